@@ -1,0 +1,30 @@
+package org.clinicops.events;
+
+/** An event about one patient, keyed by the pseudonymous patient id. */
+public sealed interface PatientEvent extends ClinicEvent
+        permits ConsultationRequested,
+                ConsultationScheduled,
+                ConsultationCompleted,
+                PatientScreened,
+                TreatmentPlanApproved,
+                TreatmentDeclined,
+                InfusionScheduled,
+                InfusionRescheduled,
+                InfusionCancelled,
+                PatientNoShow,
+                SessionCompleted,
+                VitalsAlertRaised,
+                AdverseEventReported,
+                ClinicalHoldPlaced,
+                ClinicalHoldReleased,
+                InvoiceIssued,
+                PaymentReceived {
+
+    /** Pseudonymous patient id assigned by intake, for example {@code p_7Hq2…}. */
+    String patientId();
+
+    @Override
+    default String key() {
+        return patientId();
+    }
+}
