@@ -1,0 +1,115 @@
+package org.clinicops.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.clinicops.platform.ids.IdGenerator;
+import org.clinicops.platform.ids.RandomIdGenerator;
+import org.clinicops.platform.inbox.EventInbox;
+import org.clinicops.platform.kafka.ClinicTopics;
+import org.clinicops.platform.kafka.ConsumerErrorHandling;
+import org.clinicops.platform.ops.KafkaHealthIndicator;
+import org.clinicops.platform.ops.MongoPingHealthIndicator;
+import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.platform.outbox.OutboxConfiguration;
+import org.clinicops.platform.outbox.OutboxRelay;
+import org.clinicops.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/** Wires the platform conventions into every service. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+        })
+@EnableConfigurationProperties(ClinicPlatformProperties.class)
+@Import({ProblemDetailsAdvice.class, OutboxConfiguration.class})
+public class ClinicPlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator idGenerator() {
+        return new RandomIdGenerator();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            MongoMappingContext mappingContext,
+            MeterRegistry meters,
+            ClinicPlatformProperties properties,
+            @Value("${spring.application.name}") String service) {
+        Set<String> collections = mappingContext.getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()))
+                .map(MongoPersistentEntity::getCollection)
+                .collect(Collectors.toSet());
+        var outbox = properties.outbox();
+        return new OutboxRelay(
+                mongo,
+                kafka,
+                collections,
+                service,
+                meters,
+                outbox.sweepInterval(),
+                outbox.sendTimeout(),
+                outbox.batchSize());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventInbox eventInbox(
+            MongoTemplate mongo,
+            MeterRegistry meters,
+            Clock clock,
+            @Value("${spring.application.name}") String service) {
+        return new EventInbox(mongo, meters, service, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ClinicPlatformProperties properties) {
+        return ConsumerErrorHandling.errorHandler(
+                kafka,
+                properties.kafka().retryInitialInterval().toMillis(),
+                properties.kafka().retryMaxElapsed().toMillis());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics clinicTopics(ClinicPlatformProperties properties) {
+        return new KafkaAdmin.NewTopics(ClinicTopics.all(
+                        properties.kafka().partitions(), properties.kafka().replicationFactor())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties(), Duration.ofSeconds(3));
+    }
+}

@@ -1,0 +1,38 @@
+package org.clinicops.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Platform settings shared by every service ({@code clinic.*}).
+ *
+ * @param kafka topic layout and consumer retries
+ * @param outbox relay timing
+ */
+@ConfigurationProperties("clinic")
+public record ClinicPlatformProperties(
+        @DefaultValue Kafka kafka, @DefaultValue Outbox outbox) {
+
+    /**
+     * @param partitions partitions of each clinic topic created at start-up
+     * @param replicationFactor replication factor of those topics
+     * @param retryInitialInterval first wait before a failed record is retried
+     * @param retryMaxElapsed how long a failing record is retried before it goes to the DLT
+     */
+    public record Kafka(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("200ms") Duration retryInitialInterval,
+            @DefaultValue("5s") Duration retryMaxElapsed) {}
+
+    /**
+     * @param sweepInterval how often every outbox is scanned for events a crash left behind
+     * @param sendTimeout how long the relay waits for the broker to acknowledge an event
+     * @param batchSize documents read per sweep query
+     */
+    public record Outbox(
+            @DefaultValue("2s") Duration sweepInterval,
+            @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("200") int batchSize) {}
+}
