@@ -1,0 +1,66 @@
+package org.clinicops.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 MVStore file,
+ * {@code dataDir/mongo.mv}. Databases and collections are created on first use.
+ */
+final class MongoWireServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+    private final Path dataDir;
+    private final int port;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private @Nullable MongoServer server;
+
+    MongoWireServer(Path dataDir, int port) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.port = port;
+    }
+
+    Path storeFile() {
+        return dataDir.resolve("mongo.mv");
+    }
+
+    String connectionString() {
+        return "mongodb://localhost:" + port;
+    }
+
+    /** Opens the store and listens on localhost; returns once connections are accepted. */
+    void start() throws IOException {
+        Files.createDirectories(dataDir);
+        H2Backend backend = new H2Backend(storeFile().toString());
+        MongoServer mongoServer = new MongoServer(backend);
+        try {
+            mongoServer.bind("localhost", port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        server = mongoServer;
+        log.info("Mongo ready: {} (store {})", connectionString(), storeFile());
+    }
+
+    /** Stops listening, closes client connections and closes the store so every write is on disk. */
+    @Override
+    public void close() {
+        MongoServer current = server;
+        if (current == null || !stopped.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Stopping Mongo on {}", connectionString());
+        // shutdown() also closes the backend, which commits and closes the MVStore file.
+        current.shutdown();
+        log.info("Mongo stopped");
+    }
+}
