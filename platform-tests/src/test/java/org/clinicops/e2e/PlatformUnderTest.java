@@ -1,0 +1,203 @@
+package org.clinicops.e2e;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole platform for a test: one embedded Kafka broker (KRaft) and one in-memory
+ * mongo-java-server in this JVM, and each service started from its packaged jar as its own process,
+ * exactly as {@code ./clinic up} runs them.
+ */
+final class PlatformUnderTest implements AutoCloseable {
+
+    static final List<String> SERVICES =
+            List.of("intake-service", "scheduling-service", "billing-service", "monitoring-service");
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final String mongoAddress;
+    private final Path repoRoot;
+    private final Path logDir;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    PlatformUnderTest() {
+        repoRoot = findRepoRoot();
+        logDir = repoRoot.resolve("platform-tests/target/e2e-logs");
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        var address = mongo.bind("127.0.0.1", 0);
+        mongoAddress = "127.0.0.1:" + address.getPort();
+    }
+
+    String brokers() {
+        return kafka.getBrokersAsString();
+    }
+
+    URI uri(String service, String path) {
+        return URI.create("http://localhost:" + ports.get(service) + path);
+    }
+
+    /** Starts every service and waits until each reports UP. */
+    PlatformUnderTest start() {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String service : SERVICES) {
+            start(service);
+        }
+        for (String service : SERVICES) {
+            awaitHealthy(service);
+        }
+        return this;
+    }
+
+    void start(String service) {
+        Path jar = repoRoot.resolve(service + "/target/" + service + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repository root");
+        }
+        int port = ports.computeIfAbsent(service, s -> freePort());
+        String database = service.substring(0, service.indexOf('-'));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx320m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--spring.mongodb.uri=mongodb://" + mongoAddress + "/" + database,
+                "--spring.kafka.bootstrap-servers=" + brokers(),
+                "--clinic.kafka.partitions=1",
+                "--clinic.outbox.sweep-interval=1s"));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logDir.resolve(service + ".log").toFile()))
+                    .start();
+            processes.put(service, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void awaitHealthy(String service) {
+        Awaitility.await(service + " healthy")
+                .atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Process process = processes.get(service);
+                    if (process != null && !process.isAlive()) {
+                        throw new IllegalStateException(service + " exited with " + process.exitValue()
+                                + "; see platform-tests/target/e2e-logs/" + service + ".log");
+                    }
+                    try {
+                        // 200 only when every health component (MongoDB, Kafka, …) is UP
+                        return get(service, "/actuator/health").statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /** Kills the service's process at once, as a crash would. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(service, path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String service, String path, String json) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(service, path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every line the services logged so far. */
+    List<String> logLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String service : SERVICES) {
+            Path log = logDir.resolve(service + ".log");
+            if (Files.exists(log)) {
+                lines.addAll(Files.readAllLines(log));
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path findRepoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,152 @@
+package org.clinicops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One consultation request followed through all four services: intake accepts it, scheduling books
+ * the consultation, billing opens the account without charging, monitoring counts both events.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static PlatformUnderTest platform;
+    private static String patientId;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = new PlatformUnderTest().start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aConsultationRequestFlowsThroughAllFourServices() throws Exception {
+        HttpResponse<String> site = platform.post(
+                "scheduling-service",
+                "/api/sites",
+                """
+                {"id": "bos", "name": "Boston Back Bay", "timeZone": "America/New_York", "chairs": 4,
+                 "clinicians": [{"id": "dr-lee", "name": "Dr. Avery Lee", "role": "PHYSICIAN"},
+                                {"id": "rn-kim", "name": "Jo Kim", "role": "NURSE"}]}
+                """);
+        assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
+
+        // intake learns the site from site-updated; until then it answers 400 "unknown site"
+        HttpResponse<String> created = await("intake knows site bos")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> platform.post(
+                                "intake-service",
+                                "/api/consultation-requests",
+                                """
+                                {"siteId": "bos",
+                                 "patient": {"firstName": "Marguerite", "lastName": "Okonkwo-Testpatient",
+                                             "dateOfBirth": "1984-02-29", "email": "marguerite.okonkwo@example.org",
+                                             "phone": "+1 617 555 0142"},
+                                 "condition": "TREATMENT_RESISTANT_DEPRESSION",
+                                 "referralSource": "PHYSICIAN", "payerType": "SELF_PAY"}
+                                """),
+                        response -> response.statusCode() != 400);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .contains("/api/consultation-requests/"));
+        JsonNode request = json.readTree(created.body());
+        assertThat(request.path("id").asString()).isNotBlank();
+        assertThat(request.path("status").asString()).isEqualTo("REQUESTED");
+        patientId = request.path("patientId").asString();
+        assertThat(patientId).startsWith("p_");
+
+        JsonNode appointments = await("scheduling booked the consultation")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> json.readTree(platform.get(
+                                        "scheduling-service",
+                                        "/api/appointments?patientId=" + patientId + "&type=CONSULTATION")
+                                .body()),
+                        page -> page.path("content").size() == 1);
+        JsonNode appointment = appointments.path("content").get(0);
+        assertThat(appointment.path("clinicianId").asString()).isEqualTo("dr-lee");
+        assertThat(appointment.path("siteId").asString()).isEqualTo("bos");
+        assertThat(appointments.path("page").path("totalElements").asLong()).isEqualTo(1);
+
+        HttpResponse<String> account = await("billing opened the account")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> platform.get("billing-service", "/api/patients/" + patientId + "/account"),
+                        response -> response.statusCode() == 200);
+        assertThat(json.readTree(account.body()).path("balance").asString()).isIn("0", "0.00");
+
+        await("monitoring counted both events").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String metrics = platform.get("monitoring-service", "/actuator/prometheus").body();
+            assertThat(metricValue(metrics, "clinic_consultation_requests_total", "bos")).isEqualTo(1.0);
+            assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", "bos")).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void eventsCarryCloudEventsHeadersAndNoPatientIdentity() {
+        try (TopicProbe probe = new TopicProbe(
+                platform.brokers(), "clinic.consultation-requested", "clinic.consultation-scheduled")) {
+            ConsumerRecord<String, byte[]> requested =
+                    probe.await(r -> r.topic().equals("clinic.consultation-requested") && patientId.equals(r.key()));
+            ConsumerRecord<String, byte[]> scheduled =
+                    probe.await(r -> r.topic().equals("clinic.consultation-scheduled") && patientId.equals(r.key()));
+            for (ConsumerRecord<String, byte[]> record : List.of(requested, scheduled)) {
+                assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+                assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(record.topic() + ".v1");
+                assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+                assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+                assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+                StringBuilder everything = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
+                record.headers().forEach(h -> everything.append(new String(h.value(), StandardCharsets.UTF_8)));
+                assertThat(everything.toString())
+                        .doesNotContain("Marguerite", "Okonkwo", "example.org", "555 0142", "1984-02-29");
+            }
+            assertThat(TopicProbe.header(requested, "ce_source")).isEqualTo("/clinicops/intake-service");
+            assertThat(TopicProbe.header(scheduled, "ce_source")).isEqualTo("/clinicops/scheduling-service");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void noServiceLogsThePatientsIdentity() throws Exception {
+        assertThat(platform.logLines())
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("Marguerite")
+                        || line.contains("Okonkwo")
+                        || line.contains("marguerite.okonkwo@example.org")
+                        || line.contains("555 0142"));
+    }
+
+    /** The value of a counter series with the given site label in a Prometheus scrape. */
+    static double metricValue(String scrape, String name, String site) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains("site=\"" + site + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
