@@ -1,0 +1,82 @@
+package org.clinicops.billing.invoicing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.clinicops.billing.invoicing.domain.Invoice;
+import org.clinicops.billing.invoicing.domain.Money;
+import org.jspecify.annotations.Nullable;
+
+/** An invoice as the API shows it; money as decimal strings. */
+public record InvoiceResponse(
+        String id,
+        String patientId,
+        String siteId,
+        String payerType,
+        String source,
+        @Nullable String sourceId,
+        String status,
+        String currency,
+        List<Line> lines,
+        String subtotal,
+        String discount,
+        int discountPercent,
+        @Nullable String assistanceTier,
+        String total,
+        String patientResponsibility,
+        String paid,
+        String balance,
+        Instant serviceAt,
+        @Nullable Instant issuedAt,
+        List<PaymentEntry> payments,
+        List<Instalment> paymentPlan,
+        List<History> history) {
+
+    public record Line(String code, String description, int units, String unitPrice, String amount) {}
+
+    public record PaymentEntry(String id, String kind, String method, String amount, Instant at, String by) {}
+
+    public record Instalment(int number, LocalDate dueDate, String amount) {}
+
+    public record History(Instant at, String by, String action, String detail) {}
+
+    public static InvoiceResponse of(Invoice i) {
+        return new InvoiceResponse(
+                i.id(),
+                i.patientId(),
+                i.siteId(),
+                i.payerType().name(),
+                i.source().name(),
+                i.sourceId(),
+                i.status().name(),
+                i.currency(),
+                i.lines().stream()
+                        .map(l -> new Line(
+                                l.code(),
+                                l.description(),
+                                l.units(),
+                                Money.format(l.unitPrice()),
+                                Money.format(l.amount())))
+                        .toList(),
+                Money.format(i.subtotal()),
+                Money.format(i.discount()),
+                i.discountPercent(),
+                i.assistanceTier(),
+                Money.format(i.total()),
+                Money.format(i.patientResponsibility()),
+                Money.format(i.paid()),
+                Money.format(i.balance()),
+                i.serviceAt(),
+                i.issuedAt(),
+                i.payments().stream()
+                        .map(p -> new PaymentEntry(
+                                p.id(), p.kind().name(), p.method().name(), Money.format(p.amount()), p.at(), p.by()))
+                        .toList(),
+                i.paymentPlan().stream()
+                        .map(p -> new Instalment(p.number(), p.dueDate(), Money.format(p.amount())))
+                        .toList(),
+                i.history().stream()
+                        .map(h -> new History(h.at(), h.by(), h.action(), h.detail()))
+                        .toList());
+    }
+}

@@ -1,0 +1,111 @@
+package org.clinicops.billing.invoicing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.clinicops.billing.invoicing.domain.Invoice;
+import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Component;
+
+/** Loads and stores invoices; a concurrent change of the same invoice becomes a 409 conflict. */
+@Component
+public class InvoiceStore {
+
+    private final MongoTemplate mongo;
+
+    InvoiceStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Invoice get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("invoice", id));
+    }
+
+    public Optional<Invoice> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Invoice.class));
+    }
+
+    /** Inserts a new invoice; false when an invoice with this id already exists (exactly-once charging). */
+    public boolean insertOnce(Invoice invoice) {
+        try {
+            mongo.insert(invoice);
+            return true;
+        } catch (DuplicateKeyException alreadyCharged) {
+            return false;
+        }
+    }
+
+    public Invoice insert(Invoice invoice) {
+        return mongo.insert(invoice);
+    }
+
+    /** Loads, changes and saves an invoice; the version check turns a lost update into a conflict. */
+    public Invoice change(String id, Consumer<Invoice> change) {
+        Invoice invoice = get(id);
+        change.accept(invoice);
+        try {
+            return mongo.save(invoice);
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ConflictException(
+                    "CONCURRENT_UPDATE", "the invoice was changed by someone else at the same time; reload and retry");
+        }
+    }
+
+    public Page<Invoice> search(
+            @Nullable String patientId,
+            @Nullable String siteId,
+            @Nullable List<InvoiceStatus> statuses,
+            Pageable pageable) {
+        Query query = criteria(patientId, siteId, statuses);
+        long total = mongo.count(query, Invoice.class);
+        Query paged = Query.of(query)
+                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
+                .with(pageable);
+        List<Invoice> content = mongo.find(paged, Invoice.class);
+        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+    }
+
+    public List<Invoice> all(
+            @Nullable String patientId, @Nullable String siteId, @Nullable List<InvoiceStatus> statuses) {
+        return mongo.find(criteria(patientId, siteId, statuses), Invoice.class);
+    }
+
+    public List<Invoice> ofPatientBetween(String patientId, Instant from, Instant to) {
+        return mongo.find(
+                Query.query(Criteria.where("patientId")
+                                .is(patientId)
+                                .and("serviceAt")
+                                .gte(from)
+                                .lt(to))
+                        .with(Sort.by("serviceAt")),
+                Invoice.class);
+    }
+
+    private static Query criteria(
+            @Nullable String patientId, @Nullable String siteId, @Nullable List<InvoiceStatus> statuses) {
+        Criteria criteria = new Criteria();
+        if (patientId != null && !patientId.isBlank()) {
+            criteria = criteria.and("patientId").is(patientId);
+        }
+        if (siteId != null && !siteId.isBlank()) {
+            criteria = criteria.and("siteId").is(siteId);
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            criteria = criteria.and("status").in(statuses);
+        }
+        return Query.query(criteria);
+    }
+}

@@ -1,0 +1,5 @@
+/** Billing service: fee schedules, charges, invoices, payments, financial assistance and superbills. */
+@NullMarked
+package org.clinicops.billing;
+
+import org.jspecify.annotations.NullMarked;

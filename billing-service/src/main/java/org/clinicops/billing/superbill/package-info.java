@@ -1,0 +1,5 @@
+/** Superbills: itemized PDF statements for out-of-network claims. */
+@NullMarked
+package org.clinicops.billing.superbill;
+
+import org.jspecify.annotations.NullMarked;

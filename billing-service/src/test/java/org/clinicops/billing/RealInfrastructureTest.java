@@ -1,0 +1,73 @@
+package org.clinicops.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.Map;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The service against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RealInfrastructureTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("billing"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void opensTheAccountFromARealBroker() {
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_real",
+                        "p_real",
+                        "bos",
+                        Condition.PTSD,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        Instant.parse("2026-03-16T15:00:00Z")),
+                "evt_real_1");
+
+        RestClient http = RestClient.create("http://localhost:" + port);
+        Map<?, ?> account = await().atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> http.get()
+                                .uri("/api/patients/p_real/account")
+                                .exchange((req, res) ->
+                                        res.getStatusCode().value() == 200 ? res.bodyTo(Map.class) : null),
+                        a -> a != null);
+        assertThat(account.get("balance")).isEqualTo("0.00");
+    }
+}
