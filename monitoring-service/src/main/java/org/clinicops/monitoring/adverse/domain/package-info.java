@@ -1,0 +1,5 @@
+/** Adverse event and clinical hold aggregates. */
+@NullMarked
+package org.clinicops.monitoring.adverse.domain;
+
+import org.jspecify.annotations.NullMarked;

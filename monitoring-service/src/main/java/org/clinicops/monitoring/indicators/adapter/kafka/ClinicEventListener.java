@@ -1,0 +1,44 @@
+package org.clinicops.monitoring.indicators.adapter.kafka;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.EventType;
+import org.clinicops.monitoring.indicators.application.RecordFact;
+import org.clinicops.monitoring.indicators.domain.RecordedEvent;
+import org.clinicops.platform.inbox.EventInbox;
+import org.clinicops.platform.inbox.InboundEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes every clinic topic and records each event once as a fact for the indicators. */
+@Component
+public class ClinicEventListener {
+
+    static final String INDICATORS = "indicators";
+
+    private final EventInbox inbox;
+    private final RecordFact recordFact;
+    private final List<EventReactions> reactions;
+
+    ClinicEventListener(EventInbox inbox, RecordFact recordFact, List<EventReactions> reactions) {
+        this.inbox = inbox;
+        this.recordFact = recordFact;
+        this.reactions = reactions;
+    }
+
+    /** Every clinic topic of contract v1. */
+    public static String[] topics() {
+        return Arrays.stream(EventType.values()).map(EventType::topic).toArray(String[]::new);
+    }
+
+    @KafkaListener(
+            id = "monitoring-all-events",
+            topics = "#{T(org.clinicops.monitoring.indicators.adapter.kafka.ClinicEventListener).topics()}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        InboundEvent<ClinicEvent> event = inbox.readAny(record);
+        inbox.apply(event, INDICATORS, e -> recordFact.handle(new RecordedEvent(e.id(), e.time(), e.payload())));
+        reactions.forEach(r -> r.react(event));
+    }
+}

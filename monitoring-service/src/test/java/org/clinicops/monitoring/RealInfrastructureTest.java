@@ -1,0 +1,78 @@
+package org.clinicops.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.outbox.PendingEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The service against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RealInfrastructureTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("monitoring"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void countsAConsultationRequestConsumedFromRealKafka() {
+        Instant now = Instant.parse("2026-03-02T09:00:00Z");
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(
+                        new ConsultationRequested(
+                                "req_tc",
+                                "p_tc",
+                                "site_tc",
+                                Condition.PTSD,
+                                ReferralSource.PHYSICIAN,
+                                PayerType.INSURANCE,
+                                false,
+                                now),
+                        "evt_tc",
+                        now),
+                CloudEventRecords.sourceOf("test")));
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(RestClient.create("http://localhost:" + port)
+                                        .get()
+                                        .uri("/actuator/prometheus")
+                                        .retrieve()
+                                        .body(String.class))
+                                .contains(
+                                        "clinic_consultation_requests_total{application=\"monitoring-service\",site=\"site_tc\"} 1.0"));
+    }
+}
