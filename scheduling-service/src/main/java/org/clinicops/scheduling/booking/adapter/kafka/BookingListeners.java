@@ -1,0 +1,85 @@
+package org.clinicops.scheduling.booking.adapter.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ClinicalHoldPlaced;
+import org.clinicops.events.ClinicalHoldReleased;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.platform.inbox.EventInbox;
+import org.clinicops.scheduling.booking.application.BookConsultation;
+import org.clinicops.scheduling.booking.application.BookConsultationCommand;
+import org.clinicops.scheduling.booking.application.BookInfusionSeries;
+import org.clinicops.scheduling.booking.application.BookInfusionSeriesCommand;
+import org.clinicops.scheduling.booking.application.ClinicalHolds;
+import org.clinicops.scheduling.booking.domain.InfusionPlan;
+import org.clinicops.scheduling.booking.domain.SpacingPolicy;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Thin listeners: each event goes through the inbox to one use case. */
+@Component
+class BookingListeners {
+
+    private final EventInbox inbox;
+    private final BookConsultation bookConsultation;
+    private final BookInfusionSeries bookInfusionSeries;
+    private final ClinicalHolds holds;
+
+    BookingListeners(
+            EventInbox inbox,
+            BookConsultation bookConsultation,
+            BookInfusionSeries bookInfusionSeries,
+            ClinicalHolds holds) {
+        this.inbox = inbox;
+        this.bookConsultation = bookConsultation;
+        this.bookInfusionSeries = bookInfusionSeries;
+        this.holds = holds;
+    }
+
+    @KafkaListener(topics = "clinic.consultation-requested")
+    void onConsultationRequested(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, ConsultationRequested.class, event -> {
+            ConsultationRequested e = event.payload();
+            bookConsultation.handle(
+                    new BookConsultationCommand(e.requestId(), e.patientId(), e.siteId(), e.urgent(), e.requestedAt()));
+        });
+    }
+
+    @KafkaListener(topics = "clinic.treatment-plan-approved")
+    void onTreatmentPlanApproved(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, TreatmentPlanApproved.class, event -> {
+            TreatmentPlanApproved e = event.payload();
+            bookInfusionSeries.handle(new BookInfusionSeriesCommand(
+                    new InfusionPlan(
+                            e.planId(),
+                            e.protocol(),
+                            e.route(),
+                            e.sessions(),
+                            e.infusionMinutes(),
+                            e.observationMinutes(),
+                            e.doseMg(),
+                            e.escortRequired()),
+                    e.patientId(),
+                    e.siteId(),
+                    new SpacingPolicy(
+                            e.minSpacingDays(), Math.max(e.minSpacingDays(), e.maxSpacingDays()), e.weekdaysOnly()),
+                    e.approvedAt()));
+        });
+    }
+
+    @KafkaListener(topics = "clinic.clinical-hold-placed")
+    void onHoldPlaced(ConsumerRecord<String, byte[]> record) {
+        inbox.process(
+                record,
+                ClinicalHoldPlaced.class,
+                event -> holds.place(event.payload().patientId()));
+    }
+
+    @KafkaListener(topics = "clinic.clinical-hold-released")
+    void onHoldReleased(ConsumerRecord<String, byte[]> record) {
+        inbox.process(
+                record,
+                ClinicalHoldReleased.class,
+                event -> holds.release(event.payload().patientId()));
+    }
+}

@@ -1,0 +1,58 @@
+package org.clinicops.scheduling.booking.adapter.mongo;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.clinicops.scheduling.booking.application.WaitingEntry;
+import org.clinicops.scheduling.booking.application.WaitingList;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The waiting list: one document per request or plan in {@code waiting_list}. */
+@Component
+class MongoWaitingList implements WaitingList {
+
+    static final String COLLECTION = "waiting_list";
+
+    private final MongoTemplate mongo;
+
+    MongoWaitingList(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void add(WaitingEntry entry) {
+        try {
+            mongo.insert(entry, COLLECTION);
+        } catch (DuplicateKeyException alreadyWaiting) {
+            // the first waitingSince stays
+        }
+    }
+
+    @Override
+    public void remove(String entryId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(entryId)), COLLECTION);
+    }
+
+    @Override
+    public List<WaitingEntry> inRetryOrder() {
+        return mongo.findAll(WaitingEntry.class, COLLECTION).stream()
+                .sorted(Comparator.comparing((WaitingEntry e) -> !e.urgent())
+                        .thenComparing(WaitingEntry::requestedAt)
+                        .thenComparing(WaitingEntry::id))
+                .toList();
+    }
+
+    @Override
+    public Map<String, Long> sizeBySite() {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (WaitingEntry entry : mongo.findAll(WaitingEntry.class, COLLECTION)) {
+            sizes.merge(entry.siteId(), 1L, Long::sum);
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,5 @@
+/** MongoDB access for appointments, reservations and the waiting list. */
+@NullMarked
+package org.clinicops.scheduling.booking.adapter.mongo;
+
+import org.jspecify.annotations.NullMarked;

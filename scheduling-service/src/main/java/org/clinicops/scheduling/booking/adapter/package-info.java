@@ -1,0 +1,5 @@
+/** Adapters of the booking feature. */
+@NullMarked
+package org.clinicops.scheduling.booking.adapter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,41 @@
+package org.clinicops.scheduling.booking.adapter.web;
+
+import java.time.Instant;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.jspecify.annotations.Nullable;
+
+/** An appointment as the API shows it; instants are UTC. */
+record AppointmentResponse(
+        String id,
+        AppointmentType type,
+        String patientId,
+        String siteId,
+        @Nullable String clinicianId,
+        @Nullable String chairId,
+        @Nullable String planId,
+        @Nullable Integer sessionNumber,
+        Instant startsAt,
+        Instant endsAt,
+        AppointmentStatus status,
+        boolean late,
+        @Nullable String cancelReason) {
+
+    static AppointmentResponse of(Appointment a) {
+        return new AppointmentResponse(
+                a.id(),
+                a.type(),
+                a.patientId(),
+                a.siteId(),
+                a.clinicianId(),
+                a.chairId(),
+                a.planId(),
+                a.sessionNumberOrNull(),
+                a.startsAt(),
+                a.endsAt(),
+                a.status(),
+                a.late(),
+                a.cancelReason());
+    }
+}

@@ -1,0 +1,18 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Instant;
+import java.util.List;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Stores appointments; saving one stores its outbox in the same document write. */
+public interface AppointmentRepository extends MongoRepository<Appointment, String> {
+
+    List<Appointment> findByPatientIdAndStatusAndStartsAtAfter(
+            String patientId, AppointmentStatus status, Instant after);
+
+    List<Appointment> findByPatientIdAndStatus(String patientId, AppointmentStatus status);
+
+    List<Appointment> findBySiteIdAndStartsAtBetween(String siteId, Instant from, Instant to);
+}

@@ -1,0 +1,147 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.platform.ids.IdGenerator;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.SiteResources;
+import org.clinicops.scheduling.booking.domain.Slot;
+import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.clinicops.scheduling.sites.domain.Site;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Books a consultation with a physician at the earliest free time; when the site is unknown, has no
+ * physician or nothing is free within the horizon, the request waits on the waiting list.
+ */
+@Service
+public class BookConsultation {
+
+    private static final int ATTEMPTS = 20;
+
+    private final SiteRepository sites;
+    private final AppointmentRepository appointments;
+    private final Reservations reservations;
+    private final WaitingList waitingList;
+    private final SlotSearch search;
+    private final SchedulingProperties properties;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    BookConsultation(
+            SiteRepository sites,
+            AppointmentRepository appointments,
+            Reservations reservations,
+            WaitingList waitingList,
+            SlotSearch search,
+            SchedulingProperties properties,
+            IdGenerator ids,
+            Clock clock) {
+        this.sites = sites;
+        this.appointments = appointments;
+        this.reservations = reservations;
+        this.waitingList = waitingList;
+        this.search = search;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public BookingOutcome handle(BookConsultationCommand command) {
+        String appointmentId = Appointment.consultationId(command.requestId());
+        if (appointments.existsById(appointmentId)) {
+            waitingList.remove(entryId(command.requestId()));
+            return BookingOutcome.ALREADY_BOOKED;
+        }
+        Optional<Site> site = sites.findById(command.siteId());
+        if (site.isEmpty()) {
+            return wait(command, "UNKNOWN_SITE");
+        }
+        SiteResources resources = SlotSearch.resourcesOf(site.get());
+        if (resources.physicianIds().isEmpty()) {
+            return wait(command, "NO_PHYSICIAN");
+        }
+        Duration length = Duration.ofMinutes(properties.consultationMinutes());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Instant earliest = search.grid().roundUp(now);
+            var lastDay = resources.calendar().localDate(now).plusDays(properties.horizonDays());
+            Occupancy occupancy = search.occupancy(
+                    resources,
+                    command.patientId(),
+                    earliest,
+                    earliest.plus(Duration.ofDays(properties.horizonDays() + 2)),
+                    "");
+            Optional<Slot> slot = search.finder()
+                    .firstConsultation(
+                            resources, command.patientId(), appointmentId, length, earliest, lastDay, occupancy);
+            if (slot.isEmpty()) {
+                return wait(command, "NO_CAPACITY");
+            }
+            if (!reservations.reserveAll(slot.get().reservations())) {
+                continue; // lost a race for a cell: search again with fresh occupancy
+            }
+            Appointment appointment = Appointment.scheduleConsultation(
+                    command.requestId(),
+                    command.patientId(),
+                    command.siteId(),
+                    command.urgent(),
+                    command.requestedAt(),
+                    slot.get(),
+                    ids.eventId(),
+                    now);
+            List<String> held = appointment.reservationIds();
+            try {
+                appointments.insert(appointment);
+            } catch (DuplicateKeyException booked) {
+                held = appointments
+                        .findById(appointmentId)
+                        .map(Appointment::reservationIds)
+                        .orElse(List.of());
+                reservations.releaseExcept(appointmentId, held);
+                waitingList.remove(entryId(command.requestId()));
+                return BookingOutcome.ALREADY_BOOKED;
+            }
+            // cells left by an earlier attempt of this request that crashed are not ours any more
+            reservations.releaseExcept(appointmentId, held);
+            waitingList.remove(entryId(command.requestId()));
+            return BookingOutcome.BOOKED;
+        }
+        return wait(command, "CONTENTION");
+    }
+
+    static String entryId(String requestId) {
+        return "consultation:" + requestId;
+    }
+
+    private BookingOutcome wait(BookConsultationCommand command, String reason) {
+        reservations.releaseExcept(Appointment.consultationId(command.requestId()), List.<String>of());
+        waitingList.add(new WaitingEntry(
+                entryId(command.requestId()),
+                WaitingEntry.Kind.CONSULTATION,
+                command.siteId(),
+                command.patientId(),
+                command.urgent(),
+                command.requestedAt(),
+                clock.instant(),
+                reason,
+                command.requestId(),
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                false,
+                0,
+                0,
+                null,
+                false));
+        return BookingOutcome.WAITING;
+    }
+}

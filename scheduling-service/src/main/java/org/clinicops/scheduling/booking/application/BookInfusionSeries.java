@@ -1,0 +1,177 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.platform.ids.IdGenerator;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.InfusionPlan;
+import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.SiteResources;
+import org.clinicops.scheduling.booking.domain.Slot;
+import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.clinicops.scheduling.sites.domain.Site;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Books all sessions of a plan on chairs, within opening hours, closures, spacing and the nurse
+ * ratio. The cells of all sessions are reserved together, or none are, so a series is booked whole;
+ * if it does not fit within the horizon it waits on the waiting list.
+ */
+@Service
+public class BookInfusionSeries {
+
+    private static final int ATTEMPTS = 10;
+
+    private final SiteRepository sites;
+    private final AppointmentRepository appointments;
+    private final Reservations reservations;
+    private final WaitingList waitingList;
+    private final SlotSearch search;
+    private final SchedulingProperties properties;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    BookInfusionSeries(
+            SiteRepository sites,
+            AppointmentRepository appointments,
+            Reservations reservations,
+            WaitingList waitingList,
+            SlotSearch search,
+            SchedulingProperties properties,
+            IdGenerator ids,
+            Clock clock) {
+        this.sites = sites;
+        this.appointments = appointments;
+        this.reservations = reservations;
+        this.waitingList = waitingList;
+        this.search = search;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public BookingOutcome handle(BookInfusionSeriesCommand command) {
+        InfusionPlan plan = command.plan();
+        List<String> appointmentIds = new ArrayList<>();
+        for (int n = 1; n <= plan.sessions(); n++) {
+            appointmentIds.add(Appointment.sessionId(plan.planId(), n));
+        }
+        if (appointments.existsById(appointmentIds.get(0))) {
+            waitingList.remove(entryId(plan.planId()));
+            return BookingOutcome.ALREADY_BOOKED;
+        }
+        Optional<Site> site = sites.findById(command.siteId());
+        if (site.isEmpty()) {
+            return wait(command, "UNKNOWN_SITE");
+        }
+        SiteResources resources = SlotSearch.resourcesOf(site.get());
+        if (resources.chairIds().isEmpty() || resources.nurses() == 0) {
+            return wait(command, "NO_CHAIR_OR_NURSE");
+        }
+        Duration length = Duration.ofMinutes((long) plan.infusionMinutes() + plan.observationMinutes());
+        int horizon = properties.seriesHorizonDays();
+        int reach = horizon + plan.sessions() * (command.spacing().maxDays() + 3) + 7;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            Instant earliest = search.grid().roundUp(now);
+            Occupancy occupancy = search.occupancy(
+                    resources, command.patientId(), earliest, earliest.plus(Duration.ofDays(reach)), "");
+            Optional<List<Slot>> series = search.finder()
+                    .series(
+                            resources,
+                            command.patientId(),
+                            appointmentIds,
+                            length,
+                            command.spacing(),
+                            earliest,
+                            resources.calendar().localDate(now).plusDays(horizon),
+                            occupancy);
+            if (series.isEmpty()) {
+                return wait(command, "NO_CAPACITY");
+            }
+            if (!reserveWhole(series.get())) {
+                continue;
+            }
+            List<Appointment> booked = new ArrayList<>();
+            for (int n = 1; n <= plan.sessions(); n++) {
+                booked.add(Appointment.scheduleSession(
+                        plan,
+                        command.patientId(),
+                        command.siteId(),
+                        n,
+                        series.get().get(n - 1),
+                        ids.eventId(),
+                        now));
+            }
+            try {
+                appointments.insert(booked);
+            } catch (DuplicateKeyException raced) {
+                for (Appointment mine : booked) {
+                    List<String> held = appointments
+                            .findById(mine.id())
+                            .map(Appointment::reservationIds)
+                            .orElse(List.of());
+                    reservations.releaseExcept(mine.id(), held);
+                }
+                return BookingOutcome.ALREADY_BOOKED;
+            }
+            for (Appointment mine : booked) {
+                reservations.releaseExcept(mine.id(), mine.reservationIds());
+            }
+            waitingList.remove(entryId(plan.planId()));
+            return BookingOutcome.BOOKED;
+        }
+        return wait(command, "CONTENTION");
+    }
+
+    /** Reserves the cells of every session, or releases what it took and answers false. */
+    private boolean reserveWhole(List<Slot> slots) {
+        List<Slot> done = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (!reservations.reserveAll(slot.reservations())) {
+                for (Slot taken : done) {
+                    String appointmentId = taken.reservations().get(0).appointmentId();
+                    reservations.releaseExcept(appointmentId, List.of());
+                }
+                return false;
+            }
+            done.add(slot);
+        }
+        return true;
+    }
+
+    static String entryId(String planId) {
+        return "series:" + planId;
+    }
+
+    private BookingOutcome wait(BookInfusionSeriesCommand command, String reason) {
+        InfusionPlan plan = command.plan();
+        waitingList.add(new WaitingEntry(
+                entryId(plan.planId()),
+                WaitingEntry.Kind.SERIES,
+                command.siteId(),
+                command.patientId(),
+                false,
+                command.approvedAt(),
+                clock.instant(),
+                reason,
+                null,
+                plan.planId(),
+                plan.protocol(),
+                plan.route(),
+                plan.sessions(),
+                command.spacing().minDays(),
+                command.spacing().maxDays(),
+                command.spacing().weekdaysOnly(),
+                plan.infusionMinutes(),
+                plan.observationMinutes(),
+                plan.doseMg(),
+                plan.escortRequired()));
+        return BookingOutcome.WAITING;
+    }
+}

@@ -1,0 +1,34 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.Reservation;
+
+/** The reservation cells in the database, whose unique ids make double booking impossible. */
+public interface Reservations {
+
+    /**
+     * Inserts every reservation or none: on the first cell held by another appointment, removes the
+     * cells this call inserted and answers false. Cells already held by the same appointment count as
+     * reserved (a retry after a crash).
+     */
+    boolean reserveAll(List<Reservation> reservations);
+
+    /** Removes the appointment's cells except the ones listed. */
+    void releaseExcept(String appointmentId, Collection<String> keep);
+
+    /**
+     * The cells taken at the site, or by the given resources anywhere, in [from, to), ignoring the
+     * cells of {@code ignoreAppointmentId} (the appointment being moved).
+     */
+    Occupancy occupancy(
+            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId);
+
+    /** Reservations of a site in [from, to), for the board and metrics. */
+    List<Reservation> atSite(String siteId, Instant from, Instant to);
+
+    /** Removes cells older than {@code createdBefore} that no appointment holds; answers how many. */
+    int sweepOrphans(Instant createdBefore);
+}

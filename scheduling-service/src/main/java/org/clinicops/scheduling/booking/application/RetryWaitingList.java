@@ -1,0 +1,94 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.math.BigDecimal;
+import org.clinicops.scheduling.booking.domain.InfusionPlan;
+import org.clinicops.scheduling.booking.domain.SpacingPolicy;
+import org.clinicops.scheduling.sites.application.SiteCapacityChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Books waiting requests and plans when capacity may have appeared: after a site change, a
+ * cancellation or a hold, and periodically. Urgent requests first, then the oldest.
+ */
+@Service
+public class RetryWaitingList {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryWaitingList.class);
+
+    private final WaitingList waitingList;
+    private final BookConsultation bookConsultation;
+    private final BookInfusionSeries bookInfusionSeries;
+
+    RetryWaitingList(
+            WaitingList waitingList, BookConsultation bookConsultation, BookInfusionSeries bookInfusionSeries) {
+        this.waitingList = waitingList;
+        this.bookConsultation = bookConsultation;
+        this.bookInfusionSeries = bookInfusionSeries;
+    }
+
+    @EventListener
+    void onSiteChanged(SiteCapacityChanged changed) {
+        retry(changed.siteId());
+    }
+
+    @EventListener
+    void onCapacityFreed(CapacityFreed freed) {
+        retry(freed.siteId());
+    }
+
+    @Scheduled(
+            fixedDelayString = "${clinic.scheduling.waiting-list-retry-interval:60s}",
+            initialDelayString = "${clinic.scheduling.waiting-list-retry-interval:60s}")
+    void periodically() {
+        retry(null);
+    }
+
+    /** Retries the entries of one site (or all when null); answers how many were booked. */
+    public synchronized int retry(@org.jspecify.annotations.Nullable String siteId) {
+        int booked = 0;
+        for (WaitingEntry entry : waitingList.inRetryOrder()) {
+            if (siteId != null && !siteId.equals(entry.siteId())) {
+                continue;
+            }
+            try {
+                BookingOutcome outcome = switch (entry.kind()) {
+                    case CONSULTATION ->
+                        bookConsultation.handle(new BookConsultationCommand(
+                                entry.requestId(),
+                                entry.patientId(),
+                                entry.siteId(),
+                                entry.urgent(),
+                                entry.requestedAt()));
+                    case SERIES ->
+                        bookInfusionSeries.handle(new BookInfusionSeriesCommand(
+                                new InfusionPlan(
+                                        entry.planId(),
+                                        entry.protocol(),
+                                        entry.route(),
+                                        entry.sessions(),
+                                        entry.infusionMinutes(),
+                                        entry.observationMinutes(),
+                                        entry.doseMg() == null ? BigDecimal.ZERO : entry.doseMg(),
+                                        entry.escortRequired()),
+                                entry.patientId(),
+                                entry.siteId(),
+                                new SpacingPolicy(entry.minSpacingDays(), entry.maxSpacingDays(), entry.weekdaysOnly()),
+                                entry.requestedAt()));
+                };
+                if (outcome == BookingOutcome.BOOKED) {
+                    booked++;
+                }
+            } catch (RuntimeException e) {
+                log.warn(
+                        "waiting list entry {} could not be retried: {}",
+                        entry.id(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        return booked;
+    }
+}

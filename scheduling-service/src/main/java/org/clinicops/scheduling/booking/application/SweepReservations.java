@@ -1,0 +1,25 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Clock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/** Removes reservation cells that a crashed booking left without an appointment, after a grace period. */
+@Service
+public class SweepReservations {
+
+    private final Reservations reservations;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+
+    SweepReservations(Reservations reservations, SchedulingProperties properties, Clock clock) {
+        this.reservations = reservations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${clinic.scheduling.sweep-interval:60s}")
+    public int sweep() {
+        return reservations.sweepOrphans(clock.instant().minus(properties.reservationGrace()));
+    }
+}

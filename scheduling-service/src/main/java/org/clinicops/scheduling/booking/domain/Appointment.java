@@ -1,0 +1,497 @@
+package org.clinicops.scheduling.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.InfusionCancelled;
+import org.clinicops.events.InfusionRescheduled;
+import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.PatientNoShow;
+import org.clinicops.events.SessionCompleted;
+import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.platform.problem.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A consultation or an infusion session, with its lifecycle. Its id is derived from the request or
+ * plan that caused it, so a redelivered event cannot book it twice. The time it holds is reserved
+ * cell by cell in the reservations collection; the appointment lists those cells.
+ */
+@Document("appointments")
+@CompoundIndexes({
+    @CompoundIndex(name = "patient_start", def = "{'patientId': 1, 'startsAt': 1}"),
+    @CompoundIndex(name = "site_start", def = "{'siteId': 1, 'startsAt': 1}")
+})
+public class Appointment extends AggregateRoot {
+
+    private static final Set<AppointmentStatus> CANCELLABLE =
+            EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN);
+
+    @Id
+    private String id;
+
+    @Version
+    private @Nullable Long version;
+
+    private AppointmentType type;
+    private String patientId;
+    private String siteId;
+    private @Nullable String clinicianId;
+    private @Nullable String chairId;
+    private @Nullable String requestId;
+    private boolean urgent;
+    private @Nullable Instant requestedAt;
+    private @Nullable InfusionPlan plan;
+    private @Nullable Integer sessionNumber;
+    private @Nullable Integer sessionsTotal;
+    private Instant startsAt;
+    private Instant endsAt;
+    private AppointmentStatus status;
+    private boolean late;
+    private @Nullable String cancelReason;
+    private List<String> reservationIds;
+    private @Nullable Instant startedAt;
+    private @Nullable Instant completedAt;
+    private @Nullable SessionOutcome outcome;
+    private Instant updatedAt;
+
+    Appointment(
+            String id,
+            AppointmentType type,
+            String patientId,
+            String siteId,
+            Instant startsAt,
+            Instant endsAt,
+            AppointmentStatus status,
+            List<String> reservationIds,
+            Instant updatedAt) {
+        this.id = id;
+        this.type = type;
+        this.patientId = patientId;
+        this.siteId = siteId;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.status = status;
+        this.reservationIds = List.copyOf(reservationIds);
+        this.updatedAt = updatedAt;
+    }
+
+    /** The deterministic id of the consultation booked for a request. */
+    public static String consultationId(String requestId) {
+        return "apt_c_" + requestId;
+    }
+
+    /** The deterministic id of session {@code n} of a plan. */
+    public static String sessionId(String planId, int n) {
+        return "apt_s_" + planId + "_" + n;
+    }
+
+    public static Appointment scheduleConsultation(
+            String requestId,
+            String patientId,
+            String siteId,
+            boolean urgent,
+            Instant requestedAt,
+            Slot slot,
+            String eventId,
+            Instant now) {
+        Appointment a = new Appointment(
+                consultationId(requestId),
+                AppointmentType.CONSULTATION,
+                patientId,
+                siteId,
+                slot.startsAt(),
+                slot.endsAt(),
+                AppointmentStatus.SCHEDULED,
+                ids(slot),
+                now);
+        a.clinicianId = slot.clinicianId();
+        a.requestId = requestId;
+        a.urgent = urgent;
+        a.requestedAt = requestedAt;
+        a.raise(
+                new ConsultationScheduled(
+                        a.id,
+                        requestId,
+                        patientId,
+                        siteId,
+                        a.clinicianId,
+                        urgent,
+                        requestedAt,
+                        a.startsAt,
+                        a.endsAt,
+                        now),
+                eventId,
+                now);
+        return a;
+    }
+
+    public static Appointment scheduleSession(
+            InfusionPlan plan,
+            String patientId,
+            String siteId,
+            int sessionNumber,
+            Slot slot,
+            String eventId,
+            Instant now) {
+        Appointment a = new Appointment(
+                sessionId(plan.planId(), sessionNumber),
+                AppointmentType.INFUSION,
+                patientId,
+                siteId,
+                slot.startsAt(),
+                slot.endsAt(),
+                AppointmentStatus.SCHEDULED,
+                ids(slot),
+                now);
+        a.chairId = slot.chairId();
+        a.plan = plan;
+        a.sessionNumber = sessionNumber;
+        a.sessionsTotal = plan.sessions();
+        a.raiseScheduled(eventId, now);
+        return a;
+    }
+
+    private void raiseScheduled(String eventId, Instant now) {
+        InfusionPlan p = requirePlan();
+        raise(
+                new InfusionScheduled(
+                        id,
+                        p.planId(),
+                        patientId,
+                        siteId,
+                        chairId,
+                        sessionNumber(),
+                        sessionsTotal(),
+                        p.protocol(),
+                        startsAt,
+                        endsAt,
+                        now),
+                eventId,
+                now);
+    }
+
+    /**
+     * Moves the appointment to a new slot whose reservations are already held. An infusion raises
+     * infusion-rescheduled; a consultation raises consultation-scheduled again with the new time
+     * (the contracts have no consultation-rescheduled; consumers upsert by appointment id).
+     */
+    public void reschedule(Slot slot, String eventId, Instant now) {
+        requireStatus("reschedule", AppointmentStatus.SCHEDULED);
+        Instant previous = startsAt;
+        moveTo(slot, now);
+        if (type == AppointmentType.INFUSION) {
+            raise(
+                    new InfusionRescheduled(
+                            id,
+                            requirePlan().planId(),
+                            patientId,
+                            siteId,
+                            chairId,
+                            sessionNumber(),
+                            previous,
+                            startsAt,
+                            endsAt,
+                            now),
+                    eventId,
+                    now);
+        } else {
+            raiseConsultationScheduled(eventId, now);
+        }
+    }
+
+    private void raiseConsultationScheduled(String eventId, Instant now) {
+        raise(
+                new ConsultationScheduled(
+                        id,
+                        requestId,
+                        patientId,
+                        siteId,
+                        clinicianId,
+                        urgent,
+                        requestedAt == null ? now : requestedAt,
+                        startsAt,
+                        endsAt,
+                        now),
+                eventId,
+                now);
+    }
+
+    private void moveTo(Slot slot, Instant now) {
+        this.startsAt = slot.startsAt();
+        this.endsAt = slot.endsAt();
+        if (slot.chairId() != null) {
+            this.chairId = slot.chairId();
+        }
+        if (slot.clinicianId() != null) {
+            this.clinicianId = slot.clinicianId();
+        }
+        this.reservationIds = ids(slot);
+        this.updatedAt = now;
+    }
+
+    /** Cancels; late when less than {@code lateWindow} before the start. Frees the time. */
+    public void cancel(InfusionCancelled.Reason reason, Duration lateWindow, String eventId, Instant now) {
+        requireStatus("cancel", CANCELLABLE);
+        this.status = AppointmentStatus.CANCELLED;
+        this.late = now.plus(lateWindow).isAfter(startsAt);
+        this.cancelReason = reason.name();
+        this.reservationIds = List.of();
+        this.updatedAt = now;
+        if (type == AppointmentType.INFUSION) {
+            raiseCancelled(reason, false, eventId, now);
+        }
+    }
+
+    /** A clinical hold: the session waits, its chair is freed. */
+    public void placeOnHold(String eventId, Instant now) {
+        requireStatus("place on hold", AppointmentStatus.SCHEDULED);
+        this.status = AppointmentStatus.ON_HOLD;
+        this.cancelReason = InfusionCancelled.Reason.CLINICAL_HOLD.name();
+        this.reservationIds = List.of();
+        this.updatedAt = now;
+        if (type == AppointmentType.INFUSION) {
+            raiseCancelled(InfusionCancelled.Reason.CLINICAL_HOLD, true, eventId, now);
+        }
+    }
+
+    /**
+     * The hold is released and the session booked again at a new time. Raises infusion-rescheduled
+     * (previous start = the held time), so consumers see the same appointment move.
+     */
+    public void releaseHold(Slot slot, String eventId, Instant now) {
+        requireStatus("release the hold of", AppointmentStatus.ON_HOLD);
+        Instant previous = startsAt;
+        this.status = AppointmentStatus.SCHEDULED;
+        this.cancelReason = null;
+        moveTo(slot, now);
+        raise(
+                new InfusionRescheduled(
+                        id,
+                        requirePlan().planId(),
+                        patientId,
+                        siteId,
+                        chairId,
+                        sessionNumber(),
+                        previous,
+                        startsAt,
+                        endsAt,
+                        now),
+                eventId,
+                now);
+    }
+
+    private void raiseCancelled(InfusionCancelled.Reason reason, boolean onHold, String eventId, Instant now) {
+        raise(
+                new InfusionCancelled(
+                        id,
+                        requirePlan().planId(),
+                        patientId,
+                        siteId,
+                        sessionNumber(),
+                        startsAt,
+                        reason,
+                        late,
+                        onHold,
+                        now),
+                eventId,
+                now);
+    }
+
+    public void recordNoShow(String eventId, Instant now) {
+        requireStatus("record a no-show for", CANCELLABLE);
+        if (now.isBefore(startsAt)) {
+            throw new ConflictException("TOO_EARLY", "a no-show can only be recorded after the start time");
+        }
+        this.status = AppointmentStatus.NO_SHOW;
+        this.reservationIds = List.of();
+        this.updatedAt = now;
+        if (type == AppointmentType.INFUSION) {
+            raise(
+                    new PatientNoShow(id, requirePlan().planId(), patientId, siteId, sessionNumber(), startsAt, now),
+                    eventId,
+                    now);
+        }
+    }
+
+    /** Check-in opens {@code opensBefore} the start. */
+    public void checkIn(Duration opensBefore, Instant now) {
+        requireStatus("check in", AppointmentStatus.SCHEDULED);
+        if (now.isBefore(startsAt.minus(opensBefore))) {
+            throw new ConflictException(
+                    "CHECK_IN_NOT_OPEN", "check-in opens " + opensBefore.toMinutes() + " minutes before the start");
+        }
+        this.status = AppointmentStatus.CHECKED_IN;
+        this.updatedAt = now;
+    }
+
+    public void start(Instant now) {
+        requireStatus("start", AppointmentStatus.CHECKED_IN);
+        this.status = AppointmentStatus.IN_PROGRESS;
+        this.startedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Completes an infusion session; discharge without an escort only where the protocol allows it. */
+    public void completeSession(SessionOutcome result, boolean lastOfCourse, String eventId, Instant now) {
+        requireStatus("complete", AppointmentStatus.IN_PROGRESS);
+        InfusionPlan p = requirePlan();
+        if (p.escortRequired() && !result.dischargedWithEscort()) {
+            throw new ConflictException(
+                    "ESCORT_REQUIRED", "the protocol requires discharge with an escort (no driving the same day)");
+        }
+        this.status = AppointmentStatus.COMPLETED;
+        this.outcome = result;
+        this.completedAt = now;
+        this.updatedAt = now;
+        raise(
+                new SessionCompleted(
+                        id,
+                        p.planId(),
+                        patientId,
+                        siteId,
+                        chairId,
+                        sessionNumber(),
+                        sessionsTotal(),
+                        p.protocol(),
+                        p.route(),
+                        result.doseMg(),
+                        result.infusionMinutes(),
+                        result.observationMinutes(),
+                        result.symptomScale(),
+                        result.symptomScore(),
+                        lastOfCourse,
+                        startedAt == null ? startsAt : startedAt,
+                        now),
+                eventId,
+                now);
+    }
+
+    /** Completes a consultation (check-in and start are optional for it). */
+    public void completeConsultation(String eventId, Instant now) {
+        requireStatus(
+                "complete",
+                EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_PROGRESS));
+        this.status = AppointmentStatus.COMPLETED;
+        this.completedAt = now;
+        this.updatedAt = now;
+        raise(new ConsultationCompleted(id, requestId, patientId, siteId, clinicianId, startsAt, now), eventId, now);
+    }
+
+    private void requireStatus(String action, AppointmentStatus allowed) {
+        requireStatus(action, EnumSet.of(allowed));
+    }
+
+    private void requireStatus(String action, Set<AppointmentStatus> allowed) {
+        if (!allowed.contains(status)) {
+            throw new ConflictException(
+                    "ILLEGAL_TRANSITION",
+                    "cannot " + action + " an appointment that is " + status,
+                    java.util.Map.of("status", status.name()));
+        }
+    }
+
+    private InfusionPlan requirePlan() {
+        if (plan == null) {
+            throw new ConflictException("NOT_AN_INFUSION", "appointment " + id + " is not an infusion session");
+        }
+        return plan;
+    }
+
+    private static List<String> ids(Slot slot) {
+        return slot.reservations().stream().map(Reservation::id).toList();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public AppointmentType type() {
+        return type;
+    }
+
+    public String patientId() {
+        return patientId;
+    }
+
+    public String siteId() {
+        return siteId;
+    }
+
+    public @Nullable String clinicianId() {
+        return clinicianId;
+    }
+
+    public @Nullable String chairId() {
+        return chairId;
+    }
+
+    public @Nullable String requestId() {
+        return requestId;
+    }
+
+    public @Nullable InfusionPlan plan() {
+        return plan;
+    }
+
+    public @Nullable String planId() {
+        return plan == null ? null : plan.planId();
+    }
+
+    public int sessionNumber() {
+        return sessionNumber == null ? 0 : sessionNumber;
+    }
+
+    public int sessionsTotal() {
+        return sessionsTotal == null ? 0 : sessionsTotal;
+    }
+
+    public @Nullable Integer sessionNumberOrNull() {
+        return sessionNumber;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public Duration length() {
+        return Duration.between(startsAt, endsAt);
+    }
+
+    public AppointmentStatus status() {
+        return status;
+    }
+
+    public boolean late() {
+        return late;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    public @Nullable String cancelReason() {
+        return cancelReason;
+    }
+
+    public List<String> reservationIds() {
+        return reservationIds;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,20 @@
+package org.clinicops.scheduling.booking.domain;
+
+/**
+ * Where an appointment is in its lifecycle: SCHEDULED, CHECKED_IN, IN_PROGRESS, COMPLETED, or
+ * CANCELLED, NO_SHOW, ON_HOLD.
+ */
+public enum AppointmentStatus {
+    SCHEDULED,
+    CHECKED_IN,
+    IN_PROGRESS,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW,
+    ON_HOLD;
+
+    /** Whether the appointment still holds its reservations. */
+    public boolean holdsTime() {
+        return this == SCHEDULED || this == CHECKED_IN || this == IN_PROGRESS || this == COMPLETED;
+    }
+}

@@ -1,0 +1,14 @@
+package org.clinicops.scheduling.booking.domain;
+
+import java.math.BigDecimal;
+import org.clinicops.events.SymptomScale;
+import org.jspecify.annotations.Nullable;
+
+/** What the nurse records when an infusion session completes. */
+public record SessionOutcome(
+        BigDecimal doseMg,
+        int infusionMinutes,
+        int observationMinutes,
+        @Nullable SymptomScale symptomScale,
+        @Nullable Integer symptomScore,
+        boolean dischargedWithEscort) {}

@@ -1,0 +1,227 @@
+package org.clinicops.scheduling.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the earliest free times for consultations, infusion sessions and whole series, combining
+ * the opening-hours, spacing and nurse-ratio policies with what is already reserved.
+ */
+public final class SlotFinder {
+
+    private final SlotGrid grid;
+    private final NurseRatioPolicy nurseRatio;
+
+    public SlotFinder(SlotGrid grid, NurseRatioPolicy nurseRatio) {
+        this.grid = grid;
+        this.nurseRatio = nurseRatio;
+    }
+
+    public SlotGrid grid() {
+        return grid;
+    }
+
+    /** The earliest consultation with any physician of the site, from {@code earliest} up to {@code lastDay}. */
+    public Optional<Slot> firstConsultation(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            Duration length,
+            Instant earliest,
+            LocalDate lastDay,
+            Occupancy occupancy) {
+        OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
+        Duration span = grid.span(length);
+        for (LocalDate day = site.calendar().localDate(earliest); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            for (Instant start : hours.candidateStarts(day, span, earliest)) {
+                Optional<Slot> slot = consultationAt(site, patientId, appointmentId, start, span, occupancy, null);
+                if (slot.isPresent()) {
+                    return slot;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A consultation at exactly this start, preferring the given physician. */
+    public Optional<Slot> consultationAt(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            Instant start,
+            Duration span,
+            Occupancy occupancy,
+            @Nullable String preferredPhysician) {
+        Instant end = start.plus(span);
+        List<Instant> cells = grid.cells(start, end);
+        for (String physician : preferredFirst(site.physicianIds(), preferredPhysician)) {
+            List<Reservation> reservations = new ArrayList<>();
+            for (Instant cell : cells) {
+                reservations.add(Reservation.of(Reservation.clinician(physician), site.siteId(), cell, appointmentId));
+                reservations.add(Reservation.of(Reservation.patient(patientId), site.siteId(), cell, appointmentId));
+            }
+            if (occupancy.allFree(reservations)) {
+                return Optional.of(new Slot(start, end, physician, null, reservations));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earliest infusion session on one day, not before {@code earliest}. */
+    public Optional<Slot> firstInfusionOn(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            Duration length,
+            LocalDate day,
+            Instant earliest,
+            Occupancy occupancy) {
+        OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
+        Duration span = grid.span(length);
+        for (Instant start : hours.candidateStarts(day, span, earliest)) {
+            Optional<Slot> slot = infusionAt(site, patientId, appointmentId, start, span, occupancy, null);
+            if (slot.isPresent()) {
+                return slot;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An infusion session at exactly this start on any chair, preferring the given one, within the nurse ratio. */
+    public Optional<Slot> infusionAt(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            Instant start,
+            Duration span,
+            Occupancy occupancy,
+            @Nullable String preferredChair) {
+        Instant end = start.plus(span);
+        List<Instant> cells = grid.cells(start, end);
+        List<Reservation> common = new ArrayList<>();
+        for (Instant cell : cells) {
+            common.add(Reservation.of(Reservation.patient(patientId), site.siteId(), cell, appointmentId));
+            Optional<Reservation> token =
+                    nurseRatio.freeToken(site.siteId(), site.nurses(), cell, occupancy, appointmentId);
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            common.add(token.get());
+        }
+        if (!occupancy.allFree(common)) {
+            return Optional.empty();
+        }
+        for (String chair : preferredFirst(site.chairIds(), preferredChair)) {
+            List<Reservation> reservations = new ArrayList<>(common);
+            for (Instant cell : cells) {
+                reservations.add(
+                        Reservation.of(Reservation.chair(site.siteId(), chair), site.siteId(), cell, appointmentId));
+            }
+            if (occupancy.allFree(reservations)) {
+                return Optional.of(new Slot(start, end, null, chair, reservations));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A whole series: the first session on the earliest day from {@code earliest} to {@code lastFirstDay}
+     * from which every following session fits its spacing window; the earliest time on each day.
+     * Empty when no first day works: the series is booked whole or not at all.
+     */
+    public Optional<List<Slot>> series(
+            SiteResources site,
+            String patientId,
+            List<String> appointmentIds,
+            Duration length,
+            SpacingPolicy spacing,
+            Instant earliest,
+            LocalDate lastFirstDay,
+            Occupancy occupancy) {
+        for (LocalDate first = site.calendar().localDate(earliest);
+                !first.isAfter(lastFirstDay);
+                first = first.plusDays(1)) {
+            if (!spacing.allowsFirstDay(first)) {
+                continue;
+            }
+            Occupancy tentative = occupancy.copy();
+            Optional<Slot> firstSlot =
+                    firstInfusionOn(site, patientId, appointmentIds.get(0), length, first, earliest, tentative);
+            if (firstSlot.isEmpty()) {
+                continue;
+            }
+            List<Slot> slots = new ArrayList<>(List.of(firstSlot.get()));
+            tentative.take(firstSlot.get().reservations());
+            LocalDate previous = first;
+            for (int n = 1; n < appointmentIds.size() && previous != null; n++) {
+                LocalDate placed = null;
+                for (LocalDate day : spacing.nextDays(previous)) {
+                    Optional<Slot> slot =
+                            firstInfusionOn(site, patientId, appointmentIds.get(n), length, day, earliest, tentative);
+                    if (slot.isPresent()) {
+                        slots.add(slot.get());
+                        tentative.take(slot.get().reservations());
+                        placed = day;
+                        break;
+                    }
+                }
+                previous = placed;
+            }
+            if (slots.size() == appointmentIds.size()) {
+                return Optional.of(slots);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Free start times nearest to the wanted one (either side), for a 409 answer to a reschedule. */
+    public List<Instant> nearestFreeStarts(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            boolean infusion,
+            Duration length,
+            Instant wanted,
+            Instant notBefore,
+            int days,
+            int limit,
+            Occupancy occupancy) {
+        OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
+        Duration span = grid.span(length);
+        LocalDate center = site.calendar().localDate(wanted);
+        List<Instant> free = new ArrayList<>();
+        for (LocalDate day = center.minusDays(days); !day.isAfter(center.plusDays(days)); day = day.plusDays(1)) {
+            for (Instant start : hours.candidateStarts(day, span, notBefore)) {
+                boolean ok = infusion
+                        ? infusionAt(site, patientId, appointmentId, start, span, occupancy, null)
+                                .isPresent()
+                        : consultationAt(site, patientId, appointmentId, start, span, occupancy, null)
+                                .isPresent();
+                if (ok) {
+                    free.add(start);
+                }
+            }
+        }
+        return free.stream()
+                .sorted(Comparator.comparing(
+                                (Instant s) -> Duration.between(s, wanted).abs())
+                        .thenComparing(s -> s))
+                .limit(limit)
+                .toList();
+    }
+
+    private static List<String> preferredFirst(List<String> ids, @Nullable String preferred) {
+        if (preferred == null || !ids.contains(preferred)) {
+            return ids;
+        }
+        List<String> ordered = new ArrayList<>(List.of(preferred));
+        ids.stream().filter(id -> !id.equals(preferred)).forEach(ordered::add);
+        return ordered;
+    }
+}

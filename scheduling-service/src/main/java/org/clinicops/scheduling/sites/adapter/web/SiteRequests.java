@@ -1,0 +1,69 @@
+package org.clinicops.scheduling.sites.adapter.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
+import org.clinicops.events.SiteUpdated.ClinicianRole;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Request bodies of the sites API. */
+final class SiteRequests {
+
+    private SiteRequests() {}
+
+    /**
+     * A new site. {@code chairs} is a number ({@code 4}) or a list of chair names or {@code {id, name}}
+     * objects; {@code openingHours} defaults to Monday-Friday 08:00-18:00; {@code currency} to USD.
+     */
+    record CreateSite(
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be a lower-case slug")
+            String id,
+
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank String timeZone,
+            @Nullable JsonNode chairs,
+            @Nullable @Valid List<OpeningHoursEntry> openingHours,
+            @Nullable @Valid List<ClinicianEntry> clinicians,
+
+            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            String currency) {}
+
+    record OpeningHoursEntry(
+            @NotNull DayOfWeek day,
+
+            @NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm")
+            String opens,
+
+            @NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00", message = "must be HH:mm")
+            String closes) {}
+
+    record ClinicianEntry(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
+            String id,
+
+            @NotBlank @Size(max = 120) String name,
+            @NotNull ClinicianRole role) {}
+
+    record ChangeOpeningHours(@NotNull @Valid List<OpeningHoursEntry> openingHours) {}
+
+    record ChangeClinicians(@NotNull @Valid List<ClinicianEntry> clinicians) {}
+
+    record AddChair(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
+            String id,
+
+            @Nullable @Size(max = 60) String name) {}
+
+    record ChangeChair(@NotNull Boolean inService) {}
+
+    record AddClosure(
+            @NotBlank @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be an ISO date")
+            String date,
+
+            @Nullable @Size(max = 60) String label) {}
+}

@@ -1,0 +1,318 @@
+package org.clinicops.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.ClinicalHoldPlaced;
+import org.clinicops.events.ClinicalHoldReleased;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.InfusionCancelled;
+import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.Protocol;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.events.Route;
+import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SiteUpdated;
+import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+@ServiceIntegrationTest
+class SchedulingFlowIntegrationTest {
+
+    private static final String ALWAYS_OPEN = """
+            [{"day":"MONDAY","opens":"00:00","closes":"24:00"},{"day":"TUESDAY","opens":"00:00","closes":"24:00"},
+             {"day":"WEDNESDAY","opens":"00:00","closes":"24:00"},{"day":"THURSDAY","opens":"00:00","closes":"24:00"},
+             {"day":"FRIDAY","opens":"00:00","closes":"24:00"},{"day":"SATURDAY","opens":"00:00","closes":"24:00"},
+             {"day":"SUNDAY","opens":"00:00","closes":"24:00"}]""";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void emitsSiteUpdatedWithCloudEventsHeadersWhenASiteIsCreated() throws Exception {
+        HttpResponse<String> created = createSite("sea", 2);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/sites/sea");
+
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.site-updated")) {
+            ConsumerRecord<String, byte[]> record = probe.await(r -> "sea".equals(r.key()));
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("clinic.site-updated.v1");
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/clinicops/scheduling-service");
+            assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+            assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+            SiteUpdated event = EventJson.read(record.value(), SiteUpdated.class);
+            assertThat(event.chairs()).isEqualTo(2);
+            assertThat(event.timeZone()).isEqualTo("America/Los_Angeles");
+            assertThat(event.clinicians())
+                    .extracting(SiteUpdated.Clinician::role)
+                    .contains(SiteUpdated.ClinicianRole.PHYSICIAN);
+        }
+        assertThat(createSite("sea", 2).statusCode()).isEqualTo(409);
+        assertThat(get("/api/sites/sea").get("openingHours")).hasSize(7);
+    }
+
+    @Test
+    void rejectsASiteWithAnUnknownTimeZoneNamingTheField() throws Exception {
+        HttpResponse<String> response = post("/api/sites", """
+                {"id":"nowhere","name":"Nowhere","timeZone":"Mars/Olympus","chairs":1}""");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("timeZone");
+        assertThat(http.send(request("/api/sites/nowhere").GET().build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void booksAConsultationForARequestAndListsIt() throws Exception {
+        createSite("bos", 2);
+        Instant now = Instant.now();
+        publish(
+                new ConsultationRequested(
+                        "req_flow1",
+                        "p_flow1",
+                        "bos",
+                        Condition.TREATMENT_RESISTANT_DEPRESSION,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        now),
+                "evt_req_flow1");
+
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.consultation-scheduled")) {
+            ConsumerRecord<String, byte[]> record = probe.await(r -> "p_flow1".equals(r.key()));
+            ConsultationScheduled event = EventJson.read(record.value(), ConsultationScheduled.class);
+            assertThat(event.requestId()).isEqualTo("req_flow1");
+            assertThat(event.clinicianId()).isEqualTo("bos-dr1");
+            assertThat(event.startsAt()).isAfterOrEqualTo(now.minusSeconds(1));
+            assertThat(event.endsAt()).isEqualTo(event.startsAt().plusSeconds(45 * 60));
+        }
+        JsonNode page = get("/api/appointments?patientId=p_flow1&type=CONSULTATION");
+        assertThat(page.get("content")).hasSize(1);
+        assertThat(page.get("content").get(0).get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(1);
+
+        // redelivery under a new event id books nothing new
+        publish(
+                new ConsultationRequested(
+                        "req_flow1",
+                        "p_flow1",
+                        "bos",
+                        Condition.TREATMENT_RESISTANT_DEPRESSION,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        now),
+                "evt_req_flow1_again");
+        String id = page.get("content").get(0).get("id").asString();
+        HttpResponse<String> completed = post("/api/appointments/" + id + "/complete", "{}");
+        assertThat(completed.statusCode()).isEqualTo(200);
+        assertThat(get("/api/appointments?patientId=p_flow1").get("content")).hasSize(1);
+    }
+
+    @Test
+    void putsARequestForAnUnknownSiteOnTheWaitingListAndBooksItWhenTheSiteAppears() throws Exception {
+        publish(
+                new ConsultationRequested(
+                        "req_later",
+                        "p_later",
+                        "den",
+                        Condition.PTSD,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        true,
+                        Instant.now()),
+                "evt_req_later");
+        await().untilAsserted(() -> assertThat(waitingListSize()).isGreaterThanOrEqualTo(1));
+        createSite("den", 1);
+        await().untilAsserted(() -> assertThat(
+                        get("/api/appointments?patientId=p_later").get("content"))
+                .hasSize(1));
+    }
+
+    @Test
+    void booksAWholeSeriesRunsASessionAndHoldsAndReleasesTheRest() throws Exception {
+        createSite("chi", 3);
+        publish(plan("plan_chi", "p_series", "chi", 3, true), "evt_plan_chi");
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.infusion-scheduled")) {
+            await().untilAsserted(() ->
+                    assertThat(probe.matching(r -> "p_series".equals(r.key()))).hasSize(3));
+            InfusionScheduled first = EventJson.read(
+                    probe.matching(r -> "p_series".equals(r.key())).get(0).value(), InfusionScheduled.class);
+            assertThat(first.sessionsTotal()).isEqualTo(3);
+            assertThat(first.chairId()).startsWith("chi-");
+        }
+        JsonNode sessions =
+                get("/api/appointments?patientId=p_series&type=INFUSION").get("content");
+        assertThat(sessions).hasSize(3);
+        String firstId = sessions.get(0).get("id").asString();
+
+        assertThat(post("/api/appointments/" + firstId + "/start", "").statusCode())
+                .isEqualTo(409);
+        assertThat(post("/api/appointments/" + firstId + "/check-in", "").statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/appointments/" + firstId + "/start", "").statusCode())
+                .isEqualTo(200);
+        String outcome = """
+                {"doseMg":"35.0","infusionMinutes":40,"observationMinutes":120,"symptomScale":"PHQ9","symptomScore":14,
+                 "dischargedWithEscort":%s}""";
+        HttpResponse<String> noEscort = post("/api/appointments/" + firstId + "/complete", outcome.formatted("false"));
+        assertThat(noEscort.statusCode()).isEqualTo(409);
+        assertThat(noEscort.body()).contains("ESCORT_REQUIRED");
+        assertThat(post("/api/appointments/" + firstId + "/complete", outcome.formatted("true"))
+                        .statusCode())
+                .isEqualTo(200);
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.session-completed")) {
+            SessionCompleted done =
+                    EventJson.read(probe.await(r -> "p_series".equals(r.key())).value(), SessionCompleted.class);
+            assertThat(done.sessionNumber()).isEqualTo(1);
+            assertThat(done.courseCompleted()).isFalse();
+            assertThat(done.doseMg()).isEqualByComparingTo(new BigDecimal("35.0"));
+        }
+
+        publish(new ClinicalHoldPlaced("hold_1", "p_series", "chi", "ae_1", 3, Instant.now()), "evt_hold_1");
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.infusion-cancelled")) {
+            await().untilAsserted(() ->
+                    assertThat(probe.matching(r -> "p_series".equals(r.key()))).hasSize(2));
+            InfusionCancelled cancelled = EventJson.read(
+                    probe.matching(r -> "p_series".equals(r.key())).get(0).value(), InfusionCancelled.class);
+            assertThat(cancelled.reason()).isEqualTo(InfusionCancelled.Reason.CLINICAL_HOLD);
+            assertThat(cancelled.onHold()).isTrue();
+        }
+        assertThat(get("/api/appointments?patientId=p_series&status=ON_HOLD").get("content"))
+                .hasSize(2);
+
+        publish(new ClinicalHoldReleased("hold_1", "p_series", "chi", "dr", Instant.now(), Instant.now()), "evt_rel_1");
+        await().untilAsserted(() -> assertThat(get("/api/appointments?patientId=p_series&status=SCHEDULED")
+                        .get("content"))
+                .hasSize(2));
+    }
+
+    @Test
+    void reschedulesToAFreeTimeAndAnswersAlternativesForATakenOne() throws Exception {
+        createSite("atl", 1);
+        publish(plan("plan_a", "p_a", "atl", 1, false), "evt_plan_a");
+        publish(plan("plan_b", "p_b", "atl", 1, false), "evt_plan_b");
+        await().untilAsserted(() ->
+                assertThat(get("/api/appointments?siteId=atl").get("content")).hasSize(2));
+        JsonNode a = get("/api/appointments?patientId=p_a").get("content").get(0);
+        JsonNode b = get("/api/appointments?patientId=p_b").get("content").get(0);
+
+        HttpResponse<String> taken = post(
+                "/api/appointments/" + a.get("id").asString() + "/reschedule",
+                "{\"startsAt\":\"" + b.get("startsAt").asString() + "\"}");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(EventJson.mapper().readTree(taken.body()).get("alternatives"))
+                .isNotEmpty();
+
+        String free = EventJson.mapper()
+                .readTree(taken.body())
+                .get("alternatives")
+                .get(0)
+                .asString();
+        HttpResponse<String> moved =
+                post("/api/appointments/" + a.get("id").asString() + "/reschedule", "{\"startsAt\":\"" + free + "\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(EventJson.mapper().readTree(moved.body()).get("startsAt").asString())
+                .isEqualTo(free);
+
+        HttpResponse<String> cancelled =
+                post("/api/appointments/" + b.get("id").asString() + "/cancel", "{\"reason\":\"ILLNESS\"}");
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(EventJson.mapper().readTree(cancelled.body()).get("late").asBoolean())
+                .isTrue();
+        assertThat(post("/api/appointments/" + b.get("id").asString() + "/cancel", "{}")
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    private static TreatmentPlanApproved plan(
+            String planId, String patientId, String siteId, int sessions, boolean escort) {
+        return new TreatmentPlanApproved(
+                planId,
+                "req_" + planId,
+                patientId,
+                siteId,
+                "dr",
+                Condition.TREATMENT_RESISTANT_DEPRESSION,
+                Protocol.DEPRESSION_INDUCTION,
+                Route.IV_INFUSION,
+                sessions,
+                2,
+                4,
+                false,
+                40,
+                120,
+                new BigDecimal("0.5"),
+                new BigDecimal("35.0"),
+                escort,
+                PayerType.SELF_PAY,
+                false,
+                Instant.now());
+    }
+
+    private int waitingListSize() throws Exception {
+        return get("/api/waiting-list?siteId=den").size();
+    }
+
+    private void publish(ClinicEvent event, String eventId) {
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(event, eventId, Instant.now()), CloudEventRecords.sourceOf("test")));
+    }
+
+    private HttpResponse<String> createSite(String id, int chairs) throws Exception {
+        return post("/api/sites", """
+                {"id":"%s","name":"Site %s","timeZone":"America/Los_Angeles","chairs":%d,"openingHours":%s,
+                 "clinicians":[{"id":"%s-dr1","name":"Dr One","role":"PHYSICIAN"},
+                               {"id":"%s-rn1","name":"Nurse One","role":"NURSE"}]}""".formatted(id, id, chairs, ALWAYS_OPEN, id, id));
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+}
