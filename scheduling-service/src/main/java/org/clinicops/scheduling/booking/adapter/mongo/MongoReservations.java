@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
  * capacity cell, also across service instances; no transaction is needed.
  */
 @Component
-class MongoReservations implements Reservations {
+public class MongoReservations implements Reservations {
 
     static final String COLLECTION = "reservations";
 
     private final MongoTemplate mongo;
     private final java.time.Clock clock;
 
-    MongoReservations(MongoTemplate mongo, java.time.Clock clock) {
+    public MongoReservations(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
         var indexes = mongo.indexOps(COLLECTION);

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 /** The waiting list: one document per request or plan in {@code waiting_list}. */
 @Component
-class MongoWaitingList implements WaitingList {
+public class MongoWaitingList implements WaitingList {
 
     static final String COLLECTION = "waiting_list";
 
     private final MongoTemplate mongo;
 
-    MongoWaitingList(MongoTemplate mongo) {
+    public MongoWaitingList(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
