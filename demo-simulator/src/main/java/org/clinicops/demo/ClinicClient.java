@@ -1,0 +1,98 @@
+package org.clinicops.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/** JSON over HTTP to the four services, with an optional bearer token. */
+final class ClinicClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Map<String, String> baseUrls;
+    private final Supplier<@Nullable String> token;
+
+    ClinicClient(Map<String, String> baseUrls, Supplier<@Nullable String> token) {
+        this.baseUrls = Map.copyOf(baseUrls);
+        this.token = token;
+    }
+
+    Response get(String service, String path) {
+        return send(service, path, "GET", null);
+    }
+
+    Response post(String service, String path, @Nullable Object body) {
+        return send(service, path, "POST", body);
+    }
+
+    Response put(String service, String path, Object body) {
+        return send(service, path, "PUT", body);
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Response send(String service, String path, String method, @Nullable Object body) {
+        String base = baseUrls.get(service);
+        if (base == null) {
+            throw new IllegalArgumentException("unknown service " + service);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json");
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+            return new Response(response.statusCode(), json);
+        } catch (IOException e) {
+            return new Response(0, MissingNode.getInstance());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(0, MissingNode.getInstance());
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** An answer: status 0 when the service could not be reached. */
+    record Response(int status, JsonNode body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        String text(String field) {
+            return body.path(field).asString("");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.clinicops.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.clinicops.demo.ClinicClient.Response;
+
+/**
+ * Creates three demo sites and then, at a steady rate, starts synthetic patients on their way
+ * through the clinic, all through the services' public HTTP APIs. Run it with {@code ./clinic demo}
+ * (or {@code ./clinic up --demo}); stop it with Ctrl-C.
+ */
+public final class DemoSimulator {
+
+    private final DemoOptions options;
+    private final ClinicClient api;
+    private final DemoStats stats = new DemoStats();
+    private final Clock clock = Clock.systemUTC();
+    private final SplittableRandom random;
+    private final AtomicLong patients = new AtomicLong();
+    private final ScheduledExecutorService workers;
+
+    DemoSimulator(DemoOptions options) {
+        this.options = options;
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("intake", options.intakeUrl());
+        urls.put("scheduling", options.schedulingUrl());
+        urls.put("billing", options.billingUrl());
+        urls.put("monitoring", options.monitoringUrl());
+        this.api = new ClinicClient(urls, options::token);
+        this.random = new SplittableRandom(options.seed());
+        this.workers = Executors.newScheduledThreadPool(4, r -> {
+            Thread thread = new Thread(r, "demo");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new DemoSimulator(options).run();
+    }
+
+    void run() throws InterruptedException {
+        createSites();
+        long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
+        workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
+        workers.scheduleAtFixedRate(() -> System.out.println("demo: " + stats.summary()), 10, 10, TimeUnit.SECONDS);
+        System.out.printf(
+                "demo: %s new patients a minute, sessions every %ss; Ctrl-C stops%n",
+                options.patientsPerMinute(), options.sessionGap().toSeconds());
+        long minutes = options.minutes();
+        if (minutes > 0) {
+            workers.awaitTermination(minutes, TimeUnit.MINUTES);
+            workers.shutdownNow();
+            System.out.println("demo: done after " + minutes + " min: " + stats.summary());
+        } else {
+            Thread.currentThread().join();
+        }
+    }
+
+    private void createSites() {
+        for (DemoSites.Site site : DemoSites.ALL) {
+            Response created = api.post("scheduling", "/api/sites", site.toRequest());
+            if (created.ok()) {
+                System.out.println("demo: created site " + site.id() + " (" + site.timeZone() + ")");
+            } else if (created.status() == 409) {
+                System.out.println("demo: site " + site.id() + " exists");
+            } else {
+                throw new IllegalStateException(
+                        "cannot create site " + site.id() + ": HTTP " + created.status() + " " + created.body());
+            }
+        }
+    }
+
+    private void startPatient() {
+        PatientJourney journey = new PatientJourney(
+                api,
+                random.split(),
+                DemoRates.typical(),
+                stats,
+                clock,
+                options.sessionGap(),
+                patients.incrementAndGet());
+        advance(journey);
+    }
+
+    private void advance(PatientJourney journey) {
+        Duration next;
+        try {
+            next = journey.step();
+        } catch (RuntimeException e) {
+            stats.count("errors");
+            return;
+        }
+        if (next != null && !workers.isShutdown()) {
+            workers.schedule(() -> advance(journey), Math.max(0, next.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+}
