@@ -1,0 +1,18 @@
+package org.clinicops.monitoring.adverse.application;
+
+import java.time.Instant;
+import org.clinicops.monitoring.adverse.domain.AdverseEvent;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Range;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Stored adverse events. */
+public interface AdverseEventRepository extends MongoRepository<AdverseEvent, String> {
+
+    Page<AdverseEvent> findBySiteIdAndOnsetAtBetween(String siteId, Range<Instant> onset, Pageable page);
+
+    Page<AdverseEvent> findByOnsetAtBetween(Range<Instant> onset, Pageable page);
+
+    java.util.List<AdverseEvent> findBySessionIdOrderByOnsetAtDesc(String sessionId);
+}

@@ -1,0 +1,67 @@
+package org.clinicops.monitoring.adverse.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.clinicops.monitoring.adverse.domain.AdverseEvent;
+import org.clinicops.platform.ids.IdGenerator;
+import org.clinicops.platform.problem.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records an adverse event (raising adverse-event-reported) and, when it is serious, places the
+ * patient on clinical hold right away. The hold is placed again, idempotently, when monitoring
+ * consumes its own adverse-event-reported, so a crash between the two writes loses no hold.
+ */
+@Service
+public class ReportAdverseEvent {
+
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private final AdverseEventRepository events;
+    private final PlaceClinicalHold placeHold;
+    private final SafetyProperties safety;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    ReportAdverseEvent(
+            AdverseEventRepository events,
+            PlaceClinicalHold placeHold,
+            SafetyProperties safety,
+            IdGenerator ids,
+            Clock clock) {
+        this.events = events;
+        this.placeHold = placeHold;
+        this.safety = safety;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Reported handle(ReportAdverseEventCommand command) {
+        Instant now = clock.instant();
+        if (command.onsetAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new InvalidRequestException("onsetAt", "must not be in the future");
+        }
+        AdverseEvent event = AdverseEvent.report(
+                ids.next("ae_"),
+                command.patientId(),
+                command.siteId(),
+                command.sessionId(),
+                command.category(),
+                command.grade(),
+                command.actionTaken(),
+                command.outcome(),
+                command.onsetAt(),
+                safety.policy(),
+                ids.eventId(),
+                now);
+        events.save(event);
+        boolean holdPlaced = event.serious()
+                && placeHold.handle(
+                        new PlaceClinicalHoldCommand(event.patientId(), event.siteId(), event.id(), event.grade()));
+        return new Reported(event, holdPlaced);
+    }
+
+    /** The stored event and whether it put the patient on hold just now. */
+    public record Reported(AdverseEvent event, boolean holdPlaced) {}
+}

@@ -1,0 +1,94 @@
+package org.clinicops.monitoring.vitals.adapter.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.clinicops.monitoring.vitals.application.AlertQueries;
+import org.clinicops.monitoring.vitals.application.AlertView;
+import org.clinicops.monitoring.vitals.application.ChartVitals;
+import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
+import org.clinicops.monitoring.vitals.domain.SessionVitals;
+import org.clinicops.monitoring.vitals.domain.VitalsReading;
+import org.clinicops.platform.problem.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Vitals charted during a session. */
+@RestController
+@RequestMapping("/api/sessions/{sessionId}/vitals")
+class VitalsController {
+
+    private final ChartVitals chartVitals;
+    private final AlertQueries queries;
+
+    VitalsController(ChartVitals chartVitals, AlertQueries queries) {
+        this.chartVitals = chartVitals;
+        this.queries = queries;
+    }
+
+    /** Plausible ranges: values outside them are typing or device errors, not patient states. */
+    record ChartVitalsRequest(
+            @NotBlank String patientId,
+            @NotBlank String siteId,
+            @NotNull Instant takenAt,
+            @NotNull @Min(50) @Max(300) Integer systolic,
+            @NotNull @Min(20) @Max(200) Integer diastolic,
+            @NotNull @Min(20) @Max(250) Integer heartRate,
+            @NotNull @Min(50) @Max(100) Integer spo2,
+            @NotNull @Min(4) @Max(60) Integer respiratoryRate) {}
+
+    record RaisedAlert(String alertId, String rule) {}
+
+    record ChartedResponse(String sessionId, Instant takenAt, int readings, List<RaisedAlert> alertsRaised) {}
+
+    record SessionVitalsResponse(
+            String sessionId, String patientId, String siteId, List<VitalsReading> readings, List<AlertView> alerts) {}
+
+    @PostMapping
+    ResponseEntity<ChartedResponse> chart(
+            @PathVariable String sessionId, @Valid @RequestBody ChartVitalsRequest request) {
+        var charted = chartVitals.handle(new ChartVitalsCommand(
+                sessionId,
+                request.patientId(),
+                request.siteId(),
+                request.takenAt(),
+                request.systolic(),
+                request.diastolic(),
+                request.heartRate(),
+                request.spo2(),
+                request.respiratoryRate()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + sessionId + "/vitals"))
+                .body(new ChartedResponse(
+                        sessionId,
+                        request.takenAt(),
+                        charted.session().readings().size(),
+                        charted.raised().stream()
+                                .map(a -> new RaisedAlert(a.alertId(), a.rule()))
+                                .toList()));
+    }
+
+    @GetMapping
+    SessionVitalsResponse chartOf(@PathVariable String sessionId) {
+        @Nullable SessionVitals session = queries.session(sessionId).orElse(null);
+        if (session == null) {
+            throw new NotFoundException("session", sessionId);
+        }
+        return new SessionVitalsResponse(
+                session.sessionId(),
+                session.patientId(),
+                session.siteId(),
+                session.readings(),
+                session.alerts().stream().map(a -> AlertView.of(session, a)).toList());
+    }
+}

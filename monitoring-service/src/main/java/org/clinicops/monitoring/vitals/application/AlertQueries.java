@@ -1,0 +1,59 @@
+package org.clinicops.monitoring.vitals.application;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.monitoring.vitals.domain.AlertStatus;
+import org.clinicops.monitoring.vitals.domain.SessionVitals;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/** Reads alerts and session charts. */
+@Service
+public class AlertQueries {
+
+    private final SessionVitalsRepository sessions;
+
+    AlertQueries(SessionVitalsRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * Alerts of a site (or of every site), newest first.
+     *
+     * @param open true: only alerts not closed yet; false: only closed ones; null: all
+     */
+    public Page<AlertView> alerts(@Nullable String siteId, @Nullable Boolean open, Pageable page) {
+        List<SessionVitals> candidates;
+        if (Boolean.TRUE.equals(open)) {
+            candidates = siteId == null
+                    ? sessions.findByActiveAlertsGreaterThan(0)
+                    : sessions.findBySiteIdAndActiveAlertsGreaterThan(siteId, 0);
+        } else {
+            candidates = siteId == null ? sessions.findAll() : sessions.findBySiteId(siteId);
+        }
+        List<AlertView> all = candidates.stream()
+                .flatMap(s -> s.alerts().stream()
+                        .filter(a -> open == null || open == (a.status() != AlertStatus.CLOSED))
+                        .map(a -> AlertView.of(s, a)))
+                .sorted(Comparator.comparing(AlertView::raisedAt).reversed().thenComparing(AlertView::alertId))
+                .toList();
+        int from = (int) Math.min(page.getOffset(), all.size());
+        int to = Math.min(from + page.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), page, all.size());
+    }
+
+    public Optional<SessionVitals> session(String sessionId) {
+        return sessions.findById(sessionId);
+    }
+
+    /** Active (not closed) alerts per site, for the open-alerts gauge. */
+    public java.util.Map<String, Long> activeAlertsBySite() {
+        return sessions.findByActiveAlertsGreaterThan(0).stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        SessionVitals::siteId, java.util.stream.Collectors.summingLong(SessionVitals::activeAlerts)));
+    }
+}

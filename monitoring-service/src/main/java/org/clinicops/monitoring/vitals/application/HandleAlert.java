@@ -1,0 +1,50 @@
+package org.clinicops.monitoring.vitals.application;
+
+import java.time.Clock;
+import org.clinicops.monitoring.vitals.domain.AlertStateException;
+import org.clinicops.monitoring.vitals.domain.SessionVitals;
+import org.clinicops.monitoring.vitals.domain.VitalsAlert;
+import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** A nurse acknowledges an alert (she is on it) or closes it (resolved). */
+@Service
+public class HandleAlert {
+
+    private final SessionVitalsRepository sessions;
+    private final Clock clock;
+
+    HandleAlert(SessionVitalsRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public AlertView acknowledge(String alertId, String nurseId) {
+        SessionVitals session = sessionOf(alertId);
+        try {
+            VitalsAlert alert = session.acknowledge(alertId, nurseId, clock.instant());
+            sessions.save(session);
+            return AlertView.of(session, alert);
+        } catch (AlertStateException e) {
+            throw new ConflictException(
+                    "alert-" + e.status().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+        }
+    }
+
+    public AlertView close(String alertId) {
+        SessionVitals session = sessionOf(alertId);
+        try {
+            VitalsAlert alert = session.close(alertId, clock.instant());
+            sessions.save(session);
+            return AlertView.of(session, alert);
+        } catch (AlertStateException e) {
+            throw new ConflictException(
+                    "alert-" + e.status().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+        }
+    }
+
+    private SessionVitals sessionOf(String alertId) {
+        return sessions.findByAlertIds(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+    }
+}

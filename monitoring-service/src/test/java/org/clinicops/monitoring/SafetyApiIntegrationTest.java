@@ -1,0 +1,217 @@
+package org.clinicops.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.EventJson;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+@ServiceIntegrationTest
+class SafetyApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    RestClient http;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    ResponseEntity<String> post(String uri, Object body) {
+        return http.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(String.class);
+    }
+
+    ResponseEntity<String> get(String uri) {
+        return http.get().uri(uri).retrieve().toEntity(String.class);
+    }
+
+    static JsonNode json(ResponseEntity<String> response) {
+        return EventJson.mapper().readTree(response.getBody());
+    }
+
+    Map<String, Object> vitals(
+            String patientId, String siteId, Instant takenAt, int systolic, int diastolic, int spo2) {
+        return Map.of(
+                "patientId", patientId,
+                "siteId", siteId,
+                "takenAt", takenAt.toString(),
+                "systolic", systolic,
+                "diastolic", diastolic,
+                "heartRate", 88,
+                "spo2", spo2,
+                "respiratoryRate", 14);
+    }
+
+    @Test
+    void repeatedHighBloodPressureOpensAnAlertAndPublishesIt() {
+        Instant first = now.minus(Duration.ofMinutes(20));
+        assertThat(post("/api/sessions/ses_bp/vitals", vitals("p_bp", "site_safe", first, 185, 100, 97))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        ResponseEntity<String> second = post(
+                "/api/sessions/ses_bp/vitals",
+                vitals("p_bp", "site_safe", first.plus(Duration.ofMinutes(6)), 186, 100, 97));
+
+        assertThat(second.getStatusCode().value()).isEqualTo(201);
+        JsonNode alert = json(second).get("alertsRaised").get(0);
+        assertThat(alert.get("rule").asString()).isEqualTo("BP_HIGH_REPEATED");
+        String alertId = alert.get("alertId").asString();
+
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.vitals-alert-raised")) {
+            ConsumerRecord<String, byte[]> record = probe.await(r -> "p_bp".equals(r.key()));
+            assertThat(new String(record.value()))
+                    .contains("\"rule\":\"BP_HIGH_REPEATED\"")
+                    .contains(alertId);
+        }
+        JsonNode open = json(get("/api/alerts?siteId=site_safe&open=true"));
+        assertThat(open.get("content").get(0).get("alertId").asString()).isEqualTo(alertId);
+        assertThat(open.get("page").get("totalElements").asInt()).isEqualTo(1);
+
+        assertThat(post("/api/alerts/" + alertId + "/acknowledge", Map.of("nurseId", "n_1"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(post("/api/alerts/" + alertId + "/close", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(json(get("/api/alerts?siteId=site_safe&open=true")).get("content"))
+                .isEmpty();
+        assertThat(post("/api/alerts/" + alertId + "/close", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
+                .contains(
+                        "clinic_vitals_alerts_total{application=\"monitoring-service\",rule=\"BP_HIGH_REPEATED\",site=\"site_safe\"} 1.0")
+                .contains("clinic_vitals_alerts_open{application=\"monitoring-service\",site=\"site_safe\"} 0.0"));
+    }
+
+    @Test
+    void rejectsImplausibleVitalsNamingTheFieldAndWritesNothing() {
+        ResponseEntity<String> response =
+                post("/api/sessions/ses_bad/vitals", vitals("p_bad", "site_safe", now, 400, 90, 97));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody()).contains("systolic");
+        assertThat(get("/api/sessions/ses_bad/vitals").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aGradeThreeAdverseEventPlacesAHoldThatAClinicianReleasesOnce() {
+        ResponseEntity<String> reported = post(
+                "/api/adverse-events",
+                Map.of(
+                        "patientId", "p_ae",
+                        "siteId", "site_safe",
+                        "sessionId", "ses_ae",
+                        "category", "ELEVATED_BLOOD_PRESSURE",
+                        "grade", 3,
+                        "onsetAt", now.minusSeconds(600).toString(),
+                        "actionTaken", "INFUSION_STOPPED",
+                        "outcome", "RESOLVING"));
+
+        assertThat(reported.getStatusCode().value()).isEqualTo(201);
+        assertThat(reported.getHeaders().getLocation()).isNotNull();
+        assertThat(json(reported).get("clinicalHoldPlaced").asBoolean()).isTrue();
+        assertThat(json(get("/api/patients/p_ae/clinical-hold")).get("onHold").asBoolean())
+                .isTrue();
+        try (TopicProbe probe =
+                new TopicProbe(brokers, "clinic.adverse-event-reported", "clinic.clinical-hold-placed")) {
+            probe.await(r -> "p_ae".equals(r.key()) && r.topic().equals("clinic.adverse-event-reported"));
+            probe.await(r -> "p_ae".equals(r.key()) && r.topic().equals("clinic.clinical-hold-placed"));
+        }
+        JsonNode listed = json(get(
+                "/api/adverse-events?siteId=site_safe&from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60)));
+        assertThat(listed.get("content").get(0).get("category").asString()).isEqualTo("ELEVATED_BLOOD_PRESSURE");
+
+        ResponseEntity<String> released =
+                post("/api/patients/p_ae/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "BP normal"));
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat(json(released).get("onHold").asBoolean()).isFalse();
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.clinical-hold-released")) {
+            ConsumerRecord<String, byte[]> record = probe.await(r -> "p_ae".equals(r.key()));
+            assertThat(new String(record.value())).doesNotContain("BP normal");
+        }
+        ResponseEntity<String> again =
+                post("/api/patients/p_ae/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "again"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        // the hold is not placed a second time when monitoring consumes its own adverse-event-reported
+        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
+                .contains(
+                        "clinic_adverse_events_total{application=\"monitoring-service\",category=\"ELEVATED_BLOOD_PRESSURE\",grade=\"3\",site=\"site_safe\"} 1.0")
+                .contains("clinic_clinical_holds_open{application=\"monitoring-service\",site=\"site_safe\"} 0.0"));
+        assertThat(json(get("/api/patients/p_ae/clinical-hold")).get("onHold").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void rejectsAnUnknownCategoryAndAGradeOutOfRange() {
+        ResponseEntity<String> badCategory = post(
+                "/api/adverse-events",
+                Map.of(
+                        "patientId", "p_x",
+                        "siteId", "site_safe",
+                        "sessionId", "ses_x",
+                        "category", "SNEEZING",
+                        "grade", 1,
+                        "onsetAt", now.toString(),
+                        "actionTaken", "NONE",
+                        "outcome", "RESOLVED"));
+        assertThat(badCategory.getStatusCode().value()).isEqualTo(400);
+        assertThat(badCategory.getBody()).contains("category");
+
+        ResponseEntity<String> badGrade = post(
+                "/api/adverse-events",
+                Map.of(
+                        "patientId", "p_x",
+                        "siteId", "site_safe",
+                        "sessionId", "ses_x",
+                        "category", "HEADACHE",
+                        "grade", 6,
+                        "onsetAt", now.toString(),
+                        "actionTaken", "NONE",
+                        "outcome", "RESOLVED"));
+        assertThat(badGrade.getStatusCode().value()).isEqualTo(400);
+        assertThat(badGrade.getBody()).contains("grade");
+    }
+
+    @Test
+    void releasingAPatientWithoutHoldIsAConflict() {
+        assertThat(post("/api/patients/p_never/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "x"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+    }
+}
