@@ -1,0 +1,166 @@
+package org.clinicops.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
+import org.clinicops.events.Condition;
+import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.problem.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@WebMvcTest(controllers = ProblemDetailsAdviceTest.SampleController.class)
+@ContextConfiguration(
+        classes = {
+            ProblemDetailsAdviceTest.SampleApp.class,
+            ProblemDetailsAdviceTest.SampleController.class,
+            ProblemDetailsAdvice.class
+        })
+class ProblemDetailsAdviceTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void namesEveryInvalidFieldOfTheBody() {
+        MvcTestResult result = post("{\"name\": \"\", \"score\": 31, \"condition\": \"PTSD\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("name"))
+                .hasPathSatisfying(
+                        "$.errors[1].field", f -> assertThat(f).asString().isEqualTo("score"))
+                .hasPathSatisfying(
+                        "$.detail", d -> assertThat(d).asString().contains("score must be less than or equal to 27"));
+    }
+
+    @Test
+    void listsTheAllowedValuesOfAnUnknownEnumValue() {
+        MvcTestResult result = post("{\"name\": \"x\", \"score\": 3, \"condition\": \"FLU\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("condition"))
+                .hasPathSatisfying(
+                        "$.errors[0].message",
+                        m -> assertThat(m)
+                                .asString()
+                                .contains("cannot be 'FLU'")
+                                .contains("TREATMENT_RESISTANT_DEPRESSION"));
+    }
+
+    @Test
+    void saysWhichFieldHasTheWrongType() {
+        MvcTestResult result = post("{\"name\": \"x\", \"score\": \"high\", \"condition\": \"PTSD\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("score"));
+    }
+
+    @Test
+    void answersMalformedJsonWithABadRequestProblem() {
+        MvcTestResult result = post("{\"name\": ");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("body"));
+    }
+
+    @Test
+    void namesABadQueryParameter() {
+        MvcTestResult result = mvc.get().uri("/samples?condition=FLU").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("condition"));
+    }
+
+    @Test
+    void answersAnUnknownIdWithNotFound() {
+        MvcTestResult result = mvc.get().uri("/samples/s_missing").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.detail", d -> assertThat(d).asString().isEqualTo("sample s_missing was not found"));
+    }
+
+    @Test
+    void answersAConflictWithItsCodeAndExtraMembers() {
+        MvcTestResult result = mvc.get().uri("/samples/s_taken").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.CONFLICT);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying("$.code", c -> assertThat(c).asString().isEqualTo("SLOT_TAKEN"))
+                .hasPathSatisfying(
+                        "$.alternatives[0]", a -> assertThat(a).asString().isEqualTo("2026-12-01T15:00:00Z"));
+    }
+
+    private MvcTestResult post(String json) {
+        return mvc.post()
+                .uri("/samples")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
+    }
+
+    @SpringBootApplication
+    static class SampleApp {}
+
+    record Sample(@NotBlank String name, @Min(0) @Max(27) int score, Condition condition) {}
+
+    @RestController
+    static class SampleController {
+
+        @PostMapping("/samples")
+        Sample create(@Valid @RequestBody Sample sample) {
+            return sample;
+        }
+
+        @GetMapping("/samples")
+        String list(@RequestParam Condition condition) {
+            return condition.name();
+        }
+
+        @GetMapping("/samples/{id}")
+        Sample get(@PathVariable String id) {
+            if (id.equals("s_taken")) {
+                throw new ConflictException(
+                        "SLOT_TAKEN",
+                        "the slot is taken",
+                        Map.of("alternatives", java.util.List.of("2026-12-01T15:00:00Z")));
+            }
+            throw new NotFoundException("sample", id);
+        }
+    }
+}
