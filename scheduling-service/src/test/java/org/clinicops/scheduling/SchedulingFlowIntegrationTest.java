@@ -56,6 +56,9 @@ class SchedulingFlowIntegrationTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    org.clinicops.scheduling.booking.application.SchedulingMetrics metrics;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -254,6 +257,72 @@ class SchedulingFlowIntegrationTest {
         assertThat(post("/api/appointments/" + b.get("id").asString() + "/cancel", "{}")
                         .statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void showsFreeTimesTheDayBoardAndPerSiteMetrics() throws Exception {
+        createSite("pdx", 2);
+        publish(plan("plan_pdx", "p_pdx", "pdx", 1, true), "evt_plan_pdx");
+        await().untilAsserted(() ->
+                assertThat(get("/api/appointments?siteId=pdx").get("content")).hasSize(1));
+        JsonNode session = get("/api/appointments?siteId=pdx").get("content").get(0);
+        String date = Instant.parse(session.get("startsAt").asString())
+                .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+                .toLocalDate()
+                .toString();
+
+        JsonNode availability = get("/api/sites/pdx/availability?date=" + date);
+        assertThat(availability.get("chairs")).hasSize(2);
+        assertThat(availability.get("chairs").get(1).get("free")).hasSize(1); // the second chair is free all day
+        assertThat(availability.get("physicians").get(0).get("id").asString()).isEqualTo("pdx-dr1");
+
+        HttpResponse<String> board =
+                http.send(request("/sites/pdx/board?date=" + date).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body())
+                .contains("Chair 1", "Chair 2", "SCHEDULED", "p_pdx", "Session 1 of 1", "America/Los_Angeles");
+
+        assertThat(post(
+                                "/api/appointments/" + session.get("id").asString() + "/cancel",
+                                "{\"reason\":\"PATIENT_REQUEST\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        metrics.refresh();
+        String prometheus = http.send(
+                        request("/actuator/prometheus").GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(prometheus)
+                .contains("clinic_scheduling_waiting_list_patients{")
+                .contains("clinic_scheduling_chair_utilization_ratio{")
+                .contains("clinic_scheduling_next_series_days{")
+                .contains("clinic_scheduling_late_cancellations_total{");
+    }
+
+    @Test
+    void takesAChairOutOfServiceAndAddsAClosureEmittingSiteUpdated() throws Exception {
+        createSite("mia", 2);
+        HttpResponse<String> out = http.send(
+                request("/api/sites/mia/chairs/mia-2")
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"inService\":false}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(post("/api/sites/mia/closures", "{\"date\":\"2026-12-25\",\"label\":\"Christmas\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        try (TopicProbe probe = new TopicProbe(brokers, "clinic.site-updated")) {
+            // at-least-once: a change saved while the relay publishes may repeat an event with its ce_id
+            await().untilAsserted(() -> assertThat(probe.matching(r -> "mia".equals(r.key())).stream()
+                            .map(r -> TopicProbe.header(r, "ce_id"))
+                            .distinct())
+                    .hasSize(3));
+            var records = probe.matching(r -> "mia".equals(r.key()));
+            SiteUpdated latest = EventJson.read(records.get(records.size() - 1).value(), SiteUpdated.class);
+            assertThat(latest.chairs()).isEqualTo(1);
+        }
+        assertThat(get("/api/sites/mia").get("closures").get(0).get("date").asString())
+                .isEqualTo("2026-12-25");
     }
 
     private static TreatmentPlanApproved plan(

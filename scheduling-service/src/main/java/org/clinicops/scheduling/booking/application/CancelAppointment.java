@@ -19,6 +19,7 @@ public class CancelAppointment {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SchedulingMetrics metrics;
 
     CancelAppointment(
             AppointmentRepository appointments,
@@ -26,7 +27,9 @@ public class CancelAppointment {
             SchedulingProperties properties,
             IdGenerator ids,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SchedulingMetrics metrics) {
+        this.metrics = metrics;
         this.appointments = appointments;
         this.reservations = reservations;
         this.properties = properties;
@@ -42,6 +45,9 @@ public class CancelAppointment {
         appointment.cancel(reason, properties.lateCancellationWindow(), ids.eventId(), clock.instant());
         Appointment saved = appointments.save(appointment);
         reservations.releaseExcept(appointmentId, List.of());
+        if (saved.late()) {
+            metrics.lateCancellation(saved.siteId());
+        }
         events.publishEvent(new CapacityFreed(appointment.siteId()));
         return saved;
     }

@@ -29,6 +29,9 @@ public interface Reservations {
     /** Reservations of a site in [from, to), for the board and metrics. */
     List<Reservation> atSite(String siteId, Instant from, Instant to);
 
+    /** Ids of the cells a resource holds in [from, to). */
+    List<String> occupancyOf(String resource, Instant from, Instant to);
+
     /** Removes cells older than {@code createdBefore} that no appointment holds; answers how many. */
     int sweepOrphans(Instant createdBefore);
 }

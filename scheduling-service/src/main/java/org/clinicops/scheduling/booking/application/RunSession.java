@@ -21,6 +21,7 @@ public class RunSession {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SchedulingMetrics metrics;
 
     RunSession(
             AppointmentRepository appointments,
@@ -28,7 +29,9 @@ public class RunSession {
             SchedulingProperties properties,
             IdGenerator ids,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SchedulingMetrics metrics) {
+        this.metrics = metrics;
         this.appointments = appointments;
         this.reservations = reservations;
         this.properties = properties;
@@ -54,6 +57,7 @@ public class RunSession {
         appointment.recordNoShow(ids.eventId(), clock.instant());
         Appointment saved = appointments.save(appointment);
         reservations.releaseExcept(appointmentId, List.of());
+        metrics.noShow(saved.siteId());
         events.publishEvent(new CapacityFreed(appointment.siteId()));
         return saved;
     }

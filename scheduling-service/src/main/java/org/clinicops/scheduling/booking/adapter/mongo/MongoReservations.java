@@ -134,6 +134,17 @@ public class MongoReservations implements Reservations {
     }
 
     @Override
+    public List<String> occupancyOf(String resource, Instant from, Instant to) {
+        Set<String> taken = new HashSet<>();
+        collect(
+                new Document("resource", resource)
+                        .append("cell", new Document("$gte", Date.from(from)).append("$lt", Date.from(to))),
+                "",
+                taken);
+        return List.copyOf(taken);
+    }
+
+    @Override
     public int sweepOrphans(Instant createdBefore) {
         int removed = 0;
         Document old = new Document("createdAt", new Document("$lt", Date.from(createdBefore)));

@@ -1,0 +1,55 @@
+package org.clinicops.scheduling.booking.adapter.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.clinicops.scheduling.booking.application.SiteDay;
+import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Front desk: free times of a day as JSON, and the server-rendered day board. */
+@Controller
+class FrontDeskController {
+
+    private final SiteDay siteDay;
+    private final SiteRepository sites;
+    private final Clock clock;
+
+    FrontDeskController(SiteDay siteDay, SiteRepository sites, Clock clock) {
+        this.siteDay = siteDay;
+        this.sites = sites;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/sites/{id}/availability")
+    @ResponseBody
+    SiteDay.Availability availability(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
+        return siteDay.availability(id, date == null ? today(id) : date);
+    }
+
+    @GetMapping("/sites/{id}/board")
+    String board(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+            Model model) {
+        LocalDate day = date == null ? today(id) : date;
+        model.addAttribute("board", siteDay.board(id, day));
+        model.addAttribute("previous", day.minusDays(1));
+        model.addAttribute("next", day.plusDays(1));
+        return "board";
+    }
+
+    private LocalDate today(String siteId) {
+        return sites.findById(siteId)
+                .map(site -> clock.instant().atZone(site.zone()).toLocalDate())
+                .orElseGet(() -> LocalDate.now(clock));
+    }
+}

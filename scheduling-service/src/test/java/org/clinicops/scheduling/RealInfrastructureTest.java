@@ -1,0 +1,101 @@
+package org.clinicops.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RealInfrastructureTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("scheduling"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("clinic.kafka.partitions", () -> "1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void booksAConsultationForARequestOnRealInfrastructure() throws Exception {
+        HttpResponse<String> site = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sites"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"id":"real","name":"Real","timeZone":"UTC","chairs":1,
+                                         "openingHours":[%s],
+                                         "clinicians":[{"id":"real-dr","name":"Dr Real","role":"PHYSICIAN"}]}""".formatted(allWeek())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(site.statusCode()).isEqualTo(201);
+
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(
+                        new ConsultationRequested(
+                                "req_real",
+                                "p_real",
+                                "real",
+                                Condition.ANXIETY,
+                                ReferralSource.SELF,
+                                PayerType.SELF_PAY,
+                                false,
+                                Instant.now()),
+                        "evt_real",
+                        Instant.now()),
+                CloudEventRecords.sourceOf("test")));
+
+        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-scheduled")) {
+            ConsultationScheduled scheduled =
+                    EventJson.read(probe.await(r -> "p_real".equals(r.key())).value(), ConsultationScheduled.class);
+            assertThat(scheduled.clinicianId()).isEqualTo("real-dr");
+        }
+    }
+
+    private static String allWeek() {
+        StringBuilder days = new StringBuilder();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            if (!days.isEmpty()) {
+                days.append(',');
+            }
+            days.append("{\"day\":\"").append(day).append("\",\"opens\":\"00:00\",\"closes\":\"24:00\"}");
+        }
+        return days.toString();
+    }
+}
