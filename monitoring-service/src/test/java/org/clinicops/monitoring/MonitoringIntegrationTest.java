@@ -5,12 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
+import org.clinicops.monitoring.indicators.application.FactLog;
+import org.clinicops.monitoring.indicators.application.RebuildProjections;
+import org.clinicops.monitoring.indicators.domain.ClinicHistory;
+import org.clinicops.monitoring.indicators.domain.RecordedEvent;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.ServiceIntegrationTest;
@@ -28,6 +33,12 @@ class MonitoringIntegrationTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    RebuildProjections rebuild;
+
+    @Autowired
+    FactLog facts;
+
     @LocalServerPort
     int port;
 
@@ -41,6 +52,55 @@ class MonitoringIntegrationTest {
                 .uri("/actuator/prometheus")
                 .retrieve()
                 .body(String.class);
+    }
+
+    List<String> indicatorLines() {
+        return scrape().lines()
+                .filter(l -> l.startsWith("clinic_") && l.contains("site=\"site_a\""))
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void exportsIndicatorsOfAKnownHistoryAndGivesTheSameFiguresAfterARebuildFromTheTopics() {
+        List<RecordedEvent> history = ClinicHistory.events();
+        for (RecordedEvent fact : history) {
+            publish(fact.event(), fact.id());
+        }
+        publish(history.get(3).event(), history.get(3).id()); // redelivered
+
+        String site = "application=\"monitoring-service\",site=\"site_a\"";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(scrape())
+                                .contains("clinic_consultation_requests_total{" + site + "} 5.0")
+                                .contains("clinic_infusions_completed_total{" + site + "} 2.0")
+                                .contains("clinic_no_shows_total{" + site + "} 1.0")
+                                .contains("clinic_adverse_events_per_100_infusions{" + site + "} 50.0")
+                                .contains(
+                                        "clinic_adverse_events_total{application=\"monitoring-service\",category=\"HEADACHE\",grade=\"3\",site=\"site_a\"} 1.0")
+                                .contains("clinic_response_rate_ratio{" + site + "} 1.0")
+                                .contains("clinic_assisted_patients_ratio{" + site + "} 1.0")
+                                .contains("clinic_waiting_list_patients{" + site + "} 2.0")
+                                .contains("clinic_clinical_holds_open{" + site + "} 1.0")
+                                .contains(
+                                        "clinic_payer_mix_patients{application=\"monitoring-service\",payer_type=\"SELF_PAY\",site=\"site_a\"} 3.0")
+                                .contains("clinic_request_to_first_infusion_days_bucket{" + site + ",le=\"14.0\"} 1")
+                                .contains("clinic_out_of_pocket_per_session_dollars_count{" + site + "} 2")
+                                .contains("clinic_out_of_pocket_per_course_dollars_sum{" + site + "} 900.0")
+                                // a site known only from site-updated has its series at zero
+                                .contains(
+                                        "clinic_consultation_requests_total{application=\"monitoring-service\",site=\"site_b\"} 0.0")
+                                .contains(
+                                        "clinic_waiting_list_patients{application=\"monitoring-service\",site=\"site_b\"} 0.0"));
+        List<String> before = indicatorLines();
+        long factsBefore = facts.count();
+
+        var rebuilt = rebuild.handle();
+
+        assertThat(rebuilt.facts()).isEqualTo(factsBefore);
+        assertThat(rebuilt.eventsRead()).isGreaterThanOrEqualTo(history.size() + 1L);
+        assertThat(indicatorLines()).isEqualTo(before);
     }
 
     @Test

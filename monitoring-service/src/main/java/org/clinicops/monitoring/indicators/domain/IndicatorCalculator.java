@@ -100,6 +100,7 @@ public final class IndicatorCalculator {
         List<Double> toConsultation = firstConsultationByRequest.values().stream()
                 .map(c -> days(c.requestedAt(), c.startsAt()))
                 .filter(d -> d >= 0)
+                .sorted()
                 .toList();
 
         Map<String, SessionCompleted> firstSessionByPatient = sessions.stream()
@@ -168,6 +169,7 @@ public final class IndicatorCalculator {
                 .toList();
         List<BigDecimal> perSession = sessionInvoices.stream()
                 .map(InvoiceIssued::patientResponsibility)
+                .sorted()
                 .toList();
         List<BigDecimal> perCourse = new ArrayList<>();
         for (String planId : completedCourses(sessions)) {
@@ -224,8 +226,11 @@ public final class IndicatorCalculator {
         Map<String, Long> alertsByRule = new LinkedHashMap<>();
         VITALS_RULES.forEach(rule -> alertsByRule.put(rule, 0L));
         f.of(f.vitalsAlerts, here).forEach(a -> alertsByRule.merge(a.rule(), 1L, Long::sum));
+        // patients on hold: a patient has one active hold at most, however many events placed it
         long holdsOpen = f.of(f.holdsPlaced, here).stream()
                 .filter(h -> !f.releasedHolds.contains(h.holdId()))
+                .map(ClinicalHoldPlaced::patientId)
+                .distinct()
                 .count();
         long evaluated = 0;
         long responders = 0;
@@ -255,13 +260,13 @@ public final class IndicatorCalculator {
                 cancellations.size(),
                 cancellations.stream().filter(InfusionCancelled::late).count(),
                 toConsultation,
-                List.copyOf(toFirstInfusion),
+                toFirstInfusion.stream().sorted().toList(),
                 ratio(startedInTime, startDue),
                 waiting,
                 urgentDue,
                 urgentInTime,
                 perSession,
-                List.copyOf(perCourse),
+                perCourse.stream().sorted().toList(),
                 ratio(assistedPatients.size(), invoicedPatients.size()),
                 averageDiscount,
                 subtotal.signum() == 0 ? 0 : sum(discounts).doubleValue() / subtotal.doubleValue(),

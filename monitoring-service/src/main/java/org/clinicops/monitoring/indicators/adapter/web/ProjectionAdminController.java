@@ -1,0 +1,27 @@
+package org.clinicops.monitoring.indicators.adapter.web;
+
+import org.clinicops.monitoring.indicators.application.RebuildProjections;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operations on the indicator projections. */
+@RestController
+@RequestMapping("/api/admin/projections")
+class ProjectionAdminController {
+
+    private final RebuildProjections rebuild;
+
+    ProjectionAdminController(RebuildProjections rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    record RebuildResponse(long eventsRead, long facts) {}
+
+    /** Wipes the projections and re-consumes every clinic topic from the beginning. */
+    @PostMapping("/rebuild")
+    RebuildResponse rebuild() {
+        var rebuilt = rebuild.handle();
+        return new RebuildResponse(rebuilt.eventsRead(), rebuilt.facts());
+    }
+}

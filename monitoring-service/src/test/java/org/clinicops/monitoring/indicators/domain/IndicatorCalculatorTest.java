@@ -1,0 +1,146 @@
+package org.clinicops.monitoring.indicators.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.clinicops.events.AdverseEventCategory;
+import org.clinicops.events.AdverseEventReported;
+import org.clinicops.events.Condition;
+import org.clinicops.events.PayerType;
+import org.junit.jupiter.api.Test;
+
+class IndicatorCalculatorTest {
+
+    final IndicatorCalculator calculator = new IndicatorCalculator(IndicatorPolicy.defaults());
+
+    SiteIndicators siteA(List<RecordedEvent> events) {
+        return calculator.compute(events, ClinicHistory.NOW).site("site_a").orElseThrow();
+    }
+
+    @Test
+    void countsThroughputOncePerBusinessObject() {
+        SiteIndicators a = siteA(ClinicHistory.events());
+
+        assertThat(a.consultationRequests()).isEqualTo(5);
+        assertThat(a.consultationRequestsByCondition())
+                .containsEntry(Condition.TREATMENT_RESISTANT_DEPRESSION, 2L)
+                .containsEntry(Condition.PTSD, 1L);
+        assertThat(a.consultationsScheduled()).isEqualTo(2);
+        assertThat(a.infusionsScheduled()).isEqualTo(2);
+        assertThat(a.infusionsCompleted()).isEqualTo(2);
+        assertThat(a.noShows()).isEqualTo(1);
+        assertThat(a.cancellations()).isEqualTo(1);
+        assertThat(a.lateCancellations()).isEqualTo(1);
+    }
+
+    @Test
+    void measuresAccessFromRequestToConsultationAndFirstInfusion() {
+        SiteIndicators a = siteA(ClinicHistory.events());
+
+        assertThat(a.requestToConsultationDays()).containsExactly(2.0, 3.0);
+        assertThat(a.requestToFirstInfusionDays()).containsExactly(10.0);
+        assertThat(SiteIndicators.percentile(a.requestToConsultationDays(), 50)).isEqualTo(2.0);
+        assertThat(SiteIndicators.percentile(a.requestToConsultationDays(), 90)).isEqualTo(3.0);
+        // p_1 started on day 10; p_2 and p_5 wait past 42 days; p_3 was declined; p_4 asked yesterday
+        assertThat(a.startedWithinTargetRatio()).isCloseTo(1.0 / 3, within(1e-9));
+        // p_4 and p_5 have no consultation yet; p_3 was declined
+        assertThat(a.waitingListPatients()).isEqualTo(2);
+        // p_2 was seen on day 2, p_5 is still waiting after 72 hours
+        assertThat(a.urgentRequestsDue()).isEqualTo(2);
+        assertThat(a.urgentSeenWithin72hRatio()).isEqualTo(0.5);
+    }
+
+    @Test
+    void measuresAffordability() {
+        SiteIndicators a = siteA(ClinicHistory.events());
+
+        assertThat(a.outOfPocketPerSession()).containsExactly(new BigDecimal("400"), new BigDecimal("500"));
+        assertThat(a.outOfPocketPerCourse()).containsExactly(new BigDecimal("900"));
+        assertThat(a.assistedPatientsRatio()).isEqualTo(1.0);
+        assertThat(a.averageDiscount()).isEqualByComparingTo("100");
+        assertThat(a.discountRatio()).isCloseTo(0.1, within(1e-9));
+        assertThat(a.collectionRate()).isCloseTo(350.0 / 900, within(1e-9));
+        assertThat(a.outstandingBalance()).isEqualByComparingTo("550");
+        assertThat(a.payerMix())
+                .containsEntry(PayerType.SELF_PAY, 3L)
+                .containsEntry(PayerType.INSURANCE, 1L)
+                .containsEntry(PayerType.OUT_OF_NETWORK, 1L);
+    }
+
+    @Test
+    void measuresSafetyAndDepressionOutcomes() {
+        SiteIndicators a = siteA(ClinicHistory.events());
+
+        assertThat(a.adverseEvents().get(3)).containsEntry(AdverseEventCategory.HEADACHE, 1L);
+        assertThat(a.adverseEventsTotal()).isEqualTo(1);
+        assertThat(a.adverseEventsPer100Infusions()).isEqualTo(50.0);
+        assertThat(a.vitalsAlertsByRule()).containsEntry("SPO2_LOW", 1L).containsEntry("BP_SEVERE", 0L);
+        assertThat(a.clinicalHoldsOpen()).isEqualTo(1);
+        // PHQ-9 20 at screening, 4 at the last session: a response and a remission
+        assertThat(a.depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.responseRate()).isEqualTo(1.0);
+        assertThat(a.remissionRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void givesTheSameFiguresForRedeliveredAndReorderedEvents() {
+        List<RecordedEvent> once = ClinicHistory.events();
+        List<RecordedEvent> messy = new ArrayList<>(once);
+        messy.addAll(once.subList(0, 10)); // redelivered with the same ce_id
+        RecordedEvent adverse = once.stream()
+                .filter(e -> e.event() instanceof AdverseEventReported)
+                .findFirst()
+                .orElseThrow();
+        messy.add(new RecordedEvent("evt_republished", adverse.time(), adverse.event())); // a new ce_id
+        Collections.shuffle(messy, new Random(7));
+
+        assertThat(calculator.compute(messy, ClinicHistory.NOW)).isEqualTo(calculator.compute(once, ClinicHistory.NOW));
+    }
+
+    @Test
+    void aSiteKnownOnlyFromSiteUpdatedHasEveryIndicatorAtZero() {
+        SiteIndicators b = calculator
+                .compute(ClinicHistory.events(), ClinicHistory.NOW)
+                .site("site_b")
+                .orElseThrow();
+
+        assertThat(b.consultationRequests()).isZero();
+        assertThat(b.waitingListPatients()).isZero();
+        assertThat(b.adverseEventsPer100Infusions()).isZero();
+        assertThat(b.responseRate()).isZero();
+        assertThat(b.payerMix()).containsEntry(PayerType.SELF_PAY, 0L);
+        assertThat(b.adverseEvents().get(5)).containsEntry(AdverseEventCategory.OTHER, 0L);
+    }
+
+    @Test
+    void aCourseWithoutADropOfHalfIsNeitherResponseNorRemission() {
+        List<RecordedEvent> events = new ArrayList<>(ClinicHistory.events());
+        events.replaceAll(e -> e.event() instanceof org.clinicops.events.SessionCompleted s && s.courseCompleted()
+                ? new RecordedEvent(
+                        e.id(), e.time(), ClinicHistory.session("apt_s2", 2, true, 11, ClinicHistory.day(12)))
+                : e);
+
+        SiteIndicators a = siteA(events);
+
+        assertThat(a.depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.responseRate()).isZero();
+        assertThat(a.remissionRate()).isZero();
+    }
+
+    @Test
+    void exactlyHalfTheBaselineIsAResponse() {
+        List<RecordedEvent> events = new ArrayList<>(ClinicHistory.events());
+        events.replaceAll(e -> e.event() instanceof org.clinicops.events.SessionCompleted s && s.courseCompleted()
+                ? new RecordedEvent(
+                        e.id(), e.time(), ClinicHistory.session("apt_s2", 2, true, 10, ClinicHistory.day(12)))
+                : e);
+
+        assertThat(siteA(events).responseRate()).isEqualTo(1.0);
+        assertThat(siteA(events).remissionRate()).isZero();
+    }
+}
