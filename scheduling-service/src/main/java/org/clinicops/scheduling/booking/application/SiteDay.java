@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.clinicops.events.SiteUpdated.ClinicianRole;
@@ -34,8 +35,15 @@ public class SiteDay {
     private final AppointmentRepository appointments;
     private final Reservations reservations;
     private final SlotSearch search;
+    private final SchedulingProperties properties;
 
-    SiteDay(SiteRepository sites, AppointmentRepository appointments, Reservations reservations, SlotSearch search) {
+    SiteDay(
+            SiteRepository sites,
+            AppointmentRepository appointments,
+            Reservations reservations,
+            SlotSearch search,
+            SchedulingProperties properties) {
+        this.properties = properties;
         this.sites = sites;
         this.appointments = appointments;
         this.reservations = reservations;
@@ -48,7 +56,7 @@ public class SiteDay {
     /** The free times of one chair or physician. */
     public record ResourceAvailability(String id, String name, List<FreeTime> free) {}
 
-    /** Free chair and physician times of a site on a local date. */
+    /** Free chair times (within the nurse ratio) and physician times of a site on a local date. */
     public record Availability(
             String siteId,
             LocalDate date,
@@ -88,13 +96,24 @@ public class SiteDay {
         List<SiteCalendar.Interval> open = calendar.openIntervals(date);
         Instant from = date.atStartOfDay(site.zone()).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(site.zone()).toInstant();
-        Set<String> taken = reservations.atSite(siteId, from, to).stream()
-                .map(Reservation::id)
-                .collect(Collectors.toSet());
+        List<Reservation> atSite = reservations.atSite(siteId, from, to);
+        Set<String> taken = atSite.stream().map(Reservation::id).collect(Collectors.toSet());
+        // a chair is only free while the nurses can take one more infusion (nurse ratio)
+        int capacity = properties.nurseRatio()
+                * site.cliniciansWith(ClinicianRole.NURSE).size();
+        Map<Instant, Long> infusionsPerCell = atSite.stream()
+                .filter(r -> r.resource().startsWith("nurse-capacity:"))
+                .collect(Collectors.groupingBy(Reservation::cell, Collectors.counting()));
         List<ResourceAvailability> chairs = new ArrayList<>();
         for (Chair chair : site.chairsInService()) {
-            chairs.add(new ResourceAvailability(
-                    chair.id(), chair.name(), free(open, grid, Reservation.chair(siteId, chair.id()), taken)));
+            String resource = Reservation.chair(siteId, chair.id());
+            Set<String> blocked = new java.util.HashSet<>(taken);
+            for (Instant cell = from; cell.isBefore(to); cell = cell.plus(grid.cell())) {
+                if (infusionsPerCell.getOrDefault(cell, 0L) >= capacity) {
+                    blocked.add(Reservation.idOf(resource, cell));
+                }
+            }
+            chairs.add(new ResourceAvailability(chair.id(), chair.name(), free(open, grid, resource, blocked)));
         }
         List<ResourceAvailability> physicians = new ArrayList<>();
         for (Clinician physician : site.cliniciansWith(ClinicianRole.PHYSICIAN)) {
