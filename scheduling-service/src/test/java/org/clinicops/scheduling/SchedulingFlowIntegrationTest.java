@@ -97,6 +97,18 @@ class SchedulingFlowIntegrationTest {
     }
 
     @Test
+    void namesEveryBadFieldOfANewSite() throws Exception {
+        HttpResponse<String> response = post("/api/sites", """
+                {"id":"Not A Slug","name":"","timeZone":"UTC","chairs":"many"}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = EventJson.mapper().readTree(response.body());
+        assertThat(problem.get("errors").findValuesAsString("field")).contains("id", "name");
+    }
+
+    @Test
     void booksAConsultationForARequestAndListsIt() throws Exception {
         createSite("bos", 2);
         Instant now = Instant.now();
