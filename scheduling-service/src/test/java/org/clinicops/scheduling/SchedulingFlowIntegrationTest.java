@@ -150,6 +150,13 @@ class SchedulingFlowIntegrationTest {
                         now),
                 "evt_req_flow1_again");
         String id = page.get("content").get(0).get("id").asString();
+        // a walk-in: any free future time, off the grid and minutes from now
+        Instant walkIn = Instant.now().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> moved =
+                post("/api/appointments/" + id + "/reschedule", "{\"startsAt\":\"" + walkIn + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(EventJson.mapper().readTree(moved.body()).get("startsAt").asString())
+                .isEqualTo(walkIn.toString());
         HttpResponse<String> completed = post("/api/appointments/" + id + "/complete", "{}");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(get("/api/appointments?patientId=p_flow1").get("content")).hasSize(1);

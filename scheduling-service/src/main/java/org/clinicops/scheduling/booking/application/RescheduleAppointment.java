@@ -75,8 +75,15 @@ public class RescheduleAppointment {
         Instant from = startsAt.minus(java.time.Duration.ofDays(ALTERNATIVE_DAYS + 1));
         Instant to = startsAt.plus(java.time.Duration.ofDays(ALTERNATIVE_DAYS + 2));
         Occupancy occupancy = search.occupancy(site, appointment.patientId(), from, to, appointment.id());
-        boolean fits = new OpeningHoursPolicy(site.calendar(), search.grid()).fits(startsAt, span);
-        Optional<Slot> slot = fits ? slotAt(site, appointment, startsAt, span, occupancy, infusion) : Optional.empty();
+        // any future time is accepted (walk-ins); the cells reserved cover it rounded out to the grid
+        Instant endsAt = startsAt.plus(appointment.length());
+        Instant gridStart = search.grid().roundDown(startsAt);
+        var cells = search.grid().span(java.time.Duration.between(gridStart, endsAt));
+        boolean fits = new OpeningHoursPolicy(site.calendar(), search.grid()).isOpen(startsAt, endsAt);
+        Optional<Slot> slot = fits
+                ? slotAt(site, appointment, gridStart, cells, occupancy, infusion)
+                        .map(s -> new Slot(startsAt, endsAt, s.clinicianId(), s.chairId(), s.reservations()))
+                : Optional.empty();
         if (slot.isPresent() && reservations.reserveAll(slot.get().reservations())) {
             appointment.reschedule(slot.get(), ids.eventId(), now);
             Appointment saved = appointments.save(appointment);
@@ -98,7 +105,7 @@ public class RescheduleAppointment {
                         occupancy);
         throw new ConflictException(
                 "SLOT_TAKEN",
-                fits ? "the requested time is taken" : "the requested time is outside opening hours or off the grid",
+                fits ? "the requested time is taken" : "the requested time is outside opening hours",
                 Map.of(
                         "alternatives",
                         alternatives.stream().map(Instant::toString).toList()));

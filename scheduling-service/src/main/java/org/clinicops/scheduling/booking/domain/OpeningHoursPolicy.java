@@ -25,6 +25,11 @@ public record OpeningHoursPolicy(SiteCalendar calendar, SlotGrid grid) {
         return starts;
     }
 
+    /** Whether [start, end) lies within one opening interval of its local day, on the grid or not. */
+    public boolean isOpen(Instant start, Instant end) {
+        return calendar.openIntervals(calendar.localDate(start)).stream().anyMatch(i -> i.contains(start, end));
+    }
+
     /** Whether [start, start + length) lies within one opening interval of its local day. */
     public boolean fits(Instant start, Duration length) {
         if (!grid.isOnGrid(start)) {

@@ -29,6 +29,12 @@ public record SlotGrid(Duration cell) {
         return Instant.ofEpochSecond(rounded);
     }
 
+    /** The last grid instant at or before the given one. */
+    public Instant roundDown(Instant instant) {
+        long size = cell.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), size) * size);
+    }
+
     public boolean isOnGrid(Instant instant) {
         return instant.getNano() == 0 && instant.getEpochSecond() % cell.toSeconds() == 0;
     }

@@ -19,6 +19,12 @@ class SlotGridTest {
     }
 
     @Test
+    void roundsDownToTheGridInstantBefore() {
+        assertThat(grid.roundDown(Instant.parse("2026-12-01T14:14:59Z")))
+                .isEqualTo(Instant.parse("2026-12-01T14:00:00Z"));
+    }
+
+    @Test
     void blocksWholeCellsForInfusionAndObservation() {
         assertThat(grid.span(Duration.ofMinutes(40 + 120))).isEqualTo(Duration.ofMinutes(165));
         assertThat(grid.cells(Instant.parse("2026-12-01T14:00:00Z"), Instant.parse("2026-12-01T16:45:00Z")))
