@@ -207,6 +207,47 @@ class SafetyApiIntegrationTest {
         assertThat(badGrade.getBody()).contains("grade");
     }
 
+    ResponseEntity<String> postForm(String uri, String form) {
+        return http.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .toEntity(String.class);
+    }
+
+    @Test
+    void theNursePageChartsVitalsAndShowsErrorsBesideTheFields() {
+        ResponseEntity<String> charted = postForm(
+                "/sessions/ses_page/vitals",
+                "patientId=p_page&siteId=site_page&takenAt="
+                        + now.minusSeconds(120).toString().replace("Z", "")
+                        + "&systolic=130&diastolic=80&heartRate=80&spo2=90&respiratoryRate=14");
+        assertThat(charted.getStatusCode().value()).isEqualTo(302);
+
+        String page = get("/sessions/ses_page").getBody();
+        assertThat(page)
+                .contains("<h1>Session <span>ses_page</span></h1>")
+                .contains("SPO2_LOW")
+                .contains("alert-open");
+
+        String rejected = postForm(
+                        "/sessions/ses_page/vitals",
+                        "patientId=p_page&siteId=site_page&takenAt=2026-01-01T10:00&systolic=400&diastolic=80"
+                                + "&heartRate=&spo2=97&respiratoryRate=14")
+                .getBody();
+        assertThat(rejected)
+                .contains("id=\"systolic-error\">must be between 50 and 300 mmHg")
+                .contains("id=\"heartRate-error\">enter the heart rate");
+
+        String adverse = postForm(
+                        "/sessions/ses_page/adverse-events",
+                        "patientId=p_page&siteId=site_page&category=&grade=2&onsetAt=2026-01-01T10:00"
+                                + "&actionTaken=NONE&outcome=RESOLVED")
+                .getBody();
+        assertThat(adverse).contains("id=\"category-error\">choose a category");
+    }
+
     @Test
     void releasingAPatientWithoutHoldIsAConflict() {
         assertThat(post("/api/patients/p_never/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "x"))

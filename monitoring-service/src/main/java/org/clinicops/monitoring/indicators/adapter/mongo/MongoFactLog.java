@@ -47,8 +47,17 @@ class MongoFactLog implements FactLog {
 
     @Override
     public List<RecordedEvent> all() {
+        return read(new Document());
+    }
+
+    @Override
+    public List<RecordedEvent> siteUpdates(String siteId) {
+        return read(new Document("type", EventType.SITE_UPDATED.type()).append("siteId", siteId));
+    }
+
+    private List<RecordedEvent> read(Document filter) {
         List<RecordedEvent> facts = new ArrayList<>();
-        for (Document document : mongo.getCollection(COLLECTION).find()) {
+        for (Document document : mongo.getCollection(COLLECTION).find(filter)) {
             EventType type = EventType.fromType(document.getString("type")).orElse(null);
             if (type == null) {
                 continue;

@@ -1,0 +1,268 @@
+package org.clinicops.monitoring.nurse;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.clinicops.events.AdverseEventCategory;
+import org.clinicops.monitoring.adverse.adapter.web.AdverseEventCodes;
+import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
+import org.clinicops.monitoring.adverse.application.SafetyQueries;
+import org.clinicops.monitoring.adverse.domain.ActionTaken;
+import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
+import org.clinicops.monitoring.indicators.application.SiteTimeZones;
+import org.clinicops.monitoring.vitals.application.AlertQueries;
+import org.clinicops.monitoring.vitals.application.ChartVitals;
+import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
+import org.clinicops.monitoring.vitals.application.HandleAlert;
+import org.clinicops.monitoring.vitals.domain.AlertStatus;
+import org.clinicops.monitoring.vitals.domain.SessionVitals;
+import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.problem.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The page a nurse keeps open during a session: chart vitals, see alerts, report adverse events. */
+@Controller
+class NursePageController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ChartVitals chartVitals;
+    private final HandleAlert handleAlert;
+    private final AlertQueries alerts;
+    private final ReportAdverseEvent reportAdverseEvent;
+    private final SafetyQueries safety;
+    private final SiteTimeZones zones;
+    private final Clock clock;
+
+    NursePageController(
+            ChartVitals chartVitals,
+            HandleAlert handleAlert,
+            AlertQueries alerts,
+            ReportAdverseEvent reportAdverseEvent,
+            SafetyQueries safety,
+            SiteTimeZones zones,
+            Clock clock) {
+        this.chartVitals = chartVitals;
+        this.handleAlert = handleAlert;
+        this.alerts = alerts;
+        this.reportAdverseEvent = reportAdverseEvent;
+        this.safety = safety;
+        this.zones = zones;
+        this.clock = clock;
+    }
+
+    /** A reading as shown in the table, in the site's time zone, with the values out of range. */
+    record ReadingRow(String time, int systolic, int diastolic, int heartRate, int spo2, int respiratoryRate) {}
+
+    record AlertRow(String alertId, String rule, String raisedAt, String status, boolean active, String values) {}
+
+    record AdverseRow(String onset, String category, int grade, boolean serious, String actionTaken, String outcome) {}
+
+    @GetMapping("/sessions/{sessionId}")
+    String page(
+            @PathVariable String sessionId,
+            @RequestParam(required = false) @Nullable String patientId,
+            @RequestParam(required = false) @Nullable String siteId,
+            Model model) {
+        SessionVitals session = alerts.session(sessionId).orElse(null);
+        String patient = session != null ? session.patientId() : patientId;
+        String site = session != null ? session.siteId() : siteId;
+        ZoneId zone = site == null || site.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(site);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
+        VitalsForm vitals = new VitalsForm();
+        vitals.setPatientId(patient);
+        vitals.setSiteId(site);
+        vitals.setTakenAt(now);
+        AdverseEventForm adverse = new AdverseEventForm();
+        adverse.setPatientId(patient);
+        adverse.setSiteId(site);
+        adverse.setOnsetAt(now);
+        model.addAttribute("vitalsForm", vitals);
+        model.addAttribute("adverseEventForm", adverse);
+        return render(sessionId, patient, site, model);
+    }
+
+    @PostMapping("/sessions/{sessionId}/vitals")
+    String chart(
+            @PathVariable String sessionId,
+            @Valid @ModelAttribute("vitalsForm") VitalsForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
+            try {
+                var charted = chartVitals.handle(new ChartVitalsCommand(
+                        sessionId,
+                        Objects.requireNonNull(form.getPatientId()),
+                        form.getSiteId(),
+                        Objects.requireNonNull(form.getTakenAt()).atZone(zone).toInstant(),
+                        Objects.requireNonNull(form.getSystolic()),
+                        Objects.requireNonNull(form.getDiastolic()),
+                        Objects.requireNonNull(form.getHeartRate()),
+                        Objects.requireNonNull(form.getSpo2()),
+                        Objects.requireNonNull(form.getRespiratoryRate())));
+                redirect.addFlashAttribute(
+                        "message",
+                        charted.raised().isEmpty()
+                                ? "Vitals charted."
+                                : "Vitals charted. Alert raised: "
+                                        + String.join(
+                                                ", ",
+                                                charted.raised().stream()
+                                                        .map(a -> a.rule())
+                                                        .toList()));
+                return redirectTo(sessionId, form.getPatientId(), form.getSiteId());
+            } catch (InvalidRequestException e) {
+                e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
+            } catch (ConflictException e) {
+                errors.reject("conflict", e.getMessage());
+            }
+        }
+        AdverseEventForm adverse = new AdverseEventForm();
+        adverse.setPatientId(form.getPatientId());
+        adverse.setSiteId(form.getSiteId());
+        model.addAttribute("adverseEventForm", adverse);
+        return render(sessionId, form.getPatientId(), form.getSiteId(), model);
+    }
+
+    @PostMapping("/sessions/{sessionId}/adverse-events")
+    String report(
+            @PathVariable String sessionId,
+            @Valid @ModelAttribute("adverseEventForm") AdverseEventForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
+            try {
+                var reported = reportAdverseEvent.handle(AdverseEventCodes.command(
+                        Objects.requireNonNull(form.getPatientId()),
+                        form.getSiteId(),
+                        sessionId,
+                        Objects.requireNonNull(form.getCategory()),
+                        Objects.requireNonNull(form.getGrade()),
+                        Objects.requireNonNull(form.getOnsetAt()).atZone(zone).toInstant(),
+                        Objects.requireNonNull(form.getActionTaken()),
+                        Objects.requireNonNull(form.getOutcome())));
+                redirect.addFlashAttribute(
+                        "message",
+                        reported.holdPlaced()
+                                ? "Adverse event reported. The patient is now on clinical hold."
+                                : "Adverse event reported.");
+                return redirectTo(sessionId, form.getPatientId(), form.getSiteId());
+            } catch (InvalidRequestException e) {
+                e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
+            }
+        }
+        VitalsForm vitals = new VitalsForm();
+        vitals.setPatientId(form.getPatientId());
+        vitals.setSiteId(form.getSiteId());
+        model.addAttribute("vitalsForm", vitals);
+        return render(sessionId, form.getPatientId(), form.getSiteId(), model);
+    }
+
+    @PostMapping("/sessions/{sessionId}/alerts/{alertId}/acknowledge")
+    String acknowledge(
+            @PathVariable String sessionId,
+            @PathVariable String alertId,
+            @RequestParam(defaultValue = "nurse") String nurseId,
+            RedirectAttributes redirect) {
+        return onAlert(sessionId, redirect, () -> handleAlert.acknowledge(alertId, nurseId), "Alert acknowledged.");
+    }
+
+    @PostMapping("/sessions/{sessionId}/alerts/{alertId}/close")
+    String close(@PathVariable String sessionId, @PathVariable String alertId, RedirectAttributes redirect) {
+        return onAlert(sessionId, redirect, () -> handleAlert.close(alertId), "Alert closed.");
+    }
+
+    private String onAlert(String sessionId, RedirectAttributes redirect, Runnable action, String done) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/sessions/" + sessionId;
+    }
+
+    private static String redirectTo(String sessionId, @Nullable String patientId, @Nullable String siteId) {
+        return "redirect:/sessions/" + sessionId + "?patientId=" + (patientId == null ? "" : patientId) + "&siteId="
+                + (siteId == null ? "" : siteId);
+    }
+
+    private String render(String sessionId, @Nullable String patientId, @Nullable String siteId, Model model) {
+        SessionVitals session = alerts.session(sessionId).orElse(null);
+        ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
+        model.addAttribute("sessionId", sessionId);
+        model.addAttribute("patientId", patientId);
+        model.addAttribute("siteId", siteId);
+        model.addAttribute("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId());
+        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES));
+        List<ReadingRow> readings = session == null
+                ? List.of()
+                : session.readings().stream()
+                        .map(r -> new ReadingRow(
+                                TIME.format(r.takenAt().atZone(zone)),
+                                r.systolic(),
+                                r.diastolic(),
+                                r.heartRate(),
+                                r.spo2(),
+                                r.respiratoryRate()))
+                        .toList();
+        model.addAttribute("readings", readings);
+        model.addAttribute(
+                "chart", session == null || session.readings().isEmpty() ? null : VitalsChart.of(session.readings()));
+        List<AlertRow> alertRows = session == null
+                ? List.of()
+                : session.alerts().stream()
+                        .sorted((a, b) -> b.raisedAt().compareTo(a.raisedAt()))
+                        .map(a -> new AlertRow(
+                                a.alertId(),
+                                a.rule(),
+                                TIME.format(a.raisedAt().atZone(zone)),
+                                a.status().name(),
+                                a.status() != AlertStatus.CLOSED,
+                                a.reading().systolic() + "/" + a.reading().diastolic() + " mmHg, HR "
+                                        + a.reading().heartRate() + ", SpO2 "
+                                        + a.reading().spo2() + "%"))
+                        .toList();
+        model.addAttribute("alerts", alertRows);
+        model.addAttribute(
+                "activeAlerts", alertRows.stream().filter(AlertRow::active).count());
+        model.addAttribute(
+                "adverseEvents",
+                safety.ofSession(sessionId).stream()
+                        .map(e -> new AdverseRow(
+                                DATE_TIME.format(e.onsetAt().atZone(zone)),
+                                e.category().name(),
+                                e.grade(),
+                                e.serious(),
+                                e.actionTaken().name(),
+                                e.outcome().name()))
+                        .toList());
+        model.addAttribute(
+                "onHold",
+                patientId != null
+                        && safety.holdOf(patientId).map(h -> h.active()).orElse(false));
+        model.addAttribute("categories", AdverseEventCategory.values());
+        model.addAttribute("actions", ActionTaken.values());
+        model.addAttribute("outcomes", AdverseEventOutcome.values());
+        return "nurse/session";
+    }
+}
