@@ -14,5 +14,7 @@ public interface AppointmentRepository extends MongoRepository<Appointment, Stri
 
     List<Appointment> findByPatientIdAndStatus(String patientId, AppointmentStatus status);
 
+    List<Appointment> findByStatusAndHoldReleased(AppointmentStatus status, boolean holdReleased);
+
     List<Appointment> findBySiteIdAndStartsAtBetween(String siteId, Instant from, Instant to);
 }

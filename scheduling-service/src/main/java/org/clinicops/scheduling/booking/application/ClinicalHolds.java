@@ -70,26 +70,46 @@ public class ClinicalHolds {
         return held;
     }
 
-    /** Re-books the held sessions; a session that finds no time within the horizon stays ON_HOLD. */
+    /**
+     * Re-books the held sessions in session order, each at the earliest free time after the previous
+     * one. A session that finds no time within the horizon stays ON_HOLD, marked released, and is
+     * retried with the waiting list ({@link #rebookReleased()}).
+     */
     public int release(String patientId) {
-        List<Appointment> held = appointments.findByPatientIdAndStatus(patientId, AppointmentStatus.ON_HOLD).stream()
-                .sorted(Comparator.comparing(Appointment::sessionNumber))
+        return rebook(appointments.findByPatientIdAndStatus(patientId, AppointmentStatus.ON_HOLD));
+    }
+
+    /** Retries released sessions that found no time yet. */
+    public int rebookReleased() {
+        return rebook(appointments.findByStatusAndHoldReleased(AppointmentStatus.ON_HOLD, true));
+    }
+
+    private int rebook(List<Appointment> sessions) {
+        List<Appointment> held = sessions.stream()
+                .sorted(Comparator.comparing(Appointment::patientId).thenComparing(Appointment::sessionNumber))
                 .toList();
         int rebooked = 0;
-        Instant notBefore = search.grid().roundUp(clock.instant());
+        Instant earliest = search.grid().roundUp(clock.instant());
+        Instant notBefore = earliest;
+        String patient = "";
         for (Appointment session : held) {
-            var site = sites.findById(session.siteId());
-            if (site.isEmpty()) {
-                continue;
+            if (!session.patientId().equals(patient)) {
+                patient = session.patientId();
+                notBefore = earliest;
             }
-            SiteResources resources = SlotSearch.resourcesOf(site.get());
-            Optional<Slot> slot = firstFree(resources, session, notBefore);
+            var site = sites.findById(session.siteId());
+            Optional<Slot> slot = site.isEmpty()
+                    ? Optional.empty()
+                    : firstFree(SlotSearch.resourcesOf(site.get()), session, notBefore);
             if (slot.isPresent()) {
                 session.releaseHold(slot.get(), ids.eventId(), clock.instant());
                 appointments.save(session);
                 reservations.releaseExcept(session.id(), session.reservationIds());
                 notBefore = slot.get().endsAt();
                 rebooked++;
+            } else if (!session.holdReleased()) {
+                session.awaitTimeAfterRelease(clock.instant());
+                appointments.save(session);
             }
         }
         return rebooked;

@@ -22,9 +22,20 @@ public class RetryWaitingList {
     private final WaitingList waitingList;
     private final BookConsultation bookConsultation;
     private final BookInfusionSeries bookInfusionSeries;
+    private final @org.jspecify.annotations.Nullable ClinicalHolds holds;
 
     RetryWaitingList(
             WaitingList waitingList, BookConsultation bookConsultation, BookInfusionSeries bookInfusionSeries) {
+        this(waitingList, bookConsultation, bookInfusionSeries, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RetryWaitingList(
+            WaitingList waitingList,
+            BookConsultation bookConsultation,
+            BookInfusionSeries bookInfusionSeries,
+            @org.jspecify.annotations.Nullable ClinicalHolds holds) {
+        this.holds = holds;
         this.waitingList = waitingList;
         this.bookConsultation = bookConsultation;
         this.bookInfusionSeries = bookInfusionSeries;
@@ -45,6 +56,9 @@ public class RetryWaitingList {
             initialDelayString = "${clinic.scheduling.waiting-list-retry-interval:60s}")
     void periodically() {
         retry(null);
+        if (holds != null) {
+            holds.rebookReleased();
+        }
     }
 
     /** Retries the entries of one site (or all when null); answers how many were booked. */

@@ -62,6 +62,7 @@ public class Appointment extends AggregateRoot {
     private @Nullable Instant startedAt;
     private @Nullable Instant completedAt;
     private @Nullable SessionOutcome outcome;
+    private boolean holdReleased;
     private Instant updatedAt;
 
     Appointment(
@@ -264,6 +265,17 @@ public class Appointment extends AggregateRoot {
         }
     }
 
+    /** The hold was released but no time was free yet: the session waits for capacity, still ON_HOLD. */
+    public void awaitTimeAfterRelease(Instant now) {
+        requireStatus("release the hold of", AppointmentStatus.ON_HOLD);
+        this.holdReleased = true;
+        this.updatedAt = now;
+    }
+
+    public boolean holdReleased() {
+        return holdReleased;
+    }
+
     /**
      * The hold is released and the session booked again at a new time. Raises infusion-rescheduled
      * (previous start = the held time), so consumers see the same appointment move.
@@ -273,6 +285,7 @@ public class Appointment extends AggregateRoot {
         Instant previous = startsAt;
         this.status = AppointmentStatus.SCHEDULED;
         this.cancelReason = null;
+        this.holdReleased = false;
         moveTo(slot, now);
         raise(
                 new InfusionRescheduled(

@@ -170,6 +170,19 @@ class AppointmentTest {
     }
 
     @Test
+    void aReleasedSessionWithoutFreeTimeStaysOnHoldMarkedReleased() {
+        Appointment a = session(4, true);
+        a.placeOnHold("e1", START.minus(Duration.ofDays(2)));
+        a.awaitTimeAfterRelease(START.minus(Duration.ofDays(1)));
+
+        assertThat(a.status()).isEqualTo(AppointmentStatus.ON_HOLD);
+        assertThat(a.holdReleased()).isTrue();
+        a.releaseHold(slot(START.plus(Duration.ofDays(9)), "bos-1"), "e2", START);
+        assertThat(a.holdReleased()).isFalse();
+        assertThat(a.status()).isEqualTo(AppointmentStatus.SCHEDULED);
+    }
+
+    @Test
     void completingAConsultationRaisesConsultationCompleted() {
         Slot slot = new Slot(START, START.plus(Duration.ofMinutes(45)), "dr1", null, List.of());
         Appointment c = Appointment.scheduleConsultation(
