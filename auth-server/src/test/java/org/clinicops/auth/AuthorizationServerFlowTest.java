@@ -1,0 +1,137 @@
+package org.clinicops.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The auth server over real HTTP on a random port: sign-in through the authorization-code flow with
+ * PKCE, client credentials, and tokens verified only with what the server publishes (its JWK set),
+ * as a resource server would.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "clinic.auth.demo-password=" + AuthorizationServerFlowTest.PASSWORD,
+            "clinic.auth.web-client-secret=web-secret-for-tests",
+            "clinic.auth.demo-client-secret=" + AuthorizationServerFlowTest.DEMO_SECRET,
+            "clinic.auth.key-file=target/test-keys/flow-signing-key.json"
+        })
+class AuthorizationServerFlowTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String DEMO_SECRET = "demo-secret-for-tests";
+    static final String ISSUER = "http://localhost:9000";
+
+    @LocalServerPort
+    int port;
+
+    String baseUrl;
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        baseUrl = "http://localhost:" + port;
+        browser = new Browser(baseUrl);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nurse-den, NURSE, den", "billing-multi, BILLING, bos den sea", "admin, ADMIN, *"})
+    void signedInUserGetsAnHourLongJwtWithItsRolesAndSites(String username, String role, String sites) {
+        Browser.Pkce pkce = Browser.Pkce.create();
+
+        String code = browser.authorizationCode(username, PASSWORD, pkce).orElseThrow();
+        JsonNode tokens = browser.tokenForCode(code, pkce);
+
+        Jwt access = verifiedWithPublishedKeys(tokens.path("access_token").asString());
+        assertThat(access.getSubject()).isEqualTo(username);
+        assertThat(access.getClaimAsString("preferred_username")).isEqualTo(username);
+        assertThat(access.getClaimAsStringList("roles")).containsExactly(role);
+        assertThat(access.getClaimAsStringList("sites")).containsExactly(sites.split(" "));
+        assertThat(access.getHeaders()).containsEntry("alg", "RS256");
+        assertThat(Duration.between(access.getIssuedAt(), access.getExpiresAt()))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(tokens.path("expires_in").asInt()).isBetween(3590, 3600);
+
+        Jwt id = verifiedWithPublishedKeys(tokens.path("id_token").asString());
+        assertThat(id.getSubject()).isEqualTo(username);
+        assertThat(id.getAudience()).containsExactly("clinic-cli");
+        assertThat(id.getClaimAsStringList("roles")).containsExactly(role);
+        assertThat(id.getClaimAsStringList("sites")).containsExactly(sites.split(" "));
+    }
+
+    @Test
+    void wrongPasswordGetsNoCode() {
+        Browser.Pkce pkce = Browser.Pkce.create();
+
+        Optional<String> code = browser.authorizationCode("nurse-bos", "not the password", pkce);
+
+        assertThat(code).isEmpty();
+        // still not signed in: asking again leads back to the sign-in page
+        var again = browser.get("/oauth2/authorize?response_type=code&client_id=clinic-cli&scope=openid"
+                + "&redirect_uri=http://127.0.0.1:8765/callback&code_challenge=" + pkce.challenge()
+                + "&code_challenge_method=S256");
+        assertThat(Browser.location(again)).endsWith("/login");
+    }
+
+    @Test
+    void cliClientCannotSkipPkce() {
+        var authorize = browser.get("/oauth2/authorize?response_type=code&client_id=clinic-cli&scope=openid"
+                + "&redirect_uri=http://127.0.0.1:8765/callback&state=s");
+
+        assertThat(Browser.location(authorize)).startsWith(Browser.CLI_REDIRECT).contains("error=invalid_request");
+    }
+
+    @Test
+    void demoClientActsAsAdminAtEverySite() {
+        var response =
+                browser.post("/oauth2/token", Map.of("grant_type", "client_credentials"), "clinic-demo:" + DEMO_SECRET);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Jwt access = verifiedWithPublishedKeys(
+                Browser.json(response).path("access_token").asString());
+        assertThat(access.getSubject()).isEqualTo("demo-simulator");
+        assertThat(access.getClaimAsStringList("roles")).isEqualTo(List.of("ADMIN"));
+        assertThat(access.getClaimAsStringList("sites")).isEqualTo(List.of("*"));
+    }
+
+    @Test
+    void demoClientWithWrongSecretGetsNoToken() {
+        var response = browser.post("/oauth2/token", Map.of("grant_type", "client_credentials"), "clinic-demo:guess");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void healthAndDiscoveryArePublic() {
+        var health = browser.api("/actuator/health");
+        var discovery = browser.api("/.well-known/openid-configuration");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(Browser.json(health).path("status").asString()).isEqualTo("UP");
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(Browser.json(discovery).path("issuer").asString()).isEqualTo(ISSUER);
+    }
+
+    private Jwt verifiedWithPublishedKeys(String token) {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(baseUrl + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder.decode(token);
+    }
+}
