@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceLine;
+import org.clinicops.billing.metrics.BillingMetrics;
 import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
@@ -25,12 +26,14 @@ public class ManageInvoice {
     private final BillingSites sites;
     private final IdGenerator ids;
     private final Clock clock;
+    private final BillingMetrics metrics;
 
-    ManageInvoice(InvoiceStore invoices, BillingSites sites, IdGenerator ids, Clock clock) {
+    ManageInvoice(InvoiceStore invoices, BillingSites sites, IdGenerator ids, Clock clock, BillingMetrics metrics) {
         this.invoices = invoices;
         this.sites = sites;
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A manual draft invoice. */
@@ -66,11 +69,13 @@ public class ManageInvoice {
     }
 
     public Invoice issue(String invoiceId, String by) {
-        return invoices.change(invoiceId, i -> i.issue(by, ids.eventId(), clock.instant()));
+        Invoice issued = invoices.change(invoiceId, i -> i.issue(by, ids.eventId(), clock.instant()));
+        metrics.billed(issued.siteId(), issued.currency(), issued.source().name(), issued.total(), issued.discount());
+        return issued;
     }
 
     public Invoice handle(RecordPayment command) {
-        return invoices.change(
+        Invoice paid = invoices.change(
                 command.invoiceId(),
                 i -> i.recordPayment(
                         ids.next("pay_"),
@@ -79,10 +84,12 @@ public class ManageInvoice {
                         command.by(),
                         ids.eventId(),
                         clock.instant()));
+        metrics.collected(paid.siteId(), paid.currency(), command.method().name(), command.amount());
+        return paid;
     }
 
     public Invoice handle(RecordRefund command) {
-        return invoices.change(
+        Invoice refunded = invoices.change(
                 command.invoiceId(),
                 i -> i.refund(
                         ids.next("ref_"),
@@ -91,6 +98,8 @@ public class ManageInvoice {
                         command.by(),
                         ids.eventId(),
                         clock.instant()));
+        metrics.refunded(refunded.siteId(), refunded.currency(), command.amount());
+        return refunded;
     }
 
     public Invoice handle(VoidInvoice command) {

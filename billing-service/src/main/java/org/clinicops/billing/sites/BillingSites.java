@@ -62,6 +62,16 @@ public class BillingSites {
                 .toList();
     }
 
+    /**
+     * The site, or when site-updated has not arrived yet a stand-in with the default schedule, UTC
+     * and the default currency, so a charge is never lost for want of a site.
+     */
+    public BillingSite siteOrDefault(String siteId) {
+        return find(siteId)
+                .orElseGet(() -> BillingSite.open(
+                        siteId, siteId, "UTC", properties.defaultCurrency(), defaultSchedule(), clock.instant()));
+    }
+
     /** The currency of a site, or the default currency when billing has not heard of the site yet. */
     public String currencyOf(String siteId) {
         return find(siteId).map(BillingSite::currency).orElse(properties.defaultCurrency());

@@ -17,6 +17,7 @@ public record Charge(
         String currency,
         InvoiceIssued.Source source,
         @Nullable String sourceId,
+        @Nullable String courseId,
         Instant serviceAt,
         List<InvoiceLine> lines,
         int discountPercent,

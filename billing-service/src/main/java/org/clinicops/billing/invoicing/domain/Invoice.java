@@ -40,6 +40,7 @@ public class Invoice extends AggregateRoot {
     private PayerType payerType;
     private InvoiceIssued.Source source;
     private @Nullable String sourceId;
+    private @Nullable String courseId;
     private InvoiceStatus status;
     private String currency;
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -74,6 +75,7 @@ public class Invoice extends AggregateRoot {
                 charge.lines(),
                 "billing-service",
                 now);
+        invoice.courseId = charge.courseId();
         invoice.prepaid = charge.prepaid();
         invoice.discountPercent = charge.prepaid() ? 100 : charge.discountPercent();
         invoice.assistanceTier = charge.assistanceTier();
@@ -368,6 +370,11 @@ public class Invoice extends AggregateRoot {
 
     public @Nullable String sourceId() {
         return sourceId;
+    }
+
+    /** The treatment plan (course) a session charge belongs to, if any. */
+    public @Nullable String courseId() {
+        return courseId;
     }
 
     public InvoiceStatus status() {

@@ -1,0 +1,118 @@
+package org.clinicops.billing.assistance;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.billing.BillingProperties;
+import org.clinicops.billing.assistance.domain.AssistanceDecision;
+import org.clinicops.billing.assistance.domain.AssistanceTier;
+import org.clinicops.billing.assistance.domain.PovertyGuideline;
+import org.clinicops.billing.assistance.domain.SlidingScale;
+import org.clinicops.platform.ids.IdGenerator;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Sliding-scale policies per site and assistance decisions per patient. */
+@Service
+public class Assistance {
+
+    private final MongoTemplate mongo;
+    private final BillingProperties properties;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    Assistance(MongoTemplate mongo, BillingProperties properties, IdGenerator ids, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Records a decision for a patient. */
+    public record Decide(
+            String patientId,
+            String siteId,
+            int householdSize,
+            BigDecimal householdIncome,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            String by) {}
+
+    public AssistanceDecision handle(Decide command) {
+        AssistanceDecision decision = AssistanceDecision.decide(
+                ids.next("fa_"),
+                command.patientId(),
+                command.siteId(),
+                command.householdSize(),
+                command.householdIncome(),
+                command.effectiveFrom(),
+                command.effectiveTo(),
+                scaleOf(command.siteId()),
+                guideline(),
+                command.by(),
+                clock.instant());
+        return mongo.insert(decision);
+    }
+
+    public List<AssistanceTier> policyOf(String siteId) {
+        AssistancePolicy policy = mongo.findById(siteId, AssistancePolicy.class);
+        if (policy != null) {
+            return new SlidingScale(policy.tiers()).tiers();
+        }
+        return new SlidingScale(properties.defaultAssistanceTiers().stream()
+                        .map(t -> new AssistanceTier(t.name(), t.maxPercentOfGuideline(), t.discountPercent()))
+                        .toList())
+                .tiers();
+    }
+
+    public List<AssistanceTier> replacePolicy(String siteId, List<AssistanceTier> tiers) {
+        mongo.save(new AssistancePolicy(siteId, tiers, clock.instant()));
+        return policyOf(siteId);
+    }
+
+    public SlidingScale scaleOf(String siteId) {
+        return new SlidingScale(policyOf(siteId));
+    }
+
+    public PovertyGuideline guideline() {
+        return new PovertyGuideline(
+                properties.povertyGuideline().firstPerson(),
+                properties.povertyGuideline().eachAdditionalPerson());
+    }
+
+    public int guidelineYear() {
+        return properties.povertyGuideline().year();
+    }
+
+    /** The latest decision that covers the day, if any. */
+    public Optional<AssistanceDecision> activeOn(String patientId, LocalDate day) {
+        return decisionsOf(patientId).stream().filter(d -> d.effectiveOn(day)).findFirst();
+    }
+
+    /** A patient's decisions, newest first. */
+    public List<AssistanceDecision> decisionsOf(String patientId) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("patientId").is(patientId))
+                                .with(Sort.by(Sort.Direction.DESC, "decidedAt")),
+                        AssistanceDecision.class)
+                .stream()
+                .sorted(Comparator.comparing(AssistanceDecision::decidedAt).reversed())
+                .toList();
+    }
+
+    /** Patients with a decision covering the day (for the share-with-assistance metric). */
+    public long patientsAssistedOn(LocalDate day) {
+        return mongo.findAll(AssistanceDecision.class).stream()
+                .filter(d -> d.effectiveOn(day) && d.discountPercent() > 0)
+                .map(AssistanceDecision::patientId)
+                .distinct()
+                .count();
+    }
+}

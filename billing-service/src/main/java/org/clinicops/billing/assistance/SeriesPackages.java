@@ -1,0 +1,116 @@
+package org.clinicops.billing.assistance;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.clinicops.billing.assistance.domain.SeriesPackage;
+import org.clinicops.billing.invoicing.InvoiceStore;
+import org.clinicops.billing.invoicing.domain.Charge;
+import org.clinicops.billing.invoicing.domain.Invoice;
+import org.clinicops.billing.invoicing.domain.InvoiceLine;
+import org.clinicops.billing.invoicing.domain.Money;
+import org.clinicops.billing.sites.BillingSites;
+import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.PayerType;
+import org.clinicops.platform.ids.IdGenerator;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Prepaid series packages: selling one issues its invoice; each completed session uses one session. */
+@Service
+public class SeriesPackages {
+
+    private final MongoTemplate mongo;
+    private final InvoiceStore invoices;
+    private final BillingSites sites;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    SeriesPackages(MongoTemplate mongo, InvoiceStore invoices, BillingSites sites, IdGenerator ids, Clock clock) {
+        this.mongo = mongo;
+        this.invoices = invoices;
+        this.sites = sites;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Sells a package of sessions at a course price. */
+    public record Sell(String patientId, String siteId, PayerType payerType, int sessions, BigDecimal price) {}
+
+    public SeriesPackage handle(Sell command) {
+        Instant now = clock.instant();
+        String currency = sites.currencyOf(command.siteId());
+        String packageId = ids.next("pkg_");
+        Invoice invoice = Invoice.charge(
+                ids.next("inv_"),
+                new Charge(
+                        command.patientId(),
+                        command.siteId(),
+                        command.payerType(),
+                        currency,
+                        InvoiceIssued.Source.SERIES_PACKAGE,
+                        packageId,
+                        null,
+                        now,
+                        List.of(InvoiceLine.of(
+                                "SERIES", "Prepaid series of " + command.sessions() + " sessions", 1, command.price())),
+                        0,
+                        null,
+                        false),
+                ids.eventId(),
+                now);
+        SeriesPackage sold = new SeriesPackage(
+                packageId,
+                command.patientId(),
+                command.siteId(),
+                command.sessions(),
+                command.sessions(),
+                Money.cents(command.price()),
+                currency,
+                invoice.id(),
+                List.of(),
+                now);
+        mongo.insert(sold);
+        invoices.insert(invoice);
+        return sold;
+    }
+
+    /**
+     * Uses one session of a package with sessions left for this appointment; true when the
+     * appointment is (or already was) covered. Atomic per package and safe to repeat.
+     */
+    public boolean cover(String patientId, String siteId, String appointmentId) {
+        if (mongo.exists(
+                Query.query(Criteria.where("patientId")
+                        .is(patientId)
+                        .and("appointmentIds")
+                        .is(appointmentId)),
+                SeriesPackage.class)) {
+            return true;
+        }
+        SeriesPackage used = mongo.findAndModify(
+                Query.query(Criteria.where("patientId")
+                                .is(patientId)
+                                .and("siteId")
+                                .is(siteId)
+                                .and("remaining")
+                                .gt(0))
+                        .with(Sort.by("purchasedAt")),
+                new Update().inc("remaining", -1).push("appointmentIds", appointmentId),
+                FindAndModifyOptions.options().returnNew(true),
+                SeriesPackage.class);
+        return used != null;
+    }
+
+    public List<SeriesPackage> of(String patientId) {
+        return mongo.find(
+                Query.query(Criteria.where("patientId").is(patientId)).with(Sort.by("purchasedAt")),
+                SeriesPackage.class);
+    }
+}

@@ -1,0 +1,25 @@
+package org.clinicops.billing.assistance.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A prepaid course: the patient pays {@code price} for {@code sessions} sessions; each completed
+ * session uses one (appointment ids kept, so a replay uses none twice) and is then charged nothing.
+ */
+@Document("series_packages")
+public record SeriesPackage(
+        @Id String id,
+        @Indexed String patientId,
+        String siteId,
+        int sessions,
+        int remaining,
+        BigDecimal price,
+        String currency,
+        String invoiceId,
+        List<String> appointmentIds,
+        Instant purchasedAt) {}

@@ -1,0 +1,43 @@
+package org.clinicops.billing.charging.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.clinicops.events.InfusionCancelled.Reason;
+import org.junit.jupiter.api.Test;
+
+class ConsultationAndMissedAppointmentRulesTest {
+
+    private final ConsultationChargeRule consultation = new ConsultationChargeRule();
+    private final MissedAppointmentFeeRule missed = new MissedAppointmentFeeRule();
+
+    @Test
+    void leavesTheConsultationFreeWhereTheSiteDoesNotPriceIt() {
+        assertThat(consultation.codeFor(code -> false)).isEmpty();
+    }
+
+    @Test
+    void chargesTheNewPatientEvaluationWhereTheSitePricesIt() {
+        assertThat(consultation.codeFor(Set.of("99204", "99205")::contains)).contains(new ChargeItem("99204", 1));
+        assertThat(consultation.codeFor(Set.of("99205")::contains)).contains(new ChargeItem("99205", 1));
+    }
+
+    @Test
+    void chargesTheNoShowFee() {
+        assertThat(missed.noShow()).isEqualTo(new ChargeItem("NO-SHOW", 1));
+    }
+
+    @Test
+    void chargesALateCancellationByThePatient() {
+        assertThat(missed.cancellation(true, false, Reason.PATIENT_REQUEST)).contains(new ChargeItem("LATE-CANCEL", 1));
+        assertThat(missed.cancellation(true, false, Reason.ILLNESS)).isPresent();
+    }
+
+    @Test
+    void chargesNothingForATimelyCancellationAHoldOrAClinicCancellation() {
+        assertThat(missed.cancellation(false, false, Reason.PATIENT_REQUEST)).isEmpty();
+        assertThat(missed.cancellation(true, true, Reason.PATIENT_REQUEST)).isEmpty();
+        assertThat(missed.cancellation(true, false, Reason.CLINIC_REQUEST)).isEmpty();
+        assertThat(missed.cancellation(true, false, Reason.CLINICAL_HOLD)).isEmpty();
+    }
+}
