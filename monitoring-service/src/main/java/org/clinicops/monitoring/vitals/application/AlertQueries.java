@@ -50,6 +50,29 @@ public class AlertQueries {
         return sessions.findById(sessionId);
     }
 
+    /** Per site: how many alerts are active (not closed) and when the oldest of them was raised. */
+    public record ActiveAlerts(long count, java.time.Instant oldestRaisedAt) {}
+
+    public java.util.Map<String, ActiveAlerts> activeAlertsSummary() {
+        java.util.Map<String, ActiveAlerts> bySite = new java.util.HashMap<>();
+        for (SessionVitals session : sessions.findByActiveAlertsGreaterThan(0)) {
+            for (var alert : session.alerts()) {
+                if (alert.status() == AlertStatus.CLOSED) {
+                    continue;
+                }
+                bySite.merge(
+                        session.siteId(),
+                        new ActiveAlerts(1, alert.raisedAt()),
+                        (a, b) -> new ActiveAlerts(
+                                a.count() + b.count(),
+                                a.oldestRaisedAt().isBefore(b.oldestRaisedAt())
+                                        ? a.oldestRaisedAt()
+                                        : b.oldestRaisedAt()));
+            }
+        }
+        return bySite;
+    }
+
     /** Active (not closed) alerts per site, for the open-alerts gauge. */
     public java.util.Map<String, Long> activeAlertsBySite() {
         return sessions.findByActiveAlertsGreaterThan(0).stream()

@@ -2,6 +2,8 @@ package org.clinicops.monitoring.vitals.adapter.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code clinic_vitals_alerts_open{site}}: alerts raised and not closed yet (acknowledged ones
- * included), read from the session vitals every few seconds. A series exists at zero for every
+ * included), and {@code clinic_vitals_alerts_oldest_open_age_seconds{site}}, read from the session vitals every few seconds. A series exists at zero for every
  * known site.
  */
 @Component
@@ -21,25 +23,42 @@ class OpenAlertsGauge {
     private final MeterRegistry registry;
     private final AlertQueries queries;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, Long> openBySite = Map.of();
+    private final Clock clock;
+    private volatile Map<String, AlertQueries.ActiveAlerts> openBySite = Map.of();
 
-    OpenAlertsGauge(MeterRegistry registry, AlertQueries queries, IndicatorSnapshots snapshots) {
+    OpenAlertsGauge(MeterRegistry registry, AlertQueries queries, IndicatorSnapshots snapshots, Clock clock) {
         this.registry = registry;
         this.queries = queries;
+        this.clock = clock;
         snapshots.onRefresh(indicators -> indicators.siteIds().forEach(this::register));
     }
 
     @Scheduled(fixedDelayString = "${clinic.monitoring.indicators.refresh-interval:2s}", initialDelayString = "0s")
     void refresh() {
-        Map<String, Long> next = queries.activeAlertsBySite();
+        Map<String, AlertQueries.ActiveAlerts> next = queries.activeAlertsSummary();
         next.keySet().forEach(this::register);
         openBySite = next;
     }
 
     private void register(String site) {
         if (registered.add(site)) {
-            Gauge.builder("clinic.vitals.alerts.open", this, g -> g.openBySite.getOrDefault(site, 0L))
+            Gauge.builder("clinic.vitals.alerts.open", this, g -> {
+                        AlertQueries.ActiveAlerts active = g.openBySite.get(site);
+                        return active == null ? 0 : active.count();
+                    })
                     .description("Vitals alerts not closed yet")
+                    .tag("site", site)
+                    .register(registry);
+            Gauge.builder("clinic.vitals.alerts.oldest.open.age.seconds", this, g -> {
+                        AlertQueries.ActiveAlerts active = g.openBySite.get(site);
+                        return active == null
+                                ? 0
+                                : Math.max(
+                                        0,
+                                        Duration.between(active.oldestRaisedAt(), g.clock.instant())
+                                                .toSeconds());
+                    })
+                    .description("Age of the oldest vitals alert not closed yet (0 when none)")
                     .tag("site", site)
                     .register(registry);
         }
