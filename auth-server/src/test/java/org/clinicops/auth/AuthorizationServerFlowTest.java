@@ -27,13 +27,14 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "clinic.auth.demo-password=" + AuthorizationServerFlowTest.PASSWORD,
-            "clinic.auth.web-client-secret=web-secret-for-tests",
+            "clinic.auth.web-client-secret=" + AuthorizationServerFlowTest.WEB_SECRET,
             "clinic.auth.demo-client-secret=" + AuthorizationServerFlowTest.DEMO_SECRET,
             "clinic.auth.key-file=target/test-keys/flow-signing-key.json"
         })
 class AuthorizationServerFlowTest {
 
     static final String PASSWORD = "correct horse battery staple";
+    static final String WEB_SECRET = "web-secret-for-tests";
     static final String DEMO_SECRET = "demo-secret-for-tests";
     static final String ISSUER = "http://localhost:9000";
 
@@ -72,6 +73,39 @@ class AuthorizationServerFlowTest {
         assertThat(id.getAudience()).containsExactly("clinic-cli");
         assertThat(id.getClaimAsStringList("roles")).containsExactly(role);
         assertThat(id.getClaimAsStringList("sites")).containsExactly(sites.split(" "));
+    }
+
+    @Test
+    void webClientSignsInWithItsSecretAndGetsARefreshToken() {
+        String redirect = "http://localhost:8083/login/oauth2/code/clinic";
+        String code = browser.authorizationCode("clinic-web", redirect, "billing-bos", PASSWORD, null)
+                .orElseThrow();
+
+        var response = browser.post(
+                "/oauth2/token",
+                Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect),
+                "clinic-web:" + WEB_SECRET);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode tokens = Browser.json(response);
+        assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+        Jwt access = verifiedWithPublishedKeys(tokens.path("access_token").asString());
+        assertThat(access.getClaimAsStringList("roles")).containsExactly("BILLING");
+        assertThat(access.getClaimAsStringList("sites")).containsExactly("bos");
+
+        var refreshed = browser.post(
+                "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        tokens.path("refresh_token").asString()),
+                "clinic-web:" + WEB_SECRET);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        Jwt renewed = verifiedWithPublishedKeys(
+                Browser.json(refreshed).path("access_token").asString());
+        assertThat(renewed.getSubject()).isEqualTo("billing-bos");
+        assertThat(renewed.getClaimAsStringList("sites")).containsExactly("bos");
     }
 
     @Test

@@ -71,16 +71,23 @@ final class Browser {
      * empty when the auth server never redirected back with one.
      */
     Optional<String> authorizationCode(String username, String password, Pkce pkce) {
-        String authorize = baseUrl + "/oauth2/authorize?"
-                + form(Map.of(
-                        "response_type", "code",
-                        "client_id", CLI_CLIENT,
-                        "redirect_uri", CLI_REDIRECT,
-                        "scope", "openid profile",
-                        "state", "state-1",
-                        "code_challenge", pkce.challenge(),
-                        "code_challenge_method", "S256"));
-        HttpResponse<String> toLogin = get(authorize);
+        return authorizationCode(CLI_CLIENT, CLI_REDIRECT, username, password, pkce);
+    }
+
+    /** The same for any client; without PKCE when {@code pkce} is null. */
+    Optional<String> authorizationCode(
+            String clientId, String redirectUri, String username, String password, @Nullable Pkce pkce) {
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of(
+                "response_type", "code",
+                "client_id", clientId,
+                "redirect_uri", redirectUri,
+                "scope", "openid profile",
+                "state", "state-1"));
+        if (pkce != null) {
+            parameters.put("code_challenge", pkce.challenge());
+            parameters.put("code_challenge_method", "S256");
+        }
+        HttpResponse<String> toLogin = get(baseUrl + "/oauth2/authorize?" + form(parameters));
         assertThat(toLogin.statusCode()).isEqualTo(302);
         assertThat(location(toLogin)).endsWith("/login");
 
@@ -93,13 +100,13 @@ final class Browser {
         HttpResponse<String> afterLogin =
                 post("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)), null);
         String next = location(afterLogin);
-        for (int hop = 0; hop < 5 && !next.startsWith(CLI_REDIRECT); hop++) {
+        for (int hop = 0; hop < 5 && !next.startsWith(redirectUri); hop++) {
             if (next.contains("/login")) {
                 return Optional.empty();
             }
             next = location(get(next));
         }
-        if (!next.startsWith(CLI_REDIRECT)) {
+        if (!next.startsWith(redirectUri)) {
             return Optional.empty();
         }
         Map<String, String> query = query(URI.create(next));

@@ -76,7 +76,11 @@ class RegisteredClients {
                 .redirectUris(uris -> uris.addAll(properties.webRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
+                // Spring Security's OAuth2 client (the services' oauth2Login) sends PKCE for a
+                // confidential client only when its registration asks for it, so requiring it here
+                // would break the default setup; the code exchange is authenticated by the secret.
                 .clientSettings(ClientSettings.builder()
+                        .requireProofKey(false)
                         .requireAuthorizationConsent(false)
                         .build())
                 .tokenSettings(tokens)
