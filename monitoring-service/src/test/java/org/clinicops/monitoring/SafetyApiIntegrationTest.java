@@ -111,10 +111,14 @@ class SafetyApiIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(409);
-        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
-                .contains(
-                        "clinic_vitals_alerts_total{application=\"monitoring-service\",rule=\"BP_HIGH_REPEATED\",site=\"site_safe\"} 1.0")
-                .contains("clinic_vitals_alerts_open{application=\"monitoring-service\",site=\"site_safe\"} 0.0"));
+        await().untilAsserted(
+                        () -> assertThat(get("/actuator/prometheus").getBody())
+                                .contains(
+                                        "clinic_vitals_alerts_total{application=\"monitoring-service\",rule=\"BP_HIGH_REPEATED\",site=\"site_safe\"} 1.0")
+                                .contains(
+                                        "clinic_vitals_alerts_open{application=\"monitoring-service\",site=\"site_safe\"} 0.0")
+                                .contains(
+                                        "clinic_vitals_alerts_oldest_open_age_seconds{application=\"monitoring-service\",site=\"site_safe\"} 0.0"));
     }
 
     @Test

@@ -72,11 +72,4 @@ public class AlertQueries {
         }
         return bySite;
     }
-
-    /** Active (not closed) alerts per site, for the open-alerts gauge. */
-    public java.util.Map<String, Long> activeAlertsBySite() {
-        return sessions.findByActiveAlertsGreaterThan(0).stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        SessionVitals::siteId, java.util.stream.Collectors.summingLong(SessionVitals::activeAlerts)));
-    }
 }
