@@ -10,6 +10,7 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.EventType;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.monitoring.indicators.application.FactLog;
@@ -22,6 +23,7 @@ import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -38,6 +40,18 @@ class MonitoringIntegrationTest {
 
     @Autowired
     FactLog facts;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void consumesEveryClinicTopicInTheServicesOwnConsumerGroup() {
+        var container = listeners.getListenerContainer("monitoring-all-events");
+
+        assertThat(container).isNotNull();
+        assertThat(container.getGroupId()).isEqualTo("monitoring-service");
+        assertThat(container.getContainerProperties().getTopics()).hasSize(EventType.values().length);
+    }
 
     @LocalServerPort
     int port;

@@ -35,6 +35,7 @@ public class ClinicEventListener {
 
     @KafkaListener(
             id = "monitoring-all-events",
+            idIsGroup = false,
             topics = "#{T(org.clinicops.monitoring.indicators.adapter.kafka.ClinicEventListener).topics()}")
     void on(ConsumerRecord<String, byte[]> record) {
         InboundEvent<ClinicEvent> event = inbox.readAny(record);
