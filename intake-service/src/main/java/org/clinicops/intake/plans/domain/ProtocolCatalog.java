@@ -1,0 +1,28 @@
+package org.clinicops.intake.plans.domain;
+
+import java.util.Map;
+import org.clinicops.events.Protocol;
+
+/** Protocol defaults, with per-site overrides on top. */
+public final class ProtocolCatalog {
+
+    private final Map<Protocol, ProtocolDefaults> defaults;
+    private final Map<String, Map<Protocol, ProtocolOverride>> siteOverrides;
+
+    public ProtocolCatalog(
+            Map<Protocol, ProtocolDefaults> defaults, Map<String, Map<Protocol, ProtocolOverride>> siteOverrides) {
+        for (Protocol protocol : Protocol.values()) {
+            if (!defaults.containsKey(protocol)) {
+                throw new IllegalArgumentException("no defaults configured for protocol " + protocol);
+            }
+        }
+        this.defaults = Map.copyOf(defaults);
+        this.siteOverrides = Map.copyOf(siteOverrides);
+    }
+
+    public ProtocolDefaults forSite(String siteId, Protocol protocol) {
+        ProtocolDefaults base = defaults.get(protocol);
+        ProtocolOverride override = siteOverrides.getOrDefault(siteId, Map.of()).get(protocol);
+        return override == null ? base : base.with(override);
+    }
+}

@@ -1,0 +1,32 @@
+package org.clinicops.intake.requests.adapter.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.intake.requests.application.ProgressConsultation;
+import org.clinicops.platform.inbox.EventInbox;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Scheduling's consultation events move requests along. */
+@Component
+class ConsultationListeners {
+
+    private final EventInbox inbox;
+    private final ProgressConsultation progress;
+
+    ConsultationListeners(EventInbox inbox, ProgressConsultation progress) {
+        this.inbox = inbox;
+        this.progress = progress;
+    }
+
+    @KafkaListener(topics = "clinic.consultation-scheduled")
+    void scheduled(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, ConsultationScheduled.class, event -> progress.scheduled(event.payload()));
+    }
+
+    @KafkaListener(topics = "clinic.consultation-completed")
+    void completed(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, ConsultationCompleted.class, event -> progress.completed(event.payload()));
+    }
+}

@@ -1,0 +1,121 @@
+package org.clinicops.intake.requests.adapter.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.clinicops.intake.patients.application.RegisterPatient.PatientDetails;
+import org.clinicops.intake.requests.adapter.web.RequestBodies.DecisionBody;
+import org.clinicops.intake.requests.adapter.web.RequestBodies.NewRequest;
+import org.clinicops.intake.requests.adapter.web.RequestBodies.Screening;
+import org.clinicops.intake.requests.application.ConsultationRequests;
+import org.clinicops.intake.requests.application.DecideTreatment;
+import org.clinicops.intake.requests.application.FindRequests;
+import org.clinicops.intake.requests.application.ScreenPatient;
+import org.clinicops.intake.requests.application.SubmitConsultationRequest;
+import org.clinicops.intake.requests.application.WithdrawRequest;
+import org.clinicops.intake.requests.domain.RequestStatus;
+import org.clinicops.intake.screening.domain.PriorTrial;
+import org.clinicops.intake.screening.domain.ScreeningAnswers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Consultation requests: submit, read, screen, decide, withdraw. */
+@RestController
+@RequestMapping("/api/consultation-requests")
+class ConsultationRequestController {
+
+    private final SubmitConsultationRequest submit;
+    private final ScreenPatient screen;
+    private final DecideTreatment decide;
+    private final WithdrawRequest withdraw;
+    private final FindRequests find;
+    private final ConsultationRequests requests;
+
+    ConsultationRequestController(
+            SubmitConsultationRequest submit,
+            ScreenPatient screen,
+            DecideTreatment decide,
+            WithdrawRequest withdraw,
+            FindRequests find,
+            ConsultationRequests requests) {
+        this.submit = submit;
+        this.screen = screen;
+        this.decide = decide;
+        this.withdraw = withdraw;
+        this.find = find;
+        this.requests = requests;
+    }
+
+    @PostMapping
+    ResponseEntity<RequestView> submit(@Valid @RequestBody NewRequest body) {
+        var p = body.patient();
+        var created = submit.handle(new SubmitConsultationRequest.Command(
+                body.siteId(),
+                new PatientDetails(p.firstName(), p.lastName(), p.dateOfBirth(), p.email(), p.phone()),
+                body.condition(),
+                body.referralSource(),
+                body.payerType()));
+        return ResponseEntity.created(URI.create("/api/consultation-requests/" + created.id()))
+                .body(RequestView.of(created));
+    }
+
+    @GetMapping("/{id}")
+    RequestView get(@PathVariable String id) {
+        return RequestView.of(requests.get(id));
+    }
+
+    @GetMapping
+    PagedModel<RequestView> list(
+            @RequestParam(required = false) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable RequestStatus status,
+            @RequestParam(required = false) @Nullable Boolean urgent,
+            Pageable pageable) {
+        return new PagedModel<>(find.find(siteId, status, urgent, pageable).map(RequestView::of));
+    }
+
+    @PostMapping("/{id}/screening")
+    RequestView screen(@PathVariable String id, @Valid @RequestBody Screening body) {
+        var answers = new ScreeningAnswers(
+                body.phq9(),
+                body.gad7(),
+                body.pcl5(),
+                body.painNrs(),
+                body.priorTrials() == null
+                        ? List.of()
+                        : body.priorTrials().stream()
+                                .map(t -> new PriorTrial(t.drug(), t.adequate(), t.relief()))
+                                .toList(),
+                body.contraindications() == null ? Set.of() : Set.copyOf(body.contraindications()),
+                body.medications() == null ? List.of() : body.medications(),
+                body.weightKg());
+        return RequestView.of(screen.handle(id, answers));
+    }
+
+    @PostMapping("/{id}/decision")
+    RequestView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body) {
+        return RequestView.of(decide.handle(new DecideTreatment.Command(
+                id,
+                body.decision(),
+                body.clinicianId(),
+                body.protocol(),
+                body.sessions(),
+                body.doseMgPerKg(),
+                Boolean.TRUE.equals(body.override()),
+                body.reason())));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    RequestView withdraw(@PathVariable String id) {
+        return RequestView.of(withdraw.handle(id));
+    }
+}

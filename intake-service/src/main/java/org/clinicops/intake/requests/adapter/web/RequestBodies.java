@@ -1,0 +1,77 @@
+package org.clinicops.intake.requests.adapter.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.clinicops.events.Condition;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.Protocol;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.intake.requests.domain.RequestStatus;
+import org.clinicops.intake.screening.domain.Contraindication;
+import org.jspecify.annotations.Nullable;
+
+/** Request bodies of the consultation request API. */
+final class RequestBodies {
+
+    private RequestBodies() {}
+
+    record NewRequest(
+            @NotBlank @Size(max = 40) String siteId,
+            @NotNull @Valid PatientDetails patient,
+            @NotNull Condition condition,
+            @NotNull ReferralSource referralSource,
+            @NotNull PayerType payerType) {}
+
+    record PatientDetails(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @NotBlank @Email @Size(max = 254) String email,
+
+            @NotBlank @Pattern(regexp = "\\+?[0-9 ()./-]{7,25}", message = "must be a phone number")
+            String phone) {}
+
+    record Screening(
+            @NotNull @Size(min = 9, max = 9, message = "must have 9 answers")
+            List<@NotNull @Min(0) @Max(3) Integer> phq9,
+
+            @Nullable @Size(min = 7, max = 7, message = "must have 7 answers")
+            List<@NotNull @Min(0) @Max(3) Integer> gad7,
+
+            @Nullable @Size(min = 20, max = 20, message = "must have 20 answers")
+            List<@NotNull @Min(0) @Max(4) Integer> pcl5,
+
+            @Nullable @Min(0) @Max(10) Integer painNrs,
+            @Nullable @Size(max = 20) List<@Valid PriorTrialEntry> priorTrials,
+            @Nullable @Size(max = 12) List<@NotNull Contraindication> contraindications,
+            @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> medications,
+
+            @Nullable @DecimalMin("20.0") @DecimalMax("350.0")
+            BigDecimal weightKg) {}
+
+    record PriorTrialEntry(
+            @NotBlank @Size(max = 100) String drug,
+            @NotNull Boolean adequate,
+            @NotNull Boolean relief) {}
+
+    record DecisionBody(
+            @NotNull RequestStatus decision,
+            @NotBlank @Size(max = 40) String clinicianId,
+            @Nullable Protocol protocol,
+            @Nullable @Min(1) @Max(12) Integer sessions,
+            @Nullable @DecimalMin("0.05") @DecimalMax("2.0") BigDecimal doseMgPerKg,
+            @Nullable Boolean override,
+            @Nullable @Size(max = 500) String reason) {}
+}

@@ -1,0 +1,5 @@
+/** Use cases on consultation requests. */
+@NullMarked
+package org.clinicops.intake.requests.application;
+
+import org.jspecify.annotations.NullMarked;

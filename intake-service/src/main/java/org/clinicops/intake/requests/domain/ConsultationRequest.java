@@ -1,0 +1,305 @@
+package org.clinicops.intake.requests.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PatientScreened;
+import org.clinicops.events.PatientScreened.Eligibility;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.events.TreatmentDeclined;
+import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.intake.plans.domain.TreatmentPlan;
+import org.clinicops.intake.screening.domain.ScreeningResult;
+import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.platform.problem.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A consultation request from first contact to the decision to treat. Every change that others
+ * need to know raises its event into the outbox of this document.
+ */
+@Document("consultation_requests")
+@CompoundIndex(name = "site_status", def = "{'siteId': 1, 'status': 1, 'requestedAt': 1}")
+public class ConsultationRequest extends AggregateRoot {
+
+    @Id
+    private String id;
+
+    @Version
+    private @Nullable Long version;
+
+    @Indexed
+    private String patientId;
+
+    private String siteId;
+    private Condition condition;
+    private ReferralSource referralSource;
+    private PayerType payerType;
+    private boolean urgent;
+    private RequestStatus status;
+    private Instant requestedAt;
+    private Instant updatedAt;
+    private @Nullable String appointmentId;
+    private @Nullable Instant consultationAt;
+    private boolean consultationCompleted;
+    private @Nullable ScreeningResult screening;
+    private @Nullable Instant screenedAt;
+    private @Nullable Decision decision;
+
+    ConsultationRequest() {
+        // for the mapping
+        this.id = "";
+        this.patientId = "";
+        this.siteId = "";
+        this.condition = Condition.TREATMENT_RESISTANT_DEPRESSION;
+        this.referralSource = ReferralSource.SELF;
+        this.payerType = PayerType.SELF_PAY;
+        this.status = RequestStatus.REQUESTED;
+        this.requestedAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    /** A new request; suicidal ideation makes it urgent. Raises consultation-requested. */
+    public static ConsultationRequest submit(
+            String id,
+            String patientId,
+            String siteId,
+            Condition condition,
+            ReferralSource referralSource,
+            PayerType payerType,
+            String eventId,
+            Instant now) {
+        ConsultationRequest request = new ConsultationRequest();
+        request.id = id;
+        request.patientId = patientId;
+        request.siteId = siteId;
+        request.condition = condition;
+        request.referralSource = referralSource;
+        request.payerType = payerType;
+        request.urgent = condition == Condition.SUICIDAL_IDEATION;
+        request.status = RequestStatus.REQUESTED;
+        request.requestedAt = now;
+        request.updatedAt = now;
+        request.raise(
+                new ConsultationRequested(
+                        id, patientId, siteId, condition, referralSource, payerType, request.urgent, now),
+                eventId,
+                now);
+        return request;
+    }
+
+    /** Scheduling booked (or moved) the consultation. Harmless when repeated or late. */
+    public void consultationScheduled(String appointmentId, Instant startsAt, Instant now) {
+        this.appointmentId = appointmentId;
+        this.consultationAt = startsAt;
+        if (status == RequestStatus.REQUESTED) {
+            status = RequestStatus.CONSULTATION_SCHEDULED;
+        }
+        updatedAt = now;
+    }
+
+    /** The patient attended the consultation. */
+    public void consultationCompleted(Instant now) {
+        consultationCompleted = true;
+        updatedAt = now;
+    }
+
+    /** Records screening (again, if the clinician re-screens before deciding). */
+    public void screen(ScreeningResult result, String eventId, Instant now) {
+        requireStatus("screen", RequestStatus.CONSULTATION_SCHEDULED, RequestStatus.SCREENED);
+        this.screening = result;
+        this.screenedAt = now;
+        this.urgent = urgent || result.selfHarmFlag();
+        this.status = RequestStatus.SCREENED;
+        this.updatedAt = now;
+        raise(
+                new PatientScreened(
+                        id,
+                        patientId,
+                        siteId,
+                        condition,
+                        result.phq9().total(),
+                        result.phq9().band().name(),
+                        result.selfHarmFlag(),
+                        result.gad7() == null ? null : result.gad7().total(),
+                        result.gad7() == null ? null : result.gad7().band().name(),
+                        result.pcl5() == null ? null : result.pcl5().total(),
+                        result.painNrs(),
+                        result.treatmentResistant(),
+                        result.eligibility(),
+                        result.reasons(),
+                        urgent,
+                        now),
+                eventId,
+                now);
+    }
+
+    /**
+     * Accepts the patient with a plan. An INELIGIBLE patient cannot be accepted; NEEDS_REVIEW needs
+     * an explicit override with a reason.
+     */
+    public void accept(
+            TreatmentPlan plan,
+            String clinicianId,
+            boolean override,
+            @Nullable String overrideReason,
+            String eventId,
+            Instant now) {
+        requireStatus("decide on", RequestStatus.SCREENED);
+        ScreeningResult result = screeningOrThrow();
+        if (result.eligibility() == Eligibility.INELIGIBLE) {
+            throw new ConflictException(
+                    "INELIGIBLE",
+                    "the patient was screened INELIGIBLE (" + String.join(", ", result.reasons())
+                            + ") and cannot be accepted",
+                    Map.of("reasons", result.reasons()));
+        }
+        boolean overridden = result.eligibility() == Eligibility.NEEDS_REVIEW;
+        if (overridden && (!override || overrideReason == null || overrideReason.isBlank())) {
+            throw new ConflictException(
+                    "REVIEW_REQUIRED",
+                    "the screening needs review (" + String.join(", ", result.reasons())
+                            + "): accept with override true and a reason",
+                    Map.of("reasons", result.reasons()));
+        }
+        this.decision = new Decision(
+                RequestStatus.ACCEPTED, clinicianId, now, plan, null, overridden, overridden ? overrideReason : null);
+        this.status = RequestStatus.ACCEPTED;
+        this.updatedAt = now;
+        raise(
+                new TreatmentPlanApproved(
+                        plan.planId(),
+                        id,
+                        patientId,
+                        siteId,
+                        clinicianId,
+                        condition,
+                        plan.protocol(),
+                        plan.route(),
+                        plan.sessions(),
+                        plan.minSpacingDays(),
+                        plan.maxSpacingDays(),
+                        plan.weekdaysOnly(),
+                        plan.infusionMinutes(),
+                        plan.observationMinutes(),
+                        plan.doseMgPerKg(),
+                        plan.doseMg(),
+                        plan.escortRequired(),
+                        payerType,
+                        overridden,
+                        now),
+                eventId,
+                now);
+    }
+
+    /** Declines the patient or refers them out, with a reason code. */
+    public void decline(
+            TreatmentDeclined.Decision outcome, String clinicianId, String reasonCode, String eventId, Instant now) {
+        requireStatus("decide on", RequestStatus.SCREENED);
+        RequestStatus next =
+                outcome == TreatmentDeclined.Decision.DECLINED ? RequestStatus.DECLINED : RequestStatus.REFERRED_OUT;
+        this.decision = new Decision(next, clinicianId, now, null, reasonCode, false, null);
+        this.status = next;
+        this.updatedAt = now;
+        raise(new TreatmentDeclined(id, patientId, siteId, clinicianId, outcome, reasonCode, now), eventId, now);
+    }
+
+    /** The patient withdrew; possible from every open status. */
+    public void withdraw(Instant now) {
+        if (!status.isOpen()) {
+            throw illegal("withdraw");
+        }
+        status = RequestStatus.WITHDRAWN;
+        updatedAt = now;
+    }
+
+    private ScreeningResult screeningOrThrow() {
+        if (screening == null) {
+            throw new ConflictException("NOT_SCREENED", "request " + id + " has not been screened");
+        }
+        return screening;
+    }
+
+    private void requireStatus(String action, RequestStatus... allowed) {
+        for (RequestStatus s : allowed) {
+            if (s == status) {
+                return;
+            }
+        }
+        throw illegal(action);
+    }
+
+    private ConflictException illegal(String action) {
+        return new ConflictException(
+                "ILLEGAL_TRANSITION",
+                "cannot " + action + " a request that is " + status,
+                Map.of("status", status.name()));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String patientId() {
+        return patientId;
+    }
+
+    public String siteId() {
+        return siteId;
+    }
+
+    public Condition condition() {
+        return condition;
+    }
+
+    public ReferralSource referralSource() {
+        return referralSource;
+    }
+
+    public PayerType payerType() {
+        return payerType;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public @Nullable String appointmentId() {
+        return appointmentId;
+    }
+
+    public @Nullable Instant consultationAt() {
+        return consultationAt;
+    }
+
+    public boolean consultationCompleted() {
+        return consultationCompleted;
+    }
+
+    public @Nullable ScreeningResult screening() {
+        return screening;
+    }
+
+    public @Nullable Instant screenedAt() {
+        return screenedAt;
+    }
+
+    public @Nullable Decision decision() {
+        return decision;
+    }
+}

@@ -1,0 +1,82 @@
+package org.clinicops.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RealInfrastructureTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("intake"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+        registry.add("clinic.kafka.partitions", () -> "1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void acceptsARequestAndPublishesItOnRealInfrastructure() throws Exception {
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(
+                        new SiteUpdated("real", "Real", "UTC", "USD", 2, List.of(), true, Instant.now()),
+                        "evt_site_real",
+                        Instant.now()),
+                CloudEventRecords.sourceOf("test")));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/consultation-requests"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"siteId": "real", "patient": {"firstName": "Rea", "lastName": "Lity", "dateOfBirth": "1990-01-01",
+                         "email": "rea@example.org", "phone": "+1 555 0100"}, "condition": "ANXIETY",
+                         "referralSource": "SELF", "payerType": "SELF_PAY"}"""))
+                .build();
+        HttpResponse<String> created = await().until(
+                        () -> http.send(request, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 201);
+
+        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-requested")) {
+            ConsultationRequested event = EventJson.read(
+                    probe.await(r -> created.body().contains(new String(r.key().getBytes())))
+                            .value(),
+                    ConsultationRequested.class);
+            assertThat(event.siteId()).isEqualTo("real");
+        }
+    }
+}

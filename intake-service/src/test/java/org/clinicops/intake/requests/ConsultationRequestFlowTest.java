@@ -1,0 +1,437 @@
+package org.clinicops.intake.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.EventType;
+import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceIntegrationTest
+class ConsultationRequestFlowTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PATIENT = """
+            {"firstName": "Philippa", "lastName": "Quillfeather", "dateOfBirth": "1979-11-03",
+             "email": "p.quillfeather@example.net", "phone": "+1 303 555 0199"}""";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    RestClient http;
+
+    @BeforeEach
+    void siteIsKnown() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        publish(new SiteUpdated(
+                "den", "Denver", "America/Denver", "USD", 4, List.of(), true, Instant.parse("2026-11-01T00:00:00Z")));
+        await().until(() -> mongo.exists(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is("den")),
+                "sites"));
+    }
+
+    @Test
+    void followsARequestFromSubmissionToAnApprovedPlanAndEmitsEachEvent() {
+        JsonNode created = post("/api/consultation-requests", request("den", "TREATMENT_RESISTANT_DEPRESSION"), 201);
+        String id = created.path("id").asString();
+        String patientId = created.path("patientId").asString();
+        assertThat(created.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(patientId).startsWith("p_");
+
+        publish(new ConsultationScheduled(
+                "apt_" + id,
+                id,
+                patientId,
+                "den",
+                "dr-1",
+                false,
+                Instant.now(),
+                Instant.now().plusSeconds(86_400),
+                Instant.now().plusSeconds(89_100),
+                Instant.now()));
+        await().until(() -> get("/api/consultation-requests/" + id)
+                .path("status")
+                .asString()
+                .equals("CONSULTATION_SCHEDULED"));
+
+        JsonNode screened = post("/api/consultation-requests/" + id + "/screening", """
+                {"phq9": [2,2,2,2,2,2,2,3,0], "gad7": [2,2,2,2,1,1,1],
+                 "priorTrials": [{"drug": "sertraline", "adequate": true, "relief": false},
+                                 {"drug": "venlafaxine", "adequate": true, "relief": false}],
+                 "contraindications": [], "medications": ["sertraline 100 mg"], "weightKg": 72.5}""", 200);
+        assertThat(screened.path("status").asString()).isEqualTo("SCREENED");
+        assertThat(screened.at("/screening/phq9/total").asInt()).isEqualTo(17);
+        assertThat(screened.at("/screening/phq9/band").asString()).isEqualTo("MODERATELY_SEVERE");
+        assertThat(screened.at("/screening/gad7/band").asString()).isEqualTo("MODERATE");
+        assertThat(screened.at("/screening/eligibility").asString()).isEqualTo("ELIGIBLE");
+
+        JsonNode accepted = post(
+                "/api/consultation-requests/" + id + "/decision",
+                "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-1\", \"protocol\": \"DEPRESSION_INDUCTION\"}",
+                200);
+        assertThat(accepted.path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.at("/decision/plan/sessions").asInt()).isEqualTo(6);
+        assertThat(accepted.at("/decision/plan/doseMg").decimalValue()).isEqualByComparingTo("36.2");
+        assertThat(meters.get("clinic.intake.requests")
+                        .tag("site", "den")
+                        .tag("condition", "TREATMENT_RESISTANT_DEPRESSION")
+                        .tag("referral_source", "THERAPIST")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("clinic.intake.screenings")
+                        .tag("eligibility", "ELIGIBLE")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("clinic.intake.request.to.decision")
+                        .tag("outcome", "ACCEPTED")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+
+        try (TopicProbe probe = new TopicProbe(
+                brokers,
+                EventType.CONSULTATION_REQUESTED.topic(),
+                EventType.PATIENT_SCREENED.topic(),
+                EventType.TREATMENT_PLAN_APPROVED.topic())) {
+            ConsumerRecord<String, byte[]> requested =
+                    probe.await(r -> isFor(r, EventType.CONSULTATION_REQUESTED, patientId, id) && body(r).contains(id));
+            ConsumerRecord<String, byte[]> screenedEvent =
+                    probe.await(r -> isFor(r, EventType.PATIENT_SCREENED, patientId, id) && body(r).contains(id));
+            ConsumerRecord<String, byte[]> approved = probe.await(
+                    r -> isFor(r, EventType.TREATMENT_PLAN_APPROVED, patientId, id) && body(r).contains(id));
+            assertThat(TopicProbe.header(requested, "ce_source")).isEqualTo("/clinicops/intake-service");
+            assertThat(body(screenedEvent)).contains("\"phq9Total\":17", "\"eligibility\":\"ELIGIBLE\"");
+            assertThat(body(approved)).contains("\"sessions\":6", "\"doseMg\":\"36.2\"");
+            for (var record : List.of(requested, screenedEvent, approved)) {
+                assertThat(body(record) + headers(record))
+                        .doesNotContain(
+                                "Philippa", "Quillfeather", "example.net", "555 0199", "1979-11-03", "sertraline");
+            }
+        }
+    }
+
+    @Test
+    void noEventIntakeEmitsCarriesTheNameContactDetailsOrDateOfBirth() {
+        String accepted = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        post("/api/consultation-requests/" + accepted + "/screening", """
+                {"phq9": [2,2,2,2,2,2,2,2,1], "contraindications": ["CARDIOVASCULAR_DISEASE"],
+                 "medications": ["lithium 600 mg"], "weightKg": 80}""", 200);
+        post("/api/consultation-requests/" + accepted + "/decision", """
+                {"decision": "ACCEPTED", "clinicianId": "dr-1", "protocol": "BOOSTER",
+                 "override": true, "reason": "Cardiology cleared Philippa"}""", 200);
+        String declined = scheduledRequest("ANXIETY");
+        post("/api/consultation-requests/" + declined + "/screening", "{\"phq9\": [1,1,1,1,1,1,1,1,0]}", 200);
+        post(
+                "/api/consultation-requests/" + declined + "/decision",
+                "{\"decision\": \"REFERRED_OUT\", \"clinicianId\": \"dr-1\", \"reason\": \"PSYCHOTHERAPY_FIRST\"}",
+                200);
+
+        try (TopicProbe probe = new TopicProbe(
+                brokers,
+                EventType.CONSULTATION_REQUESTED.topic(),
+                EventType.PATIENT_SCREENED.topic(),
+                EventType.TREATMENT_PLAN_APPROVED.topic(),
+                EventType.TREATMENT_DECLINED.topic())) {
+            probe.await(r -> r.topic().equals(EventType.TREATMENT_PLAN_APPROVED.topic()) && body(r).contains(accepted));
+            probe.await(r -> r.topic().equals(EventType.TREATMENT_DECLINED.topic()) && body(r).contains(declined));
+            List<ConsumerRecord<String, byte[]>> all = probe.matching(r -> true);
+            assertThat(all).hasSizeGreaterThanOrEqualTo(6);
+            for (var record : all) {
+                assertThat((body(record) + headers(record)).toLowerCase(java.util.Locale.ROOT))
+                        .as(record.topic())
+                        .doesNotContain(
+                                "philippa",
+                                "quillfeather",
+                                "example.net",
+                                "555 0199",
+                                "1979-11-03",
+                                "lithium",
+                                "cardiology");
+            }
+        }
+    }
+
+    @Test
+    void findsAReturningPatientAgainInsteadOfDuplicatingThem() {
+        String first = post("/api/consultation-requests", request("den", "PTSD"), 201)
+                .path("patientId")
+                .asString();
+        String again = post(
+                        "/api/consultation-requests",
+                        request("den", "ANXIETY")
+                                .replace("Philippa", "  philippa ")
+                                .replace("p.quillfeather", "P.Quillfeather"),
+                        201)
+                .path("patientId")
+                .asString();
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void suicidalIdeationIsUrgent() {
+        assertThat(post("/api/consultation-requests", request("den", "SUICIDAL_IDEATION"), 201)
+                        .path("urgent")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void rejectsAnUnknownSiteAndWritesNothing() {
+        long patients = mongo.getCollection("patients").countDocuments();
+        long requests = mongo.getCollection("consultation_requests").countDocuments();
+
+        JsonNode problem = post("/api/consultation-requests", request("nowhere", "PTSD"), 400);
+
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("siteId");
+        assertThat(mongo.getCollection("patients").countDocuments()).isEqualTo(patients);
+        assertThat(mongo.getCollection("consultation_requests").countDocuments())
+                .isEqualTo(requests);
+    }
+
+    @Test
+    void namesEveryBadFieldOfARequest() {
+        JsonNode problem = post("/api/consultation-requests", """
+                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "2999-01-01",
+                 "email": "not-an-email", "phone": "call me"}, "condition": "FLU", "referralSource": "SELF",
+                 "payerType": "SELF_PAY"}""", 400);
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("condition");
+
+        JsonNode fields = post("/api/consultation-requests", """
+                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "2999-01-01",
+                 "email": "not-an-email", "phone": "call me"}, "condition": "PTSD", "referralSource": "SELF",
+                 "payerType": "SELF_PAY"}""", 400);
+        assertThat(fields.path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder(
+                        "patient.dateOfBirth", "patient.email", "patient.firstName", "patient.phone");
+    }
+
+    @Test
+    void screeningBeforeTheConsultationIsScheduledIsAnIllegalTransition() {
+        String id = post("/api/consultation-requests", request("den", "PTSD"), 201)
+                .path("id")
+                .asString();
+
+        JsonNode problem =
+                post("/api/consultation-requests/" + id + "/screening", "{\"phq9\": [1,1,1,1,1,1,1,1,0]}", 409);
+
+        assertThat(problem.path("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void rejectsAWrongNumberOfAnswersAndOutOfRangeAnswers() {
+        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+
+        assertThat(post("/api/consultation-requests/" + id + "/screening", "{\"phq9\": [1,1,1]}", 400)
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("phq9");
+        assertThat(post("/api/consultation-requests/" + id + "/screening", "{\"phq9\": [1,1,1,1,1,1,1,1,7]}", 400)
+                        .at("/errors/0/field")
+                        .asString())
+                .startsWith("phq9");
+        assertThat(post(
+                                "/api/consultation-requests/" + id + "/screening",
+                                "{\"phq9\": [1,1,1,1,1,1,1,1,0], \"painNrs\": 11}",
+                                400)
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("painNrs");
+        assertThat(get("/api/consultation-requests/" + id).path("status").asString())
+                .isEqualTo("CONSULTATION_SCHEDULED");
+    }
+
+    @Test
+    void aDecisionBeforeScreeningIsRefused() {
+        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+
+        JsonNode problem = post(
+                "/api/consultation-requests/" + id + "/decision",
+                "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-1\", \"protocol\": \"BOOSTER\"}",
+                409);
+
+        assertThat(problem.path("code").asString()).isIn("ILLEGAL_TRANSITION", "NOT_SCREENED");
+    }
+
+    @Test
+    void anIneligiblePatientCannotBeAcceptedButCanBeDeclined() {
+        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        post(
+                "/api/consultation-requests/" + id + "/screening",
+                "{\"phq9\": [2,2,2,2,2,2,2,2,0], \"contraindications\": [\"PREGNANCY\"], \"weightKg\": 60}",
+                200);
+
+        JsonNode refused = post(
+                "/api/consultation-requests/" + id + "/decision",
+                "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-1\", \"protocol\": \"DEPRESSION_INDUCTION\"}",
+                409);
+        assertThat(refused.path("code").asString()).isEqualTo("INELIGIBLE");
+
+        JsonNode declined = post(
+                "/api/consultation-requests/" + id + "/decision",
+                "{\"decision\": \"DECLINED\", \"clinicianId\": \"dr-1\", \"reason\": \"CONTRAINDICATED\"}",
+                200);
+        assertThat(declined.path("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.at("/decision/reasonCode").asString()).isEqualTo("CONTRAINDICATED");
+    }
+
+    @Test
+    void needsReviewIsAcceptedOnlyWithARecordedOverride() {
+        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        post(
+                "/api/consultation-requests/" + id + "/screening",
+                "{\"phq9\": [2,2,2,2,2,2,2,2,0], \"contraindications\": [\"CARDIOVASCULAR_DISEASE\"], \"weightKg\": 60}",
+                200);
+
+        assertThat(post(
+                                "/api/consultation-requests/" + id + "/decision",
+                                "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-1\", \"protocol\": \"DEPRESSION_INDUCTION\"}",
+                                409)
+                        .path("code")
+                        .asString())
+                .isEqualTo("REVIEW_REQUIRED");
+
+        JsonNode accepted = post("/api/consultation-requests/" + id + "/decision", """
+                {"decision": "ACCEPTED", "clinicianId": "dr-1", "protocol": "DEPRESSION_INDUCTION",
+                 "override": true, "reason": "Cardiology cleared, BP controlled"}""", 200);
+        assertThat(accepted.at("/decision/override").asBoolean()).isTrue();
+        assertThat(accepted.at("/decision/overrideReason").asString()).isEqualTo("Cardiology cleared, BP controlled");
+    }
+
+    @Test
+    void withdrawsAnOpenRequestOnlyOnce() {
+        String id = post("/api/consultation-requests", request("den", "OCD"), 201)
+                .path("id")
+                .asString();
+
+        assertThat(post("/api/consultation-requests/" + id + "/withdraw", "", 200)
+                        .path("status")
+                        .asString())
+                .isEqualTo("WITHDRAWN");
+        assertThat(post("/api/consultation-requests/" + id + "/withdraw", "", 409)
+                        .path("code")
+                        .asString())
+                .isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void answersAnUnknownRequestWithNotFound() {
+        int status = http.get()
+                .uri("/api/consultation-requests/req_missing")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(status).isEqualTo(404);
+    }
+
+    @Test
+    void listsRequestsBySiteStatusAndUrgencyInPages() {
+        post("/api/consultation-requests", request("den", "SUICIDAL_IDEATION"), 201);
+
+        JsonNode page = get("/api/consultation-requests?siteId=den&urgent=true&status=REQUESTED&size=1");
+
+        assertThat(page.path("content")).hasSize(1);
+        assertThat(page.at("/content/0/urgent").asBoolean()).isTrue();
+        assertThat(page.at("/page/size").asInt()).isEqualTo(1);
+        assertThat(page.at("/page/totalElements").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    private String scheduledRequest(String condition) {
+        JsonNode created = post("/api/consultation-requests", request("den", condition), 201);
+        String id = created.path("id").asString();
+        publish(new ConsultationScheduled(
+                "apt_" + id,
+                id,
+                created.path("patientId").asString(),
+                "den",
+                "dr-1",
+                false,
+                Instant.now(),
+                Instant.now().plusSeconds(86_400),
+                Instant.now().plusSeconds(89_100),
+                Instant.now()));
+        await().until(() -> get("/api/consultation-requests/" + id)
+                .path("status")
+                .asString()
+                .equals("CONSULTATION_SCHEDULED"));
+        return id;
+    }
+
+    static String request(String site, String condition) {
+        return "{\"siteId\": \"" + site + "\", \"patient\": " + PATIENT + ", \"condition\": \"" + condition
+                + "\", \"referralSource\": \"THERAPIST\", \"payerType\": \"SELF_PAY\"}";
+    }
+
+    private void publish(org.clinicops.events.ClinicEvent event) {
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), Instant.now()),
+                CloudEventRecords.sourceOf("test")));
+    }
+
+    private JsonNode post(String path, String json, int expectedStatus) {
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange((req, res) -> {
+                    String body = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(res.getStatusCode().value()).as(body).isEqualTo(expectedStatus);
+                    return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+                });
+    }
+
+    private JsonNode get(String path) {
+        return JSON.readTree(http.get().uri(path).retrieve().body(String.class));
+    }
+
+    private static boolean isFor(
+            ConsumerRecord<String, byte[]> record, EventType type, String patientId, String requestId) {
+        return record.topic().equals(type.topic())
+                && patientId.equals(record.key())
+                && body(record).contains("\"requestId\":\"" + requestId + "\"");
+    }
+
+    private static String body(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String headers(ConsumerRecord<String, byte[]> record) {
+        StringBuilder all = new StringBuilder();
+        record.headers()
+                .forEach(h -> all.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)));
+        return all.toString();
+    }
+}
