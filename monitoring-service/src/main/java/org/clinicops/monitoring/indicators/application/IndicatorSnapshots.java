@@ -1,30 +1,37 @@
 package org.clinicops.monitoring.indicators.application;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.clinicops.monitoring.indicators.domain.IndicatorCalculator;
 import org.clinicops.monitoring.indicators.domain.Indicators;
+import org.clinicops.monitoring.indicators.domain.RecordedEvent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Holds the latest indicator snapshot, recomputed from the fact log when facts were added (and
- * periodically, since time-based indicators move with the clock). Readers (the metrics) never
- * touch the database.
+ * Holds the latest indicator snapshot. The facts are read from the fact log once, then kept in
+ * memory as this instance records new ones; the snapshot is recomputed when facts were added. Every
+ * minute or so the facts are read again from the log, which also picks up what other replicas
+ * recorded and lets time-based indicators (waiting past a target) move while nothing happens.
+ * Readers (the metrics) never touch the database.
  */
 @Service
 public class IndicatorSnapshots {
 
+    private static final int RELOAD_EVERY = 30;
+
     private final FactLog facts;
     private final IndicatorCalculator calculator;
     private final Clock clock;
-    private final AtomicBoolean stale = new AtomicBoolean(true);
     private final List<Consumer<Indicators>> listeners = new CopyOnWriteArrayList<>();
+    private @Nullable List<RecordedEvent> known;
+    private boolean stale = true;
+    private long refreshes;
     private volatile Indicators current;
-    private volatile long refreshes;
 
     IndicatorSnapshots(FactLog facts, IndicatorCalculator calculator, Clock clock) {
         this.facts = facts;
@@ -37,8 +44,12 @@ public class IndicatorSnapshots {
         return current;
     }
 
-    public void markStale() {
-        stale.set(true);
+    /** A fact this instance just recorded. */
+    public synchronized void added(RecordedEvent fact) {
+        if (known != null) {
+            known.add(fact);
+        }
+        stale = true;
     }
 
     /** Called with every new snapshot (e.g. to register the series of a new site). */
@@ -48,16 +59,34 @@ public class IndicatorSnapshots {
 
     @Scheduled(fixedDelayString = "${clinic.monitoring.indicators.refresh-interval:2s}", initialDelayString = "0s")
     void refreshIfStale() {
-        refreshes++;
-        // recompute anyway every 30 refreshes: waiting times grow while nothing happens
-        if (stale.getAndSet(false) || refreshes % 30 == 0) {
+        boolean reload;
+        synchronized (this) {
+            refreshes++;
+            reload = refreshes % RELOAD_EVERY == 0;
+            if (!reload && !stale) {
+                return;
+            }
+        }
+        if (reload) {
+            reload();
+        } else {
             refresh();
         }
     }
 
-    /** Recomputes the snapshot from every fact now. */
+    /** Reads every fact from the log again, then recomputes. */
+    public synchronized Indicators reload() {
+        known = new ArrayList<>(facts.all());
+        return refresh();
+    }
+
+    /** Recomputes the snapshot from the known facts now. */
     public synchronized Indicators refresh() {
-        Indicators next = calculator.compute(facts.all(), clock.instant());
+        if (known == null) {
+            known = new ArrayList<>(facts.all());
+        }
+        stale = false;
+        Indicators next = calculator.compute(List.copyOf(known), clock.instant());
         current = next;
         listeners.forEach(l -> l.accept(next));
         return next;

@@ -33,7 +33,7 @@ public class RebuildProjections {
                 added.incrementAndGet();
             }
         });
-        snapshots.refresh();
+        snapshots.reload();
         return new Rebuilt(read, added.get(), facts.count());
     }
 }

@@ -17,7 +17,7 @@ public class RecordFact {
 
     public void handle(RecordedEvent fact) {
         if (facts.append(fact)) {
-            snapshots.markStale();
+            snapshots.added(fact);
         }
     }
 }
