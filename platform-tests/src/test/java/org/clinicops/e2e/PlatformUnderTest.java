@@ -45,8 +45,8 @@ final class PlatformUnderTest implements AutoCloseable {
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
-        var address = mongo.bind("127.0.0.1", 0);
-        mongoAddress = "127.0.0.1:" + address.getPort();
+        mongo.bind("127.0.0.1", 0);
+        mongoAddress = "127.0.0.1:" + mongo.getLocalAddress().getPort();
     }
 
     String brokers() {
