@@ -39,8 +39,9 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
                 current = client;
                 if (current == null) {
                     var config = new java.util.HashMap<>(adminConfig);
-                    config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-                    config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                    // the client refuses an API timeout shorter than its request timeout: set both
+                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
                     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-" + System.identityHashCode(this));
                     current = AdminClient.create(config);
                     client = current;

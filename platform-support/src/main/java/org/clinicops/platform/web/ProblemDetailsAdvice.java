@@ -30,6 +30,7 @@ import tools.jackson.databind.DatabindException;
  * whose {@code detail} says what was wrong and whose {@code errors} name the bad fields.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION = URI.create("https://clinicops.org/problems/validation");
