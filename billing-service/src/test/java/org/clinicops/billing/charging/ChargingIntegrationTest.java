@@ -253,4 +253,25 @@ class ChargingIntegrationTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p.get("remaining")).isEqualTo(1));
     }
+
+    @Test
+    void exposesBilledDiscountedOutstandingAndOutOfPocketBySite() {
+        TestEvents.publish(kafka, session("apt_metrics", "p_metrics", Route.IV_INFUSION, 40, "35"), "evt_metrics");
+        await().until(() -> invoicesOf("p_metrics").size() == 1);
+
+        var http = org.springframework.web.client.RestClient.create("http://localhost:" + port);
+        await().atMost(java.time.Duration.ofSeconds(40))
+                .untilAsserted(() -> assertThat(http.get()
+                                .uri("/actuator/prometheus")
+                                .retrieve()
+                                .body(String.class))
+                        .contains("clinic_billing_billed_total{")
+                        .contains("clinic_billing_discounted_total{")
+                        .contains("clinic_billing_session_out_of_pocket_bucket{")
+                        .contains("clinic_billing_outstanding{")
+                        .contains("clinic_billing_patients{")
+                        .contains("clinic_billing_patients_assisted_ratio")
+                        .contains("site=\"bos\"")
+                        .doesNotContain("p_metrics"));
+    }
 }

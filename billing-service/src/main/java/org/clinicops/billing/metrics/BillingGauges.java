@@ -1,0 +1,112 @@
+package org.clinicops.billing.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.clinicops.billing.accounts.PatientAccount;
+import org.clinicops.billing.accounts.PatientAccounts;
+import org.clinicops.billing.assistance.Assistance;
+import org.clinicops.billing.invoicing.InvoiceStore;
+import org.clinicops.billing.invoicing.domain.Invoice;
+import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.events.PayerType;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges read from the database, refreshed at most every 15 seconds when scraped: outstanding
+ * balance by site, share of patients with assistance, payer mix (accounts by payer type).
+ */
+@Component
+class BillingGauges {
+
+    private static final Duration FRESH = Duration.ofSeconds(15);
+
+    private final InvoiceStore invoices;
+    private final PatientAccounts accounts;
+    private final Assistance assistance;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final AtomicReference<Instant> refreshedAt = new AtomicReference<>(Instant.EPOCH);
+    private volatile double assistedShare;
+    private final Map<PayerType, Double> payerMix = new EnumMap<>(PayerType.class);
+    private final MultiGauge outstanding;
+
+    BillingGauges(
+            InvoiceStore invoices, PatientAccounts accounts, Assistance assistance, MeterRegistry meters, Clock clock) {
+        this.invoices = invoices;
+        this.accounts = accounts;
+        this.assistance = assistance;
+        this.meters = meters;
+        this.clock = clock;
+        this.outstanding = MultiGauge.builder("clinic.billing.outstanding")
+                .description("Balance still owed on issued invoices, by site and currency")
+                .register(meters);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        Gauge.builder("clinic.billing.patients.assisted.ratio", this, g -> g.fresh().assistedShare)
+                .description("Share of patients with an assistance decision in effect today")
+                .register(meters);
+        for (PayerType payer : PayerType.values()) {
+            Gauge.builder(
+                            "clinic.billing.patients",
+                            this,
+                            g -> g.fresh().payerMix.getOrDefault(payer, 0.0))
+                    .description("Patient accounts by payer type (payer mix)")
+                    .tag("payer", payer.name())
+                    .register(meters);
+        }
+        refresh();
+    }
+
+    private BillingGauges fresh() {
+        Instant now = clock.instant();
+        Instant last = refreshedAt.get();
+        if (Duration.between(last, now).compareTo(FRESH) > 0 && refreshedAt.compareAndSet(last, now)) {
+            refresh();
+        }
+        return this;
+    }
+
+    private void refresh() {
+        refreshedAt.set(clock.instant());
+        List<PatientAccount> all = accounts.all();
+        Map<PayerType, Double> mix = new EnumMap<>(PayerType.class);
+        all.forEach(a -> mix.merge(a.payerType(), 1.0, Double::sum));
+        synchronized (payerMix) {
+            payerMix.clear();
+            payerMix.putAll(mix);
+        }
+        long assisted = assistance.patientsAssistedOn(LocalDate.now(clock));
+        assistedShare = all.isEmpty() ? 0 : (double) assisted / all.size();
+        Map<List<String>, BigDecimal> owed = new HashMap<>();
+        for (Invoice i : invoices.all(null, null, List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))) {
+            owed.merge(List.of(i.siteId(), i.currency()), i.balance(), BigDecimal::add);
+        }
+        outstanding.register(
+                owed.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "site",
+                                        e.getKey().get(0),
+                                        "currency",
+                                        e.getKey().get(1)),
+                                e.getValue().doubleValue()))
+                        .toList(),
+                true);
+    }
+}

@@ -1,0 +1,150 @@
+package org.clinicops.billing.superbill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.clinicops.billing.Api;
+import org.clinicops.billing.TestEvents;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PatientNoShow;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.Protocol;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.events.Route;
+import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+@ServiceIntegrationTest
+class SuperbillIntegrationTest {
+
+    static final Instant COMPLETED = Instant.parse("2026-03-16T17:30:00Z");
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void itemizesServicesWithCodesDiagnosisAndAmountsChargedAndPaid() throws Exception {
+        Api api = new Api(port);
+        TestEvents.publish(
+                kafka,
+                new SiteUpdated("bos", "Boston", "America/New_York", "USD", 6, List.of(), true, COMPLETED),
+                "evt_site_bos");
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_sb",
+                        "p_superbill",
+                        "bos",
+                        Condition.PTSD,
+                        ReferralSource.SELF,
+                        PayerType.OUT_OF_NETWORK,
+                        false,
+                        COMPLETED),
+                "evt_sb_req");
+        TestEvents.publish(
+                kafka,
+                new SessionCompleted(
+                        "apt_sb",
+                        "plan_sb",
+                        "p_superbill",
+                        "bos",
+                        "chair_1",
+                        1,
+                        6,
+                        Protocol.DEPRESSION_INDUCTION,
+                        Route.IV_INFUSION,
+                        new BigDecimal("35"),
+                        91,
+                        120,
+                        null,
+                        null,
+                        false,
+                        COMPLETED.minusSeconds(91 * 60),
+                        COMPLETED),
+                "evt_sb_session");
+        TestEvents.publish(
+                kafka,
+                new PatientNoShow("apt_sb_ns", "plan_sb", "p_superbill", "bos", 2, COMPLETED, COMPLETED),
+                "evt_sb_ns");
+        await().until(() -> api.get("/api/patients/p_superbill/account").status() == 200
+                && ((List<?>) api.get("/api/invoices?patientId=p_superbill").get("content")).size() == 2);
+        Map<String, Object> session = ((List<Map<String, Object>>)
+                        api.get("/api/invoices?patientId=p_superbill").get("content"))
+                .stream()
+                        .filter(i -> "SESSION".equals(i.get("source")))
+                        .findFirst()
+                        .orElseThrow();
+        api.post("/api/invoices/" + session.get("id") + "/payments", Map.of("amount", "100.00", "method", "CARD"));
+
+        ResponseEntity<byte[]> answer = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/patients/p_superbill/superbill?from=2026-03-01&to=2026-03-31")
+                .retrieve()
+                .toEntity(byte[].class);
+
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/pdf");
+        String text;
+        try (var pdf = Loader.loadPDF(answer.getBody())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        assertThat(text)
+                .contains("Superbill")
+                .contains("ClinicOps Ketamine Clinics")
+                .contains("NPI: 1234567893")
+                .contains("Boston")
+                .contains("p_superbill")
+                .contains("F43.10")
+                .contains("2026-03-16")
+                .contains("96365")
+                .contains("96366")
+                .contains("J3490")
+                .contains("645.00")
+                .contains("Total charged: 645.00 USD")
+                .contains("Total paid: 100.00 USD")
+                .doesNotContain("NO-SHOW");
+    }
+
+    @Test
+    void listsNothingOutsideThePeriod() throws Exception {
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_sb2",
+                        "p_superbill_empty",
+                        "bos",
+                        Condition.CRPS,
+                        ReferralSource.SELF,
+                        PayerType.OUT_OF_NETWORK,
+                        false,
+                        COMPLETED),
+                "evt_sb2_req");
+        Api api = new Api(port);
+        await().until(() -> api.get("/api/patients/p_superbill_empty/account").status() == 200);
+
+        byte[] pdf = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/patients/p_superbill_empty/superbill?from=2025-01-01&to=2025-01-31")
+                .retrieve()
+                .body(byte[].class);
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("G90.50").contains("Total charged: 0.00 USD");
+        }
+    }
+}
