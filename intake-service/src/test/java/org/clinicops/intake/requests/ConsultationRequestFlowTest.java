@@ -204,6 +204,30 @@ class ConsultationRequestFlowTest {
     }
 
     @Test
+    void twoConcurrentFirstRequestsOfOnePersonMakeOnePatient() throws Exception {
+        String body = request("den", "MIGRAINE").replace("Philippa", "Concurrentia");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> post("/api/consultation-requests", body, 201)
+                    .path("patientId")
+                    .asString());
+            var second = pool.submit(() -> post("/api/consultation-requests", body, 201)
+                    .path("patientId")
+                    .asString());
+
+            assertThat(first.get()).isEqualTo(second.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mongo.count(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("firstName")
+                                        .is("Concurrentia")),
+                        "patients"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void suicidalIdeationIsUrgent() {
         assertThat(post("/api/consultation-requests", request("den", "SUICIDAL_IDEATION"), 201)
                         .path("urgent")
