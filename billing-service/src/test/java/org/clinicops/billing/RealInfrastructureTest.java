@@ -46,7 +46,7 @@ class RealInfrastructureTest {
     int port;
 
     @Test
-    void opensTheAccountFromARealBroker() {
+    void opensTheAccountAndChargesASessionWithRealMongoAndKafka() {
         TestEvents.publish(
                 kafka,
                 new ConsultationRequested(
@@ -69,5 +69,35 @@ class RealInfrastructureTest {
                                         res.getStatusCode().value() == 200 ? res.bodyTo(Map.class) : null),
                         a -> a != null);
         assertThat(account.get("balance")).isEqualTo("0.00");
+
+        TestEvents.publish(
+                kafka,
+                new org.clinicops.events.SessionCompleted(
+                        "apt_real",
+                        "plan_real",
+                        "p_real",
+                        "bos",
+                        "chair_1",
+                        1,
+                        6,
+                        org.clinicops.events.Protocol.DEPRESSION_INDUCTION,
+                        org.clinicops.events.Route.IV_INFUSION,
+                        new java.math.BigDecimal("35"),
+                        40,
+                        120,
+                        null,
+                        null,
+                        false,
+                        Instant.parse("2026-03-17T15:00:00Z"),
+                        Instant.parse("2026-03-17T15:40:00Z")),
+                "evt_real_2");
+        Map<?, ?> charged = await().atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> http.get()
+                                .uri("/api/patients/p_real/account")
+                                .retrieve()
+                                .body(Map.class),
+                        a -> "495.00".equals(a.get("balance")));
+        assertThat(charged.get("openInvoices")).isEqualTo(1);
     }
 }
