@@ -393,7 +393,7 @@ final class PatientJourney {
                         "onsetAt",
                         clock.instant().minus(Duration.ofMinutes(10)).toString(),
                         "actionTaken",
-                        grade >= 3 ? "INFUSION_STOPPED" : "OBSERVED",
+                        grade >= 3 ? "INFUSION_STOPPED" : "OBSERVATION",
                         "outcome",
                         grade >= 3 ? "RESOLVING" : "RESOLVED"));
         if (reported.ok()) {

@@ -1,0 +1,31 @@
+package org.clinicops.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DashboardCheckTest {
+
+    @Test
+    void replacesDashboardVariablesAndIntervalsSoPrometheusCanRunTheQuery() {
+        assertThat(DashboardCheck.concrete(
+                        "sum by (site) (rate(clinic_infusions_completed_total{site=~\"$site\"}[$__rate_interval]))"))
+                .isEqualTo("sum by (site) (rate(clinic_infusions_completed_total{site=~\".*\"}[5m]))");
+        assertThat(DashboardCheck.concrete("clinic_outbox_pending{service=\"${service}\"}"))
+                .isEqualTo("clinic_outbox_pending{service=~\".*\"}");
+    }
+
+    @Test
+    void findsAQueryInEveryPanelOfTheRepositoryDashboards() throws Exception {
+        Path dir = Path.of("..", "deploy", "grafana", "dashboards");
+        if (!Files.isDirectory(dir)) {
+            dir = Path.of("deploy", "grafana", "dashboards");
+        }
+
+        assertThat(DashboardCheck.queries(dir))
+                .hasSizeGreaterThan(40)
+                .allSatisfy(q -> assertThat(DashboardCheck.concrete(q.expr())).doesNotContain("$"));
+    }
+}
