@@ -37,7 +37,8 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     PlatformUnderTest() {
         repoRoot = findRepoRoot();
@@ -76,7 +77,8 @@ final class PlatformUnderTest implements AutoCloseable {
     void start(String service) {
         Path jar = repoRoot.resolve(service + "/target/" + service + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (or package) from the repository root");
+            throw new IllegalStateException(
+                    jar + " is missing: run ./mvnw verify (or package) from the repository root");
         }
         int port = ports.computeIfAbsent(service, s -> freePort());
         String database = service.substring(0, service.indexOf('-'));
@@ -196,7 +198,8 @@ final class PlatformUnderTest implements AutoCloseable {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "cannot find the repository root from " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

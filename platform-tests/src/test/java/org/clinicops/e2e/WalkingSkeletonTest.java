@@ -44,10 +44,7 @@ class WalkingSkeletonTest {
     @Test
     @Order(1)
     void aConsultationRequestFlowsThroughAllFourServices() throws Exception {
-        HttpResponse<String> site = platform.post(
-                "scheduling-service",
-                "/api/sites",
-                """
+        HttpResponse<String> site = platform.post("scheduling-service", "/api/sites", """
                 {"id": "bos", "name": "Boston Back Bay", "timeZone": "America/New_York", "chairs": 4,
                  "clinicians": [{"id": "dr-lee", "name": "Dr. Avery Lee", "role": "PHYSICIAN"},
                                 {"id": "rn-kim", "name": "Jo Kim", "role": "NURSE"}]}
@@ -58,10 +55,7 @@ class WalkingSkeletonTest {
         HttpResponse<String> created = await("intake knows site bos")
                 .atMost(Duration.ofSeconds(60))
                 .until(
-                        () -> platform.post(
-                                "intake-service",
-                                "/api/consultation-requests",
-                                """
+                        () -> platform.post("intake-service", "/api/consultation-requests", """
                                 {"siteId": "bos",
                                  "patient": {"firstName": "Marguerite", "lastName": "Okonkwo-Testpatient",
                                              "dateOfBirth": "1984-02-29", "email": "marguerite.okonkwo@example.org",
@@ -71,8 +65,8 @@ class WalkingSkeletonTest {
                                 """),
                         response -> response.statusCode() != 400);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .contains("/api/consultation-requests/"));
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/api/consultation-requests/"));
         JsonNode request = json.readTree(created.body());
         assertThat(request.path("id").asString()).isNotBlank();
         assertThat(request.path("status").asString()).isEqualTo("REQUESTED");
@@ -100,17 +94,20 @@ class WalkingSkeletonTest {
         assertThat(json.readTree(account.body()).path("balance").asString()).isIn("0", "0.00");
 
         await("monitoring counted both events").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String metrics = platform.get("monitoring-service", "/actuator/prometheus").body();
-            assertThat(metricValue(metrics, "clinic_consultation_requests_total", "bos")).isEqualTo(1.0);
-            assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", "bos")).isEqualTo(1.0);
+            String metrics =
+                    platform.get("monitoring-service", "/actuator/prometheus").body();
+            assertThat(metricValue(metrics, "clinic_consultation_requests_total", "bos"))
+                    .isEqualTo(1.0);
+            assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", "bos"))
+                    .isEqualTo(1.0);
         });
     }
 
     @Test
     @Order(2)
     void eventsCarryCloudEventsHeadersAndNoPatientIdentity() {
-        try (TopicProbe probe = new TopicProbe(
-                platform.brokers(), "clinic.consultation-requested", "clinic.consultation-scheduled")) {
+        try (TopicProbe probe =
+                new TopicProbe(platform.brokers(), "clinic.consultation-requested", "clinic.consultation-scheduled")) {
             ConsumerRecord<String, byte[]> requested =
                     probe.await(r -> r.topic().equals("clinic.consultation-requested") && patientId.equals(r.key()));
             ConsumerRecord<String, byte[]> scheduled =

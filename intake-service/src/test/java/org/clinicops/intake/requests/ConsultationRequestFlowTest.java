@@ -228,6 +228,33 @@ class ConsultationRequestFlowTest {
     }
 
     @Test
+    void recordsTheHouseholdOfAPatientAskingForAssistance() {
+        String patientId = post("/api/consultation-requests", request("den", "ANXIETY"), 201)
+                .path("patientId")
+                .asString();
+
+        JsonNode patient = put(
+                "/api/patients/" + patientId + "/household",
+                "{\"householdSize\": 3, \"householdIncome\": 41250.00}",
+                200);
+
+        assertThat(patient.path("householdSize").asInt()).isEqualTo(3);
+        assertThat(patient.path("householdIncome").decimalValue()).isEqualByComparingTo("41250.00");
+        assertThat(patient.path("lastName").asString()).isEqualTo("Quillfeather");
+        assertThat(put(
+                                "/api/patients/" + patientId + "/household",
+                                "{\"householdSize\": 0, \"householdIncome\": -1}",
+                                400)
+                        .path("errors")
+                        .findValuesAsString("field"))
+                .containsExactlyInAnyOrder("householdIncome", "householdSize");
+        assertThat(put("/api/patients/p_missing/household", "{\"householdSize\": 2, \"householdIncome\": 1}", 404)
+                        .path("status")
+                        .asInt())
+                .isEqualTo(404);
+    }
+
+    @Test
     void suicidalIdeationIsUrgent() {
         assertThat(post("/api/consultation-requests", request("den", "SUICIDAL_IDEATION"), 201)
                         .path("urgent")
@@ -434,6 +461,18 @@ class ConsultationRequestFlowTest {
                     String body = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(res.getStatusCode().value()).as(body).isEqualTo(expectedStatus);
                     return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+                });
+    }
+
+    private JsonNode put(String path, String json, int expectedStatus) {
+        return http.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange((req, res) -> {
+                    String body = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(res.getStatusCode().value()).as(body).isEqualTo(expectedStatus);
+                    return JSON.readTree(body);
                 });
     }
 

@@ -69,8 +69,51 @@ public class Patient {
         return patient;
     }
 
+    /**
+     * Records household size and yearly income, asked when the patient applies for financial
+     * assistance (billing's sliding scale uses them against the poverty guideline).
+     */
+    public void recordHousehold(int size, java.math.BigDecimal yearlyIncome) {
+        if (size < 1 || size > 20) {
+            throw new IllegalArgumentException("householdSize must be between 1 and 20");
+        }
+        if (yearlyIncome.signum() < 0) {
+            throw new IllegalArgumentException("householdIncome must not be negative");
+        }
+        this.householdSize = size;
+        this.householdIncome = yearlyIncome;
+    }
+
     public String id() {
         return id;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public LocalDate dateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public @Nullable Integer householdSize() {
+        return householdSize;
+    }
+
+    public java.math.@Nullable BigDecimal householdIncome() {
+        return householdIncome;
     }
 
     public String matchKey() {
