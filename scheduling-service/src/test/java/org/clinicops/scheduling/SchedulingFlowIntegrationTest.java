@@ -241,6 +241,48 @@ class SchedulingFlowIntegrationTest {
     }
 
     @Test
+    void aSessionCompletedEarlyFreesItsChairForTheRestOfTheBookedTime() throws Exception {
+        createSite("sfo", 1);
+        publish(plan("plan_early", "p_early", "sfo", 1, false), "evt_plan_early");
+        await().untilAsserted(() -> assertThat(
+                        get("/api/appointments?patientId=p_early").get("content"))
+                .hasSize(1));
+        publish(plan("plan_next", "p_next", "sfo", 1, false), "evt_plan_next");
+        await().untilAsserted(() -> assertThat(
+                        get("/api/appointments?patientId=p_next").get("content"))
+                .hasSize(1));
+        JsonNode early =
+                get("/api/appointments?patientId=p_early").get("content").get(0);
+        String earlyId = early.get("id").asString();
+        String nextId = get("/api/appointments?patientId=p_next")
+                .get("content")
+                .get(0)
+                .get("id")
+                .asString();
+        String duringEarly = Instant.parse(early.get("startsAt").asString())
+                .plus(java.time.Duration.ofMinutes(60))
+                .toString();
+        String moveNext = "{\"startsAt\":\"" + duringEarly + "\"}";
+
+        assertThat(post("/api/appointments/" + nextId + "/reschedule", moveNext).statusCode())
+                .as("the only chair is booked for the first patient's whole session")
+                .isEqualTo(409);
+
+        assertThat(post("/api/appointments/" + earlyId + "/check-in", "").statusCode())
+                .isEqualTo(200);
+        assertThat(post("/api/appointments/" + earlyId + "/start", "").statusCode())
+                .isEqualTo(200);
+        assertThat(post(
+                                "/api/appointments/" + earlyId + "/complete",
+                                "{\"doseMg\":\"35.0\",\"infusionMinutes\":40,\"observationMinutes\":60}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> moved = post("/api/appointments/" + nextId + "/reschedule", moveNext);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    }
+
+    @Test
     void reschedulesToAFreeTimeAndAnswersAlternativesForATakenOne() throws Exception {
         createSite("atl", 1);
         publish(plan("plan_a", "p_a", "atl", 1, false), "evt_plan_a");

@@ -20,6 +20,12 @@ public interface Reservations {
     void releaseExcept(String appointmentId, Collection<String> keep);
 
     /**
+     * Removes the appointment's cells that start at or after {@code from}: a finished session gives
+     * its chair, clinician and nurse capacity back for the rest of its booked time.
+     */
+    void releaseFrom(String appointmentId, Instant from);
+
+    /**
      * The cells taken at the site, or by the given resources anywhere, in [from, to), ignoring the
      * cells of {@code ignoreAppointmentId} (the appointment being moved).
      */

@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.NotFoundException;
@@ -70,13 +71,23 @@ public class RunSession {
         } else {
             appointment.completeSession(outcome, isLastOfCourse(appointment), ids.eventId(), clock.instant());
         }
-        return appointments.save(appointment);
+        return freeRemainingTime(appointments.save(appointment));
     }
 
     public Appointment completeConsultation(String appointmentId) {
         Appointment appointment = load(appointmentId);
         appointment.completeConsultation(ids.eventId(), clock.instant());
-        return appointments.save(appointment);
+        return freeRemainingTime(appointments.save(appointment));
+    }
+
+    /** A patient discharged early leaves the chair free for the rest of the booked time. */
+    private Appointment freeRemainingTime(Appointment completed) {
+        Instant now = clock.instant();
+        if (completed.endsAt().isAfter(now)) {
+            reservations.releaseFrom(completed.id(), now);
+            events.publishEvent(new CapacityFreed(completed.siteId()));
+        }
+        return completed;
     }
 
     /** The course is completed when every other session of the plan is completed or no longer pending. */

@@ -96,6 +96,13 @@ public class MongoReservations implements Reservations {
     }
 
     @Override
+    public void releaseFrom(String appointmentId, Instant from) {
+        mongo.getCollection(COLLECTION)
+                .deleteMany(new Document("appointmentId", appointmentId)
+                        .append("cell", new Document("$gte", Date.from(from))));
+    }
+
+    @Override
     public Occupancy occupancy(
             String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
         Set<String> taken = new HashSet<>();
