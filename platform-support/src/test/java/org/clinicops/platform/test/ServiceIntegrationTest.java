@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole service on a random port against an embedded Kafka broker (KRaft) and a fresh database on
- * the in-memory mongo-java-server. Test classes with the same annotation share one context.
+ * the in-memory mongo-java-server, trusting {@link TestTokens}. Test classes with the same
+ * annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +29,5 @@ import org.springframework.test.context.ContextConfiguration;
             "clinic.outbox.sweep-interval=500ms"
         })
 @EmbeddedKafka(partitions = 1)
-@ContextConfiguration(initializers = InMemoryMongoInitializer.class)
+@ContextConfiguration(initializers = {InMemoryMongoInitializer.class, TestTokensInitializer.class})
 public @interface ServiceIntegrationTest {}

@@ -13,6 +13,7 @@ import org.clinicops.platform.problem.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+// Problem details alone: security is tested in PlatformSecurityTest.
 @WebMvcTest(controllers = ProblemDetailsAdviceTest.SampleController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @ContextConfiguration(
         classes = {
             ProblemDetailsAdviceTest.SampleApp.class,

@@ -1,0 +1,143 @@
+package org.clinicops.platform.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.clinicops.platform.ids.IdGenerator;
+import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.platform.security.StaffUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Writes an audit entry for every API call and page request when it ends, refused ones included.
+ * It sits in the security filter chain before token authentication, so it sees the caller the
+ * chain authenticated and the status the request ended with (401 and 403 included). Health,
+ * metrics, API docs, sign-in and static resources are not audited.
+ */
+public final class AuditFilter extends OncePerRequestFilter {
+
+    private static final List<String> NOT_AUDITED = List.of(
+            "/actuator",
+            "/v3/api-docs",
+            "/swagger-ui",
+            "/webjars",
+            "/css/",
+            "/js/",
+            "/images/",
+            "/favicon",
+            "/login",
+            "/oauth2/",
+            "/logout",
+            "/error");
+    private static final int MAX_OBJECT_LENGTH = 200;
+
+    private final AuditTrail trail;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String service;
+
+    public AuditFilter(AuditTrail trail, IdGenerator ids, Clock clock, String service) {
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+        this.service = service;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return NOT_AUDITED.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            trail.append(entry(request, failed ? 500 : response.getStatus()));
+        }
+    }
+
+    private AuditRecord entry(HttpServletRequest request, int status) {
+        StaffUser user = SiteAccess.findCurrentUser().orElse(null);
+        Map<String, String> variables = uriVariables(request);
+        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return new AuditRecord(
+                ids.next("aud"),
+                clock.instant(),
+                service,
+                user == null ? "anonymous" : user.username(),
+                user == null
+                        ? List.of()
+                        : user.roles().stream().map(Enum::name).sorted().toList(),
+                firstNonNull(attribute(request, Audit.SITE), variables.get("siteId"), request.getParameter("siteId")),
+                action(request, path),
+                request.getMethod(),
+                firstNonNull(attribute(request, Audit.OBJECT), object(pattern, path, variables)),
+                firstNonNull(attribute(request, Audit.PATIENT), variables.get("patientId")),
+                AuditRecord.Outcome.of(status),
+                status,
+                request.getRemoteAddr());
+    }
+
+    private static String action(HttpServletRequest request, String path) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+            return handler.getMethod().getName();
+        }
+        return request.getMethod() + " " + truncate(path);
+    }
+
+    /** {@code /api/invoices/{id}/void} with id=inv_1 gives {@code invoices/inv_1}. */
+    private static String object(@Nullable String pattern, String path, Map<String, String> variables) {
+        String template = pattern != null ? pattern : path;
+        String[] segments = template.replaceFirst("^/api/", "/").split("/");
+        String type = segments.length > 1 ? segments[1] : template;
+        if (pattern == null) {
+            return truncate(path.replaceFirst("^/api/", ""));
+        }
+        String id = null;
+        for (String segment : segments) {
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                id = variables.get(segment.substring(1, segment.length() - 1));
+                break;
+            }
+        }
+        return id == null ? type : truncate(type + "/" + id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> uriVariables(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    }
+
+    private static @Nullable String attribute(HttpServletRequest request, String name) {
+        return request.getAttribute(name) instanceof String value ? value : null;
+    }
+
+    @SafeVarargs
+    private static <T> @Nullable T firstNonNull(@Nullable T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= MAX_OBJECT_LENGTH ? value : value.substring(0, MAX_OBJECT_LENGTH);
+    }
+}

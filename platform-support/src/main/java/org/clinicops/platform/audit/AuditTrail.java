@@ -1,0 +1,107 @@
+package org.clinicops.platform.audit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The append-only audit trail in the service's own database (collection {@value #COLLECTION}). It
+ * offers appending and searching, nothing that changes or removes an entry; in production the
+ * service's database user should hold only insert and find on this collection.
+ */
+public class AuditTrail {
+
+    /** The collection holding the entries. */
+    public static final String COLLECTION = "audit_log";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final MongoTemplate mongo;
+    private final Counter failures;
+
+    public AuditTrail(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.failures = Counter.builder("clinic_audit_write_failures_total")
+                .description("Audit entries that could not be written")
+                .register(meters);
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("patientId", Sort.Direction.ASC).sparse());
+    }
+
+    /** Appends an entry; a failure is logged and counted, never thrown at the caller. */
+    public void append(AuditRecord entry) {
+        try {
+            mongo.insert(entry, COLLECTION);
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.error("Could not write audit entry {} ({} {})", entry.id(), entry.action(), entry.outcome(), e);
+        }
+    }
+
+    /** Entries matching every given criterion, newest first. */
+    public Page<AuditRecord> search(Filter filter, Pageable page) {
+        Criteria criteria = new Criteria();
+        if (filter.actor() != null) {
+            criteria.and("actor").is(filter.actor());
+        }
+        if (filter.patientId() != null) {
+            criteria.and("patientId").is(filter.patientId());
+        }
+        if (filter.site() != null) {
+            criteria.and("site").is(filter.site());
+        }
+        if (filter.outcome() != null) {
+            criteria.and("outcome").is(filter.outcome());
+        }
+        if (filter.object() != null) {
+            criteria.and("object").is(filter.object());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria at = criteria.and("at");
+            if (filter.from() != null) {
+                at.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                at.lt(filter.to());
+            }
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, AuditRecord.class, COLLECTION);
+        List<AuditRecord> entries =
+                mongo.find(query.with(page).with(Sort.by(Sort.Direction.DESC, "at")), AuditRecord.class, COLLECTION);
+        return new PageImpl<>(entries, page, total);
+    }
+
+    /**
+     * What to look for; null fields match anything.
+     *
+     * @param actor who acted
+     * @param patientId whose data
+     * @param site which site
+     * @param outcome how it ended
+     * @param object which object ({@code invoices/inv_…})
+     * @param from entries at or after
+     * @param to entries before
+     */
+    public record Filter(
+            @Nullable String actor,
+            @Nullable String patientId,
+            @Nullable String site,
+            AuditRecord.@Nullable Outcome outcome,
+            @Nullable String object,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
+}

@@ -1,0 +1,187 @@
+package org.clinicops.platform.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.clinicops.platform.audit.AuditController;
+import org.clinicops.platform.audit.AuditFilter;
+import org.clinicops.platform.audit.AuditTrail;
+import org.clinicops.platform.ids.IdGenerator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Every service is an OAuth2 resource server: the API ({@code /api/**}) takes bearer tokens only
+ * and keeps no session; pages sign in with the authorization-code flow (and take bearer tokens for
+ * scripts). Who reaches what comes from the service's {@link ApiAccessPolicy}; whose site it is,
+ * from {@link SiteAccess} in the handlers. Health and Prometheus are open, other actuator endpoints
+ * are for ADMIN. Every API call and page request is written to the audit trail.
+ */
+@AutoConfiguration(
+        after = org.clinicops.platform.ClinicPlatformAutoConfiguration.class,
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration"
+        })
+@EnableWebSecurity
+@EnableConfigurationProperties(ClinicSecurityProperties.class)
+@Import(AuditController.class)
+public class ClinicSecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String[] OPEN_ACTUATOR = {
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
+    };
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    private static final String[] STATIC = {"/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error"};
+
+    private final StaffAuthorities authorities = new StaffAuthorities();
+    private final ProblemResponses problems = new ProblemResponses();
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiAccessPolicy apiAccessPolicy() {
+        return ApiAccessPolicy.builder().build();
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, MeterRegistry meters) {
+        return new AuditTrail(mongo, meters);
+    }
+
+    @Bean
+    StaffAuthorities staffAuthoritiesMapper() {
+        return authorities;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ClinicSecurityProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiAccessPolicy policy,
+            ObjectProvider<ApiSecurityCustomizer> customizers,
+            ClinicSecurityProperties properties,
+            AuditTrail trail,
+            IdGenerator ids,
+            Clock clock,
+            @Value("${spring.application.name}") String service)
+            throws Exception {
+        http.securityMatcher(
+                        "/api/**",
+                        "/actuator/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN_ACTUATOR).permitAll();
+                    requests.requestMatchers("/actuator/**").hasRole(ADMIN);
+                    requests.requestMatchers(API_DOCS).permitAll();
+                    apply(requests, policy.rules());
+                    requests.anyRequest().hasRole(ADMIN);
+                });
+        if (properties.audit()) {
+            http.addFilterBefore(new AuditFilter(trail, ids, clock, service), BearerTokenAuthenticationFilter.class);
+        }
+        for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            ApiAccessPolicy policy,
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            ClinicSecurityProperties properties,
+            AuditTrail trail,
+            IdGenerator ids,
+            Clock clock,
+            @Value("${spring.application.name}") String service)
+            throws Exception {
+        http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(STATIC).permitAll();
+                    requests.requestMatchers("/login/**", "/oauth2/**").permitAll();
+                    apply(requests, policy.rules());
+                    requests.anyRequest().hasRole(ADMIN);
+                });
+        if (registrations.getIfAvailable() != null) {
+            var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+            browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+            http.oauth2Login(Customizer.withDefaults())
+                    .logout(logout -> logout.logoutSuccessUrl("/"))
+                    .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/clinic"), browsers));
+        }
+        if (properties.audit()) {
+            http.addFilterBefore(new AuditFilter(trail, ids, clock, service), BearerTokenAuthenticationFilter.class);
+        }
+        return http.build();
+    }
+
+    private static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            List<ApiAccessPolicy.Rule> rules) {
+        for (ApiAccessPolicy.Rule rule : rules) {
+            var matcher = rule.method() == null
+                    ? requests.requestMatchers(rule.pattern())
+                    : requests.requestMatchers(rule.method(), rule.pattern());
+            if (rule.open()) {
+                matcher.permitAll();
+            } else {
+                String[] roles = java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(ADMIN),
+                                rule.roles().stream().map(Role::name))
+                        .distinct()
+                        .toArray(String[]::new);
+                matcher.hasAnyRole(roles);
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.clinicops.platform.testapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.clinicops.platform.audit.AuditRecord;
+import org.clinicops.platform.audit.AuditRecord.Outcome;
+import org.clinicops.platform.audit.AuditTrail;
+import org.clinicops.platform.security.ApiAccessPolicy;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EndpointSecurityContract;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@ServiceIntegrationTest
+class PlatformSecurityTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiAccessPolicy policy;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void every_endpoint_refuses_missing_bad_and_wrong_role_tokens() {
+        var contract = new EndpointSecurityContract(port, policy);
+        var endpoints = EndpointSecurityContract.endpoints(mapping);
+        assertThat(endpoints)
+                .extracting(EndpointSecurityContract.Endpoint::pattern)
+                .contains("/api/charts/{id}", "/api/audit", "/board");
+        contract.verify(endpoints);
+    }
+
+    @Test
+    void a_call_without_a_token_is_401_as_a_problem_detail_with_a_bearer_challenge() throws Exception {
+        HttpResponse<String> response = get("/api/charts/c-bos", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":401", "bearer token");
+    }
+
+    @Test
+    void an_expired_token_is_401_and_says_it_is_invalid() throws Exception {
+        HttpResponse<String> response = get("/api/charts/c-bos", TestTokens.expired());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+    }
+
+    @Test
+    void a_member_of_staff_reads_their_own_sites_data() throws Exception {
+        HttpResponse<String> response = get("/api/charts/c-bos", TestTokens.of("nurse-bos", Role.NURSE, "bos"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"siteId\":\"bos\"");
+    }
+
+    @Test
+    void a_member_of_staff_never_reads_another_sites_data() throws Exception {
+        HttpResponse<String> response = get("/api/charts/c-den", TestTokens.of("nurse-bos", Role.NURSE, "bos"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"status\":403");
+    }
+
+    @Test
+    void a_list_shows_only_the_users_sites_and_refuses_another_site_asked_for() throws Exception {
+        String nurse = TestTokens.of("nurse-bos", Role.NURSE, "bos");
+
+        assertThat(get("/api/charts", nurse).body()).isEqualTo("[\"c-bos\"]");
+        assertThat(get("/api/charts?siteId=den", nurse).statusCode()).isEqualTo(403);
+        assertThat(get("/api/charts", TestTokens.of("ops", Role.OPERATOR, "*")).body())
+                .isEqualTo("[\"c-bos\",\"c-den\"]");
+        assertThat(get("/api/charts", TestTokens.of("multi", List.of(Role.NURSE), List.of("bos", "den")))
+                        .body())
+                .isEqualTo("[\"c-bos\",\"c-den\"]");
+    }
+
+    @Test
+    void a_role_not_named_by_the_policy_is_refused_even_at_its_own_site() throws Exception {
+        HttpResponse<String> response =
+                send("POST", "/api/charts/c-bos/close", "", TestTokens.of("nurse-bos", Role.NURSE, "bos"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void an_open_endpoint_takes_no_token_and_other_calls_are_for_admin_only() throws Exception {
+        assertThat(send("POST", "/api/notes", "{\"a\":1}", null).statusCode()).isEqualTo(200);
+        assertThat(get("/api/audit", TestTokens.of("ops", Role.OPERATOR, "*")).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/audit", TestTokens.admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_and_prometheus_are_open_and_other_actuator_endpoints_need_admin() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isIn(200, 503);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", TestTokens.of("ops", Role.OPERATOR, "*"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get("/actuator/metrics", TestTokens.admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_refused_with_413() throws Exception {
+        String big = "{\"a\":\"" + "x".repeat(300 * 1024) + "\"}";
+
+        assertThat(send("POST", "/api/notes", big, null).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void reads_changes_and_refusals_are_in_the_audit_trail_with_who_what_where_and_how_it_ended() throws Exception {
+        get("/api/charts/c-bos", TestTokens.of("audit-reader", Role.NURSE, "bos"));
+        get("/api/charts/c-den", TestTokens.of("audit-reader", Role.NURSE, "bos"));
+        send("POST", "/api/charts/c-bos/close", "", TestTokens.of("audit-reader", Role.NURSE, "bos"));
+        get("/api/charts/c-bos", TestTokens.tampered());
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(entries("audit-reader")).hasSize(3));
+        List<AuditRecord> entries = entries("audit-reader");
+        assertThat(entries)
+                .extracting(AuditRecord::action, AuditRecord::site, AuditRecord::object, AuditRecord::outcome)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("chart", "bos", "charts/c-bos", Outcome.SUCCESS),
+                        org.assertj.core.groups.Tuple.tuple("chart", "den", "charts/c-den", Outcome.DENIED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "POST /api/charts/c-bos/close", null, "charts/c-bos/close", Outcome.DENIED));
+        AuditRecord read = entries.stream()
+                .filter(e -> e.outcome() == Outcome.SUCCESS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(read.roles()).containsExactly("NURSE");
+        assertThat(read.patientId()).isEqualTo("p_c-bos");
+        assertThat(read.service()).isEqualTo("platform-test");
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("outcome")
+                                .is(Outcome.UNAUTHENTICATED)
+                                .and("actor")
+                                .is("anonymous")),
+                        AuditTrail.COLLECTION))
+                .isPositive();
+
+        HttpResponse<String> byAdmin = get("/api/audit?actor=audit-reader&outcome=DENIED", TestTokens.admin());
+        assertThat(byAdmin.statusCode()).isEqualTo(200);
+        assertThat(byAdmin.body()).contains("\"totalElements\":2");
+    }
+
+    private List<AuditRecord> entries(String actor) {
+        return mongo.find(Query.query(Criteria.where("actor").is(actor)), AuditRecord.class, AuditTrail.COLLECTION);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, "", token);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
