@@ -6,16 +6,19 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-/** JSON over HTTP to the four services, with an optional bearer token. */
+/**
+ * JSON over HTTP to the four services, with the bearer token of {@link AccessTokens} on every call;
+ * a 401 renews the token and repeats the call once.
+ */
 final class ClinicClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,11 +26,11 @@ final class ClinicClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> baseUrls;
-    private final Supplier<@Nullable String> token;
+    private final AccessTokens tokens;
 
-    ClinicClient(Map<String, String> baseUrls, Supplier<@Nullable String> token) {
+    ClinicClient(Map<String, String> baseUrls, AccessTokens tokens) {
         this.baseUrls = Map.copyOf(baseUrls);
-        this.token = token;
+        this.tokens = tokens;
     }
 
     Response get(String service, String path) {
@@ -51,29 +54,38 @@ final class ClinicClient {
         if (base == null) {
             throw new IllegalArgumentException("unknown service " + service);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(15))
-                .header("Accept", "application/json");
-        String bearer = token.get();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
+        URI uri = URI.create(base + path);
+        String json = body == null ? null : JSON.writeValueAsString(body);
+        String bearer = tokens.current();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
-            return new Response(response.statusCode(), json);
+            HttpResponse<String> response = http.send(request(uri, method, json, bearer), BodyHandlers.ofString());
+            if (response.statusCode() == 401 && bearer != null) {
+                // expired early or signed with a key the authorization server no longer has: once more
+                response = http.send(request(uri, method, json, tokens.renew(bearer)), BodyHandlers.ofString());
+            }
+            JsonNode answer = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+            return new Response(response.statusCode(), answer);
         } catch (IOException e) {
             return new Response(0, MissingNode.getInstance());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Response(0, MissingNode.getInstance());
         }
+    }
+
+    private static HttpRequest request(URI uri, String method, @Nullable String json, @Nullable String bearer) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return request.build();
     }
 
     private static JsonNode parse(String body) {

@@ -1,6 +1,11 @@
 package org.clinicops.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param patientsPerMinute new patients a minute (the speed of the demo)
  * @param sessionGap wall-clock time between two sessions of one patient
  * @param minutes how long to run, 0 for until stopped
- * @param token bearer token sent with every call, if any
+ * @param token a fixed bearer token to send instead of the demo client's own, if any
+ * @param issuer the authorization server that gives the demo client ({@value #CLIENT_ID}) its tokens
+ * @param secretFile where the demo client's secret is when {@value #SECRET_ENV} is not set
  */
 record DemoOptions(
         String intakeUrl,
@@ -20,14 +27,25 @@ record DemoOptions(
         Duration sessionGap,
         long minutes,
         long seed,
-        @Nullable String token) {
+        @Nullable String token,
+        String issuer,
+        Path secretFile) {
+
+    /** The service client of the demo: ADMIN at every site, client credentials grant. */
+    static final String CLIENT_ID = "clinic-demo";
+
+    static final String SECRET_ENV = "CLINIC_DEMO_CLIENT_SECRET";
 
     static final String USAGE = """
-            usage: DemoSimulator [--speed N] [--minutes M] [--seed S] [--token JWT]
-                                 [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
-              --speed N      1 = 12 new patients a minute and a session every 20 s per patient (default 1)
-              --minutes M    stop after M minutes (default: run until Ctrl-C)
-              --token JWT    bearer token for the APIs (default: $CLINIC_TOKEN)""";
+            usage: DemoSimulator [--speed N] [--minutes M] [--seed S] [--issuer URL] [--secret-file F]
+                                 [--token JWT] [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
+              --speed N        1 = 12 new patients a minute and a session every 20 s per patient (default 1)
+              --minutes M      stop after M minutes (default: run until Ctrl-C)
+              --issuer URL     authorization server of the demo client clinic-demo
+                               (default: $CLINIC_AUTH_ISSUER or http://localhost:9000)
+              --secret-file F  the demo client's secret when $CLINIC_DEMO_CLIENT_SECRET is not set
+                               (default: var/auth/demo-client-secret, created by ./clinic up)
+              --token JWT      send this bearer token instead of the demo client's (default: $CLINIC_TOKEN)""";
 
     static DemoOptions parse(String... args) {
         String intake = "http://localhost:8081";
@@ -38,6 +56,11 @@ record DemoOptions(
         long minutes = 0;
         long seed = System.nanoTime();
         String token = System.getenv("CLINIC_TOKEN");
+        String issuer = System.getenv("CLINIC_AUTH_ISSUER");
+        if (issuer == null || issuer.isBlank()) {
+            issuer = "http://localhost:9000";
+        }
+        Path secretFile = Path.of("var/auth/demo-client-secret");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -53,6 +76,8 @@ record DemoOptions(
                 case "--minutes" -> minutes = (long) positive(name, value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--token" -> token = value;
+                case "--issuer" -> issuer = value;
+                case "--secret-file" -> secretFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -65,7 +90,43 @@ record DemoOptions(
                 Duration.ofMillis(Math.round(20_000 / speed)),
                 minutes,
                 seed,
-                token == null || token.isBlank() ? null : token);
+                token == null || token.isBlank() ? null : token,
+                issuer,
+                secretFile);
+    }
+
+    /**
+     * The tokens to call the services with: the fixed {@code --token}, else the demo client's own
+     * from {@link #issuer()}, with its secret from {@code env} or else {@link #secretFile()}.
+     */
+    AccessTokens accessTokens(Map<String, String> env) {
+        String fixed = token;
+        if (fixed != null) {
+            return AccessTokens.fixed(fixed);
+        }
+        return AccessTokens.ClientCredentials.of(issuer, CLIENT_ID, clientSecret(env));
+    }
+
+    String clientSecret(Map<String, String> env) {
+        String secret = env.get(SECRET_ENV);
+        if (secret != null && !secret.isBlank()) {
+            return secret.strip();
+        }
+        if (!Files.isReadable(secretFile)) {
+            throw new IllegalArgumentException("no secret for the demo client: set " + SECRET_ENV + " or create "
+                    + secretFile + " (./clinic up does)");
+        }
+        try {
+            return Files.readString(secretFile).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Without the token: options end up in logs and error messages. */
+    @Override
+    public String toString() {
+        return "DemoOptions[speed=" + patientsPerMinute + "/min, issuer=" + issuer + "]";
     }
 
     private static double positive(String name, String value) {

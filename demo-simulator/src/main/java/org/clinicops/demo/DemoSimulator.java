@@ -13,7 +13,8 @@ import org.clinicops.demo.ClinicClient.Response;
 
 /**
  * Creates three demo sites and then, at a steady rate, starts synthetic patients on their way
- * through the clinic, all through the services' public HTTP APIs. Run it with {@code ./clinic demo}
+ * through the clinic, all through the services' public HTTP APIs, signed in as the demo client
+ * {@code clinic-demo} (client credentials; ADMIN at every site). Run it with {@code ./clinic demo}
  * (or {@code ./clinic up --demo}); stop it with Ctrl-C.
  */
 public final class DemoSimulator {
@@ -26,14 +27,14 @@ public final class DemoSimulator {
     private final AtomicLong patients = new AtomicLong();
     private final ScheduledExecutorService workers;
 
-    DemoSimulator(DemoOptions options) {
+    DemoSimulator(DemoOptions options, AccessTokens tokens) {
         this.options = options;
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("intake", options.intakeUrl());
         urls.put("scheduling", options.schedulingUrl());
         urls.put("billing", options.billingUrl());
         urls.put("monitoring", options.monitoringUrl());
-        this.api = new ClinicClient(urls, options::token);
+        this.api = new ClinicClient(urls, tokens);
         this.random = new SplittableRandom(options.seed());
         this.workers = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "demo");
@@ -44,15 +45,17 @@ public final class DemoSimulator {
 
     public static void main(String[] args) throws InterruptedException {
         DemoOptions options;
+        AccessTokens tokens;
         try {
             options = DemoOptions.parse(args);
+            tokens = options.accessTokens(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(DemoOptions.USAGE);
             System.exit(2);
             return;
         }
-        new DemoSimulator(options).run();
+        new DemoSimulator(options, tokens).run();
     }
 
     void run() throws InterruptedException {

@@ -3,8 +3,12 @@ package org.clinicops.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoOptionsTest {
 
@@ -33,5 +37,40 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> DemoOptions.parse("--speed", "0"))
                 .hasMessage("--speed must be a positive number, not '0'");
         assertThatThrownBy(() -> DemoOptions.parse("--warp", "9")).hasMessage("unknown option --warp");
+    }
+
+    @Test
+    void signsInAtTheLocalAuthorizationServerByDefault() {
+        DemoOptions options = DemoOptions.parse();
+
+        assertThat(options.issuer()).isIn("http://localhost:9000", System.getenv("CLINIC_AUTH_ISSUER"));
+        assertThat(options.secretFile()).isEqualTo(Path.of("var/auth/demo-client-secret"));
+        assertThat(DemoOptions.parse("--issuer", "http://auth:9000").issuer()).isEqualTo("http://auth:9000");
+    }
+
+    @Test
+    void takesTheClientSecretFromTheEnvironmentBeforeTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("demo-client-secret");
+        Files.writeString(file, "from-file\n");
+        DemoOptions options = DemoOptions.parse("--secret-file", file.toString());
+
+        assertThat(options.clientSecret(Map.of())).isEqualTo("from-file");
+        assertThat(options.clientSecret(Map.of("CLINIC_DEMO_CLIENT_SECRET", "from-env")))
+                .isEqualTo("from-env");
+    }
+
+    @Test
+    void saysWhereTheSecretShouldBeWhenThereIsNone(@TempDir Path dir) {
+        DemoOptions options =
+                DemoOptions.parse("--secret-file", dir.resolve("missing").toString());
+
+        assertThatThrownBy(() -> options.clientSecret(Map.of()))
+                .hasMessageContaining("CLINIC_DEMO_CLIENT_SECRET")
+                .hasMessageContaining("./clinic up");
+    }
+
+    @Test
+    void neverPrintsAGivenToken() {
+        assertThat(DemoOptions.parse("--token", "eyJsecret").toString()).doesNotContain("eyJsecret");
     }
 }

@@ -1,0 +1,173 @@
+package org.clinicops.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the simulator's bearer token comes from. {@link #current()} is sent with every call;
+ * {@link #renew()} is asked once when a service answers 401 (the token expired early, or the
+ * authorization server was restarted with a new key).
+ */
+interface AccessTokens {
+
+    /** The token to send now, or {@code null} to call without one. */
+    @Nullable
+    String current();
+
+    /**
+     * A fresh token after a service refused {@code rejected}; the same token if it cannot be
+     * renewed. Callers that were refused the same token at once share one renewal.
+     */
+    @Nullable
+    String renew(@Nullable String rejected);
+
+    /** No token at all. */
+    static AccessTokens none() {
+        return fixed(null);
+    }
+
+    /** A token given on the command line: sent as it is, never renewed. */
+    static AccessTokens fixed(@Nullable String token) {
+        return new AccessTokens() {
+            @Override
+            public @Nullable String current() {
+                return token;
+            }
+
+            @Override
+            public @Nullable String renew(@Nullable String rejected) {
+                return token;
+            }
+        };
+    }
+
+    /**
+     * Tokens of a confidential client from the authorization server's token endpoint
+     * ({@code <issuer>/oauth2/token}, client credentials grant, HTTP Basic client authentication),
+     * fetched when first needed and again shortly before the previous one expires.
+     */
+    final class ClientCredentials implements AccessTokens {
+
+        /** Renew this long before expiry, so no call carries a token that expires on the way. */
+        static final Duration MARGIN = Duration.ofSeconds(30);
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private final TokenEndpoint endpoint;
+        private final String basicCredentials;
+        private final Clock clock;
+        private @Nullable String token;
+        private Instant renewAt = Instant.MIN;
+
+        ClientCredentials(TokenEndpoint endpoint, String clientId, String clientSecret, Clock clock) {
+            this.endpoint = endpoint;
+            this.basicCredentials = Base64.getEncoder()
+                    .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+            this.clock = clock;
+        }
+
+        /** Against a real authorization server at {@code issuer}. */
+        static ClientCredentials of(String issuer, String clientId, String clientSecret) {
+            return new ClientCredentials(
+                    TokenEndpoint.http(URI.create(stripSlash(issuer) + "/oauth2/token")),
+                    clientId,
+                    clientSecret,
+                    Clock.systemUTC());
+        }
+
+        @Override
+        public synchronized String current() {
+            String valid = token;
+            if (valid != null && clock.instant().isBefore(renewAt)) {
+                return valid;
+            }
+            return fetch();
+        }
+
+        @Override
+        public synchronized String renew(@Nullable String rejected) {
+            String latest = token;
+            if (latest != null && !latest.equals(rejected)) {
+                return latest; // another call renewed it in the meantime
+            }
+            return fetch();
+        }
+
+        private String fetch() {
+            TokenEndpoint.Answer answer = endpoint.request(basicCredentials, "grant_type=client_credentials");
+            JsonNode body = parse(answer.body());
+            String accessToken = body.path("access_token").asString("");
+            if (answer.status() == 0) {
+                throw new IllegalStateException("the authorization server does not answer: start it with ./clinic up");
+            }
+            if (answer.status() != 200 || accessToken.isBlank()) {
+                // the body of a refusal is an OAuth2 error ({"error":"invalid_client"}), never a secret
+                throw new IllegalStateException("the authorization server refused a token for the demo client: HTTP "
+                        + answer.status() + " " + body.path("error").asString(""));
+            }
+            long lifetime = body.path("expires_in").asLong(300);
+            // renew after MARGIN before expiry, but never sooner than half-way through a short lifetime
+            long early = Math.min(MARGIN.toSeconds(), lifetime / 2);
+            renewAt = clock.instant().plusSeconds(lifetime - early);
+            token = accessToken;
+            return accessToken;
+        }
+
+        private static JsonNode parse(String body) {
+            try {
+                return JSON.readTree(body.isBlank() ? "{}" : body);
+            } catch (RuntimeException e) {
+                return JSON.createObjectNode();
+            }
+        }
+
+        private static String stripSlash(String url) {
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+    }
+
+    /** The token endpoint: a seam so tests need no authorization server. */
+    @FunctionalInterface
+    interface TokenEndpoint {
+
+        /** POSTs the form with HTTP Basic client authentication; status 0 if unreachable. */
+        Answer request(String basicCredentials, String form);
+
+        record Answer(int status, String body) {}
+
+        static TokenEndpoint http(URI tokenUri) {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build();
+            return (basicCredentials, form) -> {
+                HttpRequest request = HttpRequest.newBuilder(tokenUri)
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", "Basic " + basicCredentials)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build();
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return new Answer(response.statusCode(), response.body());
+                } catch (IOException e) {
+                    return new Answer(0, "");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Answer(0, "");
+                }
+            };
+        }
+    }
+}
