@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.EventJson;
+import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,11 @@ import tools.jackson.databind.JsonNode;
 
 @ServiceIntegrationTest
 class SafetyApiIntegrationTest {
+
+    /** The care team of the sites these tests use. */
+    static final String NURSE = TestTokens.of("nurse-safe", Role.NURSE, "site_safe", "site_page");
+
+    static final String CLINICIAN = TestTokens.of("clinician-safe", Role.CLINICIAN, "site_safe");
 
     @LocalServerPort
     int port;
@@ -42,8 +49,13 @@ class SafetyApiIntegrationTest {
     }
 
     ResponseEntity<String> post(String uri, Object body) {
+        return post(uri, body, NURSE);
+    }
+
+    ResponseEntity<String> post(String uri, Object body, String token) {
         return http.post()
                 .uri(uri)
+                .header("Authorization", TestTokens.bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()
@@ -51,7 +63,11 @@ class SafetyApiIntegrationTest {
     }
 
     ResponseEntity<String> get(String uri) {
-        return http.get().uri(uri).retrieve().toEntity(String.class);
+        return http.get()
+                .uri(uri)
+                .header("Authorization", TestTokens.bearer(NURSE))
+                .retrieve()
+                .toEntity(String.class);
     }
 
     static JsonNode json(ResponseEntity<String> response) {
@@ -160,16 +176,20 @@ class SafetyApiIntegrationTest {
                 "/api/adverse-events?siteId=site_safe&from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60)));
         assertThat(listed.get("content").get(0).get("category").asString()).isEqualTo("ELEVATED_BLOOD_PRESSURE");
 
-        ResponseEntity<String> released =
-                post("/api/patients/p_ae/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "BP normal"));
+        ResponseEntity<String> released = post(
+                "/api/patients/p_ae/clinical-hold/release",
+                Map.of("clinicianId", "cl_1", "reason", "BP normal"),
+                CLINICIAN);
         assertThat(released.getStatusCode().value()).isEqualTo(200);
         assertThat(json(released).get("onHold").asBoolean()).isFalse();
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.clinical-hold-released")) {
             ConsumerRecord<String, byte[]> record = probe.await(r -> "p_ae".equals(r.key()));
             assertThat(new String(record.value())).doesNotContain("BP normal");
         }
-        ResponseEntity<String> again =
-                post("/api/patients/p_ae/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "again"));
+        ResponseEntity<String> again = post(
+                "/api/patients/p_ae/clinical-hold/release",
+                Map.of("clinicianId", "cl_1", "reason", "again"),
+                CLINICIAN);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         // the hold is not placed a second time when monitoring consumes its own adverse-event-reported
         await().untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
@@ -214,6 +234,7 @@ class SafetyApiIntegrationTest {
     ResponseEntity<String> postForm(String uri, String form) {
         return http.post()
                 .uri(uri)
+                .header("Authorization", TestTokens.bearer(NURSE))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form)
                 .retrieve()
@@ -254,7 +275,10 @@ class SafetyApiIntegrationTest {
 
     @Test
     void releasingAPatientWithoutHoldIsAConflict() {
-        assertThat(post("/api/patients/p_never/clinical-hold/release", Map.of("clinicianId", "cl_1", "reason", "x"))
+        assertThat(post(
+                                "/api/patients/p_never/clinical-hold/release",
+                                Map.of("clinicianId", "cl_1", "reason", "x"),
+                                CLINICIAN)
                         .getStatusCode()
                         .value())
                 .isEqualTo(409);

@@ -21,8 +21,10 @@ import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
 import org.clinicops.monitoring.vitals.domain.AlertStatus;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +36,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The page a nurse keeps open during a session: chart vitals, see alerts, report adverse events. */
+/**
+ * The page a nurse keeps open during a session: chart vitals, see alerts, report adverse events.
+ * Only staff of the session's site open it or send its forms (a session charted at another site is
+ * refused with 403; the use cases check the site of what they change once more).
+ */
 @Controller
 class NursePageController {
 
@@ -80,8 +86,9 @@ class NursePageController {
             @RequestParam(required = false) @Nullable String siteId,
             Model model) {
         SessionVitals session = alerts.session(sessionId).orElse(null);
+        String site = requireSite(session, siteId);
         String patient = session != null ? session.patientId() : patientId;
-        String site = session != null ? session.siteId() : siteId;
+        Audit.patient(patient);
         ZoneId zone = site == null || site.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(site);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         VitalsForm vitals = new VitalsForm();
@@ -104,6 +111,8 @@ class NursePageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        requireSite(alerts.session(sessionId).orElse(null), form.getSiteId());
+        Audit.patient(form.getPatientId());
         if (!errors.hasErrors()) {
             ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
             try {
@@ -148,6 +157,8 @@ class NursePageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        requireSite(alerts.session(sessionId).orElse(null), form.getSiteId());
+        Audit.patient(form.getPatientId());
         if (!errors.hasErrors()) {
             ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
             try {
@@ -178,12 +189,10 @@ class NursePageController {
     }
 
     @PostMapping("/sessions/{sessionId}/alerts/{alertId}/acknowledge")
-    String acknowledge(
-            @PathVariable String sessionId,
-            @PathVariable String alertId,
-            @RequestParam(defaultValue = "nurse") String nurseId,
-            RedirectAttributes redirect) {
-        return onAlert(sessionId, redirect, () -> handleAlert.acknowledge(alertId, nurseId), "Alert acknowledged.");
+    String acknowledge(@PathVariable String sessionId, @PathVariable String alertId, RedirectAttributes redirect) {
+        // the signed-in member of staff acknowledges, not a name typed into the form
+        String nurse = SiteAccess.currentUser().username();
+        return onAlert(sessionId, redirect, () -> handleAlert.acknowledge(alertId, nurse), "Alert acknowledged.");
     }
 
     @PostMapping("/sessions/{sessionId}/alerts/{alertId}/close")
@@ -199,6 +208,21 @@ class NursePageController {
             redirect.addFlashAttribute("message", e.getMessage());
         }
         return "redirect:/sessions/" + sessionId;
+    }
+
+    /**
+     * The site whose data the page shows (the session's once it has vitals, else the one asked
+     * for), after checking that it and the site asked for are the signed-in user's.
+     */
+    private static @Nullable String requireSite(@Nullable SessionVitals session, @Nullable String requestedSite) {
+        if (requestedSite != null && !requestedSite.isBlank()) {
+            SiteAccess.require(requestedSite);
+        }
+        if (session != null) {
+            SiteAccess.require(session.siteId());
+            return session.siteId();
+        }
+        return requestedSite;
     }
 
     private static String redirectTo(String sessionId, @Nullable String patientId, @Nullable String siteId) {
@@ -248,6 +272,7 @@ class NursePageController {
         model.addAttribute(
                 "adverseEvents",
                 safety.ofSession(sessionId).stream()
+                        .filter(e -> SiteAccess.canAccess(e.siteId()))
                         .map(e -> new AdverseRow(
                                 DATE_TIME.format(e.onsetAt().atZone(zone)),
                                 e.category().name(),
@@ -259,7 +284,10 @@ class NursePageController {
         model.addAttribute(
                 "onHold",
                 patientId != null
-                        && safety.holdOf(patientId).map(h -> h.active()).orElse(false));
+                        && safety.holdOf(patientId)
+                                .filter(h -> SiteAccess.canAccess(h.siteId()))
+                                .map(h -> h.active())
+                                .orElse(false));
         model.addAttribute("categories", AdverseEventCategory.values());
         model.addAttribute("actions", ActionTaken.values());
         model.addAttribute("outcomes", AdverseEventOutcome.values());

@@ -1,6 +1,7 @@
 package org.clinicops.monitoring.adverse.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,7 +11,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 /** Stored adverse events. */
 public interface AdverseEventRepository extends MongoRepository<AdverseEvent, String> {
 
-    Page<AdverseEvent> findBySiteIdAndOnsetAtBetween(String siteId, Range<Instant> onset, Pageable page);
+    Page<AdverseEvent> findBySiteIdInAndOnsetAtBetween(Collection<String> siteIds, Range<Instant> onset, Pageable page);
 
     Page<AdverseEvent> findByOnsetAtBetween(Range<Instant> onset, Pageable page);
 

@@ -5,9 +5,13 @@ import org.clinicops.monitoring.adverse.domain.ClinicalHold;
 import org.clinicops.monitoring.adverse.domain.NoActiveHoldException;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
-/** A clinician releases a patient's clinical hold so treatment can resume. */
+/**
+ * A clinician releases a patient's clinical hold so treatment can resume; only a clinician of the
+ * site where the hold was placed may.
+ */
 @Service
 public class ReleaseClinicalHold {
 
@@ -29,6 +33,7 @@ public class ReleaseClinicalHold {
             if (hold == null) {
                 throw new NoActiveHoldException(command.patientId());
             }
+            SiteAccess.require(hold.siteId());
             hold.release(command.clinicianId(), command.reason(), ids.eventId(), clock.instant());
         } catch (NoActiveHoldException e) {
             throw new ConflictException("no-clinical-hold", e.getMessage());

@@ -6,12 +6,14 @@ import java.time.Instant;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
 /**
  * Records an adverse event (raising adverse-event-reported) and, when it is serious, places the
  * patient on clinical hold right away. The hold is placed again, idempotently, when monitoring
- * consumes its own adverse-event-reported, so a crash between the two writes loses no hold.
+ * consumes its own adverse-event-reported, so a crash between the two writes loses no hold. Only
+ * staff of the site report its adverse events.
  */
 @Service
 public class ReportAdverseEvent {
@@ -38,6 +40,7 @@ public class ReportAdverseEvent {
     }
 
     public Reported handle(ReportAdverseEventCommand command) {
+        SiteAccess.require(command.siteId());
         Instant now = clock.instant();
         if (command.onsetAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             throw new InvalidRequestException("onsetAt", "must not be in the future");

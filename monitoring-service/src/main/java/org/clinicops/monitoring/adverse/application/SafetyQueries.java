@@ -1,6 +1,7 @@
 package org.clinicops.monitoring.adverse.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
@@ -28,17 +29,21 @@ public class SafetyQueries {
         this.holds = holds;
     }
 
-    /** Adverse events with onset in [from, to], newest first. */
+    /**
+     * Adverse events with onset in [from, to], newest first.
+     *
+     * @param siteIds the sites to show; null: every site
+     */
     public Page<AdverseEvent> adverseEvents(
-            @Nullable String siteId, @Nullable Instant from, @Nullable Instant to, Pageable page) {
+            @Nullable Collection<String> siteIds, @Nullable Instant from, @Nullable Instant to, Pageable page) {
         Pageable sorted =
                 PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "onsetAt"));
         Instant start = from == null ? BEGINNING : from;
         Instant end = to == null ? END : to;
         Range<Instant> onset = Range.closed(start, end);
-        return siteId == null
+        return siteIds == null
                 ? events.findByOnsetAtBetween(onset, sorted)
-                : events.findBySiteIdAndOnsetAtBetween(siteId, onset, sorted);
+                : events.findBySiteIdInAndOnsetAtBetween(siteIds, onset, sorted);
     }
 
     public Optional<AdverseEvent> adverseEvent(String id) {

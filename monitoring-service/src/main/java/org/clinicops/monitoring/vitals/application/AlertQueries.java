@@ -1,5 +1,6 @@
 package org.clinicops.monitoring.vitals.application;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +23,19 @@ public class AlertQueries {
     }
 
     /**
-     * Alerts of a site (or of every site), newest first.
+     * Alerts of some sites (or of every site), newest first.
      *
+     * @param siteIds the sites to show; null: every site
      * @param open true: only alerts not closed yet; false: only closed ones; null: all
      */
-    public Page<AlertView> alerts(@Nullable String siteId, @Nullable Boolean open, Pageable page) {
+    public Page<AlertView> alerts(@Nullable Collection<String> siteIds, @Nullable Boolean open, Pageable page) {
         List<SessionVitals> candidates;
         if (Boolean.TRUE.equals(open)) {
-            candidates = siteId == null
+            candidates = siteIds == null
                     ? sessions.findByActiveAlertsGreaterThan(0)
-                    : sessions.findBySiteIdAndActiveAlertsGreaterThan(siteId, 0);
+                    : sessions.findBySiteIdInAndActiveAlertsGreaterThan(siteIds, 0);
         } else {
-            candidates = siteId == null ? sessions.findAll() : sessions.findBySiteId(siteId);
+            candidates = siteIds == null ? sessions.findAll() : sessions.findBySiteIdIn(siteIds);
         }
         List<AlertView> all = candidates.stream()
                 .flatMap(s -> s.alerts().stream()

@@ -11,9 +11,13 @@ import org.clinicops.monitoring.vitals.domain.VitalsRule;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
-/** Charts a reading, checks it against the site's thresholds and raises the alerts it causes. */
+/**
+ * Charts a reading, checks it against the site's thresholds and raises the alerts it causes. Only
+ * staff of the session's site chart (checked here, so the API and the nurse page share the rule).
+ */
 @Service
 public class ChartVitals {
 
@@ -32,6 +36,7 @@ public class ChartVitals {
     }
 
     public ChartedVitals handle(ChartVitalsCommand command) {
+        SiteAccess.require(command.siteId());
         Instant now = clock.instant();
         if (command.takenAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             throw new InvalidRequestException("takenAt", "must not be in the future");
@@ -41,6 +46,7 @@ public class ChartVitals {
         }
         SessionVitals session = sessions.findById(command.sessionId())
                 .orElseGet(() -> SessionVitals.start(command.sessionId(), command.patientId(), command.siteId()));
+        SiteAccess.require(session.siteId());
         if (!session.belongsTo(command.patientId(), command.siteId())) {
             throw new ConflictException(
                     "session-mismatch", "session " + command.sessionId() + " belongs to another patient or site");

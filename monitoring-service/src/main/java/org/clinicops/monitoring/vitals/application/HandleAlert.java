@@ -4,11 +4,16 @@ import java.time.Clock;
 import org.clinicops.monitoring.vitals.domain.AlertStateException;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.monitoring.vitals.domain.VitalsAlert;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
-/** A nurse acknowledges an alert (she is on it) or closes it (resolved). */
+/**
+ * A nurse acknowledges an alert (she is on it) or closes it (resolved). Only staff of the alert's
+ * site may (checked here, for the API and the nurse page alike).
+ */
 @Service
 public class HandleAlert {
 
@@ -45,6 +50,10 @@ public class HandleAlert {
     }
 
     private SessionVitals sessionOf(String alertId) {
-        return sessions.findByAlertIds(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+        SessionVitals session =
+                sessions.findByAlertIds(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+        Audit.patient(session.patientId());
+        SiteAccess.require(session.siteId());
+        return session;
     }
 }

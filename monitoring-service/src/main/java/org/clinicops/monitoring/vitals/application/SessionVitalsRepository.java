@@ -1,5 +1,6 @@
 package org.clinicops.monitoring.vitals.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
@@ -10,9 +11,9 @@ public interface SessionVitalsRepository extends MongoRepository<SessionVitals, 
 
     Optional<SessionVitals> findByAlertIds(String alertId);
 
-    List<SessionVitals> findBySiteIdAndActiveAlertsGreaterThan(String siteId, int activeAlerts);
-
     List<SessionVitals> findByActiveAlertsGreaterThan(int activeAlerts);
 
-    List<SessionVitals> findBySiteId(String siteId);
+    List<SessionVitals> findBySiteIdIn(Collection<String> siteIds);
+
+    List<SessionVitals> findBySiteIdInAndActiveAlertsGreaterThan(Collection<String> siteIds, int activeAlerts);
 }

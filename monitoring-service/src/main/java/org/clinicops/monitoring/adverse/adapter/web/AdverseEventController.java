@@ -10,8 +10,10 @@ import java.time.Instant;
 import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Adverse events reported during sessions. */
+/** Adverse events reported during sessions: reported and read by staff of the event's site only. */
 @RestController
 @RequestMapping("/api/adverse-events")
 class AdverseEventController {
@@ -81,6 +83,7 @@ class AdverseEventController {
 
     @PostMapping
     ResponseEntity<ReportedResponse> report(@Valid @RequestBody ReportRequest request) {
+        Audit.patient(request.patientId());
         var reported = report.handle(AdverseEventCodes.command(
                 request.patientId(),
                 request.siteId(),
@@ -97,9 +100,10 @@ class AdverseEventController {
 
     @GetMapping("/{id}")
     AdverseEventResponse one(@PathVariable String id) {
-        return queries.adverseEvent(id)
-                .map(AdverseEventResponse::of)
-                .orElseThrow(() -> new NotFoundException("adverse event", id));
+        AdverseEvent event = queries.adverseEvent(id).orElseThrow(() -> new NotFoundException("adverse event", id));
+        Audit.patient(event.patientId());
+        SiteAccess.require(event.siteId());
+        return AdverseEventResponse.of(event);
     }
 
     @GetMapping
@@ -111,6 +115,7 @@ class AdverseEventController {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        return new PagedModel<>(queries.adverseEvents(siteId, from, to, page).map(AdverseEventResponse::of));
+        var sites = SiteAccess.visibleSites(siteId).orElse(null);
+        return new PagedModel<>(queries.adverseEvents(sites, from, to, page).map(AdverseEventResponse::of));
     }
 }

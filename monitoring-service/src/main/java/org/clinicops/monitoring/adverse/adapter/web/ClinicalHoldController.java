@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.clinicops.monitoring.adverse.application.ReleaseClinicalHold;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ClinicalHold;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A patient's clinical hold: its state and its release by a clinician. */
+/**
+ * A patient's clinical hold: its state and its release by a clinician, both for staff of the site
+ * where the hold was placed (the release is checked by {@link ReleaseClinicalHold}).
+ */
 @RestController
 @RequestMapping("/api/patients/{patientId}/clinical-hold")
 class ClinicalHoldController {
@@ -55,9 +59,13 @@ class ClinicalHoldController {
 
     @GetMapping
     HoldResponse state(@PathVariable String patientId) {
-        return queries.holdOf(patientId)
-                .map(HoldResponse::of)
-                .orElseGet(() -> new HoldResponse(patientId, false, null, null, null, null, 0));
+        ClinicalHold hold = queries.holdOf(patientId).orElse(null);
+        if (hold == null) {
+            // never on hold: nothing of any site to show
+            return new HoldResponse(patientId, false, null, null, null, null, 0);
+        }
+        SiteAccess.require(hold.siteId());
+        return HoldResponse.of(hold);
     }
 
     @PostMapping("/release")

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vitals alerts: list, acknowledge, close. */
+/**
+ * Vitals alerts: list (only the caller's sites), acknowledge, close (only an alert of the caller's
+ * site, checked by {@link HandleAlert}).
+ */
 @RestController
 @RequestMapping("/api/alerts")
 class AlertController {
@@ -36,7 +40,8 @@ class AlertController {
             @RequestParam(required = false) @Nullable String siteId,
             @RequestParam(required = false) @Nullable Boolean open,
             Pageable page) {
-        return new PagedModel<>(queries.alerts(siteId, open, page));
+        var sites = SiteAccess.visibleSites(siteId).orElse(null);
+        return new PagedModel<>(queries.alerts(sites, open, page));
     }
 
     @PostMapping("/{alertId}/acknowledge")

@@ -14,7 +14,9 @@ import org.clinicops.monitoring.vitals.application.ChartVitals;
 import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.monitoring.vitals.domain.VitalsReading;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vitals charted during a session. */
+/** Vitals charted during a session, by and for staff of the session's site. */
 @RestController
 @RequestMapping("/api/sessions/{sessionId}/vitals")
 class VitalsController {
@@ -58,6 +60,7 @@ class VitalsController {
     @PostMapping
     ResponseEntity<ChartedResponse> chart(
             @PathVariable String sessionId, @Valid @RequestBody ChartVitalsRequest request) {
+        Audit.patient(request.patientId());
         var charted = chartVitals.handle(new ChartVitalsCommand(
                 sessionId,
                 request.patientId(),
@@ -84,6 +87,8 @@ class VitalsController {
         if (session == null) {
             throw new NotFoundException("session", sessionId);
         }
+        Audit.patient(session.patientId());
+        SiteAccess.require(session.siteId());
         return new SessionVitalsResponse(
                 session.sessionId(),
                 session.patientId(),

@@ -1,0 +1,50 @@
+package org.clinicops.monitoring.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.clinicops.platform.security.ApiAccessPolicy;
+import org.clinicops.platform.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Least privilege for monitoring. Vitals, alerts, adverse events and clinical holds are clinical
+ * detail: only the nurses and clinicians who treat the patients reach them (OPERATOR sees the
+ * aggregated indicators on {@code /actuator/prometheus} only, never a patient). Releasing a
+ * clinical hold is a clinician's decision. Rebuilding the projections is for ADMIN. Which site's
+ * data a caller reaches is checked in the handlers and use cases with {@code SiteAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+class MonitoringAccessPolicy {
+
+    private static final Role NURSE = Role.NURSE;
+    private static final Role CLINICIAN = Role.CLINICIAN;
+
+    @Bean
+    ApiAccessPolicy apiAccessPolicy() {
+        return ApiAccessPolicy.builder()
+                // vitals and alerts: the care team of the site
+                .allow(POST, "/api/sessions/{sessionId}/vitals", NURSE, CLINICIAN)
+                .allow(GET, "/api/sessions/{sessionId}/vitals", NURSE, CLINICIAN)
+                .allow(GET, "/api/alerts", NURSE, CLINICIAN)
+                .allow(POST, "/api/alerts/{alertId}/acknowledge", NURSE, CLINICIAN)
+                .allow(POST, "/api/alerts/{alertId}/close", NURSE, CLINICIAN)
+                // adverse events: reported and read by the care team, never by operators or billing
+                .allow(POST, "/api/adverse-events", NURSE, CLINICIAN)
+                .allow(GET, "/api/adverse-events", NURSE, CLINICIAN)
+                .allow(GET, "/api/adverse-events/{id}", NURSE, CLINICIAN)
+                // clinical holds: the care team sees them, only a clinician releases one
+                .allow(GET, "/api/patients/{patientId}/clinical-hold", NURSE, CLINICIAN)
+                .allow(POST, "/api/patients/{patientId}/clinical-hold/release", CLINICIAN)
+                // projections: wipes and re-reads every topic
+                .allow(POST, "/api/admin/projections/rebuild", Role.ADMIN)
+                // the nurse page and its forms
+                .allow(GET, "/sessions/{sessionId}", NURSE, CLINICIAN)
+                .allow(POST, "/sessions/{sessionId}/vitals", NURSE, CLINICIAN)
+                .allow(POST, "/sessions/{sessionId}/adverse-events", NURSE, CLINICIAN)
+                .allow(POST, "/sessions/{sessionId}/alerts/{alertId}/acknowledge", NURSE, CLINICIAN)
+                .allow(POST, "/sessions/{sessionId}/alerts/{alertId}/close", NURSE, CLINICIAN)
+                .build();
+    }
+}
