@@ -1,17 +1,38 @@
 package org.clinicops.billing;
 
 import java.util.Map;
+import org.clinicops.platform.test.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** A small JSON client for the service under test. */
+/** A small JSON client for the service under test, calling with a bearer token. */
 public final class Api {
 
     private final RestClient http;
 
+    /** As ADMIN. */
     public Api(int port) {
-        this.http = RestClient.create("http://localhost:" + port);
+        this(port, TestTokens.admin());
+    }
+
+    /** With this token (see {@link TestTokens}). */
+    public Api(int port, String token) {
+        this.http = rest(port, token);
+    }
+
+    /** A plain client of the service sending an ADMIN token. */
+    public static RestClient rest(int port) {
+        return rest(port, TestTokens.admin());
+    }
+
+    /** A plain client of the service sending this token. */
+    public static RestClient rest(int port, String token) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .build();
     }
 
     /** Status and JSON body of an answer. */

@@ -9,11 +9,13 @@ import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
+import org.clinicops.platform.test.TestTokensInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -25,6 +27,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /** The service against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestTokensInitializer.class)
 class RealInfrastructureTest {
 
     @Container
@@ -60,7 +63,7 @@ class RealInfrastructureTest {
                         Instant.parse("2026-03-16T15:00:00Z")),
                 "evt_real_1");
 
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = Api.rest(port);
         Map<?, ?> account = await().atMost(java.time.Duration.ofSeconds(60))
                 .until(
                         () -> http.get()

@@ -29,7 +29,7 @@ class WalkingSkeletonTest {
     int port;
 
     RestClient http() {
-        return RestClient.create("http://localhost:" + port);
+        return Api.rest(port);
     }
 
     @Test

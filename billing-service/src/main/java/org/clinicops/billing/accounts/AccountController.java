@@ -7,18 +7,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A patient's account: balance and open invoices. */
+/** A patient's account: balance and open invoices, for staff of the account's site. */
 @RestController
 class AccountController {
 
     private final AccountSummary summary;
+    private final AccountAccess access;
 
-    AccountController(AccountSummary summary) {
+    AccountController(AccountSummary summary, AccountAccess access) {
         this.summary = summary;
+        this.access = access;
     }
 
     @GetMapping("/api/patients/{patientId}/account")
     AccountResponse get(@PathVariable String patientId) {
+        access.require(patientId);
         AccountSummary.View view = summary.of(patientId);
         PatientAccount a = view.account();
         return new AccountResponse(

@@ -8,9 +8,13 @@ import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
-/** Reads a patient's account with the balance of its open invoices. */
+/**
+ * Reads a patient's account with the balance of its open invoices, counting only invoices of the
+ * signed-in user's sites.
+ */
 @Service
 public class AccountSummary {
 
@@ -37,7 +41,10 @@ public class AccountSummary {
     public View of(String patientId) {
         PatientAccount account =
                 accounts.find(patientId).orElseThrow(() -> new NotFoundException("account", patientId));
-        List<Invoice> all = invoices.all(patientId, null, null);
+        // invoices another site raised for the patient stay with that site's staff
+        List<Invoice> all = invoices.all(patientId, null, null).stream()
+                .filter(i -> SiteAccess.canAccess(i.siteId()))
+                .toList();
         List<Invoice> open = all.stream().filter(i -> i.status().open()).toList();
         List<Invoice> billed = all.stream()
                 .filter(i -> i.status() != InvoiceStatus.DRAFT && i.status() != InvoiceStatus.VOID)

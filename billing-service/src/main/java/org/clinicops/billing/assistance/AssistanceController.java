@@ -13,15 +13,19 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.clinicops.billing.accounts.PatientAccounts;
+import java.util.Optional;
+import org.clinicops.billing.accounts.AccountAccess;
+import org.clinicops.billing.accounts.PatientAccount;
 import org.clinicops.billing.assistance.domain.AssistanceDecision;
 import org.clinicops.billing.assistance.domain.AssistanceTier;
 import org.clinicops.billing.assistance.domain.SeriesPackage;
+import org.clinicops.billing.invoicing.InvoiceAccess;
 import org.clinicops.billing.invoicing.InvoiceResponse;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.events.PayerType;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,39 +33,51 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sliding-scale policies, assistance decisions and series packages. */
+/**
+ * Sliding-scale policies, assistance decisions and series packages. A site's policy is for staff of
+ * that site; a patient's decisions and packages for staff of the patient's site (and of the site a
+ * new one is recorded for); lists show only the user's sites.
+ */
 @RestController
 class AssistanceController {
 
     private final Assistance assistance;
     private final SeriesPackages packages;
-    private final PatientAccounts accounts;
+    private final AccountAccess accounts;
+    private final InvoiceAccess invoices;
     private final ApplyAssistance apply;
 
     AssistanceController(
-            Assistance assistance, SeriesPackages packages, PatientAccounts accounts, ApplyAssistance apply) {
+            Assistance assistance,
+            SeriesPackages packages,
+            AccountAccess accounts,
+            InvoiceAccess invoices,
+            ApplyAssistance apply) {
         this.assistance = assistance;
         this.packages = packages;
         this.accounts = accounts;
+        this.invoices = invoices;
         this.apply = apply;
     }
 
     @PostMapping("/api/invoices/{invoiceId}/assistance")
-    InvoiceResponse applyToInvoice(
-            @PathVariable String invoiceId, @RequestHeader(value = "X-Staff-Id", defaultValue = "staff") String by) {
-        return InvoiceResponse.of(apply.handle(invoiceId, by));
+    InvoiceResponse applyToInvoice(@PathVariable String invoiceId) {
+        invoices.require(invoiceId);
+        return InvoiceResponse.of(
+                apply.handle(invoiceId, SiteAccess.currentUser().username()));
     }
 
     @GetMapping("/api/sites/{siteId}/assistance-policy")
     PolicyResponse policy(@PathVariable String siteId) {
+        SiteAccess.require(siteId);
         return PolicyResponse.of(siteId, assistance.policyOf(siteId), assistance);
     }
 
     @PutMapping("/api/sites/{siteId}/assistance-policy")
     PolicyResponse replacePolicy(@PathVariable String siteId, @Valid @RequestBody PolicyRequest request) {
+        SiteAccess.require(siteId);
         long names = request.tiers().stream().map(TierRequest::name).distinct().count();
         if (names != request.tiers().size()) {
             throw new InvalidRequestException("tiers", "tier names must be unique");
@@ -74,14 +90,12 @@ class AssistanceController {
 
     @PostMapping("/api/patients/{patientId}/assistance-decisions")
     ResponseEntity<DecisionResponse> decide(
-            @PathVariable String patientId,
-            @Valid @RequestBody DecisionRequest request,
-            @RequestHeader(value = "X-Staff-Id", defaultValue = "staff") String by) {
+            @PathVariable String patientId, @Valid @RequestBody DecisionRequest request) {
+        Optional<PatientAccount> account = accounts.requireIfKnown(patientId);
         String siteId = request.siteId() != null
                 ? request.siteId()
-                : accounts.find(patientId)
-                        .map(a -> a.siteId())
-                        .orElseThrow(() -> new NotFoundException("account", patientId));
+                : account.map(PatientAccount::siteId).orElseThrow(() -> new NotFoundException("account", patientId));
+        String by = SiteAccess.require(siteId).username();
         AssistanceDecision decision = assistance.handle(new Assistance.Decide(
                 patientId,
                 siteId,
@@ -96,14 +110,18 @@ class AssistanceController {
 
     @GetMapping("/api/patients/{patientId}/assistance-decisions")
     List<DecisionResponse> decisions(@PathVariable String patientId) {
+        accounts.requireIfKnown(patientId);
         return assistance.decisionsOf(patientId).stream()
+                .filter(d -> SiteAccess.canAccess(d.siteId()))
                 .map(DecisionResponse::of)
                 .toList();
     }
 
     @PostMapping("/api/patients/{patientId}/series-packages")
     ResponseEntity<PackageResponse> sell(@PathVariable String patientId, @Valid @RequestBody PackageRequest request) {
-        PayerType payer = accounts.find(patientId).map(a -> a.payerType()).orElse(PayerType.SELF_PAY);
+        Optional<PatientAccount> account = accounts.requireIfKnown(patientId);
+        SiteAccess.require(request.siteId());
+        PayerType payer = account.map(PatientAccount::payerType).orElse(PayerType.SELF_PAY);
         SeriesPackage sold = packages.handle(
                 new SeriesPackages.Sell(patientId, request.siteId(), payer, request.sessions(), request.price()));
         return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/series-packages"))
@@ -112,7 +130,11 @@ class AssistanceController {
 
     @GetMapping("/api/patients/{patientId}/series-packages")
     List<PackageResponse> packages(@PathVariable String patientId) {
-        return packages.of(patientId).stream().map(PackageResponse::of).toList();
+        accounts.requireIfKnown(patientId);
+        return packages.of(patientId).stream()
+                .filter(p -> SiteAccess.canAccess(p.siteId()))
+                .map(PackageResponse::of)
+                .toList();
     }
 
     record PolicyRequest(@NotEmpty List<@Valid TierRequest> tiers) {}

@@ -1,6 +1,7 @@
 package org.clinicops.billing.invoicing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -64,12 +65,17 @@ public class InvoiceStore {
         }
     }
 
+    /**
+     * A page of invoices.
+     *
+     * @param siteIds only invoices of these sites; null for every site
+     */
     public Page<Invoice> search(
             @Nullable String patientId,
-            @Nullable String siteId,
+            @Nullable Collection<String> siteIds,
             @Nullable List<InvoiceStatus> statuses,
             Pageable pageable) {
-        Query query = criteria(patientId, siteId, statuses);
+        Query query = criteria(patientId, siteIds, statuses);
         long total = mongo.count(query, Invoice.class);
         Query paged = Query.of(query)
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
@@ -78,9 +84,10 @@ public class InvoiceStore {
         return PageableExecutionUtils.getPage(content, pageable, () -> total);
     }
 
+    /** Every matching invoice; {@code siteIds} null for every site. */
     public List<Invoice> all(
-            @Nullable String patientId, @Nullable String siteId, @Nullable List<InvoiceStatus> statuses) {
-        return mongo.find(criteria(patientId, siteId, statuses), Invoice.class);
+            @Nullable String patientId, @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses) {
+        return mongo.find(criteria(patientId, siteIds, statuses), Invoice.class);
     }
 
     public List<Invoice> ofPatientBetween(String patientId, Instant from, Instant to) {
@@ -95,13 +102,13 @@ public class InvoiceStore {
     }
 
     private static Query criteria(
-            @Nullable String patientId, @Nullable String siteId, @Nullable List<InvoiceStatus> statuses) {
+            @Nullable String patientId, @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses) {
         Criteria criteria = new Criteria();
         if (patientId != null && !patientId.isBlank()) {
             criteria = criteria.and("patientId").is(patientId);
         }
-        if (siteId != null && !siteId.isBlank()) {
-            criteria = criteria.and("siteId").is(siteId);
+        if (siteIds != null) {
+            criteria = criteria.and("siteId").in(siteIds);
         }
         if (statuses != null && !statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads and replaces a site's fee schedule. */
+/** Reads and replaces a site's fee schedule, for staff of that site. */
 @RestController
 @RequestMapping("/api/sites/{siteId}/fee-schedule")
 class FeeScheduleController {
@@ -29,11 +30,13 @@ class FeeScheduleController {
 
     @GetMapping
     FeeScheduleResponse get(@PathVariable String siteId) {
+        SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.get(siteId));
     }
 
     @PutMapping
     FeeScheduleResponse replace(@PathVariable String siteId, @Valid @RequestBody FeeScheduleRequest request) {
+        SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.replaceSchedule(
                 siteId,
                 request.items().stream()

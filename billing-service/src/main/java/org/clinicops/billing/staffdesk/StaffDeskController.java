@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.clinicops.billing.accounts.AccountAccess;
 import org.clinicops.billing.accounts.AccountSummary;
 import org.clinicops.billing.assistance.ApplyAssistance;
+import org.clinicops.billing.invoicing.InvoiceAccess;
 import org.clinicops.billing.invoicing.InvoiceStore;
 import org.clinicops.billing.invoicing.ManageInvoice;
 import org.clinicops.billing.invoicing.domain.Invoice;
@@ -22,29 +25,43 @@ import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.sites.BillingSite;
 import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.billing.sites.FeeItem;
+import org.clinicops.billing.superbill.Superbill;
+import org.clinicops.billing.superbill.SuperbillResponse;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The billing staff's pages: work queue, invoice with its actions, patient account, fee schedule
- * editor. Forms post back here; errors are shown beside the field that caused them.
+ * editor. Forms post back here; errors are shown beside the field that caused them. Every page shows
+ * only the signed-in user's sites: an invoice, patient or site of another site is refused (403)
+ * before anything is shown or changed.
  */
 @Controller
 class StaffDeskController {
 
-    private static final String STAFF = "billing-desk";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InvoiceStore invoices;
+    private final InvoiceAccess invoiceAccess;
+    private final AccountAccess accountAccess;
+    private final Superbill superbill;
     private final ManageInvoice manage;
     private final ApplyAssistance assistance;
     private final AccountSummary accounts;
@@ -53,17 +70,30 @@ class StaffDeskController {
 
     StaffDeskController(
             InvoiceStore invoices,
+            InvoiceAccess invoiceAccess,
+            AccountAccess accountAccess,
+            Superbill superbill,
             ManageInvoice manage,
             ApplyAssistance assistance,
             AccountSummary accounts,
             BillingSites sites,
             Clock clock) {
         this.invoices = invoices;
+        this.invoiceAccess = invoiceAccess;
+        this.accountAccess = accountAccess;
+        this.superbill = superbill;
         this.manage = manage;
         this.assistance = assistance;
         this.accounts = accounts;
         this.sites = sites;
         this.clock = clock;
+    }
+
+    /** Who is signed in, for the page header (null without a session, e.g. on an error page). */
+    @ModelAttribute("signedIn")
+    @Nullable
+    StaffUser signedIn() {
+        return SiteAccess.findCurrentUser().orElse(null);
     }
 
     record QueueRow(
@@ -85,7 +115,8 @@ class StaffDeskController {
         List<InvoiceStatus> statuses = status == null || status.isBlank()
                 ? List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID)
                 : List.of(InvoiceStatus.valueOf(status));
-        List<Invoice> open = invoices.all(null, siteId, statuses).stream()
+        Set<String> visible = SiteAccess.visibleSites(siteId).orElse(null);
+        List<Invoice> open = invoices.all(null, visible, statuses).stream()
                 .sorted(java.util.Comparator.comparing(Invoice::serviceAt))
                 .toList();
         Map<String, BigDecimal> byCurrency = new TreeMap<>();
@@ -111,7 +142,9 @@ class StaffDeskController {
                         .map(e -> new Total(
                                 e.getKey(), Amounts.format(e.getValue(), e.getKey()), countByCurrency.get(e.getKey())))
                         .toList());
-        model.addAttribute("sites", sites.all());
+        model.addAttribute(
+                "sites",
+                sites.all().stream().filter(s -> SiteAccess.canAccess(s.id())).toList());
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("siteId", siteId == null ? "" : siteId);
         model.addAttribute("status", status == null ? "" : status);
@@ -120,11 +153,12 @@ class StaffDeskController {
 
     @GetMapping("/invoices/{id}")
     String invoice(@PathVariable String id, Model model) {
-        return invoicePage(invoices.get(id), model, Map.of(), Map.of());
+        return invoicePage(invoiceAccess.require(id), model, Map.of(), Map.of());
     }
 
     @PostMapping("/invoices/{id}/payments")
     String pay(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+        String staff = staff(id);
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal amount = amount(form.getFirst("amount"), "payment-amount", errors);
         PaymentReceived.Method method = null;
@@ -136,7 +170,7 @@ class StaffDeskController {
         if (errors.isEmpty() && amount != null && method != null) {
             var m = method;
             if (attempt(
-                    () -> manage.handle(new ManageInvoice.RecordPayment(id, amount, m, STAFF)), "payment", errors)) {
+                    () -> manage.handle(new ManageInvoice.RecordPayment(id, amount, m, staff)), "payment", errors)) {
                 return "redirect:/invoices/" + id + "?done=payment";
             }
         }
@@ -145,6 +179,7 @@ class StaffDeskController {
 
     @PostMapping("/invoices/{id}/refunds")
     String refund(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+        String staff = staff(id);
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal amount = amount(form.getFirst("amount"), "refund-amount", errors);
         String reason = String.valueOf(form.getFirst("reason")).strip();
@@ -153,7 +188,7 @@ class StaffDeskController {
         }
         if (errors.isEmpty() && amount != null) {
             if (attempt(
-                    () -> manage.handle(new ManageInvoice.RecordRefund(id, amount, reason, STAFF)), "refund", errors)) {
+                    () -> manage.handle(new ManageInvoice.RecordRefund(id, amount, reason, staff)), "refund", errors)) {
                 return "redirect:/invoices/" + id + "?done=refund";
             }
         }
@@ -162,12 +197,13 @@ class StaffDeskController {
 
     @PostMapping("/invoices/{id}/void")
     String voidInvoice(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+        String staff = staff(id);
         Map<String, String> errors = new LinkedHashMap<>();
         String reason =
                 form.getFirst("reason") == null ? "" : form.getFirst("reason").strip();
         if (reason.isEmpty()) {
             errors.put("void-reason", "Give a reason for voiding the invoice.");
-        } else if (attempt(() -> manage.handle(new ManageInvoice.VoidInvoice(id, reason, STAFF)), "void", errors)) {
+        } else if (attempt(() -> manage.handle(new ManageInvoice.VoidInvoice(id, reason, staff)), "void", errors)) {
             return "redirect:/invoices/" + id + "?done=void";
         }
         return invoicePage(invoices.get(id), model, errors, prefixed("void-", form.toSingleValueMap()));
@@ -175,8 +211,9 @@ class StaffDeskController {
 
     @PostMapping("/invoices/{id}/assistance")
     String applyAssistance(@PathVariable String id, Model model) {
+        String staff = staff(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (attempt(() -> assistance.handle(id, STAFF), "assistance", errors)) {
+        if (attempt(() -> assistance.handle(id, staff), "assistance", errors)) {
             return "redirect:/invoices/" + id + "?done=assistance";
         }
         return invoicePage(invoices.get(id), model, errors, Map.of());
@@ -184,6 +221,7 @@ class StaffDeskController {
 
     @GetMapping("/patients/{patientId}")
     String patient(@PathVariable String patientId, Model model) {
+        accountAccess.require(patientId);
         AccountSummary.View view = accounts.of(patientId);
         BillingSite site = sites.siteOrDefault(view.account().siteId());
         String currency = view.currency();
@@ -211,10 +249,22 @@ class StaffDeskController {
         return "desk/patient";
     }
 
+    /** The superbill download of the patient page (the API's takes bearer tokens only). */
+    @GetMapping(value = "/patients/{patientId}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
+    @ResponseBody
+    ResponseEntity<byte[]> superbill(
+            @PathVariable String patientId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        accountAccess.require(patientId);
+        return SuperbillResponse.of(patientId, from, to, superbill.pdf(patientId, from, to));
+    }
+
     record FeeRow(String code, String description, String unitPrice, String effectiveFrom, String effectiveTo) {}
 
     @GetMapping("/sites/{siteId}/fee-schedule")
     String feeSchedule(@PathVariable String siteId, Model model) {
+        SiteAccess.require(siteId);
         BillingSite site = sites.get(siteId);
         List<FeeRow> rows = new ArrayList<>(site.feeSchedule().stream()
                 .map(i -> new FeeRow(
@@ -230,6 +280,7 @@ class StaffDeskController {
 
     @PostMapping("/sites/{siteId}/fee-schedule")
     String saveFeeSchedule(@PathVariable String siteId, @RequestParam MultiValueMap<String, String> form, Model model) {
+        SiteAccess.require(siteId);
         BillingSite site = sites.get(siteId);
         List<String> codes = form.getOrDefault("code", List.of());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -275,6 +326,8 @@ class StaffDeskController {
         model.addAttribute("site", site);
         model.addAttribute("rows", rows);
         model.addAttribute("errors", errors);
+        // prices are changed by ADMIN (see the access policy); billing staff read them here
+        model.addAttribute("canEdit", SiteAccess.currentUser().has(Role.ADMIN));
         return "desk/fee-schedule";
     }
 
@@ -336,6 +389,12 @@ class StaffDeskController {
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         return "desk/invoice";
+    }
+
+    /** Checks the invoice's site and names the signed-in member of staff for its history. */
+    private String staff(String invoiceId) {
+        invoiceAccess.require(invoiceId);
+        return SiteAccess.currentUser().username();
     }
 
     private static String local(Instant at, ZoneId zone) {

@@ -24,6 +24,7 @@ import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,6 +72,7 @@ public class Superbill {
                         to.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream()
                 .filter(i -> CLINICAL.contains(i.source()))
+                .filter(i -> SiteAccess.canAccess(i.siteId()))
                 .filter(i -> i.status() != InvoiceStatus.DRAFT && i.status() != InvoiceStatus.VOID)
                 .toList();
         List<Row> rows = new ArrayList<>();

@@ -1,9 +1,8 @@
 package org.clinicops.billing.superbill;
 
 import java.time.LocalDate;
+import org.clinicops.billing.accounts.AccountAccess;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +10,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Downloads a patient's superbill for a period as PDF. */
+/** Downloads a patient's superbill for a period as PDF, for staff of the patient's site. */
 @RestController
 class SuperbillController {
 
     private final Superbill superbill;
+    private final AccountAccess accounts;
 
-    SuperbillController(Superbill superbill) {
+    SuperbillController(Superbill superbill, AccountAccess accounts) {
         this.superbill = superbill;
+        this.accounts = accounts;
     }
 
     @GetMapping(value = "/api/patients/{patientId}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -26,15 +27,7 @@ class SuperbillController {
             @PathVariable String patientId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        byte[] pdf = superbill.pdf(patientId, from, to);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("superbill-" + patientId + "-" + from + "-" + to + ".pdf")
-                                .build()
-                                .toString())
-                .body(pdf);
+        accounts.require(patientId);
+        return SuperbillResponse.of(patientId, from, to, superbill.pdf(patientId, from, to));
     }
 }

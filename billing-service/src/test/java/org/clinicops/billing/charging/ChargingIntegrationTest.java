@@ -243,8 +243,7 @@ class ChargingIntegrationTest {
         assertThat(invoicesOf("p_series"))
                 .extracting(i -> i.get("source") + " " + i.get("status") + " " + i.get("patientResponsibility"))
                 .containsExactlyInAnyOrder("SERIES_PACKAGE ISSUED 1800.00", "SESSION PAID 0.00");
-        List<Map<String, Object>> packages = org.springframework.web.client.RestClient.create(
-                        "http://localhost:" + port)
+        List<Map<String, Object>> packages = Api.rest(port)
                 .get()
                 .uri("/api/patients/p_series/series-packages")
                 .retrieve()
@@ -259,7 +258,7 @@ class ChargingIntegrationTest {
         TestEvents.publish(kafka, session("apt_metrics", "p_metrics", Route.IV_INFUSION, 40, "35"), "evt_metrics");
         await().until(() -> invoicesOf("p_metrics").size() == 1);
 
-        var http = org.springframework.web.client.RestClient.create("http://localhost:" + port);
+        var http = Api.rest(port);
         await().atMost(java.time.Duration.ofSeconds(40))
                 .untilAsserted(() -> assertThat(http.get()
                                 .uri("/actuator/prometheus")

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 @ServiceIntegrationTest
 class SuperbillIntegrationTest {
@@ -93,7 +92,7 @@ class SuperbillIntegrationTest {
                         .orElseThrow();
         api.post("/api/invoices/" + session.get("id") + "/payments", Map.of("amount", "100.00", "method", "CARD"));
 
-        ResponseEntity<byte[]> answer = RestClient.create("http://localhost:" + port)
+        ResponseEntity<byte[]> answer = Api.rest(port)
                 .get()
                 .uri("/api/patients/p_superbill/superbill?from=2026-03-01&to=2026-03-31")
                 .retrieve()
@@ -138,7 +137,7 @@ class SuperbillIntegrationTest {
         Api api = new Api(port);
         await().until(() -> api.get("/api/patients/p_superbill_empty/account").status() == 200);
 
-        byte[] pdf = RestClient.create("http://localhost:" + port)
+        byte[] pdf = Api.rest(port)
                 .get()
                 .uri("/api/patients/p_superbill_empty/superbill?from=2025-01-01&to=2025-01-31")
                 .retrieve()
