@@ -29,7 +29,9 @@ import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,12 +154,15 @@ class SchedulingFlowIntegrationTest {
         String id = page.get("content").get(0).get("id").asString();
         // a walk-in: any free future time, off the grid and minutes from now
         Instant walkIn = Instant.now().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        HttpResponse<String> moved =
-                post("/api/appointments/" + id + "/reschedule", "{\"startsAt\":\"" + walkIn + "\"}");
+        HttpResponse<String> moved = post(
+                "/api/appointments/" + id + "/reschedule",
+                "{\"startsAt\":\"" + walkIn + "\"}",
+                staff(Role.INTAKE, "bos"));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(EventJson.mapper().readTree(moved.body()).get("startsAt").asString())
                 .isEqualTo(walkIn.toString());
-        HttpResponse<String> completed = post("/api/appointments/" + id + "/complete", "{}");
+        HttpResponse<String> completed =
+                post("/api/appointments/" + id + "/complete", "{}", staff(Role.CLINICIAN, "bos"));
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(get("/api/appointments?patientId=p_flow1").get("content")).hasSize(1);
     }
@@ -198,20 +203,22 @@ class SchedulingFlowIntegrationTest {
                 get("/api/appointments?patientId=p_series&type=INFUSION").get("content");
         assertThat(sessions).hasSize(3);
         String firstId = sessions.get(0).get("id").asString();
+        String nurse = staff(Role.NURSE, "chi");
 
-        assertThat(post("/api/appointments/" + firstId + "/start", "").statusCode())
+        assertThat(post("/api/appointments/" + firstId + "/start", "", nurse).statusCode())
                 .isEqualTo(409);
-        assertThat(post("/api/appointments/" + firstId + "/check-in", "").statusCode())
+        assertThat(post("/api/appointments/" + firstId + "/check-in", "", nurse).statusCode())
                 .isEqualTo(200);
-        assertThat(post("/api/appointments/" + firstId + "/start", "").statusCode())
+        assertThat(post("/api/appointments/" + firstId + "/start", "", nurse).statusCode())
                 .isEqualTo(200);
         String outcome = """
                 {"doseMg":"35.0","infusionMinutes":40,"observationMinutes":120,"symptomScale":"PHQ9","symptomScore":14,
                  "dischargedWithEscort":%s}""";
-        HttpResponse<String> noEscort = post("/api/appointments/" + firstId + "/complete", outcome.formatted("false"));
+        HttpResponse<String> noEscort =
+                post("/api/appointments/" + firstId + "/complete", outcome.formatted("false"), nurse);
         assertThat(noEscort.statusCode()).isEqualTo(409);
         assertThat(noEscort.body()).contains("ESCORT_REQUIRED");
-        assertThat(post("/api/appointments/" + firstId + "/complete", outcome.formatted("true"))
+        assertThat(post("/api/appointments/" + firstId + "/complete", outcome.formatted("true"), nurse)
                         .statusCode())
                 .isEqualTo(200);
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.session-completed")) {
@@ -421,10 +428,17 @@ class SchedulingFlowIntegrationTest {
     }
 
     private HttpResponse<String> createSite(String id, int chairs) throws Exception {
-        return post("/api/sites", """
+        return post(
+                "/api/sites",
+                """
                 {"id":"%s","name":"Site %s","timeZone":"America/Los_Angeles","chairs":%d,"openingHours":%s,
                  "clinicians":[{"id":"%s-dr1","name":"Dr One","role":"PHYSICIAN"},
-                               {"id":"%s-rn1","name":"Nurse One","role":"NURSE"}]}""".formatted(id, id, chairs, ALWAYS_OPEN, id, id));
+                               {"id":"%s-rn1","name":"Nurse One","role":"NURSE"}]}""".formatted(id, id, chairs, ALWAYS_OPEN, id, id),
+                TestTokens.of("operator", Role.OPERATOR, "*"));
+    }
+
+    private static String staff(Role role, String site) {
+        return TestTokens.of(role.name().toLowerCase() + "-" + site, role, site);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -433,9 +447,14 @@ class SchedulingFlowIntegrationTest {
         return EventJson.mapper().readTree(response.body());
     }
 
+    /** As the admin; steps that belong to one role are posted with that role's token. */
     private HttpResponse<String> post(String path, String json) throws Exception {
+        return post(path, json, TestTokens.admin());
+    }
+
+    private HttpResponse<String> post(String path, String json, String token) throws Exception {
         return http.send(
-                request(path)
+                request(path, token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                         .build(),
@@ -443,6 +462,11 @@ class SchedulingFlowIntegrationTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return request(path, TestTokens.admin());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(token));
     }
 }

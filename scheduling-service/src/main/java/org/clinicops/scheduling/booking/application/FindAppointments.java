@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
@@ -15,7 +16,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Lists appointments by patient, site, type, status and start time range, earliest first. */
+/**
+ * Lists appointments by patient, sites, type, status and start time range, earliest first. The
+ * caller passes the sites the user may see (null for every site), so a list never shows another
+ * site's appointments.
+ */
 @Service
 public class FindAppointments {
 
@@ -27,7 +32,7 @@ public class FindAppointments {
 
     public Page<Appointment> find(
             @Nullable String patientId,
-            @Nullable String siteId,
+            @Nullable Collection<String> siteIds,
             @Nullable AppointmentType type,
             @Nullable AppointmentStatus status,
             @Nullable Instant from,
@@ -37,8 +42,8 @@ public class FindAppointments {
         if (patientId != null) {
             criteria = criteria.and("patientId").is(patientId);
         }
-        if (siteId != null) {
-            criteria = criteria.and("siteId").is(siteId);
+        if (siteIds != null) {
+            criteria = criteria.and("siteId").in(siteIds);
         }
         if (type != null) {
             criteria = criteria.and("type").is(type);

@@ -9,9 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.SymptomScale;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
-import org.clinicops.platform.problem.NotFoundException;
-import org.clinicops.scheduling.booking.application.AppointmentRepository;
+import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
 import org.clinicops.scheduling.booking.application.FindAppointments;
 import org.clinicops.scheduling.booking.application.RescheduleAppointment;
@@ -36,19 +36,19 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentController {
 
     private final FindAppointments findAppointments;
-    private final AppointmentRepository appointments;
+    private final AppointmentAccess access;
     private final RescheduleAppointment reschedule;
     private final CancelAppointment cancel;
     private final RunSession session;
 
     AppointmentController(
             FindAppointments findAppointments,
-            AppointmentRepository appointments,
+            AppointmentAccess access,
             RescheduleAppointment reschedule,
             CancelAppointment cancel,
             RunSession session) {
         this.findAppointments = findAppointments;
-        this.appointments = appointments;
+        this.access = access;
         this.reschedule = reschedule;
         this.cancel = cancel;
         this.session = session;
@@ -63,21 +63,23 @@ class AppointmentController {
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             Pageable pageable) {
+        Audit.patient(patientId);
+        var sites = SiteAccess.visibleSites(siteId).orElse(null);
         return new PagedModel<>(findAppointments
-                .find(patientId, siteId, type, status, from, to, pageable)
+                .find(patientId, sites, type, status, from, to, pageable)
                 .map(AppointmentResponse::of));
     }
 
     @GetMapping("/{id}")
     AppointmentResponse get(@PathVariable String id) {
-        return AppointmentResponse.of(
-                appointments.findById(id).orElseThrow(() -> new NotFoundException("appointment", id)));
+        return AppointmentResponse.of(access.require(id, AppointmentAction.READ));
     }
 
     record Reschedule(@NotNull Instant startsAt) {}
 
     @PostMapping("/{id}/reschedule")
     AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
+        access.require(id, AppointmentAction.RESCHEDULE);
         return AppointmentResponse.of(reschedule.handle(id, request.startsAt()));
     }
 
@@ -85,6 +87,7 @@ class AppointmentController {
 
     @PostMapping("/{id}/cancel")
     AppointmentResponse cancel(@PathVariable String id, @RequestBody(required = false) @Nullable Cancel request) {
+        access.require(id, AppointmentAction.CANCEL);
         InfusionCancelled.Reason reason = request == null || request.reason() == null
                 ? InfusionCancelled.Reason.PATIENT_REQUEST
                 : request.reason();
@@ -97,16 +100,19 @@ class AppointmentController {
 
     @PostMapping("/{id}/no-show")
     AppointmentResponse noShow(@PathVariable String id) {
+        access.require(id, AppointmentAction.NO_SHOW);
         return AppointmentResponse.of(session.noShow(id));
     }
 
     @PostMapping("/{id}/check-in")
     AppointmentResponse checkIn(@PathVariable String id) {
+        access.require(id, AppointmentAction.CHECK_IN);
         return AppointmentResponse.of(session.checkIn(id));
     }
 
     @PostMapping("/{id}/start")
     AppointmentResponse start(@PathVariable String id) {
+        access.require(id, AppointmentAction.START);
         return AppointmentResponse.of(session.start(id));
     }
 
@@ -122,7 +128,7 @@ class AppointmentController {
     @PostMapping("/{id}/complete")
     AppointmentResponse complete(
             @PathVariable String id, @Valid @RequestBody(required = false) @Nullable Complete body) {
-        var appointment = appointments.findById(id).orElseThrow(() -> new NotFoundException("appointment", id));
+        var appointment = access.require(id, AppointmentAction.COMPLETE);
         if (appointment.type() == AppointmentType.CONSULTATION) {
             return AppointmentResponse.of(session.completeConsultation(id));
         }

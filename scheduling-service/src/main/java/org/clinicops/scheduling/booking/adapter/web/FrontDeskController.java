@@ -2,6 +2,7 @@ package org.clinicops.scheduling.booking.adapter.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.scheduling.booking.application.SiteDay;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Front desk: free times of a day as JSON, and the server-rendered day board. */
+/**
+ * Front desk: free times of a day as JSON, and the server-rendered day board, each for one of the
+ * caller's sites only.
+ */
 @Controller
 class FrontDeskController {
 
@@ -32,6 +36,7 @@ class FrontDeskController {
     SiteDay.Availability availability(
             @PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
+        SiteAccess.require(id);
         return siteDay.availability(id, date == null ? today(id) : date);
     }
 
@@ -40,6 +45,7 @@ class FrontDeskController {
             @PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             Model model) {
+        SiteAccess.require(id);
         LocalDate day = date == null ? today(id) : date;
         model.addAttribute("board", siteDay.board(id, day));
         model.addAttribute("previous", day.minusDays(1));

@@ -2,6 +2,7 @@ package org.clinicops.scheduling.booking.adapter.web;
 
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.scheduling.booking.application.WaitingEntry;
 import org.clinicops.scheduling.booking.application.WaitingList;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Shows what waits for capacity, in the order it will be retried. */
+/** Shows what waits for capacity at the caller's sites, in the order it will be retried. */
 @RestController
 class WaitingListController {
 
@@ -31,8 +32,9 @@ class WaitingListController {
 
     @GetMapping("/api/waiting-list")
     List<WaitingResponse> list(@RequestParam(required = false) @Nullable String siteId) {
+        var visible = SiteAccess.visibleSites(siteId);
         return waitingList.inRetryOrder().stream()
-                .filter(e -> siteId == null || siteId.equals(e.siteId()))
+                .filter(e -> visible.map(sites -> sites.contains(e.siteId())).orElse(true))
                 .map(e -> new WaitingResponse(
                         e.id(),
                         e.kind(),

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddChair;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddClosure;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.ChangeChair;
@@ -42,7 +44,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Registers, lists and changes sites. */
+/**
+ * Registers, lists and changes sites. Sites are reference data without patient data, so every
+ * signed-in role reads every site; a change needs the site to be one of the caller's.
+ */
 @RestController
 @RequestMapping("/api/sites")
 class SiteController {
@@ -61,6 +66,7 @@ class SiteController {
 
     @PostMapping
     ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSite request) {
+        SiteAccess.require(request.id());
         ZoneId zone;
         try {
             zone = ZoneId.of(request.timeZone());
@@ -87,21 +93,25 @@ class SiteController {
 
     @GetMapping("/{id}")
     SiteResponse get(@PathVariable String id) {
+        Audit.site(id);
         return SiteResponse.of(sites.findById(id).orElseThrow(() -> new NotFoundException("site", id)));
     }
 
     @PutMapping("/{id}/opening-hours")
     SiteResponse changeOpeningHours(@PathVariable String id, @Valid @RequestBody ChangeOpeningHours request) {
+        SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeOpeningHours(id, openingHours(request.openingHours())));
     }
 
     @PutMapping("/{id}/clinicians")
     SiteResponse changeClinicians(@PathVariable String id, @Valid @RequestBody ChangeClinicians request) {
+        SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeClinicians(id, clinicians(request.clinicians())));
     }
 
     @PostMapping("/{id}/chairs")
     SiteResponse addChair(@PathVariable String id, @Valid @RequestBody AddChair request) {
+        SiteAccess.require(id);
         String name = request.name() == null ? request.id() : request.name();
         return SiteResponse.of(changeSite.addChair(id, new Chair(request.id(), name, true)));
     }
@@ -110,11 +120,13 @@ class SiteController {
     @PatchMapping("/{id}/chairs/{chairId}")
     SiteResponse changeChair(
             @PathVariable String id, @PathVariable String chairId, @Valid @RequestBody ChangeChair request) {
+        SiteAccess.require(id);
         return SiteResponse.of(changeSite.setChairInService(id, chairId, request.inService()));
     }
 
     @PostMapping("/{id}/closures")
     SiteResponse addClosure(@PathVariable String id, @Valid @RequestBody AddClosure request) {
+        SiteAccess.require(id);
         Closure closure;
         try {
             closure = new Closure(request.date(), request.label() == null ? "Closed" : request.label());
@@ -126,6 +138,7 @@ class SiteController {
 
     @DeleteMapping("/{id}/closures/{date}")
     SiteResponse removeClosure(@PathVariable String id, @PathVariable String date) {
+        SiteAccess.require(id);
         return SiteResponse.of(changeSite.removeClosure(id, date));
     }
 
