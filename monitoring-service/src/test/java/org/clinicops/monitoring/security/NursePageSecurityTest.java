@@ -1,0 +1,120 @@
+package org.clinicops.monitoring.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicops.monitoring.security.StaffClient.json;
+import static org.clinicops.monitoring.security.StaffClient.vitals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The nurse page: sign-in for browsers, the session's site only, CSRF-protected forms. */
+@ServiceIntegrationTest
+class NursePageSecurityTest {
+
+    static final String NURSE_BOS = TestTokens.of("nurse-pg_bos", Role.NURSE, "pg_bos");
+    static final String NURSE_DEN = TestTokens.of("nurse-pg_den", Role.NURSE, "pg_den");
+
+    @LocalServerPort
+    int port;
+
+    StaffClient client;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void client() {
+        client = new StaffClient(port);
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentToSignIn() {
+        HttpResponse<String> response = client.getPage("/sessions/ses_pg_any", null);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/oauth2/authorization/clinic"));
+    }
+
+    @Test
+    void aNurseOfAnotherSiteNeitherOpensTheSessionPageNorPostsItsForms() {
+        HttpResponse<String> charted =
+                client.post("/api/sessions/ses_pg_den/vitals", vitals("p_pg_den", "pg_den", now, 210), NURSE_DEN);
+        String alertId = json(charted).get("alertsRaised").get(0).get("alertId").asString();
+
+        assertThat(client.getPage("/sessions/ses_pg_den", NURSE_BOS).statusCode())
+                .isEqualTo(403);
+        // asking for her own site does not open another site's session either
+        assertThat(client.getPage("/sessions/ses_pg_den?siteId=pg_bos", NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+        String reading = "&takenAt=2026-01-01T10:00&systolic=130&diastolic=80&heartRate=80&spo2=97&respiratoryRate=14";
+        assertThat(client.postForm(
+                                "/sessions/ses_pg_den/vitals", "patientId=p_pg_den&siteId=pg_den" + reading, NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+        // invalid values are not shown back with the other site's chart either
+        assertThat(client.postForm("/sessions/ses_pg_den/vitals", "patientId=p_pg_den&siteId=pg_bos", NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(client.postForm(
+                                "/sessions/ses_pg_new/adverse-events",
+                                "patientId=p_pg_den&siteId=pg_den&category=HEADACHE&grade=1"
+                                        + "&onsetAt=2026-01-01T10:00&actionTaken=NONE&outcome=RESOLVED",
+                                NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(client.postForm("/sessions/ses_pg_den/alerts/" + alertId + "/acknowledge", "", NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(client.postForm("/sessions/ses_pg_den/alerts/" + alertId + "/close", "", NURSE_BOS)
+                        .statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> own = client.getPage("/sessions/ses_pg_den", NURSE_DEN);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("BP_SEVERE").contains("alert-open");
+        assertThat(client.postForm("/sessions/ses_pg_den/alerts/" + alertId + "/acknowledge", "", NURSE_DEN)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(json(client.get("/api/sessions/ses_pg_den/vitals", NURSE_DEN))
+                        .get("alerts")
+                        .get(0)
+                        .get("acknowledgedBy")
+                        .asString())
+                .as("the signed-in nurse acknowledged it")
+                .isEqualTo("nurse-pg_den");
+    }
+
+    @Test
+    void everyFormOfThePageCarriesACsrfToken() throws IOException {
+        String template;
+        try (InputStream in = getClass().getResourceAsStream("/templates/nurse/session.html")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int forms = count(template, "<form");
+        assertThat(forms).isPositive();
+        assertThat(count(template, "<form[^>]*th:action="))
+                .as("forms built with th:action")
+                .isEqualTo(forms);
+
+        client.post("/api/sessions/ses_pg_csrf/vitals", vitals("p_pg_csrf", "pg_bos", now, 210), NURSE_BOS);
+        String page = client.getPage("/sessions/ses_pg_csrf", NURSE_BOS).body();
+        assertThat(count(page, "<form")).isEqualTo(forms);
+        assertThat(count(page, "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\""))
+                .isEqualTo(forms);
+    }
+
+    private static int count(String text, String regex) {
+        return (int) Pattern.compile(regex).matcher(text).results().count();
+    }
+}
