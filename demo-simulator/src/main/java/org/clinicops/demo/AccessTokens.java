@@ -53,8 +53,8 @@ interface AccessTokens {
     }
 
     /**
-     * Tokens of a confidential client from the authorization server's token endpoint
-     * ({@code <issuer>/oauth2/token}, client credentials grant, HTTP Basic client authentication),
+     * Tokens of a confidential client from the authorization server's token endpoint (client
+     * credentials grant, HTTP Basic client authentication),
      * fetched when first needed and again shortly before the previous one expires.
      */
     final class ClientCredentials implements AccessTokens {
@@ -77,13 +77,10 @@ interface AccessTokens {
             this.clock = clock;
         }
 
-        /** Against a real authorization server at {@code issuer}. */
-        static ClientCredentials of(String issuer, String clientId, String clientSecret) {
+        /** Against a real authorization server's token endpoint. */
+        static ClientCredentials of(String tokenUri, String clientId, String clientSecret) {
             return new ClientCredentials(
-                    TokenEndpoint.http(URI.create(stripSlash(issuer) + "/oauth2/token")),
-                    clientId,
-                    clientSecret,
-                    Clock.systemUTC());
+                    TokenEndpoint.http(URI.create(tokenUri)), clientId, clientSecret, Clock.systemUTC());
         }
 
         @Override
@@ -130,10 +127,6 @@ interface AccessTokens {
             } catch (RuntimeException e) {
                 return JSON.createObjectNode();
             }
-        }
-
-        private static String stripSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
     }
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param minutes how long to run, 0 for until stopped
  * @param token a fixed bearer token to send instead of the demo client's own, if any
  * @param issuer the authorization server that gives the demo client ({@value #CLIENT_ID}) its tokens
+ * @param tokenUri its token endpoint, if not {@code <issuer>/oauth2/token} (Keycloak's differs)
  * @param secretFile where the demo client's secret is when {@value #SECRET_ENV} is not set
  */
 record DemoOptions(
@@ -29,6 +30,7 @@ record DemoOptions(
         long seed,
         @Nullable String token,
         String issuer,
+        @Nullable String tokenUri,
         Path secretFile) {
 
     /** The service client of the demo: ADMIN at every site, client credentials grant. */
@@ -43,6 +45,8 @@ record DemoOptions(
               --minutes M      stop after M minutes (default: run until Ctrl-C)
               --issuer URL     authorization server of the demo client clinic-demo
                                (default: $CLINIC_AUTH_ISSUER or http://localhost:9000)
+              --token-uri URL  its token endpoint (default: <issuer>/oauth2/token; with Keycloak
+                               <realm URL>/protocol/openid-connect/token)
               --secret-file F  the demo client's secret when $CLINIC_DEMO_CLIENT_SECRET is not set
                                (default: var/auth/demo-client-secret, created by ./clinic up)
               --token JWT      send this bearer token instead of the demo client's (default: $CLINIC_TOKEN)""";
@@ -60,6 +64,7 @@ record DemoOptions(
         if (issuer == null || issuer.isBlank()) {
             issuer = "http://localhost:9000";
         }
+        String tokenUri = null;
         Path secretFile = Path.of("var/auth/demo-client-secret");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -77,6 +82,7 @@ record DemoOptions(
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--token" -> token = value;
                 case "--issuer" -> issuer = value;
+                case "--token-uri" -> tokenUri = value;
                 case "--secret-file" -> secretFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -92,6 +98,7 @@ record DemoOptions(
                 seed,
                 token == null || token.isBlank() ? null : token,
                 issuer,
+                tokenUri,
                 secretFile);
     }
 
@@ -104,7 +111,16 @@ record DemoOptions(
         if (fixed != null) {
             return AccessTokens.fixed(fixed);
         }
-        return AccessTokens.ClientCredentials.of(issuer, CLIENT_ID, clientSecret(env));
+        return AccessTokens.ClientCredentials.of(tokenEndpoint(), CLIENT_ID, clientSecret(env));
+    }
+
+    /** Where the demo client asks for its tokens. */
+    String tokenEndpoint() {
+        String explicit = tokenUri;
+        if (explicit != null) {
+            return explicit;
+        }
+        return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/oauth2/token";
     }
 
     String clientSecret(Map<String, String> env) {
@@ -126,7 +142,7 @@ record DemoOptions(
     /** Without the token: options end up in logs and error messages. */
     @Override
     public String toString() {
-        return "DemoOptions[speed=" + patientsPerMinute + "/min, issuer=" + issuer + "]";
+        return "DemoOptions[speed=" + patientsPerMinute + "/min, token endpoint=" + tokenEndpoint() + "]";
     }
 
     private static double positive(String name, String value) {

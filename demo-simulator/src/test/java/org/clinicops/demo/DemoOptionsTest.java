@@ -45,7 +45,15 @@ class DemoOptionsTest {
 
         assertThat(options.issuer()).isIn("http://localhost:9000", System.getenv("CLINIC_AUTH_ISSUER"));
         assertThat(options.secretFile()).isEqualTo(Path.of("var/auth/demo-client-secret"));
-        assertThat(DemoOptions.parse("--issuer", "http://auth:9000").issuer()).isEqualTo("http://auth:9000");
+        assertThat(DemoOptions.parse("--issuer", "http://auth:9000/").tokenEndpoint())
+                .isEqualTo("http://auth:9000/oauth2/token");
+    }
+
+    @Test
+    void takesKeycloaksTokenEndpointWhenGiven() {
+        String keycloak = "http://localhost:8180/realms/clinicops/protocol/openid-connect/token";
+
+        assertThat(DemoOptions.parse("--token-uri", keycloak).tokenEndpoint()).isEqualTo(keycloak);
     }
 
     @Test
