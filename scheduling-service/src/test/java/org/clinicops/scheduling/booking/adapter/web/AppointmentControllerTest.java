@@ -6,30 +6,95 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.clinicops.events.Protocol;
+import org.clinicops.events.Route;
+import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
-import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.ClinicSecurityConfiguration;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.TestTokens;
+import org.clinicops.platform.test.TestTokensInitializer;
 import org.clinicops.platform.web.ProblemDetailsAdvice;
 import org.clinicops.scheduling.booking.application.AppointmentRepository;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
 import org.clinicops.scheduling.booking.application.FindAppointments;
 import org.clinicops.scheduling.booking.application.RescheduleAppointment;
 import org.clinicops.scheduling.booking.application.RunSession;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.InfusionPlan;
+import org.clinicops.scheduling.booking.domain.Slot;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
-@WebMvcTest(AppointmentController.class)
-@Import(ProblemDetailsAdvice.class)
+/**
+ * The appointment API with the service's real security (its access policy, the platform's resource
+ * server trusting {@link TestTokens}) and mocked use cases.
+ */
+@WebMvcTest(
+        controllers = AppointmentController.class,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.clinicops\\.scheduling\\.security\\..*"))
+@ImportAutoConfiguration(ClinicSecurityConfiguration.class)
+@Import({ProblemDetailsAdvice.class, AppointmentAccess.class})
+@ContextConfiguration(initializers = TestTokensInitializer.class)
 class AppointmentControllerTest {
+
+    private static final Instant START = Instant.parse("2026-12-01T14:00:00Z");
+    private static final String NURSE_BOS = TestTokens.of("nurse-bos", Role.NURSE, "bos");
+    private static final String CLINICIAN_BOS = TestTokens.of("clinician-bos", Role.CLINICIAN, "bos");
+    private static final String INTAKE_BOS = TestTokens.of("intake-bos", Role.INTAKE, "bos");
+
+    @TestConfiguration
+    static class PlatformBeans {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        IdGenerator idGenerator() {
+            return prefix -> prefix + "_test";
+        }
+    }
 
     @Autowired
     MockMvcTester mvc;
+
+    /** Where the audit trail would be written. */
+    @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS)
+    MongoTemplate mongo;
 
     @MockitoBean
     FindAppointments findAppointments;
@@ -46,13 +111,19 @@ class AppointmentControllerTest {
     @MockitoBean
     RunSession session;
 
+    @BeforeEach
+    void appointmentsAtBoston() {
+        when(appointments.findById("apt_1")).thenReturn(Optional.of(infusion("apt_1", "bos")));
+        when(appointments.findById("apt_c")).thenReturn(Optional.of(consultation("apt_c", "bos")));
+        when(appointments.findById("apt_den")).thenReturn(Optional.of(infusion("apt_den", "den")));
+    }
+
     @Test
     void answers404ForAnUnknownAppointment() {
-        when(session.checkIn("apt_missing")).thenThrow(new NotFoundException("appointment", "apt_missing"));
-
-        assertThat(mvc.post().uri("/api/appointments/apt_missing/check-in"))
+        assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_missing/check-in")))
                 .hasStatus(404)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(session);
     }
 
     @Test
@@ -63,7 +134,7 @@ class AppointmentControllerTest {
                         "cannot start an appointment that is SCHEDULED",
                         Map.of("status", "SCHEDULED")));
 
-        assertThat(mvc.post().uri("/api/appointments/apt_1/start"))
+        assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_1/start")))
                 .hasStatus(409)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyText()
@@ -78,10 +149,12 @@ class AppointmentControllerTest {
                         "the requested time is taken",
                         Map.of("alternatives", List.of("2026-12-01T15:00:00Z"))));
 
-        assertThat(mvc.post()
-                        .uri("/api/appointments/apt_1/reschedule")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"startsAt\":\"2026-12-01T14:00:00Z\"}"))
+        assertThat(as(
+                        CLINICIAN_BOS,
+                        mvc.post()
+                                .uri("/api/appointments/apt_1/reschedule")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"startsAt\":\"2026-12-01T14:00:00Z\"}")))
                 .hasStatus(409)
                 .bodyJson()
                 .extractingPath("$.alternatives[0]")
@@ -90,10 +163,12 @@ class AppointmentControllerTest {
 
     @Test
     void namesTheFieldOfAnUnknownCancellationReason() {
-        assertThat(mvc.post()
-                        .uri("/api/appointments/apt_1/cancel")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"BORED\"}"))
+        assertThat(as(
+                        CLINICIAN_BOS,
+                        mvc.post()
+                                .uri("/api/appointments/apt_1/cancel")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"reason\":\"BORED\"}")))
                 .hasStatus(400)
                 .bodyText()
                 .contains("reason");
@@ -102,13 +177,90 @@ class AppointmentControllerTest {
 
     @Test
     void refusesARescheduleWithoutAStartTime() {
-        assertThat(mvc.post()
-                        .uri("/api/appointments/apt_1/reschedule")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+        assertThat(as(
+                        CLINICIAN_BOS,
+                        mvc.post()
+                                .uri("/api/appointments/apt_1/reschedule")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}")))
                 .hasStatus(400)
                 .bodyText()
                 .contains("startsAt");
         verifyNoInteractions(reschedule);
+    }
+
+    @Test
+    void refusesACallWithoutAValidToken() {
+        assertThat(mvc.post().uri("/api/appointments/apt_1/check-in")).hasStatus(401);
+        assertThat(as(TestTokens.expired(), mvc.post().uri("/api/appointments/apt_1/check-in")))
+                .hasStatus(401);
+        assertThat(as(TestTokens.tampered(), mvc.get().uri("/api/appointments/apt_1")))
+                .hasStatus(401);
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void refusesAnotherSitesAppointmentBeforeChangingIt() {
+        assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_den/check-in")))
+                .hasStatus(403)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(as(NURSE_BOS, mvc.get().uri("/api/appointments/apt_den"))).hasStatus(403);
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void letsIntakeCancelAConsultationButNotAnInfusionSession() {
+        when(cancel.handle(eq("apt_c"), any())).thenReturn(consultation("apt_c", "bos"));
+
+        assertThat(as(INTAKE_BOS, mvc.post().uri("/api/appointments/apt_c/cancel")))
+                .hasStatus(200);
+        assertThat(as(INTAKE_BOS, mvc.post().uri("/api/appointments/apt_1/cancel")))
+                .hasStatus(403);
+    }
+
+    @Test
+    void refusesARoleThePolicyDoesNotNameWithoutLoadingAnything() {
+        assertThat(as(
+                        TestTokens.of("billing-bos", Role.BILLING, "bos"),
+                        mvc.get().uri("/api/appointments/apt_1")))
+                .hasStatus(403);
+        assertThat(as(TestTokens.of("operator", Role.OPERATOR, "*"), mvc.post().uri("/api/appointments/apt_1/start")))
+                .hasStatus(403);
+        verifyNoInteractions(appointments, session);
+    }
+
+    private static MockMvcRequestBuilder as(String token, MockMvcRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+    }
+
+    private static Appointment infusion(String id, String site) {
+        return Appointment.scheduleSession(
+                new InfusionPlan(
+                        "plan_" + id,
+                        Protocol.DEPRESSION_INDUCTION,
+                        Route.IV_INFUSION,
+                        6,
+                        40,
+                        120,
+                        new BigDecimal("35"),
+                        true),
+                "p_" + id,
+                site,
+                1,
+                new Slot(START, START.plus(Duration.ofMinutes(165)), null, site + "-1", List.of()),
+                "evt_" + id,
+                START.minus(Duration.ofDays(7)));
+    }
+
+    private static Appointment consultation(String id, String site) {
+        return Appointment.scheduleConsultation(
+                id,
+                "p_" + id,
+                site,
+                false,
+                START.minus(Duration.ofDays(2)),
+                new Slot(START, START.plus(Duration.ofMinutes(45)), site + "-dr1", null, List.of()),
+                "evt_" + id,
+                START.minus(Duration.ofDays(1)));
     }
 }
