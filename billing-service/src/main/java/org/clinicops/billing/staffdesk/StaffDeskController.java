@@ -35,17 +35,20 @@ import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The billing staff's pages: work queue, invoice with its actions, patient account, fee schedule
@@ -94,6 +97,14 @@ class StaffDeskController {
     @Nullable
     StaffUser signedIn() {
         return SiteAccess.findCurrentUser().orElse(null);
+    }
+
+    /** Another site's invoice, patient or fee schedule: a page saying so, with status 403. */
+    @ExceptionHandler(SiteAccess.SiteAccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String notOneOfYourSites(Model model) {
+        model.addAttribute("signedIn", signedIn());
+        return "desk/denied";
     }
 
     record QueueRow(

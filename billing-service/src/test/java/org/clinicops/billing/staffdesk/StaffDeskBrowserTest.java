@@ -17,7 +17,9 @@ import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.test.AuthServerProcess;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,16 +35,33 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The billing staff's pages in a real headless Chromium (Debian's chromium and chromium-driver). */
+/**
+ * The billing staff's pages in a real headless Chromium (Debian's chromium and chromium-driver),
+ * signed in through the real authorization server with the authorization-code flow. API calls that
+ * prepare data keep using {@link TestTokens}; only the pages' sign-in needs the server's keys.
+ */
 @ServiceIntegrationTest
 class StaffDeskBrowserTest {
+
+    /** The service's port, known before it starts: the authorization server must redirect back to it. */
+    static final int SERVICE_PORT = AuthServerProcess.freePort();
 
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final Instant NOW = Instant.parse("2026-03-16T15:00:00Z");
 
     static WebDriver browser;
+    static AuthServerProcess auth;
+
+    @DynamicPropertySource
+    static void signInThroughTheAuthorizationServer(DynamicPropertyRegistry registry) {
+        auth = AuthServerProcess.start("http://localhost:" + SERVICE_PORT + "/login/oauth2/code/clinic");
+        registry.add("server.port", () -> SERVICE_PORT);
+        auth.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -77,6 +96,29 @@ class StaffDeskBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        if (auth != null) {
+            auth.close();
+        }
+    }
+
+    /** Starts a fresh sign-in (no session at the service nor at the authorization server). */
+    void signInAs(String username) throws Exception {
+        browser.get(url("/desk.css"));
+        browser.manage().deleteAllCookies(); // host cookies ignore the port: both servers' sessions go
+        browser.get(url("/"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.getCurrentUrl().startsWith(auth.issuer() + "/login"));
+        if ("billing-bos".equals(username)) {
+            screenshot("login");
+            Files.write(
+                    Path.of("/tmp/billing-login.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(auth.demoPassword);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.getCurrentUrl().startsWith(url("/")));
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains(username);
     }
 
     String url(String path) {
@@ -84,16 +126,28 @@ class StaffDeskBrowserTest {
     }
 
     String issuedInvoice(Api api, String patientId) {
+        return issuedInvoice(api, patientId, "bos");
+    }
+
+    String issuedInvoice(Api api, String patientId, String site) {
         TestEvents.publish(
                 kafka,
-                new SiteUpdated("bos", "Boston", "America/New_York", "USD", 6, List.of(), true, NOW),
-                "evt_ui_site");
+                new SiteUpdated(
+                        site,
+                        "bos".equals(site) ? "Boston" : "Denver",
+                        "America/New_York",
+                        "USD",
+                        6,
+                        List.of(),
+                        true,
+                        NOW),
+                "evt_ui_site_" + site);
         TestEvents.publish(
                 kafka,
                 new ConsultationRequested(
                         "req_" + patientId,
                         patientId,
-                        "bos",
+                        site,
                         Condition.TREATMENT_RESISTANT_DEPRESSION,
                         ReferralSource.SELF,
                         PayerType.SELF_PAY,
@@ -101,14 +155,14 @@ class StaffDeskBrowserTest {
                         NOW),
                 "evt_ui_" + patientId);
         await().until(() -> api.get("/api/patients/" + patientId + "/account").status() == 200
-                && api.get("/api/sites/bos/fee-schedule").status() == 200);
+                && api.get("/api/sites/" + site + "/fee-schedule").status() == 200);
         String id = api.post(
                         "/api/invoices",
                         Map.of(
                                 "patientId",
                                 patientId,
                                 "siteId",
-                                "bos",
+                                site,
                                 "serviceAt",
                                 "2026-03-16T15:00:00Z",
                                 "lines",
@@ -141,10 +195,19 @@ class StaffDeskBrowserTest {
         Api api = new Api(port);
         String id = issuedInvoice(api, "p_ui_pay");
 
+        String denver = issuedInvoice(api, "p_ui_den", "den");
+
+        signInAs("billing-bos");
         browser.get(url("/"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Work queue");
-        assertThat(browser.getPageSource()).contains(id).contains("$1,295.00");
+        assertThat(browser.getPageSource())
+                .contains(id)
+                .contains("$1,295.00")
+                .doesNotContain(denver)
+                .doesNotContain("p_ui_den");
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("billing-bos", "bos");
         screenshot("queue");
+        Files.write(Path.of("/tmp/billing-home.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.linkText(id)).click();
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("$1,295.00");
@@ -172,24 +235,59 @@ class StaffDeskBrowserTest {
         assertThat(browser.findElement(By.id("account-balance")).getText()).isEqualTo("$995.00");
         screenshot("patient");
         assertThat(api.get("/api/invoices/" + id).<String>get("balance")).isEqualTo("995.00");
+        assertThat(api.get("/api/invoices/" + id).body().toString()).contains("by=billing-bos");
     }
 
     @Test
-    void showsVoidErrorsBesideTheFieldAndEditsTheFeeSchedule() throws Exception {
+    void aBillingClerkOfBostonCannotOpenADenverInvoicePage() throws Exception {
+        Api api = new Api(port);
+        String denver = issuedInvoice(api, "p_ui_den2", "den");
+
+        signInAs("billing-bos");
+        browser.get(url("/invoices/" + denver));
+
+        assertThat(browser.findElement(By.id("denied")).getText()).isEqualTo("Not one of your sites");
+        assertThat(browser.getPageSource())
+                .contains("403")
+                .doesNotContain("p_ui_den2")
+                .doesNotContain("$1,295.00")
+                .doesNotContain("record-payment");
+        screenshot("foreign-invoice");
+        browser.get(url("/patients/p_ui_den2"));
+        assertThat(browser.findElement(By.id("denied")).getText()).isEqualTo("Not one of your sites");
+        assertThat(browser.getPageSource()).doesNotContain("account-balance");
+        assertThat(api.get("/api/invoices/" + denver).<String>get("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void showsVoidErrorsBesideTheFieldAndTheFeeScheduleReadOnlyToBillingStaff() throws Exception {
         Api api = new Api(port);
         String id = issuedInvoice(api, "p_ui_void");
 
+        signInAs("billing-bos");
         browser.get(url("/invoices/" + id));
         browser.findElement(By.cssSelector("form[action$='/void'] button")).click();
         assertThat(browser.findElement(By.id("void-reason-error")).getText()).contains("reason");
         assertThat(api.get("/api/invoices/" + id).<String>get("status")).isEqualTo("ISSUED");
 
+        browser.get(url("/sites/bos/fee-schedule"));
+        assertThat(browser.findElement(By.id("read-only")).getText()).contains("changed by an administrator");
+        assertThat(browser.findElements(By.cssSelector("main form button"))).isEmpty();
+        assertThat(browser.findElement(By.name("code")).isEnabled()).isFalse();
+        screenshot("fee-schedule-read-only");
+    }
+
+    @Test
+    void anAdministratorEditsTheFeeScheduleWithErrorsBesideTheField() throws Exception {
+        Api api = new Api(port);
         // a site of its own, so the new price does not change what other tests charge
         TestEvents.publish(
                 kafka,
                 new SiteUpdated("pdx", "Portland", "America/Los_Angeles", "USD", 3, List.of(), true, NOW),
                 "evt_ui_site_pdx");
         await().until(() -> api.get("/api/sites/pdx/fee-schedule").status() == 200);
+
+        signInAs("admin");
         browser.get(url("/sites/pdx/fee-schedule"));
         screenshot("fee-schedule");
         List<org.openqa.selenium.WebElement> codes = browser.findElements(By.name("code"));
