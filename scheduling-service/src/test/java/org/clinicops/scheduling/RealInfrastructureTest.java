@@ -15,12 +15,16 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.TestTokens;
+import org.clinicops.platform.test.TestTokensInitializer;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -31,6 +35,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /** The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestTokensInitializer.class)
 class RealInfrastructureTest {
 
     @Container
@@ -58,6 +63,9 @@ class RealInfrastructureTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sites"))
                                 .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        TestTokens.bearer(TestTokens.of("operator", Role.OPERATOR, "*")))
                                 .POST(HttpRequest.BodyPublishers.ofString("""
                                         {"id":"real","name":"Real","timeZone":"UTC","chairs":1,
                                          "openingHours":[%s],
