@@ -16,14 +16,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.clinicops.platform.test.AuthServerProcess;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The whole platform for a test: one embedded Kafka broker (KRaft) and one in-memory
- * mongo-java-server in this JVM, and each service started from its packaged jar as its own process,
- * exactly as {@code ./clinic up} runs them.
+ * mongo-java-server in this JVM, the real authorization server and each service started from its
+ * packaged jar as its own process, exactly as {@code ./clinic up} runs them. Calls carry a bearer
+ * token of the demo client ({@code clinic-demo}: ADMIN at every site) unless they say otherwise.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
@@ -37,6 +42,9 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private @Nullable AuthServerProcess auth;
+    private @Nullable String token;
+    private long tokenFetchedAt;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -58,13 +66,22 @@ final class PlatformUnderTest implements AutoCloseable {
         return URI.create("http://localhost:" + ports.get(service) + path);
     }
 
-    /** Starts every service and waits until each reports UP. */
+    /** Starts the authorization server, then every service, and waits until each reports UP. */
     PlatformUnderTest start() {
         try {
             Files.createDirectories(logDir);
+            // this run's lines only (a restarted service appends to its log)
+            for (String service : SERVICES) {
+                Files.deleteIfExists(logDir.resolve(service + ".log"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the ports first: the web client's redirect URIs (page sign-in) name them
+        SERVICES.forEach(service -> ports.computeIfAbsent(service, s -> freePort()));
+        auth = AuthServerProcess.start(SERVICES.stream()
+                .map(service -> uri(service, "/login/oauth2/code/clinic").toString())
+                .toArray(String[]::new));
         for (String service : SERVICES) {
             start(service);
         }
@@ -94,13 +111,19 @@ final class PlatformUnderTest implements AutoCloseable {
                 "--spring.mongodb.uri=mongodb://" + mongoAddress + "/" + database,
                 "--spring.kafka.bootstrap-servers=" + brokers(),
                 "--clinic.kafka.partitions=1",
-                "--clinic.outbox.sweep-interval=1s"));
+                "--clinic.outbox.sweep-interval=1s",
+                "--clinic.security.issuer=" + authServer().issuer(),
+                // intake's keysets (created when missing) under target/, not in the source tree
+                "--clinic.intake.encryption.keyset-file=" + logDir.resolveSibling("e2e-keys/field-keyset.json"),
+                "--clinic.intake.encryption.match-keyset-file=" + logDir.resolveSibling("e2e-keys/match-keyset.json")));
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            logDir.resolve(service + ".log").toFile()))
-                    .start();
+                            logDir.resolve(service + ".log").toFile()));
+            // as ./clinic up hands it over: in the environment, not on the command line
+            builder.environment().put("CLINIC_WEB_CLIENT_SECRET", authServer().webClientSecret);
+            Process process = builder.start();
             processes.put(service, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,26 +158,64 @@ final class PlatformUnderTest implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(uri(service, path))
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    AuthServerProcess authServer() {
+        AuthServerProcess server = auth;
+        if (server == null) {
+            throw new IllegalStateException("the platform was not started");
+        }
+        return server;
     }
 
+    /**
+     * An access token of the demo client from the authorization server, fetched again after 30
+     * minutes (it lives an hour).
+     */
+    synchronized String token() {
+        String current = token;
+        if (current == null || System.nanoTime() - tokenFetchedAt > TimeUnit.MINUTES.toNanos(30)) {
+            current = authServer().clientCredentialsToken();
+            token = current;
+            tokenFetchedAt = System.nanoTime();
+        }
+        return current;
+    }
+
+    /** GET with the demo client's token. */
+    HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
+        return get(service, path, token());
+    }
+
+    /** GET with this bearer token, or without any if {@code null}. */
+    HttpResponse<String> get(String service, String path, @Nullable String bearer)
+            throws IOException, InterruptedException {
+        return http.send(request(service, path, bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST with the demo client's token. */
     HttpResponse<String> post(String service, String path, String json) throws IOException, InterruptedException {
+        return post(service, path, json, token());
+    }
+
+    /** POST with this bearer token, or without any if {@code null}. */
+    HttpResponse<String> post(String service, String path, String json, @Nullable String bearer)
+            throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(uri(service, path))
-                        .timeout(Duration.ofSeconds(10))
+                request(service, path, bearer)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Every line the services logged so far. */
+    private HttpRequest.Builder request(String service, String path, @Nullable String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    /** Every line the services and the authorization server logged so far. */
     List<String> logLines() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String service : SERVICES) {
@@ -163,7 +224,29 @@ final class PlatformUnderTest implements AutoCloseable {
                 lines.addAll(Files.readAllLines(log));
             }
         }
+        Path authLog = authServerLog()
+                .orElseThrow(() -> new IllegalStateException("cannot find the authorization server's log"));
+        lines.addAll(Files.readAllLines(authLog));
         return lines;
+    }
+
+    /**
+     * The authorization server's log: AuthServerProcess writes it beside the signing key it names
+     * on the command line of its process, a child of this JVM.
+     */
+    Optional<Path> authServerLog() {
+        String keyFileOption = "--clinic.auth.key-file=";
+        String issuerOption = "--clinic.auth.issuer=" + authServer().issuer();
+        return ProcessHandle.current()
+                .children()
+                .map(child -> child.info().arguments().orElse(new String[0]))
+                .filter(arguments -> List.of(arguments).contains(issuerOption))
+                .flatMap(Stream::of)
+                .filter(argument -> argument.startsWith(keyFileOption))
+                .map(argument ->
+                        Path.of(argument.substring(keyFileOption.length())).resolveSibling("auth-server.log"))
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     @Override
@@ -180,6 +263,9 @@ final class PlatformUnderTest implements AutoCloseable {
             }
         }
         processes.clear();
+        if (auth != null) {
+            auth.close();
+        }
         mongo.shutdownNow();
         kafka.destroy();
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -20,18 +21,39 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One consultation request followed through all four services: intake accepts it, scheduling books
- * the consultation, billing opens the account without charging, monitoring counts both events.
+ * the consultation, billing opens the account without charging, monitoring counts both events. Every
+ * call but the public consultation request form carries a token of the real authorization server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    /** A list endpoint of each service that the demo client (ADMIN) may read. */
+    private static final Map<String, String> API_OF = Map.of(
+            "intake-service", "/api/consultation-requests",
+            "scheduling-service", "/api/sites",
+            "billing-service", "/api/invoices",
+            "monitoring-service", "/api/alerts");
+    /** What identifies the two test patients: no log line, event or header may hold any of it. */
+    private static final List<String> IDENTITY = List.of(
+            "Marguerite",
+            "Okonkwo",
+            "marguerite.okonkwo@example.org",
+            "555 0142",
+            "1984-02-29",
+            "Theodora",
+            "Vasquez-Testpatient",
+            "theo.vasquez@example.net",
+            "555 0199",
+            "1979-11-03");
+
     private static PlatformUnderTest platform;
     private static String patientId;
 
     @BeforeAll
     static void startPlatform() {
-        platform = new PlatformUnderTest().start();
+        platform = new PlatformUnderTest(); // assigned first: stopPlatform stops what did start
+        platform.start();
     }
 
     @AfterAll
@@ -105,6 +127,69 @@ class WalkingSkeletonTest {
 
     @Test
     @Order(2)
+    void thePublicConsultationRequestFormNeedsNoSignIn() throws Exception {
+        HttpResponse<String> created = platform.post("intake-service", "/api/consultation-requests", """
+                {"siteId": "bos",
+                 "patient": {"firstName": "Theodora", "lastName": "Vasquez-Testpatient",
+                             "dateOfBirth": "1979-11-03", "email": "theo.vasquez@example.net",
+                             "phone": "+1 617 555 0199"},
+                 "condition": "TREATMENT_RESISTANT_DEPRESSION",
+                 "referralSource": "SELF", "payerType": "SELF_PAY"}
+                """, null);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).path("status").asString()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceRefusesAnApiCallWithoutAValidTokenAndAnswersOneFromTheAuthServer() throws Exception {
+        String token = platform.token();
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        for (Map.Entry<String, String> api : API_OF.entrySet()) {
+            String service = api.getKey();
+            HttpResponse<String> anonymous = platform.get(service, api.getValue(), null);
+            assertThat(anonymous.statusCode()).as(service + " without a token").isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                    .as(service)
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(platform.get(service, api.getValue(), tampered).statusCode())
+                    .as(service + " with a tampered token")
+                    .isEqualTo(401);
+
+            HttpResponse<String> signedIn = platform.get(service, api.getValue(), token);
+            assertThat(signedIn.statusCode())
+                    .as(service + " with the auth server's token: " + signedIn.body())
+                    .isBetween(200, 299);
+            // health and the Prometheus scrape stay open
+            assertThat(platform.get(service, "/actuator/prometheus", null).statusCode())
+                    .as(service + " scrape")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theAuditTrailNamesTheSignedInCallerAndTheRefusedAnonymousOne() throws Exception {
+        // the demo client's tokens carry preferred_username demo-simulator (auth-server's service account)
+        JsonNode signedIn = json.readTree(platform.get("intake-service", "/api/audit?actor=demo-simulator&size=1")
+                .body());
+        assertThat(signedIn.path("page").path("totalElements").asLong()).isPositive();
+        assertThat(signedIn.path("content").get(0).path("roles").toString()).contains("ADMIN");
+
+        JsonNode refused = json.readTree(platform.get("intake-service", "/api/audit?outcome=UNAUTHENTICATED&size=100")
+                .body());
+        assertThat(refused.path("content").valueStream().toList())
+                .as(refused.toString())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(entry -> {
+                    assertThat(entry.path("actor").asString()).isEqualTo("anonymous");
+                    assertThat(entry.path("status").asInt()).isEqualTo(401);
+                });
+    }
+
+    @Test
+    @Order(5)
     void eventsCarryCloudEventsHeadersAndNoPatientIdentity() {
         try (TopicProbe probe =
                 new TopicProbe(platform.brokers(), "clinic.consultation-requested", "clinic.consultation-scheduled")) {
@@ -120,8 +205,7 @@ class WalkingSkeletonTest {
                 assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
                 StringBuilder everything = new StringBuilder(new String(record.value(), StandardCharsets.UTF_8));
                 record.headers().forEach(h -> everything.append(new String(h.value(), StandardCharsets.UTF_8)));
-                assertThat(everything.toString())
-                        .doesNotContain("Marguerite", "Okonkwo", "example.org", "555 0142", "1984-02-29");
+                assertThat(everything.toString()).doesNotContain(IDENTITY).doesNotContain("example.org");
             }
             assertThat(TopicProbe.header(requested, "ce_source")).isEqualTo("/clinicops/intake-service");
             assertThat(TopicProbe.header(scheduled, "ce_source")).isEqualTo("/clinicops/scheduling-service");
@@ -129,14 +213,21 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    @Order(3)
-    void noServiceLogsThePatientsIdentity() throws Exception {
-        assertThat(platform.logLines())
-                .isNotEmpty()
-                .noneMatch(line -> line.contains("Marguerite")
-                        || line.contains("Okonkwo")
-                        || line.contains("marguerite.okonkwo@example.org")
-                        || line.contains("555 0142"));
+    @Order(6)
+    void noProcessLogsThePatientsIdentityOrATokenOrSecret() throws Exception {
+        List<String> lines = platform.logLines();
+        assertThat(lines).isNotEmpty();
+        for (String secret : IDENTITY) {
+            assertThat(lines).as("log lines holding " + secret).noneMatch(line -> line.contains(secret));
+        }
+        List<String> secrets = List.of(
+                platform.token(),
+                platform.authServer().webClientSecret,
+                platform.authServer().demoClientSecret,
+                platform.authServer().demoPassword);
+        for (String secret : secrets) {
+            assertThat(lines).as("log lines holding a token or secret").noneMatch(line -> line.contains(secret));
+        }
     }
 
     /** The value of a counter series with the given site label in a Prometheus scrape. */
