@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +28,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-/** The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
+/**
+ * The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. The
+ * public form needs no token; the patient's identity reaches real MongoDB encrypted.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RealInfrastructureTest {
@@ -50,6 +54,9 @@ class RealInfrastructureTest {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void acceptsARequestAndPublishesItOnRealInfrastructure() throws Exception {
@@ -77,6 +84,12 @@ class RealInfrastructureTest {
                             .value(),
                     ConsultationRequested.class);
             assertThat(event.siteId()).isEqualTo("real");
+            org.bson.Document patient = mongo.getCollection("patients")
+                    .find(new org.bson.Document("_id", event.patientId()))
+                    .first();
+            assertThat(patient).isNotNull();
+            assertThat(patient.getString("email")).doesNotContain("rea@example.org");
+            assertThat(patient.getString("lastName")).doesNotContain("Lity");
         }
     }
 }

@@ -12,7 +12,9 @@ import org.clinicops.events.EventType;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
@@ -49,11 +52,17 @@ class ConsultationRequestFlowTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    /** Intake coordinator and clinician at Denver: submits (not rate-limited), screens and decides. */
+    static final String STAFF = TestTokens.of("staff-den", List.of(Role.INTAKE, Role.CLINICIAN), List.of("den"));
+
     RestClient http;
 
     @BeforeEach
     void siteIsKnown() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(STAFF))
+                .build();
         publish(new SiteUpdated(
                 "den", "Denver", "America/Denver", "USD", 4, List.of(), true, Instant.parse("2026-11-01T00:00:00Z")));
         await().until(() -> mongo.exists(
@@ -206,6 +215,7 @@ class ConsultationRequestFlowTest {
     @Test
     void twoConcurrentFirstRequestsOfOnePersonMakeOnePatient() throws Exception {
         String body = request("den", "MIGRAINE").replace("Philippa", "Concurrentia");
+        long patientsBefore = mongo.getCollection("patients").countDocuments();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> post("/api/consultation-requests", body, 201)
@@ -219,12 +229,7 @@ class ConsultationRequestFlowTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(mongo.count(
-                        org.springframework.data.mongodb.core.query.Query.query(
-                                org.springframework.data.mongodb.core.query.Criteria.where("firstName")
-                                        .is("Concurrentia")),
-                        "patients"))
-                .isEqualTo(1);
+        assertThat(mongo.getCollection("patients").countDocuments()).isEqualTo(patientsBefore + 1);
     }
 
     @Test
@@ -255,6 +260,21 @@ class ConsultationRequestFlowTest {
     }
 
     @Test
+    void acceptsARequestFromThePublicFormWithoutAToken() {
+        RestClient anonymous =
+                RestClient.builder().baseUrl("http://localhost:" + port).build();
+
+        int status = anonymous
+                .post()
+                .uri("/api/consultation-requests")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request("den", "PTSD").replace("Philippa", "Publica"))
+                .exchange((req, res) -> res.getStatusCode().value());
+
+        assertThat(status).isEqualTo(201);
+    }
+
+    @Test
     void suicidalIdeationIsUrgent() {
         assertThat(post("/api/consultation-requests", request("den", "SUICIDAL_IDEATION"), 201)
                         .path("urgent")
@@ -267,6 +287,11 @@ class ConsultationRequestFlowTest {
         long patients = mongo.getCollection("patients").countDocuments();
         long requests = mongo.getCollection("consultation_requests").countDocuments();
 
+        // as an all-sites caller: staff of one site asking for another get 403 before any 400
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin()))
+                .build();
         JsonNode problem = post("/api/consultation-requests", request("nowhere", "PTSD"), 400);
 
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("siteId");

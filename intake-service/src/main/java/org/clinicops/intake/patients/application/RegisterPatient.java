@@ -7,9 +7,6 @@ import org.clinicops.intake.patients.domain.Patient;
 import org.clinicops.intake.patients.domain.PatientMatchKey;
 import org.clinicops.platform.ids.IdGenerator;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,12 +17,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegisterPatient {
 
-    private final MongoTemplate mongo;
+    private final Patients patients;
     private final IdGenerator ids;
     private final Clock clock;
 
-    RegisterPatient(MongoTemplate mongo, IdGenerator ids, Clock clock) {
-        this.mongo = mongo;
+    RegisterPatient(Patients patients, IdGenerator ids, Clock clock) {
+        this.patients = patients;
         this.ids = ids;
         this.clock = clock;
     }
@@ -36,11 +33,11 @@ public class RegisterPatient {
 
     /** The pseudonymous id of the patient. */
     public String handle(PatientDetails details, String siteId, PayerType payerType) {
-        String key =
-                PatientMatchKey.of(details.firstName(), details.lastName(), details.dateOfBirth(), details.email());
-        Patient existing = findByKey(key);
-        if (existing != null) {
-            return existing.id();
+        String identity = PatientMatchKey.canonical(
+                details.firstName(), details.lastName(), details.dateOfBirth(), details.email());
+        var existing = patients.findByIdentity(identity);
+        if (existing.isPresent()) {
+            return existing.get().id();
         }
         Patient patient = Patient.register(
                 ids.next("p_"),
@@ -53,17 +50,9 @@ public class RegisterPatient {
                 payerType,
                 clock.instant());
         try {
-            return mongo.insert(patient).id();
+            return patients.insert(patient).id();
         } catch (DuplicateKeyException raced) {
-            Patient winner = findByKey(key);
-            if (winner == null) {
-                throw raced;
-            }
-            return winner.id();
+            return patients.findByIdentity(identity).orElseThrow(() -> raced).id();
         }
-    }
-
-    private Patient findByKey(String key) {
-        return mongo.findOne(Query.query(Criteria.where("matchKey").is(key)), Patient.class);
     }
 }

@@ -4,23 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.clinicops.events.PayerType;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A patient's identity and contact details. They stay in intake's database: other services know
- * the patient only by the pseudonymous {@link #id()}.
+ * A patient's identity and contact details. They stay in intake's database, encrypted field by
+ * field: other services know the patient only by the pseudonymous {@link #id()}.
  */
-@Document("patients")
 public class Patient {
 
-    @Id
     private String id;
-
-    @Indexed(unique = true)
-    private String matchKey;
-
     private String firstName;
     private String lastName;
     private LocalDate dateOfBirth;
@@ -34,7 +25,6 @@ public class Patient {
 
     Patient() {
         this.id = "";
-        this.matchKey = "";
         this.firstName = "";
         this.lastName = "";
         this.dateOfBirth = LocalDate.EPOCH;
@@ -64,8 +54,35 @@ public class Patient {
         patient.phone = phone.strip();
         patient.homeSiteId = homeSiteId;
         patient.payerType = payerType;
-        patient.matchKey = PatientMatchKey.of(firstName, lastName, dateOfBirth, email);
         patient.registeredAt = now;
+        return patient;
+    }
+
+    /** A patient as stored before, for the adapter that reads them back. */
+    public static Patient restore(
+            String id,
+            String firstName,
+            String lastName,
+            LocalDate dateOfBirth,
+            String email,
+            String phone,
+            String homeSiteId,
+            PayerType payerType,
+            @Nullable Integer householdSize,
+            java.math.@Nullable BigDecimal householdIncome,
+            Instant registeredAt) {
+        Patient patient = new Patient();
+        patient.id = id;
+        patient.firstName = firstName;
+        patient.lastName = lastName;
+        patient.dateOfBirth = dateOfBirth;
+        patient.email = email;
+        patient.phone = phone;
+        patient.homeSiteId = homeSiteId;
+        patient.payerType = payerType;
+        patient.householdSize = householdSize;
+        patient.householdIncome = householdIncome;
+        patient.registeredAt = registeredAt;
         return patient;
     }
 
@@ -116,8 +133,13 @@ public class Patient {
         return householdIncome;
     }
 
-    public String matchKey() {
-        return matchKey;
+    /** Who this person is for finding them again: see {@link PatientMatchKey}. */
+    public String canonicalIdentity() {
+        return PatientMatchKey.canonical(firstName, lastName, dateOfBirth, email);
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
     }
 
     public String homeSiteId() {

@@ -1,6 +1,7 @@
 package org.clinicops.intake.requests.application;
 
 import java.util.List;
+import java.util.Set;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.requests.domain.RequestStatus;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
-/** Lists requests by site, status and urgency, oldest first unless sorted otherwise. */
+/**
+ * Lists requests at some sites by status and urgency, oldest first unless sorted otherwise. The
+ * caller decides which sites the reader may see.
+ */
 @Service
 public class FindRequests {
 
@@ -23,11 +27,14 @@ public class FindRequests {
         this.mongo = mongo;
     }
 
+    /**
+     * @param sites the sites to show; null for every site
+     */
     public Page<ConsultationRequest> find(
-            @Nullable String siteId, @Nullable RequestStatus status, @Nullable Boolean urgent, Pageable pageable) {
+            @Nullable Set<String> sites, @Nullable RequestStatus status, @Nullable Boolean urgent, Pageable pageable) {
         Criteria criteria = new Criteria();
-        if (siteId != null) {
-            criteria = criteria.and("siteId").is(siteId);
+        if (sites != null) {
+            criteria = criteria.and("siteId").in(sites);
         }
         if (status != null) {
             criteria = criteria.and("status").is(status);

@@ -14,9 +14,13 @@ import org.clinicops.intake.requests.application.FindRequests;
 import org.clinicops.intake.requests.application.ScreenPatient;
 import org.clinicops.intake.requests.application.SubmitConsultationRequest;
 import org.clinicops.intake.requests.application.WithdrawRequest;
+import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.requests.domain.RequestStatus;
 import org.clinicops.intake.screening.domain.PriorTrial;
 import org.clinicops.intake.screening.domain.ScreeningAnswers;
+import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -29,7 +33,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consultation requests: submit, read, screen, decide, withdraw. */
+/**
+ * Consultation requests: submit (public), read, screen, decide, withdraw. Every handler that loads
+ * a request checks its site before answering or changing anything; lists show only the caller's
+ * sites.
+ */
 @RestController
 @RequestMapping("/api/consultation-requests")
 class ConsultationRequestController {
@@ -56,8 +64,16 @@ class ConsultationRequestController {
         this.requests = requests;
     }
 
+    /**
+     * Public: a patient or referrer needs no token. A signed-in member of staff (entering a phone
+     * request, say) submits only for one of their sites.
+     */
     @PostMapping
     ResponseEntity<RequestView> submit(@Valid @RequestBody NewRequest body) {
+        Audit.site(body.siteId());
+        if (SiteAccess.findCurrentUser().isPresent()) {
+            SiteAccess.require(body.siteId());
+        }
         var p = body.patient();
         var created = submit.handle(new SubmitConsultationRequest.Command(
                 body.siteId(),
@@ -65,13 +81,24 @@ class ConsultationRequestController {
                 body.condition(),
                 body.referralSource(),
                 body.payerType()));
+        Audit.patient(created.patientId());
         return ResponseEntity.created(URI.create("/api/consultation-requests/" + created.id()))
                 .body(RequestView.of(created));
     }
 
     @GetMapping("/{id}")
     RequestView get(@PathVariable String id) {
-        return RequestView.of(requests.get(id));
+        return RequestView.of(load(id));
+    }
+
+    /** The screening in full, prior trials and medications included: for clinicians. */
+    @GetMapping("/{id}/screening")
+    ScreeningView screening(@PathVariable String id) {
+        ConsultationRequest request = load(id);
+        if (request.screening() == null) {
+            throw new NotFoundException("screening of consultation request", id);
+        }
+        return ScreeningView.of(request);
     }
 
     @GetMapping
@@ -80,11 +107,13 @@ class ConsultationRequestController {
             @RequestParam(required = false) @Nullable RequestStatus status,
             @RequestParam(required = false) @Nullable Boolean urgent,
             Pageable pageable) {
-        return new PagedModel<>(find.find(siteId, status, urgent, pageable).map(RequestView::of));
+        var sites = SiteAccess.visibleSites(siteId).orElse(null);
+        return new PagedModel<>(find.find(sites, status, urgent, pageable).map(RequestView::of));
     }
 
     @PostMapping("/{id}/screening")
     RequestView screen(@PathVariable String id, @Valid @RequestBody Screening body) {
+        load(id);
         var answers = new ScreeningAnswers(
                 body.phq9(),
                 body.gad7(),
@@ -103,6 +132,7 @@ class ConsultationRequestController {
 
     @PostMapping("/{id}/decision")
     RequestView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body) {
+        load(id);
         return RequestView.of(decide.handle(new DecideTreatment.Command(
                 id,
                 body.decision(),
@@ -116,6 +146,15 @@ class ConsultationRequestController {
 
     @PostMapping("/{id}/withdraw")
     RequestView withdraw(@PathVariable String id) {
+        load(id);
         return RequestView.of(withdraw.handle(id));
+    }
+
+    /** The request, if its site is the caller's (403 otherwise); recorded for the audit trail. */
+    private ConsultationRequest load(String id) {
+        ConsultationRequest request = requests.get(id);
+        Audit.patient(request.patientId());
+        SiteAccess.require(request.siteId());
+        return request;
     }
 }

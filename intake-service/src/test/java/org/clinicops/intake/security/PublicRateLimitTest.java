@@ -1,0 +1,75 @@
+package org.clinicops.intake.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** Its own context: a small limit, and no other test's anonymous requests in the buckets. */
+@ServiceIntegrationTest
+@TestPropertySource(
+        properties = {"clinic.intake.public-rate-limit.capacity=3", "clinic.intake.public-rate-limit.period=1h"})
+class PublicRateLimitTest {
+
+    static final int CAPACITY = 3;
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theRequestAfterTheLimitFromOneAddressIs429WithRetryAfterWhateverItsForwardedForSays() throws Exception {
+        for (int i = 0; i < CAPACITY; i++) {
+            assertThat(post(null, "203.0.113." + i).statusCode()).isEqualTo(400); // an empty form
+        }
+
+        HttpResponse<String> refused = post(null, "198.51.100.7");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"status\":429", "Too Many Requests");
+
+        assertThat(post(TestTokens.of("intake-bos", Role.INTAKE, "bos"), null).statusCode())
+                .as("a signed-in caller is not held by the public limit")
+                .isEqualTo(400);
+        assertThat(post(TestTokens.expired(), null).statusCode())
+                .as("a bad token is refused, not let through as signed in")
+                .isEqualTo(401);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + port + "/api/consultation-requests/x"))
+                                        .header("Authorization", TestTokens.bearer(TestTokens.admin()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("other endpoints are not limited")
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> post(String token, String forwardedFor) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/consultation-requests"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
