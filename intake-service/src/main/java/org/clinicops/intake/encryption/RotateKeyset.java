@@ -32,7 +32,8 @@ public final class RotateKeyset {
                 args[0].equals("field")
                         ? PredefinedAeadParameters.AES256_GCM
                         : PredefinedPrfParameters.HMAC_SHA256_PRF);
-        System.out.println("Added key " + keyset.getPrimary().getId() + " as the primary of " + args[1] + " ("
-                + keyset.size() + " keys)");
+        System.out.println(
+                "Added key " + Integer.toUnsignedString(keyset.getPrimary().getId()) + " as the primary of " + args[1]
+                        + " (" + keyset.size() + " keys)");
     }
 }
