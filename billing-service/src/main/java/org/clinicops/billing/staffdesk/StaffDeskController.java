@@ -285,7 +285,9 @@ class StaffDeskController {
                         i.effectiveFrom() == null ? "" : i.effectiveFrom().toString(),
                         i.effectiveTo() == null ? "" : i.effectiveTo().toString()))
                 .toList());
-        rows.add(new FeeRow("", "", "", "", ""));
+        if (SiteAccess.currentUser().has(Role.ADMIN)) {
+            rows.add(new FeeRow("", "", "", "", "")); // a row to add a code
+        }
         return feePage(site, rows, Map.of(), model);
     }
 
