@@ -285,7 +285,12 @@ class NursePageController {
                 "onHold",
                 patientId != null
                         && safety.holdOf(patientId)
-                                .filter(h -> SiteAccess.canAccess(h.siteId()))
+                                // a hold placed at another site is shown (never its detail) for the
+                                // patient of this site's session: she must not be treated; a patient
+                                // named only in the address sees the user's sites' holds alone
+                                .filter(h ->
+                                        (session != null && session.patientId().equals(patientId))
+                                                || SiteAccess.canAccess(h.siteId()))
                                 .map(h -> h.active())
                                 .orElse(false));
         model.addAttribute("categories", AdverseEventCategory.values());

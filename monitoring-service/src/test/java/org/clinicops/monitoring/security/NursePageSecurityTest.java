@@ -96,6 +96,26 @@ class NursePageSecurityTest {
     }
 
     @Test
+    void aHoldPlacedAtAnotherSiteShowsOnlyForThePatientOfThisSitesSession() {
+        client.post(
+                "/api/adverse-events",
+                StaffClient.adverseEvent("p_pg_moved", "pg_den", "ses_pg_hold_den", now, 3),
+                NURSE_DEN);
+        client.post("/api/sessions/ses_pg_hold_bos/vitals", vitals("p_pg_moved", "pg_bos", now, 130), NURSE_BOS);
+
+        assertThat(client.getPage("/sessions/ses_pg_hold_bos", NURSE_BOS).body())
+                .contains("This patient is on clinical hold");
+        // a patient named only in the address reveals nothing about another site's hold
+        assertThat(client.getPage("/sessions/ses_pg_none?patientId=p_pg_moved&siteId=pg_bos", NURSE_BOS)
+                        .body())
+                .doesNotContain("This patient is on clinical hold");
+        // nor does another site's session id show its adverse events
+        assertThat(client.getPage("/sessions/ses_pg_hold_den?siteId=pg_bos", NURSE_BOS)
+                        .body())
+                .contains("No adverse event reported in this session.");
+    }
+
+    @Test
     void everyFormOfThePageCarriesACsrfToken() throws IOException {
         String template;
         try (InputStream in = getClass().getResourceAsStream("/templates/nurse/session.html")) {
