@@ -15,7 +15,7 @@ public class FindPatient {
         this.patients = patients;
     }
 
-    /** A patient and their sites (home site first is not guaranteed). */
+    /** A patient and the sites they are known at, their home site first. */
     public record Found(Patient patient, Set<String> sites) {}
 
     public Found handle(String patientId) {
