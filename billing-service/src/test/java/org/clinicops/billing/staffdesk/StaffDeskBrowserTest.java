@@ -110,8 +110,6 @@ class StaffDeskBrowserTest {
                 .until(() -> browser.getCurrentUrl().startsWith(auth.issuer() + "/login"));
         if ("billing-bos".equals(username)) {
             screenshot("login");
-            Files.write(
-                    Path.of("/tmp/billing-login.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         }
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(auth.demoPassword);
@@ -207,7 +205,6 @@ class StaffDeskBrowserTest {
                 .doesNotContain("p_ui_den");
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("billing-bos", "bos");
         screenshot("queue");
-        Files.write(Path.of("/tmp/billing-home.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.linkText(id)).click();
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("$1,295.00");
