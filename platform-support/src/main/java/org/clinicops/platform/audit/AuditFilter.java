@@ -101,12 +101,11 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     /** {@code /api/invoices/{id}/void} with id=inv_1 gives {@code invoices/inv_1}. */
     private static String object(@Nullable String pattern, String path, Map<String, String> variables) {
-        String template = pattern != null ? pattern : path;
-        String[] segments = template.replaceFirst("^/api/", "/").split("/");
-        String type = segments.length > 1 ? segments[1] : template;
         if (pattern == null) {
             return truncate(path.replaceFirst("^/api/", ""));
         }
+        String[] segments = pattern.replaceFirst("^/api/", "/").split("/");
+        String type = segments.length > 1 ? segments[1] : pattern;
         String id = null;
         for (String segment : segments) {
             if (segment.startsWith("{") && segment.endsWith("}")) {

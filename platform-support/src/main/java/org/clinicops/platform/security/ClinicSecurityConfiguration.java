@@ -108,9 +108,6 @@ public class ClinicSecurityConfiguration {
                         "/swagger-ui/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> {
@@ -120,9 +117,7 @@ public class ClinicSecurityConfiguration {
                     apply(requests, policy.rules());
                     requests.anyRequest().hasRole(ADMIN);
                 });
-        if (properties.audit()) {
-            http.addFilterBefore(new AuditFilter(trail, ids, clock, service), BearerTokenAuthenticationFilter.class);
-        }
+        bearerTokensAndAudit(http, properties, new AuditFilter(trail, ids, clock, service));
         for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
             customizer.customize(http);
         }
@@ -141,10 +136,7 @@ public class ClinicSecurityConfiguration {
             Clock clock,
             @Value("${spring.application.name}") String service)
             throws Exception {
-        http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(STATIC).permitAll();
                     requests.requestMatchers("/login/**", "/oauth2/**").permitAll();
@@ -159,10 +151,19 @@ public class ClinicSecurityConfiguration {
                     .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                             new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/clinic"), browsers));
         }
-        if (properties.audit()) {
-            http.addFilterBefore(new AuditFilter(trail, ids, clock, service), BearerTokenAuthenticationFilter.class);
-        }
+        bearerTokensAndAudit(http, properties, new AuditFilter(trail, ids, clock, service));
         return http.build();
+    }
+
+    /** Both chains: bearer tokens with problem-detail refusals, and the audit filter when enabled. */
+    private void bearerTokensAndAudit(HttpSecurity http, ClinicSecurityProperties properties, AuditFilter audit)
+            throws Exception {
+        http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems));
+        if (properties.audit()) {
+            http.addFilterBefore(audit, BearerTokenAuthenticationFilter.class);
+        }
     }
 
     private static void apply(
