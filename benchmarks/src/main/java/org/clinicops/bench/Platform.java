@@ -1,0 +1,150 @@
+package org.clinicops.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the running platform is (service ports, broker, store, auth server) and an access token of
+ * the demo client ({@code clinic-demo}: ADMIN at every site) for the calls that need one.
+ */
+public final class Platform {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
+            "intake-service", 8081,
+            "scheduling-service", 8082,
+            "billing-service", 8083,
+            "monitoring-service", 8084);
+
+    private final String kafka;
+    private final String mongo;
+    private final URI issuer;
+    private final @Nullable Path secretFile;
+    private final Path root;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private @Nullable String token;
+    private long tokenAt;
+
+    public Platform(String kafka, String mongo, URI issuer, @Nullable Path secretFile, Path root) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.issuer = issuer;
+        this.secretFile = secretFile;
+        this.root = root;
+    }
+
+    public static Platform from(Options options) {
+        String secret = options.string("secret-file", "var/auth/demo-client-secret");
+        return new Platform(
+                options.string("kafka", "localhost:9092"),
+                options.string("mongo", "mongodb://localhost:27017"),
+                URI.create(options.string("issuer", "http://localhost:9000")),
+                secret.isEmpty() ? null : Path.of(secret),
+                Path.of(options.string("root", ".")));
+    }
+
+    /** Kafka bootstrap servers. */
+    public String kafka() {
+        return kafka;
+    }
+
+    /** The store's connection string without a database, e.g. {@code mongodb://localhost:27017}. */
+    public String mongo() {
+        return mongo;
+    }
+
+    /** The repository root ({@code ./clinic} lives there, state under {@code var/}). */
+    public Path root() {
+        return root;
+    }
+
+    public URI service(String name, String path) {
+        Integer port = SERVICE_PORTS.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** A bearer token of the demo client, renewed after 30 minutes (tokens live an hour). */
+    public synchronized String token() {
+        if (token == null
+                || System.nanoTime() - tokenAt > Duration.ofMinutes(30).toNanos()) {
+            token = fetchToken();
+            tokenAt = System.nanoTime();
+        }
+        return token;
+    }
+
+    private String fetchToken() {
+        String secret = System.getenv("CLINIC_DEMO_CLIENT_SECRET");
+        try {
+            if ((secret == null || secret.isBlank()) && secretFile != null) {
+                secret = Files.readString(secretFile).strip();
+            }
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalStateException("no secret for the demo client (var/auth/demo-client-secret)");
+            }
+            String basic =
+                    Base64.getEncoder().encodeToString(("clinic-demo:" + secret).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(issuer.resolve("/oauth2/token"))
+                            .header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(response.body());
+            String accessToken = body.path("access_token").asString("");
+            if (response.statusCode() != 200 || accessToken.isEmpty()) {
+                throw new IllegalStateException("the auth server refused the demo client: " + response.statusCode());
+            }
+            return accessToken;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the auth server at " + issuer + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String service, String path) {
+        return HttpRequest.newBuilder(service(service, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token());
+    }
+
+    public HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
+        return http.send(request(service, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String service, String path, String json)
+            throws IOException, InterruptedException {
+        return http.send(
+                request(service, path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
