@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,17 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Platform {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
-            "intake-service", 8081,
-            "scheduling-service", 8082,
-            "billing-service", 8083,
-            "monitoring-service", 8084);
+    /** The services in the order of their ports (from {@code --port-base}, default 8081). */
+    public static final List<String> SERVICES =
+            List.of("intake-service", "scheduling-service", "billing-service", "monitoring-service");
 
     private final String kafka;
     private final String mongo;
     private final URI issuer;
     private final @Nullable Path secretFile;
     private final Path root;
+    private final int portBase;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
@@ -40,7 +39,8 @@ public final class Platform {
     private @Nullable String token;
     private long tokenAt;
 
-    public Platform(String kafka, String mongo, URI issuer, @Nullable Path secretFile, Path root) {
+    public Platform(String kafka, String mongo, URI issuer, @Nullable Path secretFile, Path root, int portBase) {
+        this.portBase = portBase;
         this.kafka = kafka;
         this.mongo = mongo;
         this.issuer = issuer;
@@ -55,7 +55,8 @@ public final class Platform {
                 options.string("mongo", "mongodb://localhost:27017"),
                 URI.create(options.string("issuer", "http://localhost:9000")),
                 secret.isEmpty() ? null : Path.of(secret),
-                Path.of(options.string("root", ".")));
+                Path.of(options.string("root", ".")),
+                options.integer("port-base", 8081));
     }
 
     /** Kafka bootstrap servers. */
@@ -74,11 +75,15 @@ public final class Platform {
     }
 
     public URI service(String name, String path) {
-        Integer port = SERVICE_PORTS.get(name);
-        if (port == null) {
-            throw new IllegalArgumentException("no service " + name);
+        return URI.create("http://localhost:" + port(name) + path);
+    }
+
+    public int port(String service) {
+        int index = SERVICES.indexOf(service);
+        if (index < 0) {
+            throw new IllegalArgumentException("no service " + service);
         }
-        return URI.create("http://localhost:" + port + path);
+        return portBase + index;
     }
 
     public HttpClient http() {
