@@ -69,6 +69,11 @@ public final class Platform {
         return mongo;
     }
 
+    /** The auth server that issues the platform's tokens. */
+    public URI issuer() {
+        return issuer;
+    }
+
     /** The repository root ({@code ./clinic} lives there, state under {@code var/}). */
     public Path root() {
         return root;

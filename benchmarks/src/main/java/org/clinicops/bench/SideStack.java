@@ -1,0 +1,253 @@
+package org.clinicops.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A private stack for a scenario that must not touch the running platform's data: its own Kafka
+ * broker and Mongo store (local-stack, data under {@code var/bench/<name>}) on free ports, and the
+ * services it needs started from their packaged jars as {@code ./clinic up} starts them, trusting
+ * the running platform's auth server. Closing it stops every process and wipes the data.
+ */
+public final class SideStack implements AutoCloseable {
+
+    private static final String LOCAL_STACK_MAIN = "org.clinicops.localstack.LocalStack";
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private final Platform platform;
+    private final Path data;
+    private final Path logs;
+    private final int kafkaPort = freePort();
+    private final int mongoPort = freePort();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    private SideStack(Platform platform, String name) {
+        this.platform = platform;
+        this.data = platform.root().resolve("var/bench/" + name);
+        this.logs = data.resolve("log");
+    }
+
+    /** Starts Kafka and Mongo on free ports with empty data under {@code var/bench/<name>}. */
+    public static SideStack start(Platform platform, String name) {
+        SideStack stack = new SideStack(platform, name);
+        try {
+            stack.wipe();
+            Files.createDirectories(stack.logs);
+            Path localStack = platform.root().resolve("local-stack/target");
+            String classpath = localStack.resolve("local-stack.jar") + java.io.File.pathSeparator
+                    + localStack.resolve("lib") + java.io.File.separator + "*";
+            stack.launch(
+                    "kafka",
+                    List.of(
+                            "-Xms128m",
+                            "-Xmx512m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            classpath,
+                            LOCAL_STACK_MAIN,
+                            "kafka",
+                            "--data",
+                            stack.data.resolve("kafka").toString(),
+                            "--port",
+                            String.valueOf(stack.kafkaPort),
+                            "--controller-port",
+                            String.valueOf(freePort())),
+                    Map.of());
+            stack.launch(
+                    "mongo",
+                    List.of(
+                            "-Xms64m",
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            classpath,
+                            LOCAL_STACK_MAIN,
+                            "mongo",
+                            "--data",
+                            stack.data.resolve("mongo").toString(),
+                            "--port",
+                            String.valueOf(stack.mongoPort)),
+                    Map.of());
+            stack.awaitLog("kafka", "Kafka broker ready");
+            stack.awaitLog("mongo", "Mongo ready");
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public String kafka() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** The store with the database, e.g. {@code mongodb://localhost:40123/scheduling}. */
+    public String mongo(String database) {
+        return "mongodb://localhost:" + mongoPort + "/" + database;
+    }
+
+    /**
+     * Starts a service from {@code <service>/target/<service>-exec.jar} with the JVM options of
+     * {@code ./clinic up} plus {@code jvmOptions}, and {@code arguments} (Spring properties), then
+     * waits until it is healthy.
+     */
+    public void startService(String service, List<String> jvmOptions, List<String> arguments) {
+        int port = freePort();
+        ports.put(service, port);
+        String database = service.substring(0, service.indexOf('-'));
+        List<String> command = new ArrayList<>(
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(platform.root()
+                .resolve(service + "/target/" + service + "-exec.jar")
+                .toString());
+        command.addAll(arguments);
+        launch(
+                service,
+                command,
+                Map.of(
+                        "SERVER_PORT", String.valueOf(port),
+                        "SPRING_MONGODB_URI", mongo(database),
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka(),
+                        "CLINIC_SECURITY_ISSUER", platform.issuer().toString(),
+                        "CLINIC_WEB_CLIENT_SECRET", "unused-by-benchmarks"));
+        awaitHealthy(service);
+    }
+
+    public URI service(String service, String path) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalStateException(service + " was not started in this stack");
+        }
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** The operating system's id of a process of this stack ({@code kafka}, {@code mongo} or a service). */
+    public long pid(String name) {
+        Process process = processes.get(name);
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running in this stack");
+        }
+        return process.pid();
+    }
+
+    private void launch(String name, List<String> arguments, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().putAll(environment);
+        try {
+            processes.put(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitLog(String name, String line) {
+        Path log = logs.resolve(name + ".log");
+        awaitUntil(name, () -> Files.exists(log) && Files.readString(log).contains(line));
+    }
+
+    private void awaitHealthy(String service) {
+        HttpRequest health = HttpRequest.newBuilder(service(service, "/actuator/health"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+        awaitUntil(service, () -> {
+            try {
+                return platform.http()
+                                .send(health, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private interface Check {
+        boolean done() throws IOException, InterruptedException;
+    }
+
+    private void awaitUntil(String name, Check check) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        try {
+            while (!check.done()) {
+                Process process = processes.get(name);
+                if (process != null && !process.isAlive()) {
+                    throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            name + " was not ready within " + READY + "; see " + logs.resolve(name + ".log"));
+                }
+                Thread.sleep(250);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(names); // services first, then Mongo and Kafka
+        for (String name : names) {
+            Process process = processes.get(name);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+        wipe();
+    }
+
+    private void wipe() {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.startsWith(logs) && !file.equals(data)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
