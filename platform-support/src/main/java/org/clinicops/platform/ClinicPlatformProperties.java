@@ -27,12 +27,13 @@ public record ClinicPlatformProperties(
             @DefaultValue("5s") Duration retryMaxElapsed) {}
 
     /**
-     * @param sweepInterval how often every outbox is scanned for events a crash left behind
+     * @param sweepInterval how often every outbox is scanned for events a crash left behind (a scan
+     *     reads whole collections; saves reach the relay directly, so this is only a safety net)
      * @param sendTimeout how long the relay waits for the broker to acknowledge an event
      * @param batchSize documents read per sweep query
      */
     public record Outbox(
-            @DefaultValue("2s") Duration sweepInterval,
+            @DefaultValue("60s") Duration sweepInterval,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("200") int batchSize) {}
 }

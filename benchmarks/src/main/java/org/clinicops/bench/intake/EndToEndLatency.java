@@ -1,12 +1,41 @@
 package org.clinicops.bench.intake;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.clinicops.bench.Latencies;
+import org.clinicops.bench.OpenLoad;
 import org.clinicops.bench.Options;
 import org.clinicops.bench.Platform;
 import org.clinicops.bench.Report;
 import org.clinicops.bench.Scenario;
+import tools.jackson.databind.JsonNode;
 
-/** Placeholder until the scenario is written. */
+/**
+ * From a consultation request being accepted (intake's 201 received) to the consultation-scheduled
+ * event of that patient being consumed from the broker: intake's outbox relay, the broker,
+ * scheduling's consumer, booking, scheduling's relay and the broker again. Open-model load at each
+ * rate; every accepted request is awaited.
+ */
 public final class EndToEndLatency implements Scenario {
+
+    static final double P99_TARGET_MS = 50;
+    static final int TARGET_RATE = 200;
 
     @Override
     public String name() {
@@ -15,11 +44,174 @@ public final class EndToEndLatency implements Scenario {
 
     @Override
     public String description() {
-        return "(not written yet)";
+        return "request accepted -> consultation-scheduled consumed, p50/p99 at --rates 50,200,500 (--step 20s)";
     }
 
     @Override
-    public Report run(Platform platform, Options options) {
-        return new Report(name()).note("not written yet");
+    public Report run(Platform platform, Options options) throws Exception {
+        List<Integer> rates = options.integers("rates", List.of(50, 200, 500));
+        Duration step = options.duration("step", Duration.ofSeconds(20));
+        Duration settle = options.duration("settle", Duration.ofSeconds(30));
+        Report report = new Report(name());
+        Report.Table table = report.table(
+                "Request accepted -> consultation-scheduled consumed",
+                "offered/s",
+                "accepted",
+                "scheduled",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "http p99 ms",
+                "missing");
+        List<String> sites = BenchSites.create(platform, "bench-e2e", options.integer("sites", 4), 12);
+
+        Tracker tracker = new Tracker();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread consumer = new Thread(() -> consume(platform, tracker, running), "e2e-consumer");
+        consumer.start();
+        Thread.sleep(2_000); // the consumer is positioned at the end of the topic
+        OpenLoad load = new OpenLoad(options.integer("max-in-flight", 2000));
+        load.run(
+                20,
+                options.duration("warmup", Duration.ofSeconds(5)),
+                Duration.ofSeconds(10),
+                call(platform, sites, tracker));
+        waitFor(tracker, settle);
+        double p99AtTarget = Double.NaN;
+        try {
+            for (int rate : rates) {
+                tracker.reset();
+                OpenLoad.Step http = load.run(rate, step, Duration.ofSeconds(15), call(platform, sites, tracker));
+                long accepted = http.succeeded();
+                waitFor(tracker, settle);
+                Histogram h = tracker.latencies.histogram();
+                table.row(
+                        rate,
+                        accepted,
+                        tracker.scheduled.get(),
+                        Report.round(Latencies.millis(h, 50), 1),
+                        Report.round(Latencies.millis(h, 99), 1),
+                        Report.round(h.getMaxValue() / 1000.0, 1),
+                        Report.round(http.p(99), 1),
+                        tracker.waiting());
+                report.figure("p50Millis@" + rate, Report.round(Latencies.millis(h, 50), 1))
+                        .figure("p99Millis@" + rate, Report.round(Latencies.millis(h, 99), 1));
+                if (rate == TARGET_RATE) {
+                    p99AtTarget = Latencies.millis(h, 99);
+                }
+            }
+        } finally {
+            running.set(false);
+            consumer.join(10_000);
+        }
+        if (!Double.isNaN(p99AtTarget)) {
+            report.target(
+                    "request -> consultation-scheduled p99 < 50 ms at 200/s",
+                    Report.round(p99AtTarget, 1) + " ms",
+                    p99AtTarget < P99_TARGET_MS);
+        }
+        report.note("missing = accepted requests whose consultation-scheduled did not arrive within --settle "
+                + settle.toSeconds() + "s (e.g. wait-listed for lack of capacity)");
+        return report;
+    }
+
+    private static void waitFor(Tracker tracker, Duration settle) throws InterruptedException {
+        long deadline = System.nanoTime() + settle.toNanos();
+        while (tracker.waiting() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static OpenLoad.Call call(Platform platform, List<String> sites, Tracker tracker) {
+        String token = platform.token();
+        return i -> {
+            String site = sites.get((int) (i % sites.size()));
+            HttpRequest request = HttpRequest.newBuilder(
+                            platform.service("intake-service", "/api/consultation-requests"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Requests.body(site, i)))
+                    .build();
+            CompletableFuture<HttpResponse<String>> sent =
+                    platform.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            return sent.thenApply(response -> {
+                long now = System.nanoTime();
+                if (response.statusCode() != 201) {
+                    return false;
+                }
+                JsonNode body = Platform.JSON.readTree(response.body());
+                tracker.accepted(body.path("patientId").asString(), now);
+                return true;
+            });
+        };
+    }
+
+    /**
+     * Pairs each accepted request with its consultation-scheduled event by patient id. The event can
+     * overtake intake's 201 on its way to this client; it then counts as no wait.
+     */
+    static final class Tracker {
+        private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> early = new ConcurrentHashMap<>();
+        private final Latencies latencies = new Latencies();
+        private final AtomicLong scheduled = new AtomicLong();
+
+        synchronized void accepted(String patientId, long at) {
+            if (early.remove(patientId) != null) {
+                latencies.recordNanos(0);
+                scheduled.incrementAndGet();
+            } else {
+                acceptedAt.putIfAbsent(patientId, at);
+            }
+        }
+
+        synchronized void scheduled(String patientId, long at) {
+            Long accepted = acceptedAt.remove(patientId);
+            if (accepted != null) {
+                latencies.recordNanos(at - accepted);
+                scheduled.incrementAndGet();
+            } else if (early.size() < 100_000) {
+                early.put(patientId, at);
+            }
+        }
+
+        int waiting() {
+            return acceptedAt.size();
+        }
+
+        synchronized void reset() {
+            acceptedAt.clear();
+            early.clear();
+            latencies.reset();
+            scheduled.set(0);
+        }
+    }
+
+    private static void consume(Platform platform, Tracker tracker, AtomicBoolean running) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-e2e-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("clinic.consultation-scheduled").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    if (record.key() != null) {
+                        tracker.scheduled(record.key(), now);
+                    }
+                }
+            }
+        }
     }
 }

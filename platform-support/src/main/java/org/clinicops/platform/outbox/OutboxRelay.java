@@ -1,5 +1,8 @@
 package org.clinicops.platform.outbox;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +33,21 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes the events waiting in aggregate outboxes, then removes them from their documents.
  *
- * <p>A save of an aggregate with pending events wakes the relay up for that document (fast path);
- * a periodic sweep over every aggregate collection picks up whatever a crash left behind, so an
- * event written with its state change is published even when the process died before sending it.
- * Within a document events are sent in order and the next one waits for the previous to be
- * acknowledged (idempotent producer, acks=all). Delivery is at least once: a crash after sending
+ * <p>A save of an aggregate with pending events wakes the relay up for that document (fast path):
+ * the relay reads the woken documents by {@code _id} in batches and sends all their events before
+ * awaiting the acknowledgements (idempotent producer, acks=all, so each key's events keep their
+ * order), then removes the acknowledged ones with one bulk write. Documents the broker refused are
+ * retried after a pause. A sweep over every aggregate collection, at start and then rarely (it
+ * scans whole collections), picks up whatever a crash left behind, so an event written with its
+ * state change is published even when the process died before sending it. Delivery is at least
+ * once: a crash after sending
  * and before removing, or a concurrent save that writes back an event already sent, publishes it
  * again with the same {@code ce_id}, which consumers discard.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Document HAS_PENDING =
             new Document(AggregateRoot.OUTBOX_FIELD + ".0", new Document("$exists", true));
 
@@ -60,6 +69,8 @@ public class OutboxRelay implements SmartLifecycle {
     private @Nullable Thread worker;
     private volatile long nextSweep;
     private volatile boolean sweepDue = true;
+    /** Set when the fast path could not publish: retry soon, without waiting for the sweep. */
+    private volatile boolean retryDue;
 
     public OutboxRelay(
             MongoTemplate mongo,
@@ -95,7 +106,6 @@ public class OutboxRelay implements SmartLifecycle {
     public synchronized int drainAll() {
         int sent = 0;
         dirty.clear();
-        long found = 0;
         for (String collection : collections) {
             List<Document> batch;
             do {
@@ -104,34 +114,55 @@ public class OutboxRelay implements SmartLifecycle {
                         .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
                         .limit(batchSize)
                         .into(new ArrayList<>());
-                for (Document doc : batch) {
-                    found += outboxOf(doc).size();
-                    int published = publish(collection, doc);
-                    sent += published;
-                    found -= published;
-                    if (published == 0) {
-                        // broker unavailable: keep the rest for the next sweep
-                        pending.set(Math.max(found, 0));
-                        return sent;
-                    }
+                int found = batch.stream().mapToInt(doc -> outboxOf(doc).size()).sum();
+                List<Document> unsent = publishAll(collection, batch);
+                sent += found
+                        - unsent.stream().mapToInt(doc -> outboxOf(doc).size()).sum();
+                if (!unsent.isEmpty()) {
+                    // broker unavailable: keep the rest for the next sweep
+                    pending.set(unsent.stream()
+                            .mapToInt(doc -> outboxOf(doc).size())
+                            .sum());
+                    return sent;
                 }
             } while (batch.size() == batchSize);
         }
-        pending.set(Math.max(found, 0));
+        pending.set(0);
         sweepDue = false;
         nextSweep = System.nanoTime() + sweepInterval.toNanos();
         return sent;
     }
 
+    /**
+     * Publishes the documents the fast path named: up to a batch of them at a time, read by
+     * {@code _id}, all their events sent before any acknowledgement is awaited. Documents whose
+     * events could not be sent go back to the queue and are retried after a pause.
+     */
     private synchronized void drainDirty() {
-        DocumentRef ref;
-        while ((ref = dirty.poll()) != null) {
-            Document doc = mongo.getCollection(ref.collection())
-                    .find(new Document("_id", ref.id()))
-                    .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
-                    .first();
-            if (doc != null && !outboxOf(doc).isEmpty() && publish(ref.collection(), doc) == 0) {
-                return;
+        while (!dirty.isEmpty()) {
+            Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+            DocumentRef ref;
+            int taken = 0;
+            while (taken < batchSize && (ref = dirty.poll()) != null) {
+                if (byCollection
+                        .computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>())
+                        .add(ref.id())) {
+                    taken++;
+                }
+            }
+            for (Map.Entry<String, Set<Object>> entry : byCollection.entrySet()) {
+                String collection = entry.getKey();
+                List<Document> docs = mongo.getCollection(collection)
+                        .find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))
+                        .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
+                        .into(new ArrayList<>());
+                docs.removeIf(doc -> outboxOf(doc).isEmpty());
+                List<Document> unsent = publishAll(collection, docs);
+                if (!unsent.isEmpty()) {
+                    unsent.forEach(doc -> dirty.add(new DocumentRef(collection, doc.get("_id"))));
+                    retryDue = true;
+                    return;
+                }
             }
         }
     }
@@ -142,15 +173,42 @@ public class OutboxRelay implements SmartLifecycle {
         return outbox instanceof List<?> list ? (List<Document>) list : List.of();
     }
 
-    /** Sends the document's pending events in order; returns how many were sent and removed. */
-    private int publish(String collection, Document doc) {
-        List<Document> outbox = outboxOf(doc);
-        List<String> sent = new ArrayList<>();
-        try {
-            for (Document entry : outbox) {
+    /**
+     * Sends the pending events of all the documents without waiting in between (the producer keeps
+     * the order of each key's events), then waits for the acknowledgements and removes from each
+     * document the events acknowledged before its first failure. Returns the documents with events
+     * left unsent.
+     */
+    private List<Document> publishAll(String collection, List<Document> docs) {
+        List<List<CompletableFuture<?>>> acks = new ArrayList<>();
+        List<List<PendingEvent>> events = new ArrayList<>();
+        for (Document doc : docs) {
+            List<CompletableFuture<?>> docAcks = new ArrayList<>();
+            List<PendingEvent> docEvents = new ArrayList<>();
+            for (Document entry : outboxOf(doc)) {
                 PendingEvent event = toPendingEvent(entry);
-                CompletableFuture<?> ack = kafka.send(CloudEventRecords.toRecord(event, source));
-                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture<?> ack;
+                try {
+                    ack = kafka.send(CloudEventRecords.toRecord(event, source));
+                } catch (RuntimeException e) {
+                    ack = CompletableFuture.failedFuture(e);
+                }
+                docAcks.add(ack);
+                docEvents.add(event);
+            }
+            acks.add(docAcks);
+            events.add(docEvents);
+        }
+        List<Document> unsent = new ArrayList<>();
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int d = 0; d < docs.size(); d++) {
+            List<String> sent = new ArrayList<>();
+            for (int e = 0; e < acks.get(d).size(); e++) {
+                if (!acknowledged(acks.get(d).get(e), deadline, collection)) {
+                    break;
+                }
+                PendingEvent event = events.get(d).get(e);
                 sent.add(event.eventId());
                 publishedByType
                         .computeIfAbsent(
@@ -162,22 +220,36 @@ public class OutboxRelay implements SmartLifecycle {
                                         .register(meters))
                         .increment();
             }
+            if (sent.size() < acks.get(d).size()) {
+                unsent.add(docs.get(d));
+            }
+            if (!sent.isEmpty()) {
+                removals.add(new UpdateOneModel<>(
+                        new Document("_id", docs.get(d).get("_id")),
+                        new Document(
+                                "$pull",
+                                new Document(
+                                        AggregateRoot.OUTBOX_FIELD,
+                                        new Document("eventId", new Document("$in", sent))))));
+            }
+        }
+        if (!removals.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
+        }
+        return unsent;
+    }
+
+    private boolean acknowledged(CompletableFuture<?> ack, long deadline, String collection) {
+        try {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (Exception e) {
             log.warn("outbox relay could not publish from {}: {}", collection, e.toString());
+            return false;
         }
-        if (!sent.isEmpty()) {
-            mongo.getCollection(collection)
-                    .updateOne(
-                            new Document("_id", doc.get("_id")),
-                            new Document(
-                                    "$pull",
-                                    new Document(
-                                            AggregateRoot.OUTBOX_FIELD,
-                                            new Document("eventId", new Document("$in", sent)))));
-        }
-        return sent.size();
     }
 
     private static PendingEvent toPendingEvent(Document entry) {
@@ -199,7 +271,13 @@ public class OutboxRelay implements SmartLifecycle {
                 } else {
                     drainDirty();
                 }
-                signal.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (retryDue) {
+                    // the broker refused: pause, then try the same documents again
+                    retryDue = false;
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                } else {
+                    signal.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 signal.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,30 @@
+package org.clinicops.bench.intake;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Bodies of synthetic consultation requests: made-up people, every one different. */
+final class Requests {
+
+    private static final List<String> FIRST = List.of("Ada", "Bo", "Cy", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy");
+    private static final List<String> LAST = List.of("Benchmark", "Loadtest", "Synthetic", "Sample", "Trial");
+    private static final List<String> CONDITIONS = List.of(
+            "TREATMENT_RESISTANT_DEPRESSION", "BIPOLAR_DEPRESSION", "PTSD", "CHRONIC_PAIN", "SUICIDAL_IDEATION");
+    private static final List<String> PAYERS = List.of("SELF_PAY", "SELF_PAY", "INSURANCE");
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private Requests() {}
+
+    /** A request at the site by made-up person number {@code n} of this run (negative: a probe). */
+    static String body(String siteId, long n) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String tag = RUN + "x" + Long.toString(n < 0 ? random.nextLong(1, Long.MAX_VALUE) : n, 36);
+        int year = 1950 + random.nextInt(55);
+        return "{\"siteId\":\"" + siteId + "\",\"patient\":{\"firstName\":\"" + FIRST.get(random.nextInt(FIRST.size()))
+                + "\",\"lastName\":\"" + LAST.get(random.nextInt(LAST.size())) + "-" + tag
+                + "\",\"dateOfBirth\":\"" + year + "-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(9)
+                + "\",\"email\":\"p" + tag + "@bench.example\",\"phone\":\"+1 555 " + (1000 + random.nextInt(9000))
+                + "\"},\"condition\":\"" + CONDITIONS.get(random.nextInt(CONDITIONS.size()))
+                + "\",\"referralSource\":\"SELF\",\"payerType\":\"" + PAYERS.get(random.nextInt(PAYERS.size())) + "\"}";
+    }
+}
