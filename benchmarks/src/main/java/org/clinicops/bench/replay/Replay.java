@@ -77,11 +77,15 @@ public final class Replay implements Scenario {
             double produceSeconds = produce(stack.kafka(), events, sites);
             System.out.printf("produced in %.1f s; raw consume...%n", produceSeconds);
             Consumed warm = consumeAll(stack.kafka()); // warms the broker's cache for both readers
+            long rawCpu = processCpuNanos();
             Consumed raw = consumeAll(stack.kafka());
+            double rawCpuSeconds = (processCpuNanos() - rawCpu) / 1e9;
             System.out.printf(
                     "raw consumer: %,d records in %.2f s (first pass %.2f s); rebuild...%n",
                     raw.records(), raw.seconds(), warm.seconds());
 
+            long pid = stack.pid("monitoring-service");
+            double cpuBefore = cpuSeconds(pid);
             long start = System.nanoTime();
             var response = platform.http()
                     .send(
@@ -99,7 +103,7 @@ public final class Replay implements Scenario {
             JsonNode body = Platform.JSON.readTree(response.body());
             long eventsRead = body.path("eventsRead").asLong();
             long facts = body.path("facts").asLong();
-            long pid = stack.pid("monitoring-service");
+            double replayCpuSeconds = cpuSeconds(pid) - cpuBefore;
             long rssMb = status(pid, "VmRSS") / 1024;
             long peakMb = status(pid, "VmHWM") / 1024;
 
@@ -114,7 +118,9 @@ public final class Replay implements Scenario {
                             "ratio",
                             "rebuild s",
                             "monitoring RSS MB",
-                            "peak RSS MB")
+                            "peak RSS MB",
+                            "raw CPU µs/event",
+                            "replay CPU µs/event")
                     .row(
                             eventsRead,
                             Math.round(rawRate),
@@ -122,7 +128,9 @@ public final class Replay implements Scenario {
                             Report.round(ratio, 3),
                             Report.round(rebuildSeconds, 2),
                             rssMb,
-                            peakMb);
+                            peakMb,
+                            Report.round(1e6 * rawCpuSeconds / Math.max(1, raw.records()), 2),
+                            Report.round(1e6 * replayCpuSeconds / Math.max(1, eventsRead), 2));
             report.figure("events", events)
                     .figure("sites", sites)
                     .figure("produce_seconds", Report.round(produceSeconds, 2))
@@ -136,6 +144,8 @@ public final class Replay implements Scenario {
                     .figure("rebuild_seconds_in_service", body.path("seconds").asDouble())
                     .figure("replay_per_second", Math.round(replayRate))
                     .figure("ratio", Report.round(ratio, 4))
+                    .figure("raw_cpu_seconds", Report.round(rawCpuSeconds, 3))
+                    .figure("replay_cpu_seconds", Report.round(replayCpuSeconds, 3))
                     .figure("monitoring_rss_mb", rssMb)
                     .figure("monitoring_peak_rss_mb", peakMb);
             report.target(
@@ -144,6 +154,8 @@ public final class Replay implements Scenario {
                 report.note("the rebuild read " + eventsRead + " events and holds " + facts
                         + " facts; the raw consumer read " + raw.records() + " records of " + events + " produced");
             }
+            report.note("CPU per event (the benchmark's JVM for the raw consumer, the monitoring process for the"
+                    + " rebuild) does not depend on what else the machine runs; rates do");
             if (options.flag("jfr")) {
                 report.note("flight recording of the rebuild: " + jfr + " (written when the side monitoring stops)");
             }
@@ -240,6 +252,25 @@ public final class Replay implements Scenario {
             }
         }
         return new Consumed(records, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** CPU time of this JVM (every thread). */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** User and system CPU time of a process from {@code /proc/<pid>/stat} (0 where there is none). */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) in clock ticks, counted after the command name
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException unknown) {
+            return 0;
+        }
     }
 
     /** A size in kB from {@code /proc/<pid>/status} (0 where there is no such file). */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads every clinic topic from offset 0 up to the end offsets seen when the replay starts, with a
@@ -50,10 +51,17 @@ class KafkaEventReplay implements EventReplay {
     private static final Map<String, EventType> TYPES = new HashMap<>();
     private static final Map<EventType, ObjectReader> READERS = new HashMap<>();
 
+    private static final int DECODERS = 2;
+
     static {
+        JsonMapper mapper = EventJson.mapper()
+                .rebuild()
+                .addModule(new SimpleModule("fast-instants")
+                        .addDeserializer(Instant.class, new FastInstants.Deserializer()))
+                .build();
         for (EventType type : EventType.values()) {
             TYPES.put(type.type(), type);
-            READERS.put(type, EventJson.mapper().readerFor(type.payloadClass()));
+            READERS.put(type, mapper.readerFor(type.payloadClass()));
         }
     }
 
@@ -65,47 +73,109 @@ class KafkaEventReplay implements EventReplay {
 
     @Override
     public long replay(Consumer<RecordedEvent> sink) {
-        BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayBlockingQueue<>(8);
-        Poller poller = new Poller(batches);
-        Thread thread = new Thread(poller, "monitoring-replay-poller");
-        thread.setDaemon(true);
-        thread.start();
+        BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched = new ArrayBlockingQueue<>(8);
+        BlockingQueue<List<RecordedEvent>> decoded = new ArrayBlockingQueue<>(8);
+        Poller poller = new Poller(fetched);
+        List<Decoder> decoders = new ArrayList<>();
+        start(poller, "monitoring-replay-poller");
+        for (int i = 0; i < DECODERS; i++) {
+            Decoder decoder = new Decoder(fetched, decoded);
+            decoders.add(decoder);
+            start(decoder, "monitoring-replay-decoder-" + i);
+        }
         long read = 0;
-        long skipped = 0;
+        int finished = 0;
         try {
-            while (true) {
-                List<ConsumerRecord<byte[], byte[]>> batch = batches.poll(1, TimeUnit.SECONDS);
-                if (batch == null) {
-                    if (!thread.isAlive() && batches.isEmpty()) {
-                        break;
-                    }
+            while (finished < DECODERS) {
+                List<RecordedEvent> batch = decoded.take();
+                if (batch.isEmpty()) {
+                    finished++;
                     continue;
                 }
-                if (batch.isEmpty()) {
-                    break; // the end
+                for (RecordedEvent event : batch) {
+                    sink.accept(event);
                 }
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    RecordedEvent event = decode(record);
-                    if (event == null) {
-                        skipped++;
-                    } else {
-                        sink.accept(event);
-                        read++;
-                    }
-                }
+                read += batch.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);
         } finally {
             poller.stop = true;
-            batches.clear(); // a poller blocked on a full queue sees the stop
+            decoders.forEach(d -> d.stop = true);
+            fetched.clear(); // threads blocked on a full queue see the stop
+            decoded.clear();
         }
         if (poller.failure != null) {
             throw new IllegalStateException("replay failed", poller.failure);
         }
+        long skipped = 0;
+        for (Decoder decoder : decoders) {
+            if (decoder.failure != null) {
+                throw new IllegalStateException("replay failed", decoder.failure);
+            }
+            skipped += decoder.skipped;
+        }
         log.info("replayed {} clinic events ({} unreadable records skipped)", read, skipped);
         return read;
+    }
+
+    private static void start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Decodes fetched batches until the end mark, then passes the end mark on. */
+    private static final class Decoder implements Runnable {
+        private final BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched;
+        private final BlockingQueue<List<RecordedEvent>> decoded;
+        volatile boolean stop;
+        volatile @Nullable RuntimeException failure;
+        long skipped;
+
+        Decoder(
+                BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched,
+                BlockingQueue<List<RecordedEvent>> decoded) {
+            this.fetched = fetched;
+            this.decoded = decoded;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stop) {
+                    List<ConsumerRecord<byte[], byte[]>> batch = fetched.take();
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    List<RecordedEvent> events = new ArrayList<>(batch.size());
+                    for (ConsumerRecord<byte[], byte[]> record : batch) {
+                        RecordedEvent event = decode(record);
+                        if (event == null) {
+                            skipped++;
+                        } else {
+                            events.add(event);
+                        }
+                    }
+                    if (!events.isEmpty()) {
+                        decoded.put(events);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                try {
+                    if (!stop) {
+                        decoded.put(List.of());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** The record as a clinic event, or null when it is not one (not a binary-mode CloudEvent, off contract). */
@@ -152,6 +222,10 @@ class KafkaEventReplay implements EventReplay {
     }
 
     private static Instant parseTime(String time) {
+        Instant fast = FastInstants.parse(time);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(time);
         } catch (DateTimeException withOffset) {
@@ -222,7 +296,13 @@ class KafkaEventReplay implements EventReplay {
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
-                batches.offer(List.of());
+                try {
+                    for (int i = 0; i < DECODERS && !stop; i++) {
+                        batches.put(List.of()); // one end mark for each decoder
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
