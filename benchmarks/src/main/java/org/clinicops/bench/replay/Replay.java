@@ -223,9 +223,9 @@ public final class Replay implements Scenario {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // the same fetch sizes as monitoring's replay, so the ratio compares decoding and folding only
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         properties.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         long records = 0;
         long bytes = 0;

@@ -105,12 +105,48 @@ public final class IndicatorProjection {
             boolean session,
             @Nullable String sourceId,
             boolean assisted,
-            BigDecimal subtotal,
-            BigDecimal discount,
-            BigDecimal total,
-            BigDecimal patientResponsibility) {}
+            Object subtotalMoney,
+            Object discountMoney,
+            Object totalMoney,
+            Object patientResponsibilityMoney) {
 
-    record Payment(String site, boolean refund, BigDecimal amount) {}
+        BigDecimal subtotal() {
+            return decimal(subtotalMoney);
+        }
+
+        BigDecimal discount() {
+            return decimal(discountMoney);
+        }
+
+        BigDecimal total() {
+            return decimal(totalMoney);
+        }
+
+        BigDecimal patientResponsibility() {
+            return decimal(patientResponsibilityMoney);
+        }
+    }
+
+    record Payment(String site, boolean refund, Object amount) {}
+
+    /**
+     * An amount kept as its unscaled long with the scale in the low byte when it fits (most do:
+     * a {@code BigDecimal} costs about 40 bytes more), else the {@code BigDecimal} itself; {@link
+     * #decimal} gives back an equal {@code BigDecimal} (same value, same scale).
+     */
+    static Object money(BigDecimal value) {
+        if (value.scale() >= 0 && value.scale() < 128 && value.unscaledValue().bitLength() < 56) {
+            return (value.unscaledValue().longValue() << 8) | value.scale();
+        }
+        return value;
+    }
+
+    static BigDecimal decimal(Object money) {
+        if (money instanceof Long packed) {
+            return BigDecimal.valueOf(packed >> 8, (int) (packed & 0xff));
+        }
+        return (BigDecimal) money;
+    }
 
     record Payer(long at, PayerType type) {
 
@@ -246,13 +282,13 @@ public final class IndicatorProjection {
                             i.source() == InvoiceIssued.Source.SESSION,
                             i.sourceId() == null ? null : share(i.sourceId()),
                             i.assistanceApplied(),
-                            i.subtotal(),
-                            i.discount(),
-                            i.total(),
-                            i.patientResponsibility()));
+                            money(i.subtotal()),
+                            money(i.discount()),
+                            money(i.total()),
+                            money(i.patientResponsibility())));
             payer(site, patient, i.payerType(), i.issuedAt());
         } else if (e instanceof PaymentReceived p) {
-            payments.put(p.paymentId(), new Payment(site, p.kind() == PaymentReceived.Kind.REFUND, p.amount()));
+            payments.put(p.paymentId(), new Payment(site, p.kind() == PaymentReceived.Kind.REFUND, money(p.amount())));
         }
     }
 
@@ -488,7 +524,8 @@ public final class IndicatorProjection {
                 : discounts.divide(BigDecimal.valueOf(discounted), 2, RoundingMode.HALF_UP);
         BigDecimal collected = BigDecimal.ZERO;
         for (Payment payment : s.payments) {
-            collected = payment.refund() ? collected.subtract(payment.amount()) : collected.add(payment.amount());
+            BigDecimal amount = decimal(payment.amount());
+            collected = payment.refund() ? collected.subtract(amount) : collected.add(amount);
         }
         Map<PayerType, Long> payerMix = new EnumMap<>(PayerType.class);
         for (PayerType type : PayerType.values()) {
@@ -712,7 +749,7 @@ public final class IndicatorProjection {
         writeMap(out, payments, (o, p) -> {
             o.writeUTF(p.site());
             o.writeBoolean(p.refund());
-            writeDecimal(o, p.amount());
+            writeDecimal(o, decimal(p.amount()));
         });
         writeStrings(out, releasedHolds);
         writeStrings(out, scheduledRequests);
@@ -786,12 +823,12 @@ public final class IndicatorProjection {
                         i.readBoolean(),
                         i.readBoolean() ? p.str(i) : null,
                         i.readBoolean(),
-                        readDecimal(i),
-                        readDecimal(i),
-                        readDecimal(i),
-                        readDecimal(i)),
+                        money(readDecimal(i)),
+                        money(readDecimal(i)),
+                        money(readDecimal(i)),
+                        money(readDecimal(i))),
                 false);
-        p.readMap(in, p.payments, i -> new Payment(p.str(i), i.readBoolean(), readDecimal(i)), false);
+        p.readMap(in, p.payments, i -> new Payment(p.str(i), i.readBoolean(), money(readDecimal(i))), false);
         p.readStrings(in, p.releasedHolds);
         p.readStrings(in, p.scheduledRequests);
         p.readStrings(in, p.declinedRequests);

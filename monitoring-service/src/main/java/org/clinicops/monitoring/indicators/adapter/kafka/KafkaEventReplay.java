@@ -37,7 +37,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Reads every clinic topic from offset 0 up to the end offsets seen when the replay starts, with a
  * plain consumer outside any consumer group (it commits nothing and does not disturb the live
- * listener). One thread polls in large batches and hands them over; the caller's thread decodes
+ * listener). One thread polls in batches of up to 2,000 records and hands them over (at most a few
+ * batches are in flight, which bounds the memory a replay needs beside the projection); the caller's thread decodes
  * each record (the CloudEvents headers read directly, the body with a reader bound to the event's
  * class) and passes it to the sink, so fetching and decoding overlap. Records that are not clinic
  * events are skipped, as the live listener sends them to the dead-letter topic.
@@ -73,8 +74,8 @@ class KafkaEventReplay implements EventReplay {
 
     @Override
     public long replay(Consumer<RecordedEvent> sink) {
-        BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched = new ArrayBlockingQueue<>(8);
-        BlockingQueue<List<RecordedEvent>> decoded = new ArrayBlockingQueue<>(8);
+        BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched = new ArrayBlockingQueue<>(4);
+        BlockingQueue<List<RecordedEvent>> decoded = new ArrayBlockingQueue<>(4);
         Poller poller = new Poller(fetched);
         List<Decoder> decoders = new ArrayList<>();
         start(poller, "monitoring-replay-poller");
@@ -255,9 +256,9 @@ class KafkaEventReplay implements EventReplay {
             properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "monitoring-replay");
-            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-            properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
-            properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+            properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+            properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
             properties.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
