@@ -13,9 +13,6 @@ public interface FactLog {
 
     long count();
 
-    /** The recorded site-updated events of one site. */
-    List<RecordedEvent> siteUpdates(String siteId);
-
-    /** Forgets every fact (before a rebuild from the topics). */
+    /** Forgets every fact. */
     void clear();
 }

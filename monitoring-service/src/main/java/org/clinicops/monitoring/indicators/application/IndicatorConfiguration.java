@@ -1,14 +1,13 @@
 package org.clinicops.monitoring.indicators.application;
 
 import java.time.Duration;
-import org.clinicops.monitoring.indicators.domain.IndicatorCalculator;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The indicator calculator with its configured targets. */
+/** The indicator targets, as configured. */
 @Configuration(proxyBeanMethods = false)
 class IndicatorConfiguration {
 
@@ -26,8 +25,7 @@ class IndicatorConfiguration {
             @DefaultValue("2s") Duration refreshInterval) {}
 
     @Bean
-    IndicatorCalculator indicatorCalculator(IndicatorProperties properties) {
-        return new IndicatorCalculator(
-                new IndicatorPolicy(properties.treatmentStartTarget(), properties.urgentSeenTarget()));
+    IndicatorPolicy indicatorPolicy(IndicatorProperties properties) {
+        return new IndicatorPolicy(properties.treatmentStartTarget(), properties.urgentSeenTarget());
     }
 }

@@ -1,39 +1,56 @@
 package org.clinicops.monitoring.indicators.application;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.springframework.stereotype.Service;
 
 /**
- * Wipes the fact log and rebuilds it from the beginning of every clinic topic, then recomputes the
- * indicators. Because facts are keyed by event id and the indicators depend only on the set of
- * facts, the figures afterwards are the same as before (for the events the broker still retains).
- * Events consumed live meanwhile are kept: appending one twice is harmless.
+ * Rebuilds the indicator projection from the beginning of every clinic topic: every event the
+ * broker retains is folded into a fresh projection, which is stored (replacing the previous copy)
+ * and then replaces the live one. The projection depends only on the set of events, so the figures
+ * afterwards are the same as before (for the events the broker still retains). Events consumed
+ * live meanwhile are recorded in the fact log as usual and folded into the rebuilt projection
+ * before it goes live; one also read by the replay counts once (its {@code ce_id} is known).
  */
 @Service
 public class RebuildProjections {
 
-    private final FactLog facts;
     private final EventReplay replay;
     private final IndicatorSnapshots snapshots;
+    private final ProjectionStore store;
 
-    RebuildProjections(FactLog facts, EventReplay replay, IndicatorSnapshots snapshots) {
-        this.facts = facts;
+    RebuildProjections(EventReplay replay, IndicatorSnapshots snapshots, ProjectionStore store) {
         this.replay = replay;
         this.snapshots = snapshots;
+        this.store = store;
     }
 
-    /** How many events were read and how many facts the log holds afterwards. */
-    public record Rebuilt(long eventsRead, long newFacts, long facts) {}
+    /**
+     * What the rebuild did.
+     *
+     * @param eventsRead clinic events read from the topics
+     * @param newFacts distinct events among them (a redelivered event counts once)
+     * @param facts distinct events the projection holds afterwards (with those consumed meanwhile)
+     * @param seconds wall time of the rebuild
+     */
+    public record Rebuilt(long eventsRead, long newFacts, long facts, double seconds) {
+
+        public double eventsPerSecond() {
+            return seconds == 0 ? 0 : eventsRead / seconds;
+        }
+    }
 
     public synchronized Rebuilt handle() {
-        facts.clear();
-        AtomicLong added = new AtomicLong();
-        long read = replay.replay(fact -> {
-            if (facts.append(fact)) {
-                added.incrementAndGet();
-            }
-        });
-        snapshots.reload();
-        return new Rebuilt(read, added.get(), facts.count());
+        long start = System.nanoTime();
+        IndicatorProjection rebuilt = snapshots.beginRebuild();
+        try {
+            long read = replay.replay(rebuilt::apply);
+            long distinct = rebuilt.facts();
+            store.save(rebuilt);
+            snapshots.finishRebuild(rebuilt);
+            return new Rebuilt(read, distinct, rebuilt.facts(), (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            snapshots.abortRebuild();
+            throw e;
+        }
     }
 }

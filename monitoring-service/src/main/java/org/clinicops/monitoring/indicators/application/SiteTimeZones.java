@@ -1,36 +1,19 @@
 package org.clinicops.monitoring.indicators.application;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Comparator;
-import org.clinicops.events.SiteUpdated;
-import org.clinicops.monitoring.indicators.domain.RecordedEvent;
 import org.springframework.stereotype.Service;
 
 /** The time zone of a site, as the latest site-updated says (UTC while the site is unknown). */
 @Service
 public class SiteTimeZones {
 
-    private final FactLog facts;
+    private final IndicatorSnapshots snapshots;
 
-    SiteTimeZones(FactLog facts) {
-        this.facts = facts;
+    SiteTimeZones(IndicatorSnapshots snapshots) {
+        this.snapshots = snapshots;
     }
 
     public ZoneId zoneOf(String siteId) {
-        return facts.siteUpdates(siteId).stream()
-                .map(RecordedEvent::event)
-                .filter(SiteUpdated.class::isInstance)
-                .map(SiteUpdated.class::cast)
-                .max(Comparator.comparing(SiteUpdated::updatedAt))
-                .map(site -> {
-                    try {
-                        return ZoneId.of(site.timeZone());
-                    } catch (DateTimeException unknown) {
-                        return (ZoneId) ZoneOffset.UTC;
-                    }
-                })
-                .orElse(ZoneOffset.UTC);
+        return snapshots.zoneOf(siteId);
     }
 }

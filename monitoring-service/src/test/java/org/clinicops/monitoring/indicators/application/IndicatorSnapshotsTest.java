@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.clinicops.monitoring.indicators.domain.ClinicHistory;
 import org.clinicops.monitoring.indicators.domain.IndicatorCalculator;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
+import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.Indicators;
 import org.clinicops.monitoring.indicators.domain.RecordedEvent;
 import org.junit.jupiter.api.Test;
@@ -37,39 +39,103 @@ class IndicatorSnapshotsTest {
         }
 
         @Override
-        public List<RecordedEvent> siteUpdates(String siteId) {
-            return List.of();
-        }
-
-        @Override
         public void clear() {
             byId.clear();
         }
     }
 
     final Clock clock = Clock.fixed(ClinicHistory.NOW, ZoneOffset.UTC);
-    final IndicatorCalculator calculator = new IndicatorCalculator(IndicatorPolicy.defaults());
+    final IndicatorPolicy policy = IndicatorPolicy.defaults();
     final StoredFacts stored = new StoredFacts();
+    final NoStoredProjection noProjection = new NoStoredProjection();
+
+    /** A store that never held a rebuilt projection. */
+    static final class NoStoredProjection implements ProjectionStore {
+        @Override
+        public void save(IndicatorProjection projection) {}
+
+        @Override
+        public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
+            return Optional.empty();
+        }
+    }
 
     @Test
     void theFiguresAfterARestartAreTheFiguresBeforeIt() {
-        IndicatorSnapshots before = new IndicatorSnapshots(stored, calculator, clock);
+        IndicatorSnapshots before = new IndicatorSnapshots(stored, noProjection, policy, clock);
         RecordFact record = new RecordFact(stored, before);
         before.refresh();
         ClinicHistory.events().forEach(record::handle);
         ClinicHistory.events().subList(0, 5).forEach(record::handle); // redelivered
         Indicators running = before.refresh();
 
-        Indicators restarted = new IndicatorSnapshots(stored, calculator, clock).refresh();
+        Indicators restarted = new IndicatorSnapshots(stored, noProjection, policy, clock).refresh();
 
         assertThat(restarted).isEqualTo(running);
         assertThat(restarted.site("site_a").orElseThrow().consultationRequests())
                 .isEqualTo(5);
     }
 
+    /** A store that keeps the projection's durable form, as the database would. */
+    static final class BytesStore implements ProjectionStore {
+        byte[] bytes;
+
+        @Override
+        public void save(IndicatorProjection projection) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream data = new java.io.DataOutputStream(out)) {
+                projection.writeTo(data);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            bytes = out.toByteArray();
+        }
+
+        @Override
+        public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
+            if (bytes == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(IndicatorProjection.readFrom(
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), policy));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void aRebuildKeepsTheFiguresCountsLiveEventsOnceAndSurvivesARestart() {
+        List<RecordedEvent> history = ClinicHistory.events();
+        BytesStore store = new BytesStore();
+        IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, store, policy, clock);
+        RecordFact record = new RecordFact(stored, snapshots);
+        snapshots.refresh();
+        history.subList(0, 10).forEach(record::handle);
+        Indicators before = snapshots.refresh();
+        // the broker holds the whole history; the last events arrive live while the replay reads
+        EventReplay replay = sink -> {
+            history.subList(0, 20).forEach(sink);
+            history.subList(15, history.size()).forEach(record::handle);
+            assertThat(snapshots.current()).isEqualTo(before); // the last snapshot stands meanwhile
+            return 20;
+        };
+
+        RebuildProjections.Rebuilt rebuilt = new RebuildProjections(replay, snapshots, store).handle();
+
+        Indicators expected = new IndicatorCalculator(policy).compute(history, ClinicHistory.NOW);
+        assertThat(rebuilt.eventsRead()).isEqualTo(20);
+        assertThat(rebuilt.newFacts()).isEqualTo(20);
+        assertThat(rebuilt.facts()).isEqualTo(history.size());
+        assertThat(snapshots.current()).isEqualTo(expected);
+        Indicators restarted = new IndicatorSnapshots(stored, store, policy, clock).refresh();
+        assertThat(restarted).isEqualTo(expected);
+    }
+
     @Test
     void newSitesAreAnnouncedToListenersWithTheSnapshot() {
-        IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, calculator, clock);
+        IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, noProjection, policy, clock);
         List<String> announced = new ArrayList<>();
         snapshots.onRefresh(indicators -> announced.addAll(indicators.siteIds()));
         ClinicHistory.events().forEach(stored::append);

@@ -12,7 +12,7 @@ import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
 import org.clinicops.monitoring.indicators.application.IndicatorSnapshots;
-import org.clinicops.monitoring.indicators.domain.IndicatorCalculator;
+import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.Indicators;
 import org.clinicops.monitoring.indicators.domain.SiteIndicators;
 import org.springframework.stereotype.Component;
@@ -146,7 +146,7 @@ class IndicatorMeters {
                 "Adverse events per 100 completed infusions",
                 site,
                 s -> s.adverseEventsPer100Infusions());
-        for (String rule : IndicatorCalculator.VITALS_RULES) {
+        for (String rule : IndicatorProjection.VITALS_RULES) {
             counter(
                     "clinic.vitals.alerts",
                     "Vitals alerts raised",

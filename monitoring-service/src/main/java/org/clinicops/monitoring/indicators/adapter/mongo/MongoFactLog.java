@@ -50,11 +50,6 @@ class MongoFactLog implements FactLog {
         return read(new Document());
     }
 
-    @Override
-    public List<RecordedEvent> siteUpdates(String siteId) {
-        return read(new Document("type", EventType.SITE_UPDATED.type()).append("siteId", siteId));
-    }
-
     private List<RecordedEvent> read(Document filter) {
         List<RecordedEvent> facts = new ArrayList<>();
         for (Document document : mongo.getCollection(COLLECTION).find(filter)) {

@@ -16,12 +16,17 @@ class ProjectionAdminController {
         this.rebuild = rebuild;
     }
 
-    record RebuildResponse(long eventsRead, long facts) {}
+    record RebuildResponse(long eventsRead, long newFacts, long facts, double seconds, double eventsPerSecond) {}
 
-    /** Wipes the projections and re-consumes every clinic topic from the beginning. */
+    /** Rebuilds the projections from the beginning of every clinic topic. */
     @PostMapping("/rebuild")
     RebuildResponse rebuild() {
         var rebuilt = rebuild.handle();
-        return new RebuildResponse(rebuilt.eventsRead(), rebuilt.facts());
+        return new RebuildResponse(
+                rebuilt.eventsRead(),
+                rebuilt.newFacts(),
+                rebuilt.facts(),
+                Math.round(rebuilt.seconds() * 1000) / 1000.0,
+                Math.round(rebuilt.eventsPerSecond()));
     }
 }

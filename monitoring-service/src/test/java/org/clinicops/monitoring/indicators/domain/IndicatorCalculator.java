@@ -45,7 +45,8 @@ import org.clinicops.events.VitalsAlertRaised;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derives every indicator from the recorded facts. The result depends only on the set of facts and
+ * The batch calculation the projection replaced, kept as the oracle of its tests: derives every
+ * indicator from the list of all recorded facts. The result depends only on the set of facts and
  * the current time, never on their order or on how often an event was delivered: each business
  * object is keyed by its natural id (request, appointment, invoice, payment, adverse event...), so
  * a duplicate collapses and a late event lands where it belongs. A replay from the start therefore

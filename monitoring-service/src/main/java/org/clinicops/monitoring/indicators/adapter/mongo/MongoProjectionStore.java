@@ -1,0 +1,201 @@
+package org.clinicops.monitoring.indicators.adapter.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.clinicops.monitoring.indicators.application.ProjectionStore;
+import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
+import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The projection's binary form in chunks of 4 MB ({@code projection_chunks}, {@code _id} =
+ * generation and chunk number, so every read is by {@code _id}), and one pointer document in
+ * {@code projections} naming the current generation. A save writes a new generation, then moves the
+ * pointer (one document write: readers see the old or the new copy), then deletes the old chunks.
+ */
+@Repository
+class MongoProjectionStore implements ProjectionStore {
+
+    static final String POINTERS = "projections";
+    static final String CHUNKS = "projection_chunks";
+    private static final String INDICATORS = "indicators";
+    private static final int CHUNK = 4 * 1024 * 1024;
+
+    private final MongoTemplate mongo;
+
+    MongoProjectionStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void save(IndicatorProjection projection) {
+        String generation = UUID.randomUUID().toString();
+        MongoCollection<Document> chunks = mongo.getCollection(CHUNKS);
+        ChunkWriter writer = new ChunkWriter(chunks, generation);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(writer, 64 * 1024))) {
+            projection.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Document previous = pointer();
+        mongo.getCollection(POINTERS)
+                .replaceOne(
+                        Filters.eq("_id", INDICATORS),
+                        new Document("_id", INDICATORS)
+                                .append("generation", generation)
+                                .append("chunks", writer.count)
+                                .append("facts", projection.facts())
+                                .append("savedAt", new Date()),
+                        new ReplaceOptions().upsert(true));
+        if (previous != null) {
+            chunks.deleteMany(
+                    Filters.in("_id", chunkIds(previous.getString("generation"), previous.getInteger("chunks"))));
+        }
+    }
+
+    @Override
+    public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
+        Document pointer = pointer();
+        if (pointer == null) {
+            return Optional.empty();
+        }
+        List<String> ids = chunkIds(pointer.getString("generation"), pointer.getInteger("chunks"));
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(new ChunkReader(mongo.getCollection(CHUNKS), ids), 64 * 1024))) {
+            return Optional.of(IndicatorProjection.readFrom(in, policy));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document pointer() {
+        return mongo.getCollection(POINTERS).find(Filters.eq("_id", INDICATORS)).first();
+    }
+
+    private static List<String> chunkIds(String generation, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(chunkId(generation, i));
+        }
+        return ids;
+    }
+
+    private static String chunkId(String generation, int index) {
+        return generation + "/" + index;
+    }
+
+    /** Buffers bytes into chunks and inserts each full one. */
+    private static final class ChunkWriter extends OutputStream {
+        private final MongoCollection<Document> chunks;
+        private final String generation;
+        private final byte[] buffer = new byte[CHUNK];
+        private int used;
+        int count;
+
+        ChunkWriter(MongoCollection<Document> chunks, String generation) {
+            this.chunks = chunks;
+            this.generation = generation;
+        }
+
+        @Override
+        public void write(int b) {
+            if (used == buffer.length) {
+                flushChunk();
+            }
+            buffer[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (used == buffer.length) {
+                    flushChunk();
+                }
+                int n = Math.min(length, buffer.length - used);
+                System.arraycopy(bytes, offset, buffer, used, n);
+                used += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        private void flushChunk() {
+            byte[] data = java.util.Arrays.copyOf(buffer, used);
+            chunks.insertOne(new Document("_id", chunkId(generation, count)).append("data", new Binary(data)));
+            count++;
+            used = 0;
+        }
+
+        @Override
+        public void close() {
+            if (used > 0) {
+                flushChunk();
+            }
+        }
+    }
+
+    /** Reads the chunks one after the other, each by its id. */
+    private static final class ChunkReader extends InputStream {
+        private final MongoCollection<Document> chunks;
+        private final List<String> ids;
+        private int next;
+        private byte[] current = new byte[0];
+        private int position;
+
+        ChunkReader(MongoCollection<Document> chunks, List<String> ids) {
+            this.chunks = chunks;
+            this.ids = ids;
+        }
+
+        private boolean advance() throws IOException {
+            while (position == current.length) {
+                if (next == ids.size()) {
+                    return false;
+                }
+                Document chunk = chunks.find(Filters.eq("_id", ids.get(next++))).first();
+                if (chunk == null) {
+                    throw new IOException("a chunk of the stored projection is missing");
+                }
+                current = chunk.get("data", Binary.class).getData();
+                position = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return advance() ? current[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (!advance()) {
+                return -1;
+            }
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, bytes, offset, n);
+            position += n;
+            return n;
+        }
+    }
+}
