@@ -32,6 +32,7 @@ public final class Platform {
     private final @Nullable Path secretFile;
     private final Path root;
     private final int portBase;
+    private List<String> serviceJavaOptions = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
@@ -51,12 +52,25 @@ public final class Platform {
     public static Platform from(Options options) {
         String secret = options.string("secret-file", "var/auth/demo-client-secret");
         return new Platform(
-                options.string("kafka", "localhost:9092"),
-                options.string("mongo", "mongodb://localhost:27017"),
-                URI.create(options.string("issuer", "http://localhost:9000")),
-                secret.isEmpty() ? null : Path.of(secret),
-                Path.of(options.string("root", ".")),
-                options.integer("port-base", 8081));
+                        options.string("kafka", "localhost:9092"),
+                        options.string("mongo", "mongodb://localhost:27017"),
+                        URI.create(options.string("issuer", "http://localhost:9000")),
+                        secret.isEmpty() ? null : Path.of(secret),
+                        Path.of(options.string("root", ".")),
+                        options.integer("port-base", 8081))
+                .withServiceJavaOptions(options.string("service-java-opts", ""));
+    }
+
+    /** The JVM options services are started with ({@code ./clinic}'s CLINIC_JAVA_OPTS), if given. */
+    public Platform withServiceJavaOptions(String options) {
+        if (!options.isBlank()) {
+            serviceJavaOptions = List.of(options.trim().split("\\s+"));
+        }
+        return this;
+    }
+
+    public List<String> serviceJavaOptions() {
+        return serviceJavaOptions;
     }
 
     /** Kafka bootstrap servers. */

@@ -102,7 +102,7 @@ public final class SideStack implements AutoCloseable {
 
     /**
      * Starts a service from {@code <service>/target/<service>-exec.jar} with the JVM options of
-     * {@code ./clinic up} plus {@code jvmOptions}, and {@code arguments} (Spring properties), then
+     * {@code ./clinic up} (CLINIC_JAVA_OPTS) plus {@code jvmOptions}, and {@code arguments} (Spring properties), then
      * waits until it is healthy.
      */
     public void startService(String service, List<String> jvmOptions, List<String> arguments) {
