@@ -15,7 +15,7 @@ import org.clinicops.bench.Platform;
  * The Java side of {@code ./clinic chaos} (the script kills and restarts the processes):
  *
  * <pre>
- * Chaos load  [--rate 5] [--seconds 300] [--journeys 0.2] [--ledger var/bench/chaos/ledger.txt]
+ * Chaos load  [--rate 5] [--seconds 300] [--stop-file F] [--journeys 0.2] [--ledger var/bench/chaos/ledger.txt]
  * Chaos check [--ledger var/bench/chaos/ledger.txt] [--settle 300s] [--rebuild true]
  * </pre>
  *
@@ -119,7 +119,8 @@ public final class Chaos {
                 System.exit(passed ? 0 : 1);
             }
             default -> {
-                out.println("usage: Chaos load [--rate R] [--seconds S] [--journeys SHARE] [--ledger FILE]");
+                out.println(
+                        "usage: Chaos load [--rate R] [--seconds S] [--stop-file F] [--journeys SHARE] [--ledger FILE]");
                 out.println("       Chaos check [--ledger FILE] [--settle 300s] [--rebuild true|false]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
@@ -127,16 +128,36 @@ public final class Chaos {
     }
 
     /** Prepares the chaos site, then drives the load for the given time. */
-    static ChaosLoad load(Platform platform, Ledger ledger, Options options) throws InterruptedException {
+    static ChaosLoad load(Platform platform, Ledger ledger, Options options)
+            throws InterruptedException, java.io.IOException {
         double rate = Double.parseDouble(options.string("rate", "5"));
         double journeys = Double.parseDouble(options.string("journeys", "0.2"));
         ChaosLoad load = new ChaosLoad(platform, ledger, rate, journeys);
         System.out.println("chaos load: preparing site " + ChaosLoad.SITE + " ...");
         load.prepareSite(Duration.ofSeconds(120));
         Duration duration = Duration.ofSeconds(options.integer("seconds", 300));
+        String stopFile = options.string("stop-file", "");
         System.out.printf(
-                "chaos load: %s requests a second for %ss, a journey (complete, invoice, pay) for %s of them%n",
-                rate, duration.toSeconds(), journeys);
+                "chaos load: %s requests a second for %ss%s, a journey (complete, invoice, pay) for %s of them%n",
+                rate, duration.toSeconds(), stopFile.isEmpty() ? "" : " or until " + stopFile + " exists", journeys);
+        if (!stopFile.isEmpty()) {
+            Path stop = Path.of(stopFile);
+            Files.deleteIfExists(stop);
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            while (!Files.exists(stop)) {
+                                Thread.sleep(500);
+                            }
+                            load.stop();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "chaos-stop-file");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
         load.run(duration);
         return load;
     }

@@ -26,7 +26,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -188,15 +189,16 @@ final class ChaosChecks implements AutoCloseable {
     Map<String, Long> consumerLag() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
         Map<String, Long> lag = new TreeMap<>();
         try (Admin admin = Admin.create(props)) {
-            Collection<ConsumerGroupListing> groups =
-                    admin.listConsumerGroups().all().get();
-            for (ConsumerGroupListing group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata()
-                        .get();
+            Collection<GroupListing> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups())
+                    .all()
+                    .get();
+            for (GroupListing group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        new HashMap<>(admin.listConsumerGroupOffsets(group.groupId())
+                                .partitionsToOffsetAndMetadata()
+                                .get());
                 committed.values().removeIf(java.util.Objects::isNull);
                 if (committed.isEmpty()) {
                     continue;
@@ -216,7 +218,7 @@ final class ChaosChecks implements AutoCloseable {
             Thread.currentThread().interrupt();
             lag.put("(interrupted)", 1L);
         } catch (Exception e) {
-            lag.put("(broker unreachable: " + e.getClass().getSimpleName() + ")", 1L);
+            lag.put("(cannot read the consumer groups: " + e + ")", 1L);
         }
         return lag;
     }
