@@ -51,14 +51,14 @@ class ChaosTest {
         Path ledger = Path.of("target", "chaos", "ledger.txt").toAbsolutePath();
         Files.createDirectories(ledger.getParent());
 
-        Chaos.RunningLoad load = Chaos.startLoad(target, ledger, 4, 0.3);
-        Thread.sleep(Duration.ofSeconds(15).toMillis());
+        Chaos.RunningLoad load = Chaos.startLoad(target, ledger, 3, 0.3);
+        Thread.sleep(Duration.ofSeconds(10).toMillis());
         for (String service : PlatformUnderTest.SERVICES) {
             platform.kill(service);
             Thread.sleep(1000);
             platform.start(service);
             platform.awaitHealthy(service);
-            Thread.sleep(Duration.ofSeconds(5).toMillis());
+            Thread.sleep(Duration.ofSeconds(3).toMillis()); // some load on the restarted service
         }
         String summary = load.stopAndAwait(Duration.ofMinutes(3));
         assertThat(load.accepted()).as(summary).isPositive();

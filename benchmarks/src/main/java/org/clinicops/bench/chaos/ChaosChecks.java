@@ -773,10 +773,15 @@ final class ChaosChecks implements AutoCloseable {
             return;
         }
         Map<String, Double> after = stableIndicators();
+        List<String> differences = new ArrayList<>(Series.differences(before, after));
+        if (before.isEmpty() || after.isEmpty()) {
+            differences.add(
+                    0, "no indicator series scraped " + (before.isEmpty() ? "before" : "after") + " the rebuild");
+        }
         add(
                 area,
                 "figures equal a fresh replay",
-                Series.differences(before, after),
+                differences,
                 before.size() + " indicator series; rebuild " + rebuilt.body().strip());
     }
 
