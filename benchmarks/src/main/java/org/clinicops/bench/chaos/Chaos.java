@@ -16,7 +16,7 @@ import org.clinicops.bench.Platform;
  *
  * <pre>
  * Chaos load  [--rate 5] [--seconds 300] [--stop-file F] [--journeys 0.2] [--ledger var/bench/chaos/ledger.txt]
- * Chaos check [--ledger var/bench/chaos/ledger.txt] [--settle 300s] [--rebuild true]
+ * Chaos check [--ledger var/bench/chaos/ledger.txt] [--settle 120s] [--settle-max 60m] [--rebuild true]
  * </pre>
  *
  * {@code load} drives the steady load and writes the ledger of accepted requests and payments;
@@ -88,7 +88,10 @@ public final class Chaos {
         return running;
     }
 
-    /** Waits for the platform to settle and runs every check against the ledger. */
+    /**
+     * Waits for the platform to settle (giving up after {@code settle} without progress) and runs
+     * every check against the ledger.
+     */
     public static Result verify(Platform platform, Path ledgerFile, Duration settle, boolean rebuild) throws Exception {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -121,7 +124,8 @@ public final class Chaos {
             default -> {
                 out.println(
                         "usage: Chaos load [--rate R] [--seconds S] [--stop-file F] [--journeys SHARE] [--ledger FILE]");
-                out.println("       Chaos check [--ledger FILE] [--settle 300s] [--rebuild true|false]");
+                out.println(
+                        "       Chaos check [--ledger FILE] [--settle 120s] [--settle-max 60m] [--rebuild true|false]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -191,13 +195,15 @@ public final class Chaos {
     static List<ChaosChecks.Check> runChecks(Platform platform, Ledger.Entries ledger, Options options, PrintStream out)
             throws Exception {
         try (ChaosChecks checks = new ChaosChecks(platform)) {
-            Duration settle = options.duration("settle", Duration.ofSeconds(300));
-            out.println("Waiting for the platform to settle (outboxes empty, consumers caught up; at most "
-                    + settle.toSeconds() + "s) ...");
+            Duration settle = options.duration("settle", Duration.ofSeconds(120));
+            Duration max = options.duration("settle-max", Duration.ofMinutes(60));
+            out.println("Waiting for the platform to settle (outboxes empty, consumers caught up; giving up after "
+                    + settle.toSeconds() + "s without progress) ...");
             long started = System.nanoTime();
-            String left = checks.awaitSettled(settle);
+            String left = checks.awaitSettled(settle, max, out);
             if (left != null) {
-                out.println("NOT settled after " + settle.toSeconds() + "s: " + left + " (checking anyway)");
+                out.println(
+                        "NOT settled (" + settle.toSeconds() + "s without progress): " + left + " (checking anyway)");
             } else {
                 out.printf("Settled after %.0fs.%n", (System.nanoTime() - started) / 1e9);
             }

@@ -126,25 +126,39 @@ final class ChaosChecks implements AutoCloseable {
     /**
      * Waits until every outbox is empty (no stored document holds a pending event; each service's
      * {@code clinic_outbox_pending} gauge is 0), every consumer group has caught up with the end of
-     * every partition, and all that stayed so for two looks in a row. Returns a line on what was
-     * left if the time ran out.
+     * every partition, and all that stayed so for two looks in a row. Gives up when what is left
+     * has not shrunk for {@code stall}, or after {@code max}; returns a line on what was left then.
      */
     @Nullable
-    String awaitSettled(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    String awaitSettled(Duration stall, Duration max, PrintStream progress) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        long lastProgress = started;
+        long lastPrinted = started;
+        long best = Long.MAX_VALUE;
         String previous = "";
         String state = "";
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < stall.toNanos()) {
             long pending = pendingOutboxEvents();
             long gauges = pendingGauges();
             Map<String, Long> lag = consumerLag();
             long totalLag = lag.values().stream().mapToLong(Long::longValue).sum();
             state = "outbox documents with pending events " + pending + ", clinic_outbox_pending "
                     + (gauges < 0 ? "unreadable" : gauges) + ", consumer lag " + totalLag + " " + lag;
-            if (pending == 0 && gauges == 0 && totalLag == 0 && state.equals(previous)) {
+            boolean quiet = pending == 0 && gauges == 0 && totalLag == 0;
+            if (quiet && state.equals(previous)) {
                 return null;
             }
-            previous = pending == 0 && gauges == 0 && totalLag == 0 ? state : "";
+            previous = quiet ? state : "";
+            long left = pending + Math.max(gauges, 0) + totalLag;
+            if (left < best) {
+                best = left; // still catching up: a slow consumer is not a stuck one
+                lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
+                progress.printf("  [%.0fs] %s%n", (System.nanoTime() - started) / 1e9, state);
+                lastPrinted = System.nanoTime();
+            }
             Thread.sleep(3000);
         }
         return state;
