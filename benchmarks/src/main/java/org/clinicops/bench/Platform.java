@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +41,8 @@ public final class Platform {
             .build();
     private @Nullable String token;
     private long tokenAt;
+    private @Nullable Map<String, Integer> servicePorts;
+    private @Nullable Supplier<String> tokenSource;
 
     public Platform(String kafka, String mongo, URI issuer, @Nullable Path secretFile, Path root, int portBase) {
         this.portBase = portBase;
@@ -47,6 +51,23 @@ public final class Platform {
         this.issuer = issuer;
         this.secretFile = secretFile;
         this.root = root;
+    }
+
+    /**
+     * A platform whose services listen on the given ports (not consecutive ones), with tokens from
+     * {@code tokens}: e.g. one a test started on free ports.
+     */
+    public static Platform of(
+            String kafka, String mongo, URI issuer, Map<String, Integer> servicePorts, Supplier<String> tokens) {
+        Platform platform = new Platform(kafka, mongo, issuer, null, Path.of("."), 0);
+        for (String service : SERVICES) {
+            if (!servicePorts.containsKey(service)) {
+                throw new IllegalArgumentException("no port for " + service);
+            }
+        }
+        platform.servicePorts = Map.copyOf(servicePorts);
+        platform.tokenSource = tokens;
+        return platform;
     }
 
     public static Platform from(Options options) {
@@ -102,7 +123,8 @@ public final class Platform {
         if (index < 0) {
             throw new IllegalArgumentException("no service " + service);
         }
-        return portBase + index;
+        Map<String, Integer> explicit = servicePorts;
+        return explicit != null ? explicit.get(service) : portBase + index;
     }
 
     public HttpClient http() {
@@ -111,6 +133,10 @@ public final class Platform {
 
     /** A bearer token of the demo client, renewed after 30 minutes (tokens live an hour). */
     public synchronized String token() {
+        Supplier<String> source = tokenSource;
+        if (source != null) {
+            return source.get();
+        }
         if (token == null
                 || System.nanoTime() - tokenAt > Duration.ofMinutes(30).toNanos()) {
             token = fetchToken();

@@ -62,6 +62,16 @@ final class PlatformUnderTest implements AutoCloseable {
         return kafka.getBrokersAsString();
     }
 
+    /** The store's connection string without a database. */
+    String mongoUri() {
+        return "mongodb://" + mongoAddress;
+    }
+
+    /** The HTTP port of each service (known once {@link #start()} ran). */
+    Map<String, Integer> ports() {
+        return Map.copyOf(ports);
+    }
+
     URI uri(String service, String path) {
         return URI.create("http://localhost:" + ports.get(service) + path);
     }

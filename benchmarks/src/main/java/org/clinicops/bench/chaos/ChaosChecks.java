@@ -1,0 +1,931 @@
+package org.clinicops.bench.chaos;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.clinicops.bench.Platform;
+import org.clinicops.events.EventType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the crash test verifies once the load has stopped and the platform has settled, read from
+ * each service's own database, from the topics (every record, grouped by {@code ce_id}) and from
+ * monitoring's scrape:
+ *
+ * <ol>
+ *   <li>every request the load was told was accepted is in intake once, has one
+ *       consultation-requested event, one consultation in scheduling (or a place on its waiting
+ *       list), one billing account, and was applied by every consumer;
+ *   <li>no lost events: each service's state has exactly one event for each fact on its outgoing
+ *       topics and no event lacks its state; every consumer applied every event of its topics
+ *       ({@code processed_events}); no dead letters;
+ *   <li>no duplicate appointments: one consultation per request, one appointment per plan session,
+ *       no chair or clinician held twice at a time, every booked cell held by its appointment;
+ *   <li>no double charges: one invoice per charged source, each completed session charged once,
+ *       payments adding up and never exceeding what the patient owes;
+ *   <li>monitoring's counters equal the platform's state, and its indicator series equal those
+ *       after a rebuild from the topics (a fresh replay).
+ * </ol>
+ */
+final class ChaosChecks implements AutoCloseable {
+
+    /** One line of the result table. */
+    record Check(String area, String check, boolean passed, String detail) {}
+
+    /** A consumer of a topic: the service's database and the inbox handler name. */
+    record Subscription(String service, String database, String handler, EventType type) {}
+
+    /** Every consumer of the platform, as the services' listeners declare them. */
+    static final List<Subscription> SUBSCRIPTIONS = subscriptions();
+
+    /** Monitoring series that are not indicators (process counters, open alerts aging by the clock). */
+    private static final List<String> NOT_INDICATORS = List.of(
+            "clinic_events_",
+            "clinic_outbox_",
+            "clinic_audit_",
+            "clinic_vitals_alerts_open",
+            "clinic_vitals_alerts_oldest");
+
+    private static final Set<String> HOLDS_TIME = Set.of("SCHEDULED", "CHECKED_IN", "IN_PROGRESS", "COMPLETED");
+
+    private final Platform platform;
+    private final MongoClient mongo;
+    private final List<Check> checks = new ArrayList<>();
+
+    ChaosChecks(Platform platform) {
+        this.platform = platform;
+        this.mongo = MongoClients.create(platform.mongo());
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
+    }
+
+    private static List<Subscription> subscriptions() {
+        List<Subscription> list = new ArrayList<>();
+        for (EventType t :
+                List.of(EventType.SITE_UPDATED, EventType.CONSULTATION_SCHEDULED, EventType.CONSULTATION_COMPLETED)) {
+            list.add(new Subscription("intake-service", "intake", t.eventName(), t));
+        }
+        for (EventType t : List.of(
+                EventType.CONSULTATION_REQUESTED,
+                EventType.TREATMENT_PLAN_APPROVED,
+                EventType.CLINICAL_HOLD_PLACED,
+                EventType.CLINICAL_HOLD_RELEASED)) {
+            list.add(new Subscription("scheduling-service", "scheduling", t.eventName(), t));
+        }
+        for (EventType t : List.of(
+                EventType.SITE_UPDATED,
+                EventType.CONSULTATION_REQUESTED,
+                EventType.TREATMENT_PLAN_APPROVED,
+                EventType.SESSION_COMPLETED,
+                EventType.CONSULTATION_COMPLETED,
+                EventType.PATIENT_NO_SHOW,
+                EventType.INFUSION_CANCELLED)) {
+            list.add(new Subscription("billing-service", "billing", t.eventName(), t));
+        }
+        for (EventType t : EventType.values()) {
+            list.add(new Subscription("monitoring-service", "monitoring", "indicators", t));
+        }
+        return List.copyOf(list);
+    }
+
+    // ---- settling ---------------------------------------------------------------------------
+
+    /**
+     * Waits until every outbox is empty (no stored document holds a pending event; each service's
+     * {@code clinic_outbox_pending} gauge is 0), every consumer group has caught up with the end of
+     * every partition, and all that stayed so for two looks in a row. Gives up when what is left
+     * has not shrunk for {@code stall}, or after {@code max}; returns a line on what was left then.
+     */
+    @Nullable
+    String awaitSettled(Duration stall, Duration max, PrintStream progress) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        long lastProgress = started;
+        long lastPrinted = started;
+        long best = Long.MAX_VALUE;
+        String previous = "";
+        String state = "";
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < stall.toNanos()) {
+            long pending = pendingOutboxEvents();
+            long gauges = pendingGauges();
+            Map<String, Long> lag = consumerLag();
+            long totalLag = lag.values().stream().mapToLong(Long::longValue).sum();
+            state = "outbox documents with pending events " + pending + ", clinic_outbox_pending "
+                    + (gauges < 0 ? "unreadable" : gauges) + ", consumer lag " + totalLag + " " + lag;
+            boolean quiet = pending == 0 && gauges == 0 && totalLag == 0;
+            if (quiet && state.equals(previous)) {
+                return null;
+            }
+            previous = quiet ? state : "";
+            long left = pending + Math.max(gauges, 0) + totalLag;
+            if (left < best) {
+                best = left; // still catching up: a slow consumer is not a stuck one
+                lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
+                progress.printf("  [%.0fs] %s%n", (System.nanoTime() - started) / 1e9, state);
+                lastPrinted = System.nanoTime();
+            }
+            Thread.sleep(3000);
+        }
+        return state;
+    }
+
+    /** Documents of every service's collections with an event not yet published. */
+    long pendingOutboxEvents() {
+        long pending = 0;
+        for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
+            MongoDatabase db = mongo.getDatabase(database);
+            for (String collection : db.listCollectionNames()) {
+                pending += db.getCollection(collection)
+                        .countDocuments(new Document("outbox.0", new Document("$exists", true)));
+            }
+        }
+        return pending;
+    }
+
+    /** The sum of the services' {@code clinic_outbox_pending} gauges, -1 if one cannot be read. */
+    private long pendingGauges() {
+        long sum = 0;
+        for (String service : Platform.SERVICES) {
+            try {
+                HttpResponse<String> scrape = platform.get(service, "/actuator/prometheus");
+                if (scrape.statusCode() != 200) {
+                    return -1;
+                }
+                sum += Math.round(Series.parse(scrape.body(), "clinic_outbox_pending"::equals).values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum());
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return sum;
+    }
+
+    /** Per consumer group, how many records of its committed partitions it has not consumed. */
+    Map<String, Long> consumerLag() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
+        Map<String, Long> lag = new TreeMap<>();
+        try (Admin admin = Admin.create(props)) {
+            Collection<GroupListing> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups())
+                    .all()
+                    .get();
+            for (GroupListing group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        new HashMap<>(admin.listConsumerGroupOffsets(group.groupId())
+                                .partitionsToOffsetAndMetadata()
+                                .get());
+                committed.values().removeIf(java.util.Objects::isNull);
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                long behind = 0;
+                for (var entry : committed.entrySet()) {
+                    behind += Math.max(
+                            0,
+                            ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                }
+                lag.put(group.groupId(), behind);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lag.put("(interrupted)", 1L);
+        } catch (Exception e) {
+            lag.put("(cannot read the consumer groups: " + e + ")", 1L);
+        }
+        return lag;
+    }
+
+    // ---- the checks -------------------------------------------------------------------------
+
+    List<Check> run(Ledger.Entries ledger, boolean rebuild) throws IOException, InterruptedException {
+        checks.clear();
+        List<String> topics = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            topics.add(type.topic());
+            topics.add(type.topic() + ".dlt");
+        }
+        TopicSnapshot events = TopicSnapshot.read(platform.kafka(), topics);
+
+        Map<String, Document> requests =
+                byId(mongo.getDatabase("intake").getCollection("consultation_requests"), "patientId", "siteId");
+        Map<String, Document> appointments = byId(
+                mongo.getDatabase("scheduling").getCollection("appointments"),
+                "type",
+                "patientId",
+                "siteId",
+                "chairId",
+                "clinicianId",
+                "requestId",
+                "plan.planId",
+                "sessionNumber",
+                "status",
+                "startsAt",
+                "endsAt",
+                "completedAt",
+                "reservationIds");
+        Set<String> waiting = ids(mongo.getDatabase("scheduling").getCollection("waiting_list"));
+        Set<String> accounts = ids(mongo.getDatabase("billing").getCollection("accounts"));
+        Map<String, Document> invoices = byId(
+                mongo.getDatabase("billing").getCollection("invoices"),
+                "patientId",
+                "siteId",
+                "source",
+                "sourceId",
+                "status",
+                "issuedAt",
+                "paid",
+                "total",
+                "patientResponsibility",
+                "payments");
+        Map<String, Set<String>> processed = new HashMap<>();
+        for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
+            processed.put(database, ids(mongo.getDatabase(database).getCollection("processed_events")));
+        }
+
+        checkLedger(ledger, events, requests, appointments, waiting, accounts, invoices, processed);
+        checkLostEvents(events, requests, appointments, invoices, processed);
+        checkAppointments(appointments);
+        checkCharges(appointments, invoices);
+        checkMonitoring(requests, appointments, rebuild);
+        return List.copyOf(checks);
+    }
+
+    private void checkLedger(
+            Ledger.Entries ledger,
+            TopicSnapshot events,
+            Map<String, Document> requests,
+            Map<String, Document> appointments,
+            Set<String> waiting,
+            Set<String> accounts,
+            Map<String, Document> invoices,
+            Map<String, Set<String>> processed) {
+        String area = "1 accepted requests";
+        int total = ledger.requests().size();
+        Map<String, List<String>> requestedIds = events.idsBy(EventType.CONSULTATION_REQUESTED.topic(), "requestId");
+        Map<String, List<String>> consultationsByRequest = groupConsultations(appointments);
+        List<String> notInIntake = new ArrayList<>();
+        List<String> notOneEvent = new ArrayList<>();
+        List<String> notBooked = new ArrayList<>();
+        List<String> noAccount = new ArrayList<>();
+        List<String> notApplied = new ArrayList<>();
+        int booked = 0;
+        int waitingCount = 0;
+        for (Ledger.Request r : ledger.requests()) {
+            Document stored = requests.get(r.requestId());
+            if (stored == null || !r.patientId().equals(stored.getString("patientId"))) {
+                notInIntake.add(r.requestId());
+            }
+            List<String> ids = requestedIds.getOrDefault(r.requestId(), List.of());
+            if (ids.size() != 1) {
+                notOneEvent.add(r.requestId() + " (" + ids.size() + " events)");
+            }
+            int consultations = consultationsByRequest
+                    .getOrDefault(r.requestId(), List.of())
+                    .size();
+            boolean waits = waiting.contains("consultation:" + r.requestId());
+            if (consultations == 1) {
+                booked++;
+            } else if (consultations == 0 && waits) {
+                waitingCount++;
+            } else {
+                notBooked.add(r.requestId() + " (" + consultations + " consultations)");
+            }
+            if (!accounts.contains(r.patientId())) {
+                noAccount.add(r.patientId());
+            }
+            for (String id : ids) {
+                for (String database : List.of("scheduling", "billing")) {
+                    if (!processed.get(database).contains(EventType.CONSULTATION_REQUESTED.eventName() + "/" + id)) {
+                        notApplied.add(database + ":" + r.requestId());
+                    }
+                }
+                if (!processed.get("monitoring").contains("indicators/" + id)) {
+                    notApplied.add("monitoring:" + r.requestId());
+                }
+            }
+        }
+        add(area, "in intake, once", notInIntake, total + " requests accepted by the load");
+        add(area, "one consultation-requested event each", notOneEvent, total + " with exactly one");
+        add(
+                area,
+                "one consultation in scheduling (or waiting)",
+                notBooked,
+                booked + " booked once, " + waitingCount + " on the waiting list");
+        add(area, "one billing account each", noAccount, (total - noAccount.size()) + " accounts");
+        add(area, "applied by scheduling, billing, monitoring", notApplied, total * 3 + " applications");
+        List<String> paymentsMissing = new ArrayList<>();
+        for (Ledger.Payment p : ledger.payments()) {
+            Document invoice = invoices.get(p.invoiceId());
+            BigDecimal amount = new BigDecimal(p.amount());
+            boolean found = invoice != null
+                    && invoice.getList("payments", Document.class, List.of()).stream()
+                            .anyMatch(pay -> "PAYMENT".equals(pay.getString("kind"))
+                                    && decimal(pay.get("amount")).compareTo(amount) == 0);
+            if (!found) {
+                paymentsMissing.add(p.invoiceId() + " " + p.amount());
+            }
+        }
+        add(
+                area,
+                "every accepted payment posted",
+                paymentsMissing,
+                ledger.payments().size() + " payments accepted by billing");
+    }
+
+    private void checkLostEvents(
+            TopicSnapshot events,
+            Map<String, Document> requests,
+            Map<String, Document> appointments,
+            Map<String, Document> invoices,
+            Map<String, Set<String>> processed) {
+        String area = "2 no lost events";
+        // intake
+        oneEventPerFact(
+                area,
+                "intake: a consultation-requested per request",
+                requests.keySet(),
+                events.idsBy(EventType.CONSULTATION_REQUESTED.topic(), "requestId"));
+        // scheduling
+        Set<String> consultations = filter(appointments, a -> "CONSULTATION".equals(a.getString("type")));
+        Set<String> infusions = filter(appointments, a -> "INFUSION".equals(a.getString("type")));
+        oneEventPerFact(
+                area,
+                "scheduling: a consultation-scheduled per consultation",
+                consultations,
+                events.idsBy(EventType.CONSULTATION_SCHEDULED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: an infusion-scheduled per session",
+                infusions,
+                events.idsBy(EventType.INFUSION_SCHEDULED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: a consultation-completed per completed one",
+                filter(
+                        appointments,
+                        a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                events.idsBy(EventType.CONSULTATION_COMPLETED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: a session-completed per completed session",
+                filter(
+                        appointments,
+                        a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                events.idsBy(EventType.SESSION_COMPLETED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: a patient-no-show per missed session",
+                filter(
+                        appointments,
+                        a -> "INFUSION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status"))),
+                events.idsBy(EventType.PATIENT_NO_SHOW.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: an infusion-cancelled per cancelled session",
+                filter(
+                        appointments,
+                        a -> "INFUSION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status"))),
+                events.idsBy(EventType.INFUSION_CANCELLED.topic(), "appointmentId"));
+        // billing
+        oneEventPerFact(
+                area,
+                "billing: an invoice-issued per issued invoice",
+                filter(invoices, i -> i.get("issuedAt") != null),
+                events.idsBy(EventType.INVOICE_ISSUED.topic(), "invoiceId"));
+        Set<String> payments = new HashSet<>();
+        invoices.values()
+                .forEach(i -> i.getList("payments", Document.class, List.of())
+                        .forEach(p ->
+                                payments.add(p.getString("_id") != null ? p.getString("_id") : p.getString("id"))));
+        oneEventPerFact(
+                area,
+                "billing: a payment-received per payment or refund",
+                payments,
+                events.idsBy(EventType.PAYMENT_RECEIVED.topic(), "paymentId"));
+        // consumers
+        Map<String, List<String>> missing = new TreeMap<>();
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Subscription s : SUBSCRIPTIONS) {
+            for (TopicSnapshot.Event event : events.events(s.type().topic())) {
+                expected.merge(s.service(), 1, Integer::sum);
+                if (!processed.get(s.database()).contains(s.handler() + "/" + event.id())) {
+                    missing.computeIfAbsent(s.service(), k -> new ArrayList<>())
+                            .add(s.type().eventName() + " " + event.id());
+                }
+            }
+        }
+        for (String service : Platform.SERVICES) {
+            add(
+                    area,
+                    service + " applied every event of its topics",
+                    missing.getOrDefault(service, List.of()),
+                    expected.getOrDefault(service, 0) + " (event, consumer) pairs");
+        }
+        List<String> dead = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            long n = events.records(type.topic() + ".dlt");
+            if (n > 0) {
+                dead.add(type.topic() + ".dlt: " + n);
+            }
+        }
+        add(area, "no dead letters", dead, "0 records on the .dlt topics");
+    }
+
+    /** Each fact has exactly one distinct event, and no event names an unknown fact. */
+    private void oneEventPerFact(String area, String name, Set<String> facts, Map<String, List<String>> idsByFact) {
+        List<String> problems = new ArrayList<>();
+        int lost = 0;
+        int twice = 0;
+        int orphans = 0;
+        for (String fact : facts) {
+            int n = idsByFact.getOrDefault(fact, List.of()).size();
+            if (n == 0) {
+                lost++;
+                problems.add(fact + ": no event");
+            } else if (n > 1) {
+                twice++;
+                problems.add(fact + ": " + n + " events " + idsByFact.get(fact));
+            }
+        }
+        for (String fact : idsByFact.keySet()) {
+            if (!facts.contains(fact)) {
+                orphans++;
+                problems.add(fact + ": event without state");
+            }
+        }
+        add(
+                area,
+                name,
+                problems,
+                facts.size() + " facts"
+                        + (problems.isEmpty()
+                                ? ""
+                                : " (" + lost + " without event, " + twice + " with several, " + orphans
+                                        + " events without state)"));
+    }
+
+    private void checkAppointments(Map<String, Document> appointments) {
+        String area = "3 no duplicate appointments";
+        List<String> twice = new ArrayList<>();
+        groupConsultations(appointments).forEach((request, ids) -> {
+            if (ids.size() > 1) {
+                twice.add(request + ": " + ids);
+            }
+        });
+        add(
+                area,
+                "one consultation per request",
+                twice,
+                groupConsultations(appointments).size() + " requests booked");
+        Map<String, List<String>> bySession = new HashMap<>();
+        for (Map.Entry<String, Document> e : appointments.entrySet()) {
+            Document a = e.getValue();
+            if ("INFUSION".equals(a.getString("type"))) {
+                Document plan = a.get("plan", Document.class);
+                String planId = plan == null ? "?" : plan.getString("planId");
+                bySession
+                        .computeIfAbsent(planId + "#" + a.get("sessionNumber"), k -> new ArrayList<>())
+                        .add(e.getKey());
+            }
+        }
+        List<String> sessionTwice = new ArrayList<>();
+        bySession.forEach((session, ids) -> {
+            if (ids.size() > 1) {
+                sessionTwice.add(session + ": " + ids);
+            }
+        });
+        add(area, "one appointment per plan session", sessionTwice, bySession.size() + " plan sessions");
+
+        List<Intervals.Hold> chairs = new ArrayList<>();
+        List<Intervals.Hold> clinicians = new ArrayList<>();
+        for (Map.Entry<String, Document> e : appointments.entrySet()) {
+            Document a = e.getValue();
+            if (!HOLDS_TIME.contains(a.getString("status"))) {
+                continue;
+            }
+            Instant start = instant(a.get("startsAt"));
+            Instant end = instant(a.get("endsAt"));
+            Instant completed = instant(a.get("completedAt"));
+            if (start == null || end == null) {
+                continue;
+            }
+            if (completed != null && completed.isBefore(end)) {
+                end = completed.isAfter(start) ? completed : start; // the rest of its time was freed
+            }
+            String site = a.getString("siteId");
+            if (a.getString("chairId") != null) {
+                chairs.add(new Intervals.Hold(site + "/" + a.getString("chairId"), e.getKey(), start, end));
+            }
+            if ("CONSULTATION".equals(a.getString("type")) && a.getString("clinicianId") != null) {
+                clinicians.add(new Intervals.Hold(a.getString("clinicianId"), e.getKey(), start, end));
+            }
+        }
+        add(
+                area,
+                "no chair held twice at a time",
+                Intervals.clashes(chairs).stream().map(Object::toString).toList(),
+                chairs.size() + " infusions holding a chair");
+        add(
+                area,
+                "no physician booked twice at a time",
+                Intervals.clashes(clinicians).stream().map(Object::toString).toList(),
+                clinicians.size() + " consultations holding a physician");
+
+        Map<String, String> holder = new HashMap<>();
+        for (Document cell : mongo.getDatabase("scheduling")
+                .getCollection("reservations")
+                .find()
+                .projection(new Document("appointmentId", 1))) {
+            holder.put(String.valueOf(cell.get("_id")), cell.getString("appointmentId"));
+        }
+        List<String> unheld = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, Document> e : appointments.entrySet()) {
+            if (!"SCHEDULED".equals(e.getValue().getString("status"))) {
+                continue;
+            }
+            for (Object cell : e.getValue().getList("reservationIds", Object.class, List.of())) {
+                cells++;
+                String owner = holder.get(String.valueOf(cell));
+                if (!e.getKey().equals(owner)) {
+                    unheld.add(e.getKey() + " " + cell + " held by " + owner);
+                }
+            }
+        }
+        add(area, "every booked cell held by its appointment", unheld, cells + " cells of scheduled appointments");
+    }
+
+    private void checkCharges(Map<String, Document> appointments, Map<String, Document> invoices) {
+        String area = "4 no double charges";
+        Map<String, List<String>> bySource = new TreeMap<>();
+        for (Map.Entry<String, Document> e : invoices.entrySet()) {
+            Document i = e.getValue();
+            if (i.getString("sourceId") != null && !"MANUAL".equals(i.getString("source"))) {
+                bySource.computeIfAbsent(i.getString("source") + " " + i.getString("sourceId"), k -> new ArrayList<>())
+                        .add(e.getKey());
+            }
+        }
+        List<String> twice = new ArrayList<>();
+        bySource.forEach((source, ids) -> {
+            if (ids.size() > 1) {
+                twice.add(source + ": " + ids);
+            }
+        });
+        add(area, "one invoice per charged source", twice, bySource.size() + " charged sources");
+
+        chargedOnce(
+                area,
+                "each completed session invoiced once",
+                "SESSION",
+                filter(
+                        appointments,
+                        a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                bySource,
+                true);
+        chargedOnce(
+                area,
+                "each completed chaos-site consultation invoiced once",
+                "CONSULTATION",
+                filter(
+                        appointments,
+                        a -> "CONSULTATION".equals(a.getString("type"))
+                                && "COMPLETED".equals(a.getString("status"))
+                                && ChaosLoad.SITE.equals(a.getString("siteId"))),
+                bySource,
+                true);
+        chargedOnce(
+                area,
+                "consultation invoices only for completed ones",
+                "CONSULTATION",
+                filter(
+                        appointments,
+                        a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                bySource,
+                false);
+        chargedOnce(
+                area,
+                "no-show fees only for no-shows, once",
+                "NO_SHOW",
+                filter(appointments, a -> "NO_SHOW".equals(a.getString("status"))),
+                bySource,
+                false);
+
+        List<String> wrong = new ArrayList<>();
+        int payments = 0;
+        for (Map.Entry<String, Document> e : invoices.entrySet()) {
+            Document i = e.getValue();
+            List<Document> posted = i.getList("payments", Document.class, List.of());
+            payments += posted.size();
+            Set<String> ids = new HashSet<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Document p : posted) {
+                String id = p.getString("_id") != null ? p.getString("_id") : p.getString("id");
+                if (!ids.add(id)) {
+                    wrong.add(e.getKey() + ": payment " + id + " posted twice");
+                }
+                BigDecimal amount = decimal(p.get("amount"));
+                sum = "REFUND".equals(p.getString("kind")) ? sum.subtract(amount) : sum.add(amount);
+            }
+            BigDecimal paid = decimal(i.get("paid"));
+            BigDecimal owed = decimal(i.get("patientResponsibility"));
+            if (sum.compareTo(paid) != 0) {
+                wrong.add(e.getKey() + ": payments add up to " + sum + " but paid is " + paid);
+            }
+            if (paid.compareTo(owed) > 0) {
+                wrong.add(e.getKey() + ": paid " + paid + " exceeds the " + owed + " owed");
+            }
+        }
+        add(
+                area,
+                "payments add up, none exceeds what is owed",
+                wrong,
+                invoices.size() + " invoices, " + payments + " payments");
+    }
+
+    /**
+     * Invoices of the source refer only to those appointments, at most once each; with {@code
+     * every}, each of them has exactly one.
+     */
+    private void chargedOnce(
+            String area,
+            String name,
+            String source,
+            Set<String> appointments,
+            Map<String, List<String>> bySource,
+            boolean every) {
+        List<String> problems = new ArrayList<>();
+        int charged = 0;
+        for (String appointment : appointments) {
+            int n = bySource.getOrDefault(source + " " + appointment, List.of()).size();
+            charged += Math.min(n, 1);
+            if (n > 1 || (every && n == 0)) {
+                problems.add(appointment + ": " + n + " invoices");
+            }
+        }
+        if (!every) {
+            for (String key : bySource.keySet()) {
+                if (key.startsWith(source + " ") && !appointments.contains(key.substring(source.length() + 1))) {
+                    problems.add(key + ": invoiced but not in that state");
+                }
+            }
+        }
+        add(area, name, problems, appointments.size() + " appointments, " + charged + " invoiced");
+    }
+
+    private void checkMonitoring(Map<String, Document> requests, Map<String, Document> appointments, boolean rebuild)
+            throws IOException, InterruptedException {
+        String area = "5 monitoring";
+        Map<String, Double> before = stableIndicators();
+        Map<String, Map<String, Long>> expected = new TreeMap<>();
+        count(expected, "clinic_consultation_requests_total", requests.values(), d -> true);
+        count(
+                expected,
+                "clinic_consultations_scheduled_total",
+                appointments.values(),
+                a -> "CONSULTATION".equals(a.getString("type")));
+        count(
+                expected,
+                "clinic_consultations_completed_total",
+                appointments.values(),
+                a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status")));
+        count(
+                expected,
+                "clinic_infusions_scheduled_total",
+                appointments.values(),
+                a -> "INFUSION".equals(a.getString("type")));
+        count(
+                expected,
+                "clinic_infusions_completed_total",
+                appointments.values(),
+                a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status")));
+        count(
+                expected,
+                "clinic_no_shows_total",
+                appointments.values(),
+                a -> "INFUSION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status")));
+        count(
+                expected,
+                "clinic_cancellations_total",
+                appointments.values(),
+                a -> "INFUSION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status")));
+        List<String> off = new ArrayList<>();
+        long compared = 0;
+        for (Map.Entry<String, Map<String, Long>> metric : expected.entrySet()) {
+            Map<String, Double> actual = new HashMap<>();
+            before.forEach((key, value) -> {
+                if (key.startsWith(metric.getKey() + "{")) {
+                    actual.merge(Series.label(key, "site"), value, Double::sum);
+                }
+            });
+            Set<String> sites = new TreeSet<>(metric.getValue().keySet());
+            sites.addAll(actual.keySet());
+            for (String site : sites) {
+                compared++;
+                long want = metric.getValue().getOrDefault(site, 0L);
+                double got = actual.getOrDefault(site, 0.0);
+                if (Math.abs(got - want) > 1e-9) {
+                    off.add(metric.getKey() + "{site=" + site + "}: monitoring " + (long) got + ", state " + want);
+                }
+            }
+        }
+        add(area, "counters equal the platform's state", off, compared + " (counter, site) pairs");
+
+        if (!rebuild) {
+            return;
+        }
+        HttpResponse<String> rebuilt = platform.http()
+                .send(
+                        platform.request("monitoring-service", "/api/admin/projections/rebuild")
+                                .timeout(Duration.ofMinutes(15))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (rebuilt.statusCode() != 200) {
+            add(area, "figures equal a fresh replay", List.of("rebuild answered HTTP " + rebuilt.statusCode()), "");
+            return;
+        }
+        Map<String, Double> after = stableIndicators();
+        List<String> differences = new ArrayList<>(Series.differences(before, after));
+        if (before.isEmpty() || after.isEmpty()) {
+            differences.add(
+                    0, "no indicator series scraped " + (before.isEmpty() ? "before" : "after") + " the rebuild");
+        }
+        add(
+                area,
+                "figures equal a fresh replay",
+                differences,
+                before.size() + " indicator series; rebuild " + rebuilt.body().strip());
+    }
+
+    private static void count(
+            Map<String, Map<String, Long>> expected,
+            String metric,
+            Collection<Document> documents,
+            Predicate<Document> which) {
+        Map<String, Long> bySite = expected.computeIfAbsent(metric, k -> new TreeMap<>());
+        for (Document d : documents) {
+            if (which.test(d) && d.getString("siteId") != null) {
+                bySite.merge(d.getString("siteId"), 1L, Long::sum);
+            }
+        }
+    }
+
+    /** Monitoring's indicator series once two scrapes three seconds apart agree (at most a minute). */
+    private Map<String, Double> stableIndicators() throws IOException, InterruptedException {
+        Predicate<String> indicator =
+                name -> name.startsWith("clinic_") && NOT_INDICATORS.stream().noneMatch(name::startsWith);
+        Map<String, Double> previous = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> scrape = platform.get("monitoring-service", "/actuator/prometheus");
+            Map<String, Double> now = scrape.statusCode() == 200 ? Series.parse(scrape.body(), indicator) : Map.of();
+            if (!now.isEmpty() && now.equals(previous) || System.nanoTime() > deadline) {
+                return now;
+            }
+            previous = now;
+            Thread.sleep(3000);
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private void add(String area, String check, List<String> problems, String detail) {
+        String text = detail;
+        if (!problems.isEmpty()) {
+            text = problems.size() + " wrong, e.g. "
+                    + problems.stream().limit(3).collect(Collectors.joining("; "))
+                    + (detail.isEmpty() ? "" : " (" + detail + ")");
+        }
+        checks.add(new Check(area, check, problems.isEmpty(), text));
+    }
+
+    private static Map<String, List<String>> groupConsultations(Map<String, Document> appointments) {
+        Map<String, List<String>> byRequest = new HashMap<>();
+        appointments.forEach((id, a) -> {
+            if ("CONSULTATION".equals(a.getString("type")) && a.getString("requestId") != null) {
+                byRequest
+                        .computeIfAbsent(a.getString("requestId"), k -> new ArrayList<>())
+                        .add(id);
+            }
+        });
+        return byRequest;
+    }
+
+    private static Set<String> filter(Map<String, Document> documents, Predicate<Document> which) {
+        Set<String> ids = new HashSet<>();
+        documents.forEach((id, d) -> {
+            if (which.test(d)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private static Map<String, Document> byId(
+            com.mongodb.client.MongoCollection<Document> collection, String... fields) {
+        Document projection = new Document();
+        for (String field : fields) {
+            projection.append(field, 1);
+        }
+        Map<String, Document> byId = new LinkedHashMap<>();
+        for (Document d : collection.find().projection(projection)) {
+            byId.put(String.valueOf(d.get("_id")), d);
+        }
+        return byId;
+    }
+
+    private static Set<String> ids(com.mongodb.client.MongoCollection<Document> collection) {
+        Set<String> ids = new HashSet<>();
+        for (Document d : collection.find().projection(new Document("_id", 1))) {
+            ids.add(String.valueOf(d.get("_id")));
+        }
+        return ids;
+    }
+
+    static BigDecimal decimal(@Nullable Object value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        if (value instanceof Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        return new BigDecimal(String.valueOf(value));
+    }
+
+    private static @Nullable Instant instant(@Nullable Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            return Instant.parse(s);
+        }
+        return null;
+    }
+
+    /** Prints the table of checks; true if every one passed. */
+    static boolean print(List<Check> checks, PrintStream out) {
+        int area = "area".length();
+        int check = "check".length();
+        for (Check c : checks) {
+            area = Math.max(area, c.area().length());
+            check = Math.max(check, c.check().length());
+        }
+        String format = "%-" + area + "s  %-" + check + "s  %-6s %s%n";
+        out.printf(format, "area", "check", "result", "detail");
+        for (Check c : checks) {
+            out.printf(format, c.area(), c.check(), c.passed() ? "PASS" : "FAIL", c.detail());
+        }
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        out.println();
+        out.println(
+                failed == 0
+                        ? "All " + checks.size() + " checks passed."
+                        : failed + " of " + checks.size() + " checks FAILED.");
+        return failed == 0;
+    }
+}
