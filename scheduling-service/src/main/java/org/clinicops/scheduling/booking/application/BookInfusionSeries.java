@@ -10,6 +10,7 @@ import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.Reservation;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.clinicops.scheduling.sites.application.SiteRepository;
@@ -129,20 +130,11 @@ public class BookInfusionSeries {
         return wait(command, "CONTENTION");
     }
 
-    /** Reserves the cells of every session, or releases what it took and answers false. */
+    /** Reserves the cells of every session in one write, or none of them, and answers whether it did. */
     private boolean reserveWhole(List<Slot> slots) {
-        List<Slot> done = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (!reservations.reserveAll(slot.reservations())) {
-                for (Slot taken : done) {
-                    String appointmentId = taken.reservations().get(0).appointmentId();
-                    reservations.releaseExcept(appointmentId, List.of());
-                }
-                return false;
-            }
-            done.add(slot);
-        }
-        return true;
+        List<Reservation> cells = new ArrayList<>();
+        slots.forEach(slot -> cells.addAll(slot.reservations()));
+        return reservations.reserveAll(cells);
     }
 
     static String entryId(String planId) {
