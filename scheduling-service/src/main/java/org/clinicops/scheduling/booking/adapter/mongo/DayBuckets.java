@@ -13,9 +13,10 @@ import org.bson.Document;
 /**
  * The naming rules of the day buckets: one document per scope and UTC day listing the cells reserved
  * in that scope on that day, so the cells of a time window are read by {@code _id} and cost what the
- * window holds, not what the collection holds. Every cell is listed in its site's bucket; cells of
- * resources that span sites (patients, clinicians) are also listed in the resource's own bucket.
- * Chairs and nurse capacity belong to one site and are only in the site bucket.
+ * window holds, not what the collection holds. Chairs and nurse capacity belong to one site: their
+ * cells are listed in the site's bucket. Patients and clinicians can be at several sites: their cells
+ * are listed in the resource's own bucket, so a search reads the site's bucket plus the buckets of
+ * the patient and physicians it books, and no bucket carries cells its readers never ask about.
  */
 final class DayBuckets {
 
@@ -30,9 +31,9 @@ final class DayBuckets {
         return resource.startsWith("chair:") || resource.startsWith("nurse-capacity:");
     }
 
-    /** The scopes whose buckets list a cell of this resource at this site. */
+    /** The scope whose bucket lists a cell of this resource at this site. */
     static List<String> scopesOf(String resource, String siteId) {
-        return siteLocal(resource) ? List.of(siteScope(siteId)) : List.of(siteScope(siteId), resource);
+        return siteLocal(resource) ? List.of(siteScope(siteId)) : List.of(resource);
     }
 
     static String id(String scope, LocalDate day) {
