@@ -134,6 +134,8 @@ public final class BookingScale implements Scenario {
                                     + " %,d cells); booking %d series%n",
                             site, size, seedSeconds, inStore, cells, series);
                     ServiceTimer before = scrape(platform, stack);
+                    Duration serviceCpu = cpu(stack, "scheduling-service");
+                    Duration storeCpu = cpu(stack, "mongo");
                     Latencies latencies = new Latencies();
                     int failed = 0;
                     for (int i = 0; i < series; i++) {
@@ -144,7 +146,18 @@ public final class BookingScale implements Scenario {
                         }
                     }
                     ServiceTimer service = scrape(platform, stack).minus(before);
-                    measured.put(size, new Measured(latencies.histogram(), service, failed, inStore, seedSeconds));
+                    double serviceCpuMs = cpu(stack, "scheduling-service").minus(serviceCpu).toNanos() / 1e6 / series;
+                    double storeCpuMs = cpu(stack, "mongo").minus(storeCpu).toNanos() / 1e6 / series;
+                    measured.put(
+                            size,
+                            new Measured(
+                                    latencies.histogram(),
+                                    service,
+                                    failed,
+                                    inStore,
+                                    seedSeconds,
+                                    serviceCpuMs,
+                                    storeCpuMs));
                 }
             }
         }
@@ -152,13 +165,27 @@ public final class BookingScale implements Scenario {
     }
 
     /** One size's figures. */
-    record Measured(Histogram end2end, ServiceTimer service, int failed, long inStore, double seedSeconds) {}
+    record Measured(
+            Histogram end2end,
+            ServiceTimer service,
+            int failed,
+            long inStore,
+            double seedSeconds,
+            double serviceCpuMs,
+            double storeCpuMs) {}
+
+    /** CPU time a process of the stack has used so far: per series, it does not depend on how busy the machine is. */
+    private static Duration cpu(SideStack stack, String name) {
+        return ProcessHandle.of(stack.pid(name))
+                .flatMap(p -> p.info().totalCpuDuration())
+                .orElse(Duration.ZERO);
+    }
 
     static Report report(Report report, int series, Map<Integer, Measured> measured) {
         Report.Table table = report.table(
                 "series booking (6 sessions) by existing appointments at the site: ms from approval sent"
                         + " to the last infusion-scheduled consumed; service = clinic_booking_series_seconds"
-                        + " (bucket bounds)",
+                        + " (bucket bounds); cpu = CPU ms per series of the service and of the store",
                 "appointments",
                 "in store",
                 "series",
@@ -169,6 +196,8 @@ public final class BookingScale implements Scenario {
                 "max",
                 "service mean",
                 "service p95",
+                "cpu service",
+                "cpu store",
                 "p95 growth",
                 "seeded in s");
         Double baseline = null;
@@ -190,7 +219,9 @@ public final class BookingScale implements Scenario {
                     Report.round(Latencies.millis(m.end2end(), 99), 2),
                     Report.round(Latencies.millis(m.end2end(), 100), 2),
                     Report.round(m.service().meanMillis(), 2),
-                    Report.round(m.service().percentileMillis(95), 1),
+                    servicePercentile(m.service(), 95),
+                    Report.round(m.serviceCpuMs(), 2),
+                    Report.round(m.storeCpuMs(), 2),
                     growth,
                     Report.round(m.seedSeconds(), 1));
             String key = "size_" + e.getKey();
@@ -200,6 +231,8 @@ public final class BookingScale implements Scenario {
             report.figure(key + "_max_ms", Report.round(Latencies.millis(m.end2end(), 100), 3));
             report.figure(key + "_service_mean_ms", Report.round(m.service().meanMillis(), 3));
             report.figure(key + "_service_p95_ms", Report.round(m.service().percentileMillis(95), 3));
+            report.figure(key + "_service_cpu_ms_per_series", Report.round(m.serviceCpuMs(), 3));
+            report.figure(key + "_store_cpu_ms_per_series", Report.round(m.storeCpuMs(), 3));
             report.figure(key + "_failed", m.failed());
         }
         Measured at50k = measured.get(50_000);
@@ -213,6 +246,11 @@ public final class BookingScale implements Scenario {
                     "series booking p95 grows no faster than logarithmically", growth.describe(), growth.logarithmic());
         }
         return report;
+    }
+
+    private static String servicePercentile(ServiceTimer timer, double percentile) {
+        double ms = timer.percentileMillis(percentile);
+        return Double.isInfinite(ms) ? "> 10000" : String.valueOf(Report.round(ms, 1));
     }
 
     private static Map<Integer, Double> p95BySize(Map<Integer, Measured> measured) {

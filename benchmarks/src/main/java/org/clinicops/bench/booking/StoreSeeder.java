@@ -21,7 +21,8 @@ import org.bson.Document;
  * Writes existing infusion sessions straight into the scheduling store, in the shape the service
  * stores them: the appointment (cloned from one the service itself wrote, so every field and type
  * matches), its reservation cells ({@code _id} = {@code resource@cell}), its holds, and its entries
- * in the day buckets (site bucket for every cell, patient bucket for the patient's cells; named as
+ * in the day buckets (site bucket for chair and nurse capacity cells, patient bucket for the
+ * patient's cells; named as
  * {@code DayBuckets} in scheduling-service names them). Bulk inserts in batches.
  */
 final class StoreSeeder implements AutoCloseable {
@@ -86,7 +87,6 @@ final class StoreSeeder implements AutoCloseable {
                 held.add(cell(patient, cell, appointmentId, bookedAt));
                 held.add(cell(token, cell, appointmentId, bookedAt));
                 chairCells.add(cell(chair, cell, appointmentId, bookedAt));
-                bucket("site:" + siteId, cell, patient, appointmentId);
                 bucket("site:" + siteId, cell, token, appointmentId);
                 bucket("site:" + siteId, cell, chair, appointmentId);
             }
