@@ -146,7 +146,8 @@ public final class BookingScale implements Scenario {
                         }
                     }
                     ServiceTimer service = scrape(platform, stack).minus(before);
-                    double serviceCpuMs = cpu(stack, "scheduling-service").minus(serviceCpu).toNanos() / 1e6 / series;
+                    double serviceCpuMs =
+                            cpu(stack, "scheduling-service").minus(serviceCpu).toNanos() / 1e6 / series;
                     double storeCpuMs = cpu(stack, "mongo").minus(storeCpu).toNanos() / 1e6 / series;
                     measured.put(
                             size,
