@@ -236,6 +236,11 @@ public final class BookingScale implements Scenario {
             report.figure(key + "_store_cpu_ms_per_series", Report.round(m.storeCpuMs(), 3));
             report.figure(key + "_failed", m.failed());
         }
+        int failed = measured.values().stream().mapToInt(Measured::failed).sum();
+        report.target(
+                "every series booked within " + TIMEOUT.toSeconds() + " s",
+                failed == 0 ? "all" : failed + " not booked in time",
+                failed == 0);
         Measured at50k = measured.get(50_000);
         if (at50k != null) {
             double p95 = Latencies.millis(at50k.end2end(), 95);
