@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class SideStack implements AutoCloseable {
 
     private static final String LOCAL_STACK_MAIN = "org.clinicops.localstack.LocalStack";
-    private static final Duration READY = Duration.ofSeconds(120);
+    private static final Duration READY = Duration.ofSeconds(300); // a busy 2-core machine needs more than 2 min
 
     private final Platform platform;
     private final Path data;

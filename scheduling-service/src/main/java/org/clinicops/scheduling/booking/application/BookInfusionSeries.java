@@ -10,6 +10,7 @@ import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.Reservation;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.clinicops.scheduling.sites.application.SiteRepository;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class BookInfusionSeries {
 
     private static final int ATTEMPTS = 10;
+    private static final int NEAR_DAYS = 14;
 
     private final SiteRepository sites;
     private final AppointmentRepository appointments;
@@ -75,22 +77,35 @@ public class BookInfusionSeries {
         }
         Duration length = Duration.ofMinutes((long) plan.infusionMinutes() + plan.observationMinutes());
         int horizon = properties.seriesHorizonDays();
-        int reach = horizon + plan.sessions() * (command.spacing().maxDays() + 3) + 7;
+        // the sessions after a first day stay within this many days of it (the spacing windows)
+        int span = plan.sessions() * (command.spacing().maxDays() + 3) + 7;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Instant earliest = search.grid().roundUp(now);
-            Occupancy occupancy = search.occupancy(
-                    resources, command.patientId(), earliest, earliest.plus(Duration.ofDays(reach)), "");
-            Optional<List<Slot>> series = search.finder()
-                    .series(
-                            resources,
-                            command.patientId(),
-                            appointmentIds,
-                            length,
-                            command.spacing(),
-                            earliest,
-                            resources.calendar().localDate(now).plusDays(horizon),
-                            occupancy);
+            // most series start within the first weeks: search those first with the occupancy they
+            // need, and read the whole horizon only when none fits (same result, less to read)
+            Optional<List<Slot>> series = Optional.empty();
+            for (int firstDays : horizon > NEAR_DAYS ? new int[] {NEAR_DAYS, horizon} : new int[] {horizon}) {
+                Occupancy occupancy = search.occupancy(
+                        resources,
+                        command.patientId(),
+                        earliest,
+                        earliest.plus(Duration.ofDays((long) firstDays + span)),
+                        "");
+                series = search.finder()
+                        .series(
+                                resources,
+                                command.patientId(),
+                                appointmentIds,
+                                length,
+                                command.spacing(),
+                                earliest,
+                                resources.calendar().localDate(now).plusDays(firstDays),
+                                occupancy);
+                if (series.isPresent()) {
+                    break;
+                }
+            }
             if (series.isEmpty()) {
                 return wait(command, "NO_CAPACITY");
             }
@@ -129,20 +144,11 @@ public class BookInfusionSeries {
         return wait(command, "CONTENTION");
     }
 
-    /** Reserves the cells of every session, or releases what it took and answers false. */
+    /** Reserves the cells of every session in one write, or none of them, and answers whether it did. */
     private boolean reserveWhole(List<Slot> slots) {
-        List<Slot> done = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (!reservations.reserveAll(slot.reservations())) {
-                for (Slot taken : done) {
-                    String appointmentId = taken.reservations().get(0).appointmentId();
-                    reservations.releaseExcept(appointmentId, List.of());
-                }
-                return false;
-            }
-            done.add(slot);
-        }
-        return true;
+        List<Reservation> cells = new ArrayList<>();
+        slots.forEach(slot -> cells.addAll(slot.reservations()));
+        return reservations.reserveAll(cells);
     }
 
     static String entryId(String planId) {

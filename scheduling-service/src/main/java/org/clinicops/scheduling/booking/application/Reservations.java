@@ -32,7 +32,10 @@ public interface Reservations {
     Occupancy occupancy(
             String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId);
 
-    /** Reservations of a site in [from, to), for the board and metrics. */
+    /**
+     * Reservations of a site's own resources (chairs, nurse capacity) in [from, to), for the board and
+     * metrics; patients' and clinicians' cells are read per resource with {@link #occupancyOf}.
+     */
     List<Reservation> atSite(String siteId, Instant from, Instant to);
 
     /** Ids of the cells a resource holds in [from, to). */

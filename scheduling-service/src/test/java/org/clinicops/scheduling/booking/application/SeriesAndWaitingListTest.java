@@ -162,4 +162,45 @@ class SeriesAndWaitingListTest {
         assertThat(mongo.findAll(Appointment.class)).hasSize(1);
         assertThat(mongo.findAll(Appointment.class).get(0).startsAt()).isEqualTo(Instant.parse("2026-11-30T14:00:00Z"));
     }
+
+    @Test
+    void aSeriesThatCannotStartInTheFirstTwoWeeksIsSearchedOverTheWholeHorizon() {
+        SchedulingProperties month = new SchedulingProperties(
+                15,
+                45,
+                7,
+                30,
+                3,
+                Duration.ofHours(2),
+                Duration.ofHours(24),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1));
+        var factory = new MongoRepositoryFactory(mongo);
+        MongoReservations reservations = new MongoReservations(mongo, CLOCK);
+        BookInfusionSeries far = new BookInfusionSeries(
+                sites,
+                factory.getRepository(AppointmentRepository.class),
+                reservations,
+                waitingList,
+                new SlotSearch(month, reservations),
+                month,
+                p -> p + UUID.randomUUID(),
+                CLOCK);
+        Site site = sites.findById("chi").orElseThrow();
+        // closed for three weeks: the first Monday it opens is 21 December
+        for (java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 30);
+                day.isBefore(java.time.LocalDate.of(2026, 12, 21));
+                day = day.plusDays(1)) {
+            site.addClosure(
+                    new org.clinicops.scheduling.sites.domain.Closure(day.toString(), "works"), "evt", CLOCK.instant());
+        }
+        sites.save(site);
+
+        assertThat(far.handle(plan("plan_late", 2))).isEqualTo(BookingOutcome.BOOKED);
+
+        assertThat(mongo.findAll(Appointment.class))
+                .extracting(a -> a.startsAt().atZone(ZONE).toLocalDate().toString())
+                .containsExactlyInAnyOrder("2026-12-21", "2026-12-22");
+    }
 }

@@ -1,5 +1,8 @@
 package org.clinicops.scheduling.booking.adapter.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
@@ -10,6 +13,7 @@ import org.clinicops.scheduling.booking.application.BookConsultation;
 import org.clinicops.scheduling.booking.application.BookConsultationCommand;
 import org.clinicops.scheduling.booking.application.BookInfusionSeries;
 import org.clinicops.scheduling.booking.application.BookInfusionSeriesCommand;
+import org.clinicops.scheduling.booking.application.BookingOutcome;
 import org.clinicops.scheduling.booking.application.ClinicalHolds;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
@@ -24,16 +28,30 @@ class BookingListeners {
     private final BookConsultation bookConsultation;
     private final BookInfusionSeries bookInfusionSeries;
     private final ClinicalHolds holds;
+    private final MeterRegistry meters;
 
     BookingListeners(
             EventInbox inbox,
             BookConsultation bookConsultation,
             BookInfusionSeries bookInfusionSeries,
-            ClinicalHolds holds) {
+            ClinicalHolds holds,
+            MeterRegistry meters) {
         this.inbox = inbox;
         this.bookConsultation = bookConsultation;
         this.bookInfusionSeries = bookInfusionSeries;
         this.holds = holds;
+        this.meters = meters;
+    }
+
+    /** {@code clinic_booking_series_seconds{outcome}}: the time to book (or queue) one series. */
+    private Timer seriesTimer(BookingOutcome outcome) {
+        return Timer.builder("clinic.booking.series")
+                .description("Time to book a whole infusion series from its approved plan, by outcome")
+                .tag("outcome", outcome.name())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
     }
 
     @KafkaListener(topics = "clinic.consultation-requested")
@@ -49,7 +67,8 @@ class BookingListeners {
     void onTreatmentPlanApproved(ConsumerRecord<String, byte[]> record) {
         inbox.process(record, TreatmentPlanApproved.class, event -> {
             TreatmentPlanApproved e = event.payload();
-            bookInfusionSeries.handle(new BookInfusionSeriesCommand(
+            long started = System.nanoTime();
+            BookingOutcome outcome = bookInfusionSeries.handle(new BookInfusionSeriesCommand(
                     new InfusionPlan(
                             e.planId(),
                             e.protocol(),
@@ -64,6 +83,7 @@ class BookingListeners {
                     new SpacingPolicy(
                             e.minSpacingDays(), Math.max(e.minSpacingDays(), e.maxSpacingDays()), e.weekdaysOnly()),
                     e.approvedAt()));
+            seriesTimer(outcome).record(Duration.ofNanos(System.nanoTime() - started));
         });
     }
 

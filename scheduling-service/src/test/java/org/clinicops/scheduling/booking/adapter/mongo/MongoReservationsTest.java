@@ -1,0 +1,239 @@
+package org.clinicops.scheduling.booking.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.Reservation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The day buckets, holds and sweep worklist beside the reservation cells, including crashes between writes. */
+class MongoReservationsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final Instant NINE = Instant.parse("2026-12-02T14:00:00Z");
+    private static final String CHAIR = Reservation.chair("bos", "bos-1");
+
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private MongoReservations reservations;
+
+    @BeforeEach
+    void store() {
+        String uri = InMemoryMongo.freshDatabaseUri("cells");
+        client = MongoClients.create(uri);
+        mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
+        reservations = new MongoReservations(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    /** Chair and patient cells of one appointment, {@code cells} grid cells from {@code start}. */
+    private static List<Reservation> session(String appointmentId, String patientId, Instant start, int cells) {
+        List<Reservation> list = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            Instant cell = start.plus(Duration.ofMinutes(15L * i));
+            list.add(Reservation.of(CHAIR, "bos", cell, appointmentId));
+            list.add(Reservation.of(Reservation.patient(patientId), "bos", cell, appointmentId));
+        }
+        return list;
+    }
+
+    private Occupancy occupancyOf(String patientId) {
+        return reservations.occupancy(
+                "bos", List.of(Reservation.patient(patientId)), NOW, NOW.plus(Duration.ofDays(7)), "");
+    }
+
+    private List<Object> bucket(String scope, Instant day) {
+        Document doc = mongo.getCollection(MongoReservations.DAYS)
+                .find(new Document("_id", DayBuckets.id(scope, DayBuckets.dayOf(day))))
+                .first();
+        return doc == null ? List.of() : doc.getList("cells", Object.class);
+    }
+
+    private List<Object> holds(String appointmentId) {
+        Document doc = mongo.getCollection(MongoReservations.HOLDS)
+                .find(new Document("_id", appointmentId))
+                .first();
+        return doc == null ? List.of() : doc.getList("cells", Object.class);
+    }
+
+    private long cells() {
+        return mongo.getCollection(MongoReservations.COLLECTION).countDocuments();
+    }
+
+    @Test
+    void reservingListsTheCellsInTheSiteAndPatientBucketsOfTheirDay() {
+        List<Reservation> mine = session("apt_1", "p1", NINE, 3);
+
+        assertThat(reservations.reserveAll(mine)).isTrue();
+
+        assertThat(cells()).isEqualTo(6);
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(3);
+        assertThat(bucket(Reservation.patient("p1"), NINE)).hasSize(3);
+        assertThat(bucket(CHAIR, NINE))
+                .as("chairs are per site: no bucket of their own")
+                .isEmpty();
+        assertThat(holds("apt_1")).hasSize(6);
+        Occupancy seen = occupancyOf("p1");
+        assertThat(mine).allMatch(r -> !seen.isFree(r.id()));
+        assertThat(reservations.atSite("bos", NINE, NINE.plus(Duration.ofMinutes(30))))
+                .extracting(Reservation::cell)
+                .containsOnly(NINE, NINE.plus(Duration.ofMinutes(15)));
+        assertThat(reservations.occupancyOf(Reservation.patient("p1"), NOW, NOW.plus(Duration.ofDays(2))))
+                .hasSize(3);
+        Occupancy moving = reservations.occupancy(
+                "bos", List.of(Reservation.patient("p1")), NOW, NOW.plus(Duration.ofDays(7)), "apt_1");
+        assertThat(mine).allMatch(r -> moving.isFree(r.id()));
+    }
+
+    @Test
+    void aSecondHolderIsRefusedAndTakesNothing() {
+        assertThat(reservations.reserveAll(session("apt_1", "p1", NINE, 2))).isTrue();
+
+        List<Reservation> overlapping = session("apt_2", "p2", NINE.plus(Duration.ofMinutes(15)), 3);
+        assertThat(reservations.reserveAll(overlapping)).isFalse();
+
+        assertThat(cells()).isEqualTo(4);
+        assertThat(holds("apt_2")).isEmpty();
+        assertThat(bucket(Reservation.patient("p2"), NINE)).isEmpty();
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(2);
+    }
+
+    @Test
+    void aRetryOfTheSameAppointmentKeepsTheCellsItHolds() {
+        List<Reservation> mine = session("apt_1", "p1", NINE, 2);
+        assertThat(reservations.reserveAll(mine)).isTrue();
+
+        assertThat(reservations.reserveAll(mine)).isTrue();
+
+        assertThat(cells()).isEqualTo(4);
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(2);
+    }
+
+    @Test
+    void releasingRemovesCellsBucketEntriesAndHolds() {
+        List<Reservation> mine = session("apt_1", "p1", NINE, 3);
+        reservations.reserveAll(mine);
+
+        reservations.releaseExcept("apt_1", List.of(mine.get(0).id()));
+
+        assertThat(cells()).isEqualTo(1);
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(1);
+        assertThat(bucket(Reservation.patient("p1"), NINE)).isEmpty();
+        assertThat(holds("apt_1")).containsExactly((Object) mine.get(0).id());
+
+        reservations.releaseFrom("apt_1", NINE);
+        assertThat(cells()).isZero();
+        assertThat(occupancyOf("p1").isFree(mine.get(0).id())).isTrue();
+    }
+
+    @Test
+    void aCrashBetweenCellAndBucketLeavesTheBucketLaggingAndTheCollisionHealsIt() {
+        // the cell was written, the process died before the bucket write
+        Reservation lost = Reservation.of(CHAIR, "bos", NINE, "apt_crashed");
+        mongo.getCollection(MongoReservations.COLLECTION)
+                .insertOne(new Document("_id", lost.id())
+                        .append("resource", lost.resource())
+                        .append("siteId", "bos")
+                        .append("cell", java.util.Date.from(NINE))
+                        .append("appointmentId", "apt_crashed")
+                        .append("createdAt", java.util.Date.from(NOW)));
+        assertThat(occupancyOf("p2").isFree(lost.id())).as("the bucket lags").isTrue();
+
+        // a booking that trusts the bucket collides on the unique id, loses, and heals the bucket
+        assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 2))).isFalse();
+
+        assertThat(occupancyOf("p2").isFree(lost.id())).isFalse();
+        assertThat(cells()).isEqualTo(1);
+    }
+
+    @Test
+    void theSweepRemovesCellsNoAppointmentHoldsAfterTheGracePeriod() {
+        // reserved, then the process died before the appointment was written
+        List<Reservation> orphaned = session("apt_orphan", "p1", NINE, 2);
+        reservations.reserveAll(orphaned);
+        // booked and written: stays
+        List<Reservation> booked = session("apt_ok", "p2", NINE.plus(Duration.ofHours(1)), 2);
+        reservations.reserveAll(booked);
+        mongo.getCollection("appointments")
+                .insertOne(new Document("_id", "apt_ok")
+                        .append(
+                                "reservationIds",
+                                booked.stream().map(Reservation::id).toList()));
+
+        assertThat(reservations.sweepOrphans(NOW)).as("within the grace period").isZero();
+        assertThat(cells()).isEqualTo(8);
+
+        assertThat(reservations.sweepOrphans(NOW.plusSeconds(1))).isEqualTo(4);
+
+        assertThat(cells()).isEqualTo(4);
+        assertThat(occupancyOf("p1").isFree(orphaned.get(0).id())).isTrue();
+        assertThat(occupancyOf("p2").isFree(booked.get(0).id())).isFalse();
+        assertThat(holds("apt_orphan")).isEmpty();
+        assertThat(mongo.getCollection(MongoReservations.CHECKS).countDocuments())
+                .as("the worklist is empty again")
+                .isZero();
+    }
+
+    @Test
+    void theSweepClearsBucketEntriesOfCellsTheirHolderReleasedWhileAnotherBookingHealedThem() {
+        List<Reservation> first = session("apt_1", "p1", NINE, 1);
+        reservations.reserveAll(first);
+        // apt_2 collides (adding apt_1's entries again) while apt_1 releases: its entries come back
+        assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isFalse();
+        reservations.releaseExcept("apt_1", List.of());
+        mongo.getCollection(MongoReservations.DAYS)
+                .updateOne(
+                        new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(NINE))),
+                        new Document(
+                                "$push",
+                                new Document(
+                                        "cells", DayBuckets.entry(first.get(0).id(), "apt_1"))));
+        assertThat(occupancyOf("p2").isFree(first.get(0).id()))
+                .as("a stale entry")
+                .isFalse();
+
+        reservations.sweepOrphans(NOW.plusSeconds(1));
+
+        assertThat(occupancyOf("p2").isFree(first.get(0).id())).isTrue();
+        assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isTrue();
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheBucketsGetsThemOnStart() {
+        List<Reservation> legacy = session("apt_old", "p1", NINE, 2);
+        for (Reservation r : legacy) {
+            mongo.getCollection(MongoReservations.COLLECTION)
+                    .insertOne(new Document("_id", r.id())
+                            .append("resource", r.resource())
+                            .append("siteId", r.siteId())
+                            .append("cell", java.util.Date.from(r.cell()))
+                            .append("appointmentId", r.appointmentId())
+                            .append("createdAt", java.util.Date.from(NOW)));
+        }
+        mongo.getCollection(MongoReservations.LAYOUT).drop();
+
+        MongoReservations upgraded = new MongoReservations(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(2);
+        assertThat(holds("apt_old")).hasSize(4);
+        upgraded.releaseExcept("apt_old", List.of());
+        assertThat(cells()).isZero();
+    }
+}
