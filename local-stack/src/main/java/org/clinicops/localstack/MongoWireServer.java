@@ -39,7 +39,7 @@ final class MongoWireServer implements AutoCloseable {
     /** Opens the store and listens on localhost; returns once connections are accepted. */
     void start() throws IOException {
         Files.createDirectories(dataDir);
-        H2Backend backend = new H2Backend(storeFile().toString());
+        H2Backend backend = new IndexedH2Backend(storeFile().toString());
         MongoServer mongoServer = new MongoServer(backend);
         try {
             mongoServer.bind("localhost", port);

@@ -1,6 +1,7 @@
 package org.clinicops.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -42,6 +43,41 @@ class MongoWireServerTest {
                         .first();
                 assertThat(site).isNotNull();
                 assertThat(site.getString("name")).isEqualTo("North Clinic");
+            }
+        }
+    }
+
+    @Test
+    void anOptimisticLockingUpdateFindsItsDocumentByIdAndStillChecksTheVersion() throws Exception {
+        try (MongoWireServer server = new MongoWireServer(dataDir, FreePorts.next())) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var appointments = client.getDatabase("scheduling").getCollection("appointments");
+                for (int i = 0; i < 50; i++) {
+                    appointments.insertOne(new Document("_id", "apt-" + i).append("version", 1L));
+                }
+
+                long stale = appointments
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", "apt-7"), Filters.eq("version", 0L)),
+                                new Document("$set", new Document("version", 2L)))
+                        .getMatchedCount();
+                long current = appointments
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", "apt-7"), Filters.eq("version", 1L)),
+                                new Document("$set", new Document("version", 2L)))
+                        .getMatchedCount();
+
+                assertThat(stale).isZero();
+                assertThat(current).isOne();
+                assertThat(appointments
+                                .find(Filters.and(
+                                        Filters.in("_id", List.of("apt-7", "apt-8")), Filters.eq("version", 1L)))
+                                .into(new ArrayList<>()))
+                        .extracting(d -> d.getString("_id"))
+                        .containsExactly("apt-8");
+                assertThatThrownBy(() -> appointments.insertOne(new Document("_id", "apt-7")))
+                        .hasMessageContaining("duplicate key");
             }
         }
     }
