@@ -1,6 +1,5 @@
 package org.clinicops.bench.intake;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -125,16 +124,8 @@ public final class EndToEndLatency implements Scenario {
     private static OpenLoad.Call call(Platform platform, List<String> sites, Tracker tracker) {
         String token = platform.token();
         return i -> {
-            String site = sites.get((int) (i % sites.size()));
-            HttpRequest request = HttpRequest.newBuilder(
-                            platform.service("intake-service", "/api/consultation-requests"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Requests.body(site, i)))
-                    .build();
             CompletableFuture<HttpResponse<String>> sent =
-                    platform.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+                    Requests.submit(platform, token, sites.get((int) (i % sites.size())), i);
             return sent.thenApply(response -> {
                 long now = System.nanoTime();
                 if (response.statusCode() != 201) {

@@ -1,10 +1,7 @@
 package org.clinicops.bench.intake;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.clinicops.bench.Baselines;
 import org.clinicops.bench.OpenLoad;
 import org.clinicops.bench.Options;
@@ -102,18 +99,7 @@ public final class IntakeLoad implements Scenario {
 
     private static OpenLoad.Call call(Platform platform, List<String> sites) {
         String token = platform.token();
-        return i -> {
-            String site = sites.get((int) (i % sites.size()));
-            HttpRequest request = HttpRequest.newBuilder(
-                            platform.service("intake-service", "/api/consultation-requests"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Requests.body(site, i)))
-                    .build();
-            CompletableFuture<HttpResponse<Void>> sent =
-                    platform.http().sendAsync(request, HttpResponse.BodyHandlers.discarding());
-            return sent.thenApply(response -> response.statusCode() == 201);
-        };
+        return i -> Requests.submit(platform, token, sites.get((int) (i % sites.size())), i)
+                .thenApply(response -> response.statusCode() == 201);
     }
 }

@@ -1,7 +1,12 @@
 package org.clinicops.bench.intake;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.clinicops.bench.Platform;
 
 /** Bodies of synthetic consultation requests: made-up people, every one different. */
 final class Requests {
@@ -26,5 +31,16 @@ final class Requests {
                 + "\",\"email\":\"p" + tag + "@bench.example\",\"phone\":\"+1 555 " + (1000 + random.nextInt(9000))
                 + "\"},\"condition\":\"" + CONDITIONS.get(random.nextInt(CONDITIONS.size()))
                 + "\",\"referralSource\":\"SELF\",\"payerType\":\"" + PAYERS.get(random.nextInt(PAYERS.size())) + "\"}";
+    }
+
+    /** Submits request number {@code n} at the site, signed in with the token, without waiting. */
+    static CompletableFuture<HttpResponse<String>> submit(Platform platform, String token, String siteId, long n) {
+        HttpRequest request = HttpRequest.newBuilder(platform.service("intake-service", "/api/consultation-requests"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(siteId, n)))
+                .build();
+        return platform.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 }
