@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 final class MongoWireServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+    /** H2's page cache (upstream: 16 MB), sized for a platform's working set of documents. */
+    static final int CACHE_MB = 64;
 
     private final Path dataDir;
     private final int port;
@@ -39,7 +43,11 @@ final class MongoWireServer implements AutoCloseable {
     /** Opens the store and listens on localhost; returns once connections are accepted. */
     void start() throws IOException {
         Files.createDirectories(dataDir);
-        H2Backend backend = new IndexedH2Backend(storeFile().toString());
+        MVStore store = new MVStore.Builder()
+                .fileName(storeFile().toString())
+                .cacheSize(CACHE_MB)
+                .open();
+        H2Backend backend = new IndexedH2Backend(store);
         MongoServer mongoServer = new MongoServer(backend);
         try {
             mongoServer.bind("localhost", port);

@@ -8,11 +8,20 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,9 +105,159 @@ class MongoWireServerTest {
         }
     }
 
+    @Test
+    void indexesWrittenByTheUpstreamBackendAreCarriedOverWhenTheStoreOpens() throws Exception {
+        int port = FreePorts.next();
+        Files.createDirectories(dataDir);
+        MongoServer upstream =
+                new MongoServer(new H2Backend(dataDir.resolve("mongo.mv").toString()));
+        upstream.bind("localhost", port);
+        try (MongoClient client = client("mongodb://localhost:" + port)) {
+            var days = client.getDatabase("scheduling").getCollection("reservation_days");
+            days.createIndex(Indexes.ascending("siteId", "day"), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                days.insertOne(new Document("_id", "d-" + i)
+                        .append("siteId", "s-" + (i % 7))
+                        .append("day", i));
+            }
+        } finally {
+            upstream.shutdown();
+        }
+
+        try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var days = client.getDatabase("scheduling").getCollection("reservation_days");
+                Document written = days.find(Filters.eq("_id", "d-123")).first();
+                assertThat(written).isNotNull();
+                assertThat(written.getInteger("day")).isEqualTo(123);
+                days.updateOne(Filters.eq("_id", "d-123"), new Document("$set", new Document("day", 1123)));
+                assertThat(days.countDocuments()).isEqualTo(200);
+                Document byKeys = days.find(Filters.and(Filters.eq("siteId", "s-4"), Filters.eq("day", 1123)))
+                        .first();
+                assertThat(byKeys).isNotNull();
+                assertThat(byKeys.getString("_id")).isEqualTo("d-123");
+                assertThatThrownBy(() -> days.insertOne(new Document("_id", "d-5")))
+                        .hasMessageContaining("duplicate key");
+                assertThatThrownBy(() -> days.insertOne(new Document("_id", "other")
+                                .append("siteId", "s-5")
+                                .append("day", 5)))
+                        .hasMessageContaining("duplicate key");
+            }
+        }
+    }
+
+    @Test
+    void documentsOfEveryKindComeBackUnchangedAfterARestart() throws Exception {
+        int port = FreePorts.next();
+        Document invoice = new Document("_id", "inv-1")
+                .append("version", 3L)
+                .append("seq", 7)
+                .append("ratio", 0.25)
+                .append("amount", new Decimal128(new BigDecimal("450.00")))
+                .append("issuedAt", new Date(1_795_000_000_000L))
+                .append("paid", false)
+                .append("note", null)
+                .append("lines", List.of(new Document("code", "J3490").append("units", 2), "x"))
+                .append("outbox", new Document("events", List.of()))
+                .append("digest", new Binary(new byte[] {1, 2, 3}));
+        try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var invoices = client.getDatabase("billing").getCollection("invoices");
+                invoices.insertOne(invoice);
+                for (int i = 0; i < 2_000; i++) {
+                    invoices.insertOne(new Document("_id", "filler-" + i).append("n", i));
+                }
+            }
+        }
+        try (MongoWireServer restarted = new MongoWireServer(dataDir, port)) {
+            restarted.start();
+            try (MongoClient client = client(restarted)) {
+                var invoices = client.getDatabase("billing").getCollection("invoices");
+                Document stored = invoices.find(Filters.eq("_id", "inv-1")).first();
+                assertThat(stored).isNotNull();
+                assertThat(stored.toJson()).isEqualTo(invoice.toJson());
+                assertThat(invoices.countDocuments(Filters.gte("n", 1_000))).isEqualTo(1_000);
+            }
+        }
+    }
+
+    @Test
+    void aSparseUniqueIndexStillAllowsManyDocumentsWithoutTheKeyAfterARestart() throws Exception {
+        int port = FreePorts.next();
+        for (int round = 0; round < 2; round++) {
+            try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+                server.start();
+                try (MongoClient client = client(server)) {
+                    var holds = client.getDatabase("scheduling").getCollection("holds");
+                    holds.createIndex(
+                            Indexes.ascending("key"),
+                            new IndexOptions().unique(true).sparse(true));
+                    holds.insertOne(new Document("_id", "no-key-" + round));
+                    holds.insertOne(new Document("_id", "key-" + round).append("key", "k" + round));
+                    String taken = "k0";
+                    assertThatThrownBy(() -> holds.insertOne(new Document("_id", "again").append("key", taken)))
+                            .hasMessageContaining("duplicate key");
+                    assertThat(holds.countDocuments()).isEqualTo(2L * (round + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void uniqueKeysCompareByValueSoOneAndOnePointZeroAreTheSameKey() throws Exception {
+        try (MongoWireServer server = new MongoWireServer(dataDir, FreePorts.next())) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var counters = client.getDatabase("monitoring").getCollection("counters");
+                for (int i = 0; i < 300; i++) {
+                    counters.insertOne(new Document("_id", i).append("n", i));
+                }
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", 42.0)))
+                        .hasMessageContaining("duplicate key");
+                assertThatThrownBy(() -> counters.insertOne(new Document("_id", 42L)))
+                        .hasMessageContaining("duplicate key");
+                Document last = counters.find(Filters.eq("_id", 299L)).first();
+                assertThat(last).isNotNull();
+                assertThat(last.getInteger("n")).isEqualTo(299);
+                assertThat(counters.find(Filters.in("_id", List.of(3, 4.0, 5L))).into(new ArrayList<>()))
+                        .hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void aDroppedCollectionLeavesNoIndexEntriesBehindAcrossARestart() throws Exception {
+        int port = FreePorts.next();
+        try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var inbox = client.getDatabase("billing").getCollection("processed_events");
+                inbox.insertOne(new Document("_id", "evt-1"));
+                inbox.drop();
+                inbox.insertOne(new Document("_id", "evt-1"));
+            }
+        }
+        try (MongoWireServer restarted = new MongoWireServer(dataDir, port)) {
+            restarted.start();
+            try (MongoClient client = client(restarted)) {
+                var inbox = client.getDatabase("billing").getCollection("processed_events");
+                assertThat(inbox.countDocuments()).isOne();
+                inbox.drop();
+                inbox.insertOne(new Document("_id", "evt-1"));
+                assertThat(inbox.countDocuments()).isOne();
+            }
+        }
+    }
+
     private static MongoClient client(MongoWireServer server) {
+        return client(server.connectionString());
+    }
+
+    private static MongoClient client(String connectionString) {
         return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .applyConnectionString(new ConnectionString(connectionString))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build());
     }
