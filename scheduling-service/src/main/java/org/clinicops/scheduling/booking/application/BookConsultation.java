@@ -3,6 +3,7 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.platform.ids.IdGenerator;
@@ -70,16 +71,18 @@ public class BookConsultation {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Instant earliest = search.grid().roundUp(now);
-            var lastDay = resources.calendar().localDate(now).plusDays(properties.horizonDays());
-            Occupancy occupancy = search.occupancy(
-                    resources,
-                    command.patientId(),
-                    earliest,
-                    earliest.plus(Duration.ofDays(properties.horizonDays() + 2)),
-                    "");
-            Optional<Slot> slot = search.finder()
-                    .firstConsultation(
-                            resources, command.patientId(), appointmentId, length, earliest, lastDay, occupancy);
+            Optional<Slot> slot = Optional.empty();
+            for (int days : windows(properties.horizonDays())) {
+                var lastDay = resources.calendar().localDate(now).plusDays(days);
+                Occupancy occupancy = search.occupancy(
+                        resources, command.patientId(), earliest, earliest.plus(Duration.ofDays(days + 2)), "");
+                slot = search.finder()
+                        .firstConsultation(
+                                resources, command.patientId(), appointmentId, length, earliest, lastDay, occupancy);
+                if (slot.isPresent()) {
+                    break;
+                }
+            }
             if (slot.isEmpty()) {
                 return wait(command, "NO_CAPACITY");
             }
@@ -113,6 +116,21 @@ public class BookConsultation {
             return BookingOutcome.BOOKED;
         }
         return wait(command, "CONTENTION");
+    }
+
+    /**
+     * The days ahead searched in turn: most consultations fit today or tomorrow, so the first search
+     * reads two days of occupancy instead of the whole horizon; later windows cover the rest.
+     */
+    static List<Integer> windows(int horizonDays) {
+        List<Integer> windows = new ArrayList<>();
+        for (int days : new int[] {1, 7}) {
+            if (days < horizonDays) {
+                windows.add(days);
+            }
+        }
+        windows.add(horizonDays);
+        return windows;
     }
 
     static String entryId(String requestId) {

@@ -1,6 +1,8 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.clinicops.scheduling.sites.application.SiteCapacityChanged;
@@ -61,11 +63,21 @@ public class RetryWaitingList {
         }
     }
 
-    /** Retries the entries of one site (or all when null); answers how many were booked. */
+    /**
+     * Retries the entries of one site (or all when null); answers how many were booked. Once a
+     * consultation at a site stays waiting, the site's later consultations in this pass are left for
+     * the next one: they are all the same length, so they would find no time either, and each
+     * attempt reads the site's occupancy over the whole horizon. Series differ in length and spacing
+     * and are each tried.
+     */
     public synchronized int retry(@org.jspecify.annotations.Nullable String siteId) {
         int booked = 0;
+        Set<String> consultationsFull = new HashSet<>();
         for (WaitingEntry entry : waitingList.inRetryOrder()) {
             if (siteId != null && !siteId.equals(entry.siteId())) {
+                continue;
+            }
+            if (entry.kind() == WaitingEntry.Kind.CONSULTATION && consultationsFull.contains(entry.siteId())) {
                 continue;
             }
             try {
@@ -95,6 +107,8 @@ public class RetryWaitingList {
                 };
                 if (outcome == BookingOutcome.BOOKED) {
                     booked++;
+                } else if (outcome == BookingOutcome.WAITING && entry.kind() == WaitingEntry.Kind.CONSULTATION) {
+                    consultationsFull.add(entry.siteId());
                 }
             } catch (RuntimeException e) {
                 log.warn(

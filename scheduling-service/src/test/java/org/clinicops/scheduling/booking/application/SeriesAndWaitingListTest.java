@@ -1,6 +1,10 @@
 package org.clinicops.scheduling.booking.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -27,6 +31,7 @@ import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
+import org.clinicops.scheduling.sites.domain.Closure;
 import org.clinicops.scheduling.sites.domain.OpeningHours;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +151,52 @@ class SeriesAndWaitingListTest {
                 .extracting(WaitingEntry::requestId)
                 .containsExactly("req_urgent", "req_old");
         assertThat(waitingList.inRetryOrder()).extracting(WaitingEntry::reason).containsOnly("NO_PHYSICIAN");
+    }
+
+    @Test
+    void aConsultationIsBookedAtTheEarliestFreeTimeAfterTheFirstDaysAreFull() {
+        Site site = withPhysician();
+        // Monday and Tuesday closed: the two-day first search finds nothing, the week search does
+        site.addClosure(new Closure("2026-11-30", "works"), "evt", CLOCK.instant());
+        site.addClosure(new Closure("2026-12-01", "works"), "evt", CLOCK.instant());
+        sites.save(site);
+
+        BookingOutcome outcome =
+                consultation.handle(new BookConsultationCommand("req_1", "p_1", "chi", false, CLOCK.instant()));
+
+        assertThat(outcome).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(mongo.findAll(Appointment.class))
+                .extracting(Appointment::startsAt)
+                .containsExactly(Instant.parse("2026-12-07T14:00:00Z"));
+    }
+
+    @Test
+    void searchesTwoDaysThenAWeekThenTheWholeHorizon() {
+        assertThat(BookConsultation.windows(30)).containsExactly(1, 7, 30);
+        assertThat(BookConsultation.windows(7)).containsExactly(1, 7);
+        assertThat(BookConsultation.windows(1)).containsExactly(1);
+    }
+
+    @Test
+    void aRetryPassStopsTryingAFullSitesConsultationsAfterTheFirstStillWaits() {
+        for (int i = 0; i < 3; i++) {
+            consultation.handle(new BookConsultationCommand("req_" + i, "p_" + i, "chi", false, CLOCK.instant()));
+        }
+        BookConsultation counted = spy(consultation);
+        RetryWaitingList pass = new RetryWaitingList(waitingList, counted, series);
+
+        assertThat(pass.retry(null)).isZero();
+
+        verify(counted, times(1)).handle(any());
+        assertThat(waitingList.inRetryOrder()).hasSize(3);
+    }
+
+    private Site withPhysician() {
+        Site site = sites.findById("chi").orElseThrow();
+        List<Clinician> staff = new ArrayList<>(site.clinicians());
+        staff.add(new Clinician("chi-dr", "Dr", ClinicianRole.PHYSICIAN));
+        site.changeClinicians(staff, "evt_staff", CLOCK.instant());
+        return site;
     }
 
     @Test
