@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -14,6 +15,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class IndexedH2Backend extends H2Backend {
 
+    private final @Nullable CommandStats stats = CommandStats.fromSystemProperty();
+
     IndexedH2Backend(MVStore store) {
         super(store);
     }
@@ -60,6 +65,20 @@ final class IndexedH2Backend extends H2Backend {
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        public Document handleCommand(
+                Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+            if (stats == null) {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            }
+            long start = System.nanoTime();
+            try {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            } finally {
+                stats.record(getDatabaseName(), command, query.get(command), System.nanoTime() - start);
+            }
         }
 
         @Override
