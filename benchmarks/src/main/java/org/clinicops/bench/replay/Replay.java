@@ -117,6 +117,7 @@ public final class Replay implements Scenario {
                             "replay/s",
                             "ratio",
                             "rebuild s",
+                            "of which save s",
                             "monitoring RSS MB",
                             "peak RSS MB",
                             "raw CPU µs/event",
@@ -127,6 +128,7 @@ public final class Replay implements Scenario {
                             Math.round(replayRate),
                             Report.round(ratio, 3),
                             Report.round(rebuildSeconds, 2),
+                            Report.round(body.path("saveSeconds").asDouble(), 2),
                             rssMb,
                             peakMb,
                             Report.round(1e6 * rawCpuSeconds / Math.max(1, raw.records()), 2),
@@ -142,6 +144,7 @@ public final class Replay implements Scenario {
                     .figure("rebuild_facts", facts)
                     .figure("rebuild_seconds", Report.round(rebuildSeconds, 3))
                     .figure("rebuild_seconds_in_service", body.path("seconds").asDouble())
+                    .figure("rebuild_save_seconds", body.path("saveSeconds").asDouble())
                     .figure("replay_per_second", Math.round(replayRate))
                     .figure("ratio", Report.round(ratio, 4))
                     .figure("raw_cpu_seconds", Report.round(rawCpuSeconds, 3))

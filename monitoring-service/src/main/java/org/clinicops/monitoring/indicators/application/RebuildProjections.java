@@ -31,8 +31,9 @@ public class RebuildProjections {
      * @param newFacts distinct events among them (a redelivered event counts once)
      * @param facts distinct events the projection holds afterwards (with those consumed meanwhile)
      * @param seconds wall time of the rebuild
+     * @param saveSeconds of which storing the rebuilt projection
      */
-    public record Rebuilt(long eventsRead, long newFacts, long facts, double seconds) {
+    public record Rebuilt(long eventsRead, long newFacts, long facts, double seconds, double saveSeconds) {
 
         public double eventsPerSecond() {
             return seconds == 0 ? 0 : eventsRead / seconds;
@@ -45,9 +46,12 @@ public class RebuildProjections {
         try {
             long read = replay.replay(rebuilt::apply);
             long distinct = rebuilt.facts();
+            long saving = System.nanoTime();
             store.save(rebuilt);
+            long saved = System.nanoTime();
             snapshots.finishRebuild(rebuilt);
-            return new Rebuilt(read, distinct, rebuilt.facts(), (System.nanoTime() - start) / 1e9);
+            return new Rebuilt(
+                    read, distinct, rebuilt.facts(), (System.nanoTime() - start) / 1e9, (saved - saving) / 1e9);
         } catch (RuntimeException e) {
             snapshots.abortRebuild();
             throw e;

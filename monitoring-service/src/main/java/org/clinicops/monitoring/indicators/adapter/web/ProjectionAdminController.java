@@ -16,7 +16,8 @@ class ProjectionAdminController {
         this.rebuild = rebuild;
     }
 
-    record RebuildResponse(long eventsRead, long newFacts, long facts, double seconds, double eventsPerSecond) {}
+    record RebuildResponse(
+            long eventsRead, long newFacts, long facts, double seconds, double saveSeconds, double eventsPerSecond) {}
 
     /** Rebuilds the projections from the beginning of every clinic topic. */
     @PostMapping("/rebuild")
@@ -27,6 +28,7 @@ class ProjectionAdminController {
                 rebuilt.newFacts(),
                 rebuilt.facts(),
                 Math.round(rebuilt.seconds() * 1000) / 1000.0,
+                Math.round(rebuilt.saveSeconds() * 1000) / 1000.0,
                 Math.round(rebuilt.eventsPerSecond()));
     }
 }
