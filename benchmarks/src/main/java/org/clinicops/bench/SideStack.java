@@ -71,7 +71,7 @@ public final class SideStack implements AutoCloseable {
                     "mongo",
                     List.of(
                             "-Xms64m",
-                            "-Xmx256m",
+                            "-Xmx384m",
                             "-XX:+UseSerialGC",
                             "-cp",
                             classpath,
