@@ -9,6 +9,7 @@ import org.clinicops.platform.audit.AuditTrail;
 import org.clinicops.platform.ids.IdGenerator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +26,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -62,6 +64,22 @@ public class ClinicSecurityConfiguration {
 
     private final StaffAuthorities authorities = new StaffAuthorities();
     private final ProblemResponses problems = new ProblemResponses();
+
+    /**
+     * The token decoder Boot configures (signing keys, issuer, validity) remembers what it verified
+     * until it expires ({@link VerifiedTokens}); expiry is real time, as the decoder's own check.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder, java.time.Clock.systemUTC())
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean
