@@ -14,7 +14,7 @@ public record Reservation(String id, String resource, String siteId, Instant cel
     }
 
     public static String idOf(String resource, Instant cell) {
-        return resource + "@" + cell;
+        return resource + "@" + CellTimes.format(cell);
     }
 
     public static String chair(String siteId, String chairId) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.clinicops.scheduling.booking.domain.CellTimes;
 
 /**
  * The naming rules of the day buckets: one document per scope and UTC day listing the cells reserved
@@ -68,6 +69,6 @@ final class DayBuckets {
 
     /** The instant part of a cell id ({@code resource@instant}). */
     static Instant cellOf(String cellId) {
-        return Instant.parse(cellId.substring(cellId.lastIndexOf('@') + 1));
+        return CellTimes.parse(cellId.substring(cellId.lastIndexOf('@') + 1));
     }
 }
