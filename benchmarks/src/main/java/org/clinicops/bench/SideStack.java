@@ -34,11 +34,14 @@ public final class SideStack implements AutoCloseable {
     private final int mongoPort = freePort();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Stops the processes when the benchmark is interrupted (Ctrl-C, SIGTERM) before it closes the stack. */
+    private final Thread onExit = new Thread(this::stopProcesses, "side-stack-stop");
 
     private SideStack(Platform platform, String name) {
         this.platform = platform;
         this.data = platform.root().resolve("var/bench/" + name);
         this.logs = data.resolve("log");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Starts Kafka and Mongo on free ports with empty data under {@code var/bench/<name>}. */
@@ -210,6 +213,16 @@ public final class SideStack implements AutoCloseable {
 
     @Override
     public void close() {
+        stopProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down: the hook stops the processes
+        }
+        wipe();
+    }
+
+    private synchronized void stopProcesses() {
         List<String> names = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(names); // services first, then Mongo and Kafka
         for (String name : names) {
@@ -225,7 +238,6 @@ public final class SideStack implements AutoCloseable {
             }
         }
         processes.clear();
-        wipe();
     }
 
     private void wipe() {
