@@ -51,7 +51,6 @@ final class CommandStats {
 
     private void report() {
         StringBuilder lines = new StringBuilder("store time by command (last window):");
-        long[] all = new long[2];
         window.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1])
                         .reversed())

@@ -178,6 +178,10 @@ final class IndexedH2Backend extends H2Backend {
      */
     static final class IndexKeyType extends ObjectDataType {
 
+        static final IndexKeyType INSTANCE = new IndexKeyType();
+
+        private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+
         @Override
         public void write(WriteBuffer buffer, Object value) {
             if (value instanceof KeyValue key && key.stream().noneMatch(Missing.class::isInstance)) {
@@ -204,10 +208,6 @@ final class IndexedH2Backend extends H2Backend {
                     ? 48 + DocumentValueType.estimate(key.stream().toList())
                     : super.getMemory(value);
         }
-
-        static final IndexKeyType INSTANCE = new IndexKeyType();
-
-        private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
         @Override
         public int compare(Object a, Object b) {

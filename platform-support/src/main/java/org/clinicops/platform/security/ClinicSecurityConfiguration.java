@@ -75,7 +75,7 @@ public class ClinicSecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, java.time.Clock.systemUTC())
+                        ? new VerifiedTokens(decoder, Clock.systemUTC())
                         : bean;
             }
         };
