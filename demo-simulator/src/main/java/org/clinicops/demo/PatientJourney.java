@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.clinicops.demo.ClinicClient.Response;
@@ -98,7 +99,7 @@ final class PatientJourney {
             case DONE -> null;
         };
         if (next == RETRY && ++waits > MAX_WAITS) {
-            stats.count("journeys abandoned (" + stage.name().toLowerCase() + ")");
+            stats.count("journeys abandoned (" + stage.name().toLowerCase(Locale.ROOT) + ")");
             stage = Stage.DONE;
             return null;
         }

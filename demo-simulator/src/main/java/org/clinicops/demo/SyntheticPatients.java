@@ -2,6 +2,7 @@ package org.clinicops.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -41,7 +42,7 @@ final class SyntheticPatients {
                 "dateOfBirth",
                 born.toString(),
                 "email",
-                first.toLowerCase() + "." + last.toLowerCase() + n + "@demo.invalid",
+                first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + n + "@demo.invalid",
                 "phone",
                 String.format("+1 555 01%02d %04d", random.nextInt(100), random.nextInt(10_000)));
     }

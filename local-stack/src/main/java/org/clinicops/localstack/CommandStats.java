@@ -2,6 +2,7 @@ package org.clinicops.localstack;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ final class CommandStats {
             return null;
         }
         CommandStats stats = new CommandStats();
-        Duration period = Duration.parse("PT" + every.trim().toUpperCase());
+        Duration period = Duration.parse("PT" + every.trim().toUpperCase(Locale.ROOT));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "store-stats");
             thread.setDaemon(true);

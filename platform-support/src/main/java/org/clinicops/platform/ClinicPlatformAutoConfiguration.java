@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.ids.RandomIdGenerator;
 import org.clinicops.platform.inbox.EventInbox;
@@ -17,6 +18,8 @@ import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.outbox.OutboxConfiguration;
 import org.clinicops.platform.outbox.OutboxRelay;
 import org.clinicops.platform.web.ProblemDetailsAdvice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,10 +43,22 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 @Import({ProblemDetailsAdvice.class, OutboxConfiguration.class})
 public class ClinicPlatformAutoConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClinicPlatformAutoConfiguration.class);
+
+    /**
+     * The service's one clock ({@link ClinicClock#ofThisRun()}): the system clock, or the run clock
+     * that {@code -Dclinic.clock.start} starts at another instant, which is said in a warning.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        ClinicClock.configuredStart()
+                .ifPresent(start -> LOG.warn(
+                        "{} is set: this service's clock started at {} and is not the real time."
+                                + " That is for tests, benchmarks and demos only.",
+                        ClinicClock.START_PROPERTY,
+                        start));
+        return ClinicClock.ofThisRun();
     }
 
     @Bean

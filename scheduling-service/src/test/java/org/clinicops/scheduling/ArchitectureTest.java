@@ -1,19 +1,14 @@
 package org.clinicops.scheduling;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import org.clinicops.platform.test.ArchitectureRules;
-import org.junit.jupiter.api.Test;
 
+@AnalyzeClasses(packages = "org.clinicops.scheduling", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.clinicops.scheduling");
-
-    @Test
-    void keepsFrameworkCodeOutOfTheDomain() {
-        ArchitectureRules.NO_FRAMEWORK_IN_DOMAIN.check(classes);
-    }
+    @ArchTest
+    static final ArchTests sharedRules = ArchTests.in(ArchitectureRules.class);
 }

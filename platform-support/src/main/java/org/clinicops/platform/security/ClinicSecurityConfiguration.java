@@ -3,6 +3,7 @@ package org.clinicops.platform.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.audit.AuditController;
 import org.clinicops.platform.audit.AuditFilter;
 import org.clinicops.platform.audit.AuditTrail;
@@ -67,7 +68,8 @@ public class ClinicSecurityConfiguration {
 
     /**
      * The token decoder Boot configures (signing keys, issuer, validity) remembers what it verified
-     * until it expires ({@link VerifiedTokens}); expiry is real time, as the decoder's own check.
+     * until it expires ({@link VerifiedTokens}); expiry is real time, as the decoder's own check and
+     * the issuer's clock, even when {@code clinic.clock.start} moves the business clock.
      */
     @Bean
     static BeanPostProcessor verifiedTokens() {
@@ -75,7 +77,7 @@ public class ClinicSecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, Clock.systemUTC())
+                        ? new VerifiedTokens(decoder, ClinicClock.realTime())
                         : bean;
             }
         };

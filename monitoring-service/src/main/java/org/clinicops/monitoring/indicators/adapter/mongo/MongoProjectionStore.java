@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,9 +40,11 @@ class MongoProjectionStore implements ProjectionStore {
     private static final int CHUNK = 4 * 1024 * 1024;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    MongoProjectionStore(MongoTemplate mongo) {
+    MongoProjectionStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +65,7 @@ class MongoProjectionStore implements ProjectionStore {
                                 .append("generation", generation)
                                 .append("chunks", writer.count)
                                 .append("facts", projection.facts())
-                                .append("savedAt", new Date()),
+                                .append("savedAt", Date.from(clock.instant())),
                         new ReplaceOptions().upsert(true));
         if (previous != null) {
             chunks.deleteMany(

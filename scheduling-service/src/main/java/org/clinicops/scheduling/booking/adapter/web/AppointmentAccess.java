@@ -1,5 +1,6 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
+import java.util.Locale;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
@@ -32,9 +33,9 @@ class AppointmentAccess {
         Audit.patient(appointment.patientId());
         StaffUser user = SiteAccess.require(appointment.siteId());
         if (!action.permits(user.roles(), appointment.type())) {
-            throw new AccessDeniedException(
-                    "Your role may not " + action.name().toLowerCase().replace('_', ' ') + " a "
-                            + appointment.type().name().toLowerCase());
+            throw new AccessDeniedException("Your role may not "
+                    + action.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " a "
+                    + appointment.type().name().toLowerCase(Locale.ROOT));
         }
         return appointment;
     }

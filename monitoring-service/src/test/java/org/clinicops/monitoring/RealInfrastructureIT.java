@@ -27,7 +27,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /** The service against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RealInfrastructureTest {
+class RealInfrastructureIT {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");

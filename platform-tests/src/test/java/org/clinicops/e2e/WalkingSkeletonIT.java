@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * call but the public consultation request form carries a token of the real authorization server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WalkingSkeletonTest {
+class WalkingSkeletonIT {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     /** A list endpoint of each service that the demo client (ADMIN) may read. */

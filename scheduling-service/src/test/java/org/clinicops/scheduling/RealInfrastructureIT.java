@@ -36,7 +36,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestTokensInitializer.class)
-class RealInfrastructureTest {
+class RealInfrastructureIT {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * <p>The broker is not killed here: the embedded KRaft broker lives in this JVM and cannot be
  * SIGKILLed and restarted with its data. {@code ./clinic chaos} kills the real broker too.
  */
-class ChaosTest {
+class ChaosIT {
 
     private static PlatformUnderTest platform;
 

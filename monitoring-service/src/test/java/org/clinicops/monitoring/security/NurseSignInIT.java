@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * without it they are refused.
  */
 @ServiceIntegrationTest
-class NurseSignInTest {
+class NurseSignInIT {
 
     static final int PORT = AuthServerProcess.freePort();
     // the service on 127.0.0.1 and the authorization server on localhost keep their cookies apart

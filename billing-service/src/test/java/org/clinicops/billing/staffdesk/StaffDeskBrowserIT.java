@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * prepare data keep using {@link TestTokens}; only the pages' sign-in needs the server's keys.
  */
 @ServiceIntegrationTest
-class StaffDeskBrowserTest {
+class StaffDeskBrowserIT {
 
     /** The service's port, known before it starts: the authorization server must redirect back to it. */
     static final int SERVICE_PORT = AuthServerProcess.freePort();

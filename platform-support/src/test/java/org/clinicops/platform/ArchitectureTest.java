@@ -1,0 +1,16 @@
+package org.clinicops.platform;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.clinicops.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(
+        packages = {"org.clinicops.platform", "org.clinicops.clock"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests sharedRules = ArchTests.in(ArchitectureRules.class);
+}
