@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.security.Role;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -25,7 +26,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Bearer tokens for tests, signed with a key pair made when the tests start (never stored). A
  * service under {@link ServiceIntegrationTest} trusts exactly this key and the issuer
- * {@value #ISSUER}, as it trusts the authorization server in production.
+ * {@value #ISSUER}, as it trusts the authorization server in production. Their lifetimes are real
+ * time ({@link ClinicClock#realTime()}), as the issuer's and the validator's are, whatever instant a
+ * test sets its business clock to.
  */
 public final class TestTokens {
 
@@ -49,14 +52,20 @@ public final class TestTokens {
 
     /** A token for a member of staff with these roles at these sites. */
     public static String of(String username, List<Role> roles, List<String> sites) {
-        return sign(KEYS, claims(username, roles, sites, Instant.now().plus(Duration.ofMinutes(30))));
+        return sign(
+                KEYS,
+                claims(username, roles, sites, ClinicClock.realTime().instant().plus(Duration.ofMinutes(30))));
     }
 
     /** A token that expired a minute ago (beyond the validator's clock skew). */
     public static String expired() {
         return sign(
                 KEYS,
-                claims("admin", List.of(Role.ADMIN), List.of("*"), Instant.now().minus(Duration.ofMinutes(5))));
+                claims(
+                        "admin",
+                        List.of(Role.ADMIN),
+                        List.of("*"),
+                        ClinicClock.realTime().instant().minus(Duration.ofMinutes(5))));
     }
 
     /** An admin token whose payload was changed after signing: the signature no longer matches. */
@@ -74,7 +83,11 @@ public final class TestTokens {
     public static String signedByStranger() {
         return sign(
                 STRANGER,
-                claims("admin", List.of(Role.ADMIN), List.of("*"), Instant.now().plusSeconds(600)));
+                claims(
+                        "admin",
+                        List.of(Role.ADMIN),
+                        List.of("*"),
+                        ClinicClock.realTime().instant().plusSeconds(600)));
     }
 
     /** The decoder a service under test uses: this key, this issuer, expiry checked. */
