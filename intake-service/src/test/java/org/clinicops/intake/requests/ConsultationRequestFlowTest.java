@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ConsultationScheduled;
@@ -14,6 +19,8 @@ import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsultationRequestFlowTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final ZoneId DENVER = ZoneId.of("America/Denver");
+    /** A weekday morning at the Denver site, well away from midnight in UTC and in Denver. */
+    static final Instant MORNING = TestInstants.weekdayAt(LocalTime.of(10, 0), DENVER);
+    /** The service clock's date (UTC) at {@link #MORNING}. */
+    static final LocalDate TODAY = LocalDate.ofInstant(MORNING, ZoneOffset.UTC);
+    /** The consultation scheduling books: the next weekday at 10:00 in Denver, 45 minutes. */
+    static final Instant CONSULTATION = TestInstants.weekdayAt(LocalTime.of(10, 0), DENVER, 1);
+
     static final String PATIENT = """
             {"firstName": "Philippa", "lastName": "Quillfeather", "dateOfBirth": "1979-11-03",
              "email": "p.quillfeather@example.net", "phone": "+1 303 555 0199"}""";
@@ -52,6 +67,9 @@ class ConsultationRequestFlowTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    TestClock clock;
+
     /** Intake coordinator and clinician at Denver: submits (not rate-limited), screens and decides. */
     static final String STAFF = TestTokens.of("staff-den", List.of(Role.INTAKE, Role.CLINICIAN), List.of("den"));
 
@@ -59,6 +77,7 @@ class ConsultationRequestFlowTest {
 
     @BeforeEach
     void siteIsKnown() {
+        clock.set(MORNING);
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(STAFF))
@@ -80,17 +99,7 @@ class ConsultationRequestFlowTest {
         assertThat(created.path("status").asString()).isEqualTo("REQUESTED");
         assertThat(patientId).startsWith("p_");
 
-        publish(new ConsultationScheduled(
-                "apt_" + id,
-                id,
-                patientId,
-                "den",
-                "dr-1",
-                false,
-                Instant.now(),
-                Instant.now().plusSeconds(86_400),
-                Instant.now().plusSeconds(89_100),
-                Instant.now()));
+        publish(consultationScheduled(id, patientId));
         await().until(() -> get("/api/consultation-requests/" + id)
                 .path("status")
                 .asString()
@@ -302,19 +311,41 @@ class ConsultationRequestFlowTest {
 
     @Test
     void namesEveryBadFieldOfARequest() {
+        String tomorrow = TODAY.plusDays(1).toString();
         JsonNode problem = post("/api/consultation-requests", """
-                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "2999-01-01",
+                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "%s",
                  "email": "not-an-email", "phone": "call me"}, "condition": "FLU", "referralSource": "SELF",
-                 "payerType": "SELF_PAY"}""", 400);
+                 "payerType": "SELF_PAY"}""".formatted(tomorrow), 400);
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("condition");
 
         JsonNode fields = post("/api/consultation-requests", """
-                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "2999-01-01",
+                {"siteId": "den", "patient": {"firstName": "", "lastName": "X", "dateOfBirth": "%s",
                  "email": "not-an-email", "phone": "call me"}, "condition": "PTSD", "referralSource": "SELF",
-                 "payerType": "SELF_PAY"}""", 400);
+                 "payerType": "SELF_PAY"}""".formatted(tomorrow), 400);
         assertThat(fields.path("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder(
                         "patient.dateOfBirth", "patient.email", "patient.firstName", "patient.phone");
+    }
+
+    @Test
+    void aDateOfBirthMustBeBeforeTheServiceClocksDate() {
+        // Without clinic.clock.start, MORNING is a day or more after the real date, so yesterday by
+        // the service clock is today or later by the wall clock: only a validator that reads the
+        // service clock takes it.
+        String bornToday =
+                request("den", "ANXIETY").replace("Philippa", "Hodierna").replace("1979-11-03", TODAY.toString());
+        String bornYesterday = request("den", "ANXIETY")
+                .replace("Philippa", "Hesterna")
+                .replace("1979-11-03", TODAY.minusDays(1).toString());
+
+        assertThat(post("/api/consultation-requests", bornToday, 400)
+                        .path("errors")
+                        .findValuesAsString("field"))
+                .containsExactly("patient.dateOfBirth");
+        assertThat(post("/api/consultation-requests", bornYesterday, 201)
+                        .path("status")
+                        .asString())
+                .isEqualTo("REQUESTED");
     }
 
     @Test
@@ -448,22 +479,28 @@ class ConsultationRequestFlowTest {
     private String scheduledRequest(String condition) {
         JsonNode created = post("/api/consultation-requests", request("den", condition), 201);
         String id = created.path("id").asString();
-        publish(new ConsultationScheduled(
-                "apt_" + id,
-                id,
-                created.path("patientId").asString(),
-                "den",
-                "dr-1",
-                false,
-                Instant.now(),
-                Instant.now().plusSeconds(86_400),
-                Instant.now().plusSeconds(89_100),
-                Instant.now()));
+        publish(consultationScheduled(id, created.path("patientId").asString()));
         await().until(() -> get("/api/consultation-requests/" + id)
                 .path("status")
                 .asString()
                 .equals("CONSULTATION_SCHEDULED"));
         return id;
+    }
+
+    /** Scheduling booked the request's consultation just now, for {@link #CONSULTATION}. */
+    private ConsultationScheduled consultationScheduled(String requestId, String patientId) {
+        Instant now = clock.instant();
+        return new ConsultationScheduled(
+                "apt_" + requestId,
+                requestId,
+                patientId,
+                "den",
+                "dr-1",
+                false,
+                now,
+                CONSULTATION,
+                CONSULTATION.plus(Duration.ofMinutes(45)),
+                now);
     }
 
     static String request(String site, String condition) {
@@ -473,7 +510,7 @@ class ConsultationRequestFlowTest {
 
     private void publish(org.clinicops.events.ClinicEvent event) {
         kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), Instant.now()),
+                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant()),
                 CloudEventRecords.sourceOf("test")));
     }
 
