@@ -7,13 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,13 +61,17 @@ class RealInfrastructureIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    TestClock clock;
+
     @Test
     void acceptsARequestAndPublishesItOnRealInfrastructure() throws Exception {
+        clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC));
         kafka.send(CloudEventRecords.toRecord(
                 PendingEvent.of(
-                        new SiteUpdated("real", "Real", "UTC", "USD", 2, List.of(), true, Instant.now()),
+                        new SiteUpdated("real", "Real", "UTC", "USD", 2, List.of(), true, clock.instant()),
                         "evt_site_real",
-                        Instant.now()),
+                        clock.instant()),
                 CloudEventRecords.sourceOf("test")));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(

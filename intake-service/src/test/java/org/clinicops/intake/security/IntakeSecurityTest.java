@@ -8,7 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.SiteUpdated;
@@ -21,6 +24,8 @@ import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeSecurityTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final ZoneId SITE_ZONE = ZoneId.of("America/New_York");
+    /** A weekday morning at the sites, well away from midnight. */
+    static final Instant MORNING = TestInstants.weekdayAt(LocalTime.of(10, 0), SITE_ZONE);
+    /** The consultation scheduling books: the next weekday at 10:00, 45 minutes. */
+    static final Instant CONSULTATION = TestInstants.weekdayAt(LocalTime.of(10, 0), SITE_ZONE, 1);
+
     static final String INTAKE_BOS = TestTokens.of("intake-bos", Role.INTAKE, "bos");
     static final String INTAKE_DEN = TestTokens.of("intake-den", Role.INTAKE, "den");
     static final String CLINICIAN_BOS = TestTokens.of("clinician-bos", Role.CLINICIAN, "bos");
@@ -63,13 +74,17 @@ class IntakeSecurityTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    TestClock clock;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void sitesAreKnown() {
+        clock.set(MORNING);
         for (String site : List.of("bos", "den")) {
             publish(new SiteUpdated(
-                    site, site, "America/New_York", "USD", 4, List.of(), true, Instant.parse("2026-11-01T00:00:00Z")));
+                    site, site, SITE_ZONE.getId(), "USD", 4, List.of(), true, Instant.parse("2026-11-01T00:00:00Z")));
         }
         await().until(() -> mongo.exists(Query.query(Criteria.where("_id").is("bos")), "sites")
                 && mongo.exists(Query.query(Criteria.where("_id").is("den")), "sites"));
@@ -280,6 +295,7 @@ class IntakeSecurityTest {
     private String screenedRequestAtDen(String lastName) throws Exception {
         JsonNode created = submit(INTAKE_DEN, "den", lastName);
         String id = created.path("id").asString();
+        Instant now = clock.instant();
         publish(new ConsultationScheduled(
                 "apt_" + id,
                 id,
@@ -287,10 +303,10 @@ class IntakeSecurityTest {
                 "den",
                 "dr-1",
                 false,
-                Instant.now(),
-                Instant.now().plusSeconds(86_400),
-                Instant.now().plusSeconds(89_100),
-                Instant.now()));
+                now,
+                CONSULTATION,
+                CONSULTATION.plus(Duration.ofMinutes(45)),
+                now));
         await().until(() -> json(send("GET", "/api/consultation-requests/" + id, INTAKE_DEN, null))
                 .path("status")
                 .asString()
@@ -320,7 +336,7 @@ class IntakeSecurityTest {
 
     private void publish(org.clinicops.events.ClinicEvent event) {
         kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), Instant.now()),
+                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant()),
                 CloudEventRecords.sourceOf("test")));
     }
 

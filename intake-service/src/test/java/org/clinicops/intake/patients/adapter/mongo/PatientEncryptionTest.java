@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.bson.Document;
 import org.clinicops.events.PayerType;
@@ -23,7 +25,10 @@ import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +48,8 @@ class PatientEncryptionTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final LocalDate BORN = LocalDate.of(1979, 11, 3);
+    /** A weekday morning at the site (UTC), when its staff register patients. */
+    static final Instant MORNING = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
 
     @LocalServerPort
     int port;
@@ -56,8 +63,16 @@ class PatientEncryptionTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    TestClock clock;
+
     @TempDir
     Path keys;
+
+    @BeforeEach
+    void itIsAWeekdayMorning() {
+        clock.set(MORNING);
+    }
 
     @Test
     void theDatabaseHoldsNoNameContactOrBirthDateInClearYetTheApiShowsThem() {
@@ -166,9 +181,9 @@ class PatientEncryptionTest {
     private void siteIsKnown(String site) {
         kafka.send(CloudEventRecords.toRecord(
                 PendingEvent.of(
-                        new SiteUpdated(site, site, "UTC", "USD", 2, List.of(), true, Instant.now()),
+                        new SiteUpdated(site, site, "UTC", "USD", 2, List.of(), true, clock.instant()),
                         "evt_site_" + site,
-                        Instant.now()),
+                        clock.instant()),
                 CloudEventRecords.sourceOf("test")));
         await().until(() -> mongo.exists(Query.query(Criteria.where("_id").is(site)), "sites"));
     }
