@@ -4,6 +4,7 @@ package org.clinicops.events;
 public sealed interface PatientEvent extends ClinicEvent
         permits ConsultationRequested,
                 ConsultationScheduled,
+                ConsultationCheckedIn,
                 ConsultationCompleted,
                 PatientScreened,
                 TreatmentPlanApproved,
@@ -13,7 +14,10 @@ public sealed interface PatientEvent extends ClinicEvent
                 InfusionCancelled,
                 PatientNoShow,
                 SessionCompleted,
+                SessionStopped,
+                VitalsRecorded,
                 VitalsAlertRaised,
+                VitalsAlertClosed,
                 AdverseEventReported,
                 ClinicalHoldPlaced,
                 ClinicalHoldReleased,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Vitals crossed an alert threshold.
+ * Vitals crossed an alert threshold. The alert stays open until its {@link VitalsAlertClosed}.
  *
  * @param sessionId the infusion session, i.e. the scheduling appointment id
  * @param rule the threshold rule, e.g. {@code BP_SEVERE}, {@code BP_HIGH_REPEATED}, {@code

@@ -64,6 +64,7 @@ class AsyncApiDocumentTest {
         assertThat(common.at("/properties/content-type/const").asString()).isEqualTo(EventType.CONTENT_TYPE);
         assertThat(message.path("contentType").asString()).isEqualTo(EventType.CONTENT_TYPE);
         assertThat(message.at("/examples/0/headers/ce_type").asString()).isEqualTo(type.type());
+        assertThat(message.at("/examples/0/headers/ce_source").asString()).isEqualTo(type.source());
     }
 
     @ParameterizedTest

@@ -22,6 +22,9 @@ final class ContractFiles {
     /** Non-negative decimals that are not money, such as doses in milligrams. */
     static final String DECIMAL_PATTERN = "^[0-9]+(\\.[0-9]{1,4})?$";
 
+    /** Fragments of the names of decimal properties that are measures, not money. */
+    static final List<String> MEASURE_FRAGMENTS = List.of("dose", "weight");
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(

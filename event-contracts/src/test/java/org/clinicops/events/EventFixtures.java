@@ -55,6 +55,9 @@ final class EventFixtures {
                         at(Duration.ofHours(44)),
                         at(Duration.ofHours(45)),
                         at(Duration.ofMinutes(9)));
+            case CONSULTATION_CHECKED_IN ->
+                new ConsultationCheckedIn(
+                        "apt_01JQ7Z4D1M", "req_01JQ7Z2B9K", PATIENT, SITE, null, at(Duration.ofMinutes(-6)));
             case CONSULTATION_COMPLETED ->
                 new ConsultationCompleted(
                         "apt_01JQ7Z4D1M",
@@ -172,6 +175,24 @@ final class EventFixtures {
                         true,
                         T0,
                         at(Duration.ofMinutes(135)));
+            case SESSION_STOPPED ->
+                new SessionStopped(
+                        "apt_01JQ8B7E2W",
+                        "plan_01JQ8A0C5T",
+                        PATIENT,
+                        SITE,
+                        "sfo-chair-1",
+                        3,
+                        5,
+                        Protocol.PAIN_SERIES,
+                        Route.IV_INFUSION,
+                        SessionStopped.Reason.TRANSFER,
+                        new BigDecimal("0"),
+                        0,
+                        T0,
+                        at(Duration.ofMinutes(4)));
+            case VITALS_RECORDED ->
+                new VitalsRecorded("vit_01JQ8C0G5Z", "apt_01JQ8B7E2W", PATIENT, SITE, T0, at(Duration.ofSeconds(2)));
             case VITALS_ALERT_RAISED ->
                 new VitalsAlertRaised(
                         "alr_01JQ8C1H6A",
@@ -186,6 +207,8 @@ final class EventFixtures {
                         null,
                         T0,
                         at(Duration.ofSeconds(3)));
+            case VITALS_ALERT_CLOSED ->
+                new VitalsAlertClosed("alr_01JQ8C1H6A", "apt_01JQ8B7E2W", PATIENT, SITE, at(Duration.ofMinutes(12)));
             case ADVERSE_EVENT_REPORTED ->
                 new AdverseEventReported(
                         "ae_01JQ8C3K8C",

@@ -189,4 +189,69 @@ class EventJsonTest {
 
         assertThat(ContractFiles.violations(EventType.SESSION_COMPLETED, body)).isEmpty();
     }
+
+    @Test
+    void sessionCompletedWrittenBeforeWeightAndOverridesReadsWithNulls() {
+        ObjectNode body = ContractFiles.sample(EventType.SESSION_COMPLETED);
+        body.remove(List.of("weightKg", "overriddenChecks", "overriddenBy"));
+
+        SessionCompleted session = EventJson.read(EventJson.mapper().writeValueAsBytes(body), SessionCompleted.class);
+
+        assertThat(session.weightKg()).isNull();
+        assertThat(session.overriddenChecks()).isNull();
+        assertThat(session.overriddenBy()).isNull();
+        assertThat(session.doseMg()).isEqualByComparingTo("38.5");
+        assertThat(ContractFiles.violations(EventType.SESSION_COMPLETED, body)).isEmpty();
+    }
+
+    @Test
+    void sessionCompletedCarriesTheDaysWeightAndTheOverriddenCheckCodes() {
+        SessionCompleted session =
+                EventJson.read(ContractFiles.sampleBytes(EventType.SESSION_COMPLETED), SessionCompleted.class);
+        JsonNode json = written(session);
+
+        assertThat(json.get("weightKg").isString()).isTrue();
+        assertThat(json.get("weightKg").asString()).isEqualTo("77.0");
+        assertThat(session.overriddenChecks()).containsExactly("NO_RECENT_VITALS");
+        assertThat(session.overriddenBy()).isEqualTo("clin_4Rk8vN");
+    }
+
+    @Test
+    void overridableChecksAreTheCodesTheSchemaAllows() {
+        JsonNode items = ContractFiles.schema(EventType.SESSION_COMPLETED).at("/properties/overriddenChecks/items");
+        List<String> codes =
+                items.path("enum").valueStream().map(JsonNode::asString).toList();
+
+        assertThat(codes).isEqualTo(SessionCompleted.OVERRIDABLE_CHECKS);
+    }
+
+    @Test
+    void schemaRejectsAnOverrideReasonInWordsWhereACheckCodeIsExpected() {
+        ObjectNode body = ContractFiles.sample(EventType.SESSION_COMPLETED);
+        body.putArray("overriddenChecks").add("patient felt fine, escort on the way");
+
+        assertThat(ContractFiles.violations(EventType.SESSION_COMPLETED, body)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRejectsAnEmptyOrRepeatedListOfOverriddenChecks() {
+        ObjectNode empty = ContractFiles.sample(EventType.SESSION_COMPLETED);
+        empty.putArray("overriddenChecks");
+        ObjectNode repeated = ContractFiles.sample(EventType.SESSION_COMPLETED);
+        repeated.putArray("overriddenChecks").add("OPEN_ALERT").add("OPEN_ALERT");
+
+        assertThat(ContractFiles.violations(EventType.SESSION_COMPLETED, empty)).isNotEmpty();
+        assertThat(ContractFiles.violations(EventType.SESSION_COMPLETED, repeated))
+                .isNotEmpty();
+    }
+
+    @Test
+    void sessionCompletedBuiltWithTheFirstV1FieldsHasNoWeightOrOverrides() {
+        SessionCompleted session = (SessionCompleted) EventFixtures.of(EventType.SESSION_COMPLETED);
+
+        assertThat(session.weightKg()).isNull();
+        assertThat(session.overriddenChecks()).isNull();
+        assertThat(session.overriddenBy()).isNull();
+        assertThat(ContractFiles.violations(session)).isEmpty();
+    }
 }

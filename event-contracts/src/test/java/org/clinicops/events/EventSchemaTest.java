@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,8 +151,10 @@ class EventSchemaTest {
         }
         if (type == BigDecimal.class) {
             String pattern = property.path("pattern").asString();
-            String wantedPattern =
-                    at.toLowerCase().contains("dose") ? ContractFiles.DECIMAL_PATTERN : ContractFiles.MONEY_PATTERN;
+            String name = at.substring(at.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            String wantedPattern = ContractFiles.MEASURE_FRAGMENTS.stream().anyMatch(name::contains)
+                    ? ContractFiles.DECIMAL_PATTERN
+                    : ContractFiles.MONEY_PATTERN;
             if (!wantedPattern.equals(pattern)) {
                 problems.add(at + ": pattern " + pattern + ", expected " + wantedPattern);
             }

@@ -54,7 +54,27 @@ class EventTypeTest {
         assertThat(Arrays.stream(types).map(EventType::topic)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::type)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::payloadClass)).doesNotHaveDuplicates();
-        assertThat(types).hasSize(18);
+        assertThat(types).hasSize(22);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void producerIsTheServiceOfTheRoutingTable(EventType type) {
+        assertThat(type.producer()).isEqualTo(EventRouting.TABLE.get(type).producer() + "-service");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void sourceIsTheCloudEventsSourceOfTheProducer(EventType type) {
+        assertThat(type.source()).isEqualTo("/clinicops/" + type.producer());
+    }
+
+    @Test
+    void eachServiceHasOneSource() {
+        assertThat(EventType.SESSION_COMPLETED.source()).isEqualTo("/clinicops/scheduling-service");
+        assertThat(EventType.CONSULTATION_REQUESTED.source()).isEqualTo("/clinicops/intake-service");
+        assertThat(EventType.INVOICE_ISSUED.source()).isEqualTo("/clinicops/billing-service");
+        assertThat(EventType.CLINICAL_HOLD_PLACED.source()).isEqualTo("/clinicops/monitoring-service");
     }
 
     @Test
