@@ -3,7 +3,9 @@ package org.clinicops.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.clinicops.clock.ClinicClock;
 
 /**
  * What the infrastructure alone does on this machine, measured in the same run as a scenario: the
@@ -39,6 +42,7 @@ public final class Baselines {
             String filler = "x".repeat(Math.max(0, bytes - 120));
             AtomicLong done = new AtomicLong();
             CountDownLatch finished = new CountDownLatch(threads);
+            Clock clock = ClinicClock.ofThisRun();
             long end = System.nanoTime() + duration.toNanos();
             long start = System.nanoTime();
             for (int t = 0; t < threads; t++) {
@@ -51,7 +55,7 @@ public final class Baselines {
                                             collection.insertOne(new Document("_id", thread + "-" + i++)
                                                     .append("siteId", "bench")
                                                     .append("status", "REQUESTED")
-                                                    .append("at", new java.util.Date())
+                                                    .append("at", Date.from(clock.instant()))
                                                     .append("filler", filler));
                                             done.incrementAndGet();
                                         }

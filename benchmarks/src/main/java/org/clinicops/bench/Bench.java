@@ -15,11 +15,12 @@ import org.clinicops.bench.footprint.Footprint;
 import org.clinicops.bench.intake.EndToEndLatency;
 import org.clinicops.bench.intake.IntakeLoad;
 import org.clinicops.bench.replay.Replay;
+import org.clinicops.clock.ClinicClock;
 
 /**
  * {@code ./clinic bench [scenario...] [--option value...]}: runs the scenarios (all of them if none
  * is named) against the running platform, prints each report and writes it as JSON to
- * {@code var/bench/<scenario>-<time>.json} and {@code var/bench/<scenario>-latest.json}.
+ * {@code var/bench/<scenario>-<time>.json} (the run's clock, UTC) and {@code var/bench/<scenario>-latest.json}.
  */
 public final class Bench {
 
@@ -69,7 +70,9 @@ public final class Bench {
 
     static Path write(Path dir, Report report) throws IOException {
         Files.createDirectories(dir);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // the run's clock (UTC): -Dclinic.clock.start moves the stamp with the run
+        String stamp =
+                LocalDateTime.now(ClinicClock.ofThisRun()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(report.scenario() + "-" + stamp + ".json");
         String json = Platform.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson());
         Files.writeString(file, json);

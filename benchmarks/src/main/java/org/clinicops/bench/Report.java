@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinicops.clock.ClinicClock;
 
 /**
  * What a scenario measured: tables for people, figures (a flat name → value map) for machines, and
@@ -33,7 +34,7 @@ public final class Report {
     public record Target(String target, String achieved, boolean met) {}
 
     private final String scenario;
-    private final Instant at = Instant.now();
+    private final Instant at = ClinicClock.ofThisRun().instant();
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();

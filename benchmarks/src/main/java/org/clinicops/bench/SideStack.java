@@ -15,12 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.clinicops.clock.ClinicClock;
 
 /**
  * A private stack for a scenario that must not touch the running platform's data: its own Kafka
  * broker and Mongo store (local-stack, data under {@code var/bench/<name>}) on free ports, and the
  * services it needs started from their packaged jars as {@code ./clinic up} starts them, trusting
  * the running platform's auth server. Closing it stops every process and wipes the data.
+ *
+ * <p>When the run's clock is moved ({@code -Dclinic.clock.start}, often through {@code
+ * JAVA_TOOL_OPTIONS}, which the processes inherit), each service is started on this JVM's clock: its
+ * command line names the instant this JVM's clock reads at its launch, so the service does not start
+ * at the configured instant again, behind the benchmark.
  */
 public final class SideStack implements AutoCloseable {
 
@@ -59,6 +65,11 @@ public final class SideStack implements AutoCloseable {
                             "-Xms128m",
                             "-Xmx512m",
                             "-XX:+UseSerialGC",
+                            // Kafka upper-cases its own enum names with the default locale: under a
+                            // Turkish default the broker fails to start ("No enum constant
+                            // ...GroupType.CLASSİC"), so it runs under a fixed one, as ./clinic starts it
+                            "-Duser.language=en",
+                            "-Duser.country=US",
                             "-cp",
                             classpath,
                             LOCAL_STACK_MAIN,
@@ -114,6 +125,10 @@ public final class SideStack implements AutoCloseable {
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new ArrayList<>(
                 List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        // on the command line, which wins over JAVA_TOOL_OPTIONS: the service continues this run's clock
+        ClinicClock.configuredStart()
+                .ifPresent(configured -> command.add("-D" + ClinicClock.START_PROPERTY + "="
+                        + ClinicClock.ofThisRun().instant()));
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(platform.root()

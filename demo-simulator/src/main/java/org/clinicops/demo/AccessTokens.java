@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.clinicops.clock.ClinicClock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,10 +78,13 @@ interface AccessTokens {
             this.clock = clock;
         }
 
-        /** Against a real authorization server's token endpoint. */
+        /**
+         * Against a real authorization server's token endpoint. Renewal follows real time: the server
+         * issues tokens on its own real-time clock, whatever {@code clinic.clock.start} says.
+         */
         static ClientCredentials of(String tokenUri, String clientId, String clientSecret) {
             return new ClientCredentials(
-                    TokenEndpoint.http(URI.create(tokenUri)), clientId, clientSecret, Clock.systemUTC());
+                    TokenEndpoint.http(URI.create(tokenUri)), clientId, clientSecret, ClinicClock.realTime());
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.demo.ClinicClient.Response;
 
 /**
@@ -22,7 +23,9 @@ public final class DemoSimulator {
     private final DemoOptions options;
     private final ClinicClient api;
     private final DemoStats stats = new DemoStats();
-    private final Clock clock = Clock.systemUTC();
+    /** The run's clock: -Dclinic.clock.start moves the demo with the services it drives. */
+    private final Clock clock = ClinicClock.ofThisRun();
+
     private final SplittableRandom random;
     private final AtomicLong patients = new AtomicLong();
     private final ScheduledExecutorService workers;

@@ -44,7 +44,7 @@ final class SyntheticPatients {
                 "email",
                 first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + n + "@demo.invalid",
                 "phone",
-                String.format("+1 555 01%02d %04d", random.nextInt(100), random.nextInt(10_000)));
+                String.format(Locale.ROOT, "+1 555 01%02d %04d", random.nextInt(100), random.nextInt(10_000)));
     }
 
     static String condition(RandomGenerator random) {

@@ -27,6 +27,7 @@ import org.clinicops.bench.Platform;
 import org.clinicops.bench.Report;
 import org.clinicops.bench.Scenario;
 import org.clinicops.bench.SideStack;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.Protocol;
@@ -108,6 +109,8 @@ public final class BookingScale implements Scenario {
                     List<String> chairs = registerSite(platform, stack, site);
                     long seedStart = System.nanoTime();
                     int scheduled = size == 0 ? 0 : Math.min(ahead, size / 2);
+                    // the side service runs on the same clock (SideStack passes it the run's clock)
+                    Instant now = ClinicClock.ofThisRun().instant();
                     try (StoreSeeder seeder = new StoreSeeder(
                             db,
                             template,
@@ -115,12 +118,12 @@ public final class BookingScale implements Scenario {
                             chairs,
                             Duration.ofMinutes(GRID_MINUTES),
                             (INFUSION_MINUTES + OBSERVATION_MINUTES) / GRID_MINUTES,
-                            Instant.now())) {
+                            now)) {
                         history()
                                 .generate(
                                         size - scheduled,
                                         scheduled,
-                                        LocalDate.now(ZONE),
+                                        LocalDate.ofInstant(now, ZONE),
                                         WINDOW_DAYS,
                                         0.8,
                                         size,
@@ -333,7 +336,7 @@ public final class BookingScale implements Scenario {
                 true,
                 PayerType.SELF_PAY,
                 false,
-                Instant.now());
+                ClinicClock.ofThisRun().instant());
     }
 
     /** Registers the site on the side service; answers its chair ids. */

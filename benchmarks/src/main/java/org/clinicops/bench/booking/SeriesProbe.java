@@ -2,7 +2,6 @@ package org.clinicops.bench.booking;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.InfusionScheduled;
 import org.clinicops.events.TreatmentPlanApproved;
@@ -117,7 +117,7 @@ final class SeriesProbe implements AutoCloseable {
         header(record, "ce_source", "/clinicops/benchmarks");
         header(record, "ce_type", APPROVED + ".v1");
         header(record, "ce_specversion", "1.0");
-        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_time", ClinicClock.ofThisRun().instant().toString());
         header(record, "content-type", "application/json");
         return record;
     }

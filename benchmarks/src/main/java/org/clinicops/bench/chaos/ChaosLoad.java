@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.clinicops.bench.Platform;
+import org.clinicops.bench.RunIds;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +45,9 @@ final class ChaosLoad {
     private final Ledger ledger;
     private final double rate;
     private final int journeyEvery;
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** Tells this run's patients from earlier runs' in a kept store (random: runs may share a clock start). */
+    private final String run = RunIds.next();
+
     private final ScheduledExecutorService journeys = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "chaos-journey");
         thread.setDaemon(true);
@@ -328,7 +332,7 @@ final class ChaosLoad {
         Map<String, Object> patient = new LinkedHashMap<>();
         patient.put("firstName", "Chaos");
         patient.put("lastName", "Loadpatient-" + run + "-" + n);
-        patient.put("dateOfBirth", "1980-01-" + String.format("%02d", 1 + n % 28));
+        patient.put("dateOfBirth", "1980-01-" + String.format(Locale.ROOT, "%02d", 1 + n % 28));
         patient.put("email", "chaos-" + run + "-" + n + "@example.org");
         patient.put("phone", "+1 555 0100");
         return json(Map.of(
@@ -371,6 +375,10 @@ final class ChaosLoad {
 
     long accepted() {
         return accepted.get();
+    }
+
+    long sent() {
+        return sent.get();
     }
 
     /** Sent, accepted and every other count so far. */

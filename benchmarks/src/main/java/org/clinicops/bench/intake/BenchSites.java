@@ -4,7 +4,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.clinicops.bench.Platform;
+import org.clinicops.bench.RunIds;
 
 /**
  * Sites made for a benchmark run: open around the clock with enough physicians that consultations
@@ -24,9 +26,9 @@ final class BenchSites {
                     .append("\",\"opens\":\"00:00\",\"closes\":\"24:00\"}");
         }
         List<String> ids = new ArrayList<>();
+        String run = RunIds.next(); // new sites each run, also on a platform that kept earlier runs' sites
         for (int s = 0; s < count; s++) {
-            String id = (prefix + "-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "-" + s)
-                    .toLowerCase();
+            String id = (prefix + "-" + run + "-" + s).toLowerCase(Locale.ROOT);
             StringBuilder clinicians = new StringBuilder();
             for (int c = 0; c < physicians; c++) {
                 clinicians

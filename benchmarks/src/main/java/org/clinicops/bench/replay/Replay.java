@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.clinicops.bench.Platform;
 import org.clinicops.bench.Report;
 import org.clinicops.bench.Scenario;
 import org.clinicops.bench.SideStack;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.EventType;
 import tools.jackson.databind.JsonNode;
@@ -181,7 +181,8 @@ public final class Replay implements Scenario {
         byte[] spec = EventType.SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
         byte[] source = SOURCE.getBytes(StandardCharsets.UTF_8);
         byte[] json = EventType.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
-        ClinicEventGenerator generator = new ClinicEventGenerator(42, sites, Instant.now());
+        ClinicEventGenerator generator =
+                new ClinicEventGenerator(42, sites, ClinicClock.ofThisRun().instant());
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
