@@ -40,10 +40,39 @@ public final class OpenLoad {
         }
     }
 
+    /**
+     * Where the load reads elapsed time and waits for a call's intended start: the system's monotonic
+     * clock, or a test's, which moves only when told.
+     */
+    interface Ticker {
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void parkNanos(long nanos) {
+                LockSupport.parkNanos(nanos);
+            }
+        };
+
+        long nanoTime();
+
+        void parkNanos(long nanos);
+    }
+
     private final int maxInFlight;
+    private final Ticker ticker;
 
     public OpenLoad(int maxInFlight) {
+        this(maxInFlight, Ticker.SYSTEM);
+    }
+
+    OpenLoad(int maxInFlight, Ticker ticker) {
         this.maxInFlight = maxInFlight;
+        this.ticker = ticker;
     }
 
     /**
@@ -58,14 +87,14 @@ public final class OpenLoad {
         long dropped = 0;
         long interval = (long) (1_000_000_000L / rate);
         long count = (long) (rate * duration.toNanos() / 1e9);
-        long start = System.nanoTime();
+        long start = ticker.nanoTime();
         long lastCompletion = start;
         AtomicLong last = new AtomicLong(start);
         for (long i = 0; i < count; i++) {
             long intended = start + i * interval;
-            long wait = intended - System.nanoTime();
+            long wait = intended - ticker.nanoTime();
             if (wait > 0) {
-                LockSupport.parkNanos(wait);
+                ticker.parkNanos(wait);
             }
             if (inFlight.get() >= maxInFlight) {
                 dropped++;
@@ -81,7 +110,7 @@ public final class OpenLoad {
                 continue;
             }
             future.whenComplete((ok, error) -> {
-                long now = System.nanoTime();
+                long now = ticker.nanoTime();
                 latencies.recordNanos(now - intended);
                 if (error == null && Boolean.TRUE.equals(ok)) {
                     succeeded.incrementAndGet();
@@ -92,9 +121,12 @@ public final class OpenLoad {
                 inFlight.decrementAndGet();
             });
         }
-        long drainUntil = System.nanoTime() + drain.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
-            Thread.sleep(5);
+        long drainUntil = ticker.nanoTime() + drain.toNanos();
+        while (inFlight.get() > 0 && ticker.nanoTime() < drainUntil) {
+            ticker.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while draining the calls in flight");
+            }
         }
         lastCompletion = Math.max(last.get(), start + duration.toNanos());
         long unfinished = inFlight.get();

@@ -1,12 +1,14 @@
 package org.clinicops.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class OpenLoadTest {
@@ -32,16 +34,21 @@ class OpenLoadTest {
 
     @Test
     void chargesAStallToEveryCallItDelayed() throws Exception {
-        OpenLoad.Step step = new OpenLoad(1_000).run(100, Duration.ofMillis(300), Duration.ofSeconds(5), i -> {
+        ManualTicker ticker = new ManualTicker();
+        OpenLoad.Step step = new OpenLoad(1_000, ticker).run(100, Duration.ofMillis(300), Duration.ofSeconds(5), i -> {
             if (i == 0) {
-                sleep(200); // the caller stalls: the calls meant to start meanwhile start late
+                ticker.stall(Duration.ofMillis(200)); // the caller stalls: the calls due meanwhile start late
             }
             return CompletableFuture.completedFuture(true);
         });
 
+        // 30 calls due every 10 ms; those due at 10..190 ms all start at 200 ms, so the median call
+        // (due at 150 ms) is charged 50 ms; counted from the actual start every call but the first would take 0
+        assertThat(step.started()).isEqualTo(30);
+        assertThat(step.p(100)).as("the call that stalled").isCloseTo(200, within(0.5));
         assertThat(step.p(50))
                 .as("latency counted from each call's intended start")
-                .isGreaterThan(50);
+                .isCloseTo(50, within(0.1));
     }
 
     @Test
@@ -60,11 +67,23 @@ class OpenLoadTest {
         assertThat(step.errors()).isEqualTo(step.failed() + step.dropped());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Time that moves only when the load waits for a call's start or a call stalls. */
+    private static final class ManualTicker implements OpenLoad.Ticker {
+
+        private final AtomicLong now = new AtomicLong();
+
+        @Override
+        public long nanoTime() {
+            return now.get();
+        }
+
+        @Override
+        public void parkNanos(long nanos) {
+            now.addAndGet(nanos);
+        }
+
+        void stall(Duration duration) {
+            now.addAndGet(duration.toNanos());
         }
     }
 }
