@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.monitoring.adverse.adapter.web.AdverseEventCodes;
@@ -44,8 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NursePageController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    // times are formatted in the site's zone (see render), never in the default zone or locale
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ChartVitals chartVitals;
     private final HandleAlert handleAlert;
@@ -78,6 +81,17 @@ class NursePageController {
     record AlertRow(String alertId, String rule, String raisedAt, String status, boolean active, String values) {}
 
     record AdverseRow(String onset, String category, int grade, boolean serious, String actionTaken, String outcome) {}
+
+    /** An option of a select: the code sent, and the words shown ({@code INFUSION_STOPPED}: "infusion stopped"). */
+    record Choice(String value, String label) {
+
+        static List<Choice> of(Enum<?>[] codes) {
+            return Arrays.stream(codes)
+                    .map(code -> new Choice(
+                            code.name(), code.name().replace('_', ' ').toLowerCase(Locale.ROOT)))
+                    .toList();
+        }
+    }
 
     @GetMapping("/sessions/{sessionId}")
     String page(
@@ -293,9 +307,9 @@ class NursePageController {
                                                 || SiteAccess.canAccess(h.siteId()))
                                 .map(h -> h.active())
                                 .orElse(false));
-        model.addAttribute("categories", AdverseEventCategory.values());
-        model.addAttribute("actions", ActionTaken.values());
-        model.addAttribute("outcomes", AdverseEventOutcome.values());
+        model.addAttribute("categories", Choice.of(AdverseEventCategory.values()));
+        model.addAttribute("actions", Choice.of(ActionTaken.values()));
+        model.addAttribute("outcomes", Choice.of(AdverseEventOutcome.values()));
         return "nurse/session";
     }
 }
