@@ -5,16 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.EventJson;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -37,11 +41,17 @@ class SafetyApiIntegrationTest {
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
+    @Autowired
+    TestClock clock;
+
     RestClient http;
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now;
 
     @BeforeEach
     void client() {
+        // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
+        now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
+        clock.set(now);
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})

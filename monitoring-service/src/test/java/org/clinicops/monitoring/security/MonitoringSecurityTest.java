@@ -7,7 +7,8 @@ import static org.clinicops.monitoring.security.StaffClient.vitals;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +43,17 @@ class MonitoringSecurityTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
+    @Autowired
+    TestClock clock;
+
     StaffClient client;
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now;
 
     @BeforeEach
     void client() {
+        // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
+        now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
+        clock.set(now);
         client = new StaffClient(port);
     }
 

@@ -9,13 +9,17 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The nurse page: sign-in for browsers, the session's site only, CSRF-protected forms. */
@@ -28,11 +32,17 @@ class NursePageSecurityTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestClock clock;
+
     StaffClient client;
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now;
 
     @BeforeEach
     void client() {
+        // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
+        now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
+        clock.set(now);
         client = new StaffClient(port);
     }
 

@@ -10,15 +10,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinicops.platform.test.AuthServerProcess;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +52,18 @@ class NurseSignInIT {
         AUTH.close();
     }
 
+    @Autowired
+    TestClock clock;
+
+    /** A weekday morning on the service's clock (sign-in itself runs on real time, as tokens do). */
+    Instant now;
+
+    @BeforeEach
+    void aWeekdayMorning() {
+        now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
+        clock.set(now);
+    }
+
     final CookieManager cookies = new CookieManager();
     final HttpClient browser = HttpClient.newBuilder()
             .cookieHandler(cookies)
@@ -69,8 +87,9 @@ class NurseSignInIT {
         assertThat(page.uri().toString()).startsWith(BASE + "/sessions/ses_signin");
         assertThat(page.body()).contains("<h1>Session <span>ses_signin</span></h1>");
 
+        // the site is unknown to monitoring, so the form's times are in UTC
         String reading = "patientId=p_signin&siteId=bos&takenAt="
-                + LocalDateTime.now(ZoneOffset.UTC).minusMinutes(2).truncatedTo(ChronoUnit.MINUTES)
+                + LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(2)), ZoneOffset.UTC)
                 + "&systolic=130&diastolic=80&heartRate=80&spo2=97&respiratoryRate=14";
         HttpResponse<String> forged = send(noRedirects, form(BASE + "/sessions/ses_signin/vitals", reading));
         assertThat(forged.statusCode()).as("a form post without the CSRF token").isEqualTo(403);

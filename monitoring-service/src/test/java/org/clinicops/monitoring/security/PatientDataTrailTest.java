@@ -10,13 +10,16 @@ import static org.clinicops.monitoring.security.StaffClient.vitals;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditRecord.Outcome;
 import org.clinicops.platform.audit.AuditTrail;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +39,17 @@ class PatientDataTrailTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    TestClock clock;
+
     StaffClient client;
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now;
 
     @BeforeEach
     void client() {
+        // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
+        now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
+        clock.set(now);
         client = new StaffClient(port);
     }
 
