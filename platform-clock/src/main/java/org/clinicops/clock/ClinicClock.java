@@ -3,6 +3,7 @@ package org.clinicops.clock;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  * instant when this JVM started and advances with real elapsed time from then on. That is for tests,
  * benchmarks and demos only; a service that has it set says so in a warning at start.
  *
+ * <p>Two further properties serve demos that must show days of clinic life in minutes. {@value
+ * #SPEED_PROPERTY} (default 1) makes the run clock advance that many times faster than real time.
+ * {@value #ANCHOR_PROPERTY} names the real instant at which the run clock reads the start instant
+ * (default: when this JVM started), so that processes started at different moments share one
+ * timeline: {@code ./clinic up --clock-speed 600} hands every process the same start, speed and
+ * anchor.
+ *
  * <p>The ArchUnit rule {@code NO_WALL_CLOCK_OUTSIDE_THE_CLOCK} keeps every other class from reading
  * the system clock ({@code Instant.now()}, {@code LocalDate.now()}, {@code System.currentTimeMillis()},
  * {@code Clock.systemUTC()} and the like).
@@ -29,8 +37,14 @@ public final class ClinicClock {
     /** The system property that names the instant a run starts at. */
     public static final String START_PROPERTY = "clinic.clock.start";
 
+    /** How many times faster than real time the run clock advances (with {@value #START_PROPERTY}). */
+    public static final String SPEED_PROPERTY = "clinic.clock.speed";
+
+    /** The real instant at which the run clock reads {@value #START_PROPERTY}. */
+    public static final String ANCHOR_PROPERTY = "clinic.clock.anchor";
+
     private static final Clock THIS_RUN = configuredStart()
-            .<Clock>map(start -> new ElapsedClock(start, jvmStartNanos(), ZoneOffset.UTC))
+            .<Clock>map(start -> new ElapsedClock(start, originNanos(), speed(), ZoneOffset.UTC))
             .orElseGet(Clock::systemUTC);
 
     private ClinicClock() {}
@@ -45,7 +59,29 @@ public final class ClinicClock {
 
     /** The instant {@value #START_PROPERTY} names, if it is set (blank counts as unset). */
     public static Optional<Instant> configuredStart() {
-        String value = System.getProperty(START_PROPERTY);
+        return instantProperty(START_PROPERTY);
+    }
+
+    /** {@value #SPEED_PROPERTY}: a positive factor, 1 when unset. */
+    public static double speed() {
+        String value = System.getProperty(SPEED_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            double speed = Double.parseDouble(value.trim());
+            if (speed > 0 && speed <= 100_000) {
+                return speed;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(
+                SPEED_PROPERTY + " must be a number above 0 and at most 100000, not '" + value + "'");
+    }
+
+    private static Optional<Instant> instantProperty(String name) {
+        String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -53,8 +89,7 @@ public final class ClinicClock {
             return Optional.of(Instant.parse(value.trim()));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(
-                    START_PROPERTY + " must be an ISO-8601 instant such as 2027-03-14T06:45:00Z, not '" + value + "'",
-                    e);
+                    name + " must be an ISO-8601 instant such as 2027-03-14T06:45:00Z, not '" + value + "'", e);
         }
     }
 
@@ -77,28 +112,43 @@ public final class ClinicClock {
         return Clock.systemUTC();
     }
 
-    /** {@link System#nanoTime()} as it read when this JVM started. */
-    private static long jvmStartNanos() {
-        long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
-        return System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(uptimeMillis);
+    /**
+     * {@link System#nanoTime()} as it read (or would have read) at the anchor: the real instant of
+     * {@value #ANCHOR_PROPERTY}, else when this JVM started.
+     */
+    private static long originNanos() {
+        long now = System.nanoTime();
+        return instantProperty(ANCHOR_PROPERTY)
+                .map(anchor ->
+                        now - Duration.between(anchor, realTime().instant()).toNanos())
+                .orElseGet(() -> now
+                        - TimeUnit.MILLISECONDS.toNanos(
+                                ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
-    /** A clock that read {@code start} at {@code originNanos} and advances with elapsed time. */
+    /** A clock that read {@code start} at {@code originNanos} and advances {@code speed} times real time. */
     static final class ElapsedClock extends Clock {
 
         private final Instant start;
         private final long originNanos;
+        private final double speed;
         private final ZoneId zone;
 
         ElapsedClock(Instant start, long originNanos, ZoneId zone) {
+            this(start, originNanos, 1, zone);
+        }
+
+        ElapsedClock(Instant start, long originNanos, double speed, ZoneId zone) {
             this.start = start;
             this.originNanos = originNanos;
+            this.speed = speed;
             this.zone = zone;
         }
 
         @Override
         public Instant instant() {
-            return start.plusNanos(System.nanoTime() - originNanos);
+            long elapsed = System.nanoTime() - originNanos;
+            return start.plusNanos(speed == 1 ? elapsed : (long) (elapsed * speed));
         }
 
         @Override
@@ -108,7 +158,7 @@ public final class ClinicClock {
 
         @Override
         public Clock withZone(ZoneId other) {
-            return other.equals(zone) ? this : new ElapsedClock(start, originNanos, other);
+            return other.equals(zone) ? this : new ElapsedClock(start, originNanos, speed, other);
         }
 
         @Override
@@ -116,6 +166,7 @@ public final class ClinicClock {
             return other instanceof ElapsedClock that
                     && start.equals(that.start)
                     && originNanos == that.originNanos
+                    && speed == that.speed
                     && zone.equals(that.zone);
         }
 
@@ -126,7 +177,7 @@ public final class ClinicClock {
 
         @Override
         public String toString() {
-            return "ClinicClock.ElapsedClock[start=" + start + ", zone=" + zone + "]";
+            return "ClinicClock.ElapsedClock[start=" + start + ", speed=" + speed + ", zone=" + zone + "]";
         }
     }
 }

@@ -54,6 +54,45 @@ class ClinicClockTest {
     }
 
     @Test
+    void aFasterClockAdvancesSpeedTimesRealTime() throws InterruptedException {
+        Instant start = Instant.parse("2027-01-04T08:00:00Z");
+        var clock = new ClinicClock.ElapsedClock(start, System.nanoTime(), 600, ZoneOffset.UTC);
+
+        long before = System.nanoTime();
+        Instant first = clock.instant();
+        Thread.sleep(50); // pacing: real time has to pass for the clock to advance
+        Instant second = clock.instant();
+        long realNanos = System.nanoTime() - before;
+
+        // 50 ms of real time are at least 30 s on a clock 600 times as fast, and at most 600 × the elapsed
+        assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(Duration.between(first, second)).isLessThanOrEqualTo(Duration.ofNanos(realNanos * 600));
+    }
+
+    @Test
+    void readsTheSpeedAndRefusesNonsense() {
+        String previous = System.getProperty(ClinicClock.SPEED_PROPERTY);
+        try {
+            System.clearProperty(ClinicClock.SPEED_PROPERTY);
+            assertThat(ClinicClock.speed()).isEqualTo(1);
+            System.setProperty(ClinicClock.SPEED_PROPERTY, "600");
+            assertThat(ClinicClock.speed()).isEqualTo(600);
+            for (String bad : new String[] {"0", "-2", "fast", "1e9"}) {
+                System.setProperty(ClinicClock.SPEED_PROPERTY, bad);
+                assertThatThrownBy(ClinicClock::speed)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(ClinicClock.SPEED_PROPERTY);
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(ClinicClock.SPEED_PROPERTY);
+            } else {
+                System.setProperty(ClinicClock.SPEED_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
     void readsTheConfiguredStartInstant() {
         System.setProperty(ClinicClock.START_PROPERTY, " 2027-01-09T00:55:00Z ");
 
