@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SiteDay {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    /** The board is written in English: its date too, whatever the server's or the browser's locale. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final SiteRepository sites;
     private final AppointmentRepository appointments;
@@ -79,11 +82,12 @@ public class SiteDay {
     /** A board row: one chair (or physician) and its appointments that day. */
     public record BoardRow(String id, String name, boolean inService, List<BoardEntry> entries) {}
 
-    /** The day board of a site. */
+    /** The day board of a site; {@code day} is the date as the board shows it ("Monday 7 December 2026"). */
     public record Board(
             String siteId,
             String siteName,
             LocalDate date,
+            String day,
             String timeZone,
             String opening,
             List<BoardRow> chairs,
@@ -185,7 +189,14 @@ public class SiteDay {
                         + LocalTime.ofInstant(i.end(), zone).format(HH_MM))
                 .collect(Collectors.joining(", "));
         return new Board(
-                siteId, site.name(), date, zone.getId(), opening.isEmpty() ? "closed" : opening, chairs, physicians);
+                siteId,
+                site.name(),
+                date,
+                date.format(DAY),
+                zone.getId(),
+                opening.isEmpty() ? "closed" : opening,
+                chairs,
+                physicians);
     }
 
     private static BoardEntry entry(Appointment a, ZoneId zone) {
