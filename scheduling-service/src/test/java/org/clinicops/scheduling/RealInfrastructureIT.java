@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
@@ -16,6 +18,8 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TestTokensInitializer;
 import org.clinicops.platform.test.TopicProbe;
@@ -57,8 +61,13 @@ class RealInfrastructureIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
+    @Autowired
+    TestClock clock;
+
     @Test
     void booksAConsultationForARequestOnRealInfrastructure() throws Exception {
+        // a weekday morning at the site (in UTC), whenever this runs: the request is booked minutes later
+        clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC));
         HttpResponse<String> site = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sites"))
@@ -84,9 +93,9 @@ class RealInfrastructureIT {
                                 ReferralSource.SELF,
                                 PayerType.SELF_PAY,
                                 false,
-                                Instant.now()),
+                                clock.instant()),
                         "evt_real",
-                        Instant.now()),
+                        clock.instant()),
                 CloudEventRecords.sourceOf("test")));
 
         try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-scheduled")) {
@@ -98,7 +107,7 @@ class RealInfrastructureIT {
 
     private static String allWeek() {
         StringBuilder days = new StringBuilder();
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+        for (DayOfWeek day : DayOfWeek.values()) {
             if (!days.isEmpty()) {
                 days.append(',');
             }

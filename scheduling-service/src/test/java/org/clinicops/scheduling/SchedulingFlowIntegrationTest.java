@@ -10,6 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
@@ -31,8 +36,11 @@ import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +56,7 @@ class SchedulingFlowIntegrationTest {
              {"day":"WEDNESDAY","opens":"00:00","closes":"24:00"},{"day":"THURSDAY","opens":"00:00","closes":"24:00"},
              {"day":"FRIDAY","opens":"00:00","closes":"24:00"},{"day":"SATURDAY","opens":"00:00","closes":"24:00"},
              {"day":"SUNDAY","opens":"00:00","closes":"24:00"}]""";
+    private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
 
     @LocalServerPort
     int port;
@@ -61,7 +70,20 @@ class SchedulingFlowIntegrationTest {
     @Autowired
     org.clinicops.scheduling.booking.application.SchedulingMetrics metrics;
 
+    @Autowired
+    TestClock clock;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * The sites of this class are open around the clock, but an appointment never runs past its
+     * site's local midnight, and check-in and walk-ins need the first free time to be minutes away:
+     * every test starts on a weekday morning in Los Angeles, whenever the suite runs.
+     */
+    @BeforeEach
+    void aWeekdayMorningAtTheSites() {
+        clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), LOS_ANGELES));
+    }
 
     @Test
     void emitsSiteUpdatedWithCloudEventsHeadersWhenASiteIsCreated() throws Exception {
@@ -113,7 +135,7 @@ class SchedulingFlowIntegrationTest {
     @Test
     void booksAConsultationForARequestAndListsIt() throws Exception {
         createSite("bos", 2);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         publish(
                 new ConsultationRequested(
                         "req_flow1",
@@ -153,7 +175,7 @@ class SchedulingFlowIntegrationTest {
                 "evt_req_flow1_again");
         String id = page.get("content").get(0).get("id").asString();
         // a walk-in: any free future time, off the grid and minutes from now
-        Instant walkIn = Instant.now().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant walkIn = clock.instant().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         HttpResponse<String> moved = post(
                 "/api/appointments/" + id + "/reschedule",
                 "{\"startsAt\":\"" + walkIn + "\"}",
@@ -178,7 +200,7 @@ class SchedulingFlowIntegrationTest {
                         ReferralSource.SELF,
                         PayerType.SELF_PAY,
                         true,
-                        Instant.now()),
+                        clock.instant()),
                 "evt_req_later");
         await().untilAsserted(() -> assertThat(waitingListSize()).isGreaterThanOrEqualTo(1));
         createSite("den", 1);
@@ -229,7 +251,7 @@ class SchedulingFlowIntegrationTest {
             assertThat(done.doseMg()).isEqualByComparingTo(new BigDecimal("35.0"));
         }
 
-        publish(new ClinicalHoldPlaced("hold_1", "p_series", "chi", "ae_1", 3, Instant.now()), "evt_hold_1");
+        publish(new ClinicalHoldPlaced("hold_1", "p_series", "chi", "ae_1", 3, clock.instant()), "evt_hold_1");
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.infusion-cancelled")) {
             await().untilAsserted(() ->
                     assertThat(probe.matching(r -> "p_series".equals(r.key()))).hasSize(2));
@@ -241,7 +263,9 @@ class SchedulingFlowIntegrationTest {
         assertThat(get("/api/appointments?patientId=p_series&status=ON_HOLD").get("content"))
                 .hasSize(2);
 
-        publish(new ClinicalHoldReleased("hold_1", "p_series", "chi", "dr", Instant.now(), Instant.now()), "evt_rel_1");
+        publish(
+                new ClinicalHoldReleased("hold_1", "p_series", "chi", "dr", clock.instant(), clock.instant()),
+                "evt_rel_1");
         await().untilAsserted(() -> assertThat(get("/api/appointments?patientId=p_series&status=SCHEDULED")
                         .get("content"))
                 .hasSize(2));
@@ -335,7 +359,7 @@ class SchedulingFlowIntegrationTest {
                 assertThat(get("/api/appointments?siteId=pdx").get("content")).hasSize(1));
         JsonNode session = get("/api/appointments?siteId=pdx").get("content").get(0);
         String date = Instant.parse(session.get("startsAt").asString())
-                .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+                .atZone(LOS_ANGELES)
                 .toLocalDate()
                 .toString();
 
@@ -348,7 +372,9 @@ class SchedulingFlowIntegrationTest {
                 http.send(request("/sites/pdx/board?date=" + date).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body())
-                .contains("Chair 1", "Chair 2", "SCHEDULED", "p_pdx", "Session 1 of 1", "America/Los_Angeles");
+                .contains("Chair 1", "Chair 2", "SCHEDULED", "p_pdx", "Session 1 of 1", "America/Los_Angeles")
+                .as("the board is in English, whatever the locale")
+                .contains(LocalDate.parse(date).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
 
         assertThat(post(
                                 "/api/appointments/" + session.get("id").asString() + "/cancel",
@@ -393,8 +419,7 @@ class SchedulingFlowIntegrationTest {
                 .isEqualTo("2026-12-25");
     }
 
-    private static TreatmentPlanApproved plan(
-            String planId, String patientId, String siteId, int sessions, boolean escort) {
+    private TreatmentPlanApproved plan(String planId, String patientId, String siteId, int sessions, boolean escort) {
         return new TreatmentPlanApproved(
                 planId,
                 "req_" + planId,
@@ -415,7 +440,7 @@ class SchedulingFlowIntegrationTest {
                 escort,
                 PayerType.SELF_PAY,
                 false,
-                Instant.now());
+                clock.instant());
     }
 
     private int waitingListSize() throws Exception {
@@ -424,7 +449,7 @@ class SchedulingFlowIntegrationTest {
 
     private void publish(ClinicEvent event, String eventId) {
         kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, eventId, Instant.now()), CloudEventRecords.sourceOf("test")));
+                PendingEvent.of(event, eventId, clock.instant()), CloudEventRecords.sourceOf("test")));
     }
 
     private HttpResponse<String> createSite(String id, int chairs) throws Exception {
@@ -438,7 +463,7 @@ class SchedulingFlowIntegrationTest {
     }
 
     private static String staff(Role role, String site) {
-        return TestTokens.of(role.name().toLowerCase() + "-" + site, role, site);
+        return TestTokens.of(role.name().toLowerCase(Locale.ROOT) + "-" + site, role, site);
     }
 
     private JsonNode get(String path) throws Exception {

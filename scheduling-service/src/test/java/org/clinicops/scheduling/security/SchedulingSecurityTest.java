@@ -9,7 +9,8 @@ import static org.clinicops.scheduling.security.StaffClient.staff;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,6 +35,8 @@ import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,7 @@ class SchedulingSecurityTest {
              {"day":"FRIDAY","opens":"00:00","closes":"24:00"},{"day":"SATURDAY","opens":"00:00","closes":"24:00"},
              {"day":"SUNDAY","opens":"00:00","closes":"24:00"}]""";
     private static final String OPERATOR = TestTokens.of("operator", Role.OPERATOR, "*");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @LocalServerPort
     int port;
@@ -79,6 +83,9 @@ class SchedulingSecurityTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    TestClock clock;
+
     StaffClient client;
 
     /** Appointment ids by site: consultation and infusion session. */
@@ -90,6 +97,9 @@ class SchedulingSecurityTest {
 
     @BeforeAll
     void twoSitesWithAConsultationAndAnInfusionEach() {
+        // a weekday morning at the sites (all in New York): the first free times are minutes away, so
+        // the nurse may check a patient in, and no appointment runs past the sites' local midnight
+        clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), NEW_YORK));
         client = new StaffClient(port);
         for (String site : List.of("nyc", "lax")) {
             assertThat(createSite(site, 2, OPERATOR).statusCode()).isIn(201, 409);
@@ -134,7 +144,7 @@ class SchedulingSecurityTest {
 
     @Test
     void aMemberOfStaffOfAnotherSiteNeverReadsOrChangesAnAppointment() {
-        String body = "{\"startsAt\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\"}";
+        String body = "{\"startsAt\":\"" + clock.instant().plus(Duration.ofDays(3)) + "\"}";
         // each role at lax tries the steps its role may take, on nyc's appointments
         assertRefused(client.get("/api/appointments/" + nycInfusion, staff(Role.NURSE, "lax")));
         assertRefused(client.get("/api/appointments/" + nycConsultation, staff(Role.INTAKE, "lax")));
@@ -240,7 +250,7 @@ class SchedulingSecurityTest {
     @Test
     void intakeMovesAndCancelsConsultationsButNeverInfusionSessions() {
         String intake = staff(Role.INTAKE, "nyc");
-        String later = "{\"startsAt\":\"" + Instant.now().plus(Duration.ofDays(40)) + "\"}";
+        String later = "{\"startsAt\":\"" + clock.instant().plus(Duration.ofDays(40)) + "\"}";
 
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/reschedule", later, intake));
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/cancel", "{}", intake));
@@ -262,7 +272,7 @@ class SchedulingSecurityTest {
         assertRefused(client.post("/api/appointments/" + laxInfusion + "/cancel", "{}", staff(Role.NURSE, "lax")));
         assertRefused(client.post(
                 "/api/appointments/" + laxInfusion + "/reschedule",
-                "{\"startsAt\":\"" + Instant.now().plus(Duration.ofDays(5)) + "\"}",
+                "{\"startsAt\":\"" + clock.instant().plus(Duration.ofDays(5)) + "\"}",
                 staff(Role.NURSE, "lax")));
         // a nurse does not run a physician's consultation; a clinician does not run an infusion
         assertRefused(client.post("/api/appointments/" + laxConsultation + "/start", "", staff(Role.NURSE, "lax")));
@@ -297,7 +307,7 @@ class SchedulingSecurityTest {
         String a = awaitAppointment("p_race_a");
         String b = awaitAppointment("p_race_b");
         String target = "{\"startsAt\":\""
-                + Instant.now().plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS) + "\"}";
+                + clock.instant().plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS) + "\"}";
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -331,7 +341,7 @@ class SchedulingSecurityTest {
         client.post("/api/appointments/" + nycConsultation + "/start", "", nurse);
         client.post("/api/appointments/" + nycInfusion + "/cancel", "{}", nurse);
         String clinician = TestTokens.of("audit-clinician-nyc", Role.CLINICIAN, "nyc");
-        String later = "{\"startsAt\":\"" + Instant.now().plus(Duration.ofDays(45)) + "\"}";
+        String later = "{\"startsAt\":\"" + clock.instant().plus(Duration.ofDays(45)) + "\"}";
         client.post("/api/appointments/" + nycInfusion + "/reschedule", later, clinician);
 
         await().untilAsserted(() -> assertThat(entries("audit-nurse-nyc")).hasSize(4));
@@ -386,10 +396,10 @@ class SchedulingSecurityTest {
 
     private void publish(ClinicEvent event, String eventId) {
         kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, eventId, Instant.now()), CloudEventRecords.sourceOf("test")));
+                PendingEvent.of(event, eventId, clock.instant()), CloudEventRecords.sourceOf("test")));
     }
 
-    private static ConsultationRequested consultationRequest(String requestId, String patientId, String site) {
+    private ConsultationRequested consultationRequest(String requestId, String patientId, String site) {
         return new ConsultationRequested(
                 requestId,
                 patientId,
@@ -398,10 +408,10 @@ class SchedulingSecurityTest {
                 ReferralSource.SELF,
                 PayerType.SELF_PAY,
                 false,
-                Instant.now());
+                clock.instant());
     }
 
-    private static TreatmentPlanApproved plan(String planId, String patientId, String site) {
+    private TreatmentPlanApproved plan(String planId, String patientId, String site) {
         return new TreatmentPlanApproved(
                 planId,
                 "req_" + planId,
@@ -422,6 +432,6 @@ class SchedulingSecurityTest {
                 false,
                 PayerType.SELF_PAY,
                 false,
-                Instant.now());
+                clock.instant());
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import org.clinicops.events.EventJson;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.TestTokens;
@@ -25,7 +26,7 @@ final class StaffClient {
 
     /** A token of a member of staff with one role at one site, named like the demo users. */
     static String staff(Role role, String site) {
-        return TestTokens.of(role.name().toLowerCase() + "-" + site, role, site);
+        return TestTokens.of(role.name().toLowerCase(Locale.ROOT) + "-" + site, role, site);
     }
 
     HttpResponse<String> get(String path, @Nullable String token) {

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,11 +75,6 @@ class AppointmentControllerTest {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
         }
 
         @Bean
