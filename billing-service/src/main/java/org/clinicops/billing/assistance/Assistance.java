@@ -2,15 +2,19 @@ package org.clinicops.billing.assistance;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.clinicops.billing.BillingProperties;
 import org.clinicops.billing.assistance.domain.AssistanceDecision;
 import org.clinicops.billing.assistance.domain.AssistanceTier;
 import org.clinicops.billing.assistance.domain.PovertyGuideline;
 import org.clinicops.billing.assistance.domain.SlidingScale;
+import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.platform.ids.IdGenerator;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,12 +29,14 @@ public class Assistance {
     private final MongoTemplate mongo;
     private final BillingProperties properties;
     private final IdGenerator ids;
+    private final BillingSites sites;
     private final Clock clock;
 
-    Assistance(MongoTemplate mongo, BillingProperties properties, IdGenerator ids, Clock clock) {
+    Assistance(MongoTemplate mongo, BillingProperties properties, IdGenerator ids, BillingSites sites, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.ids = ids;
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -107,10 +113,18 @@ public class Assistance {
                 .toList();
     }
 
-    /** Patients with a decision covering the day (for the share-with-assistance metric). */
-    public long patientsAssistedOn(LocalDate day) {
+    /**
+     * Patients with a decision in effect at {@code now} (for the share-with-assistance metric): each
+     * decision is judged on the day it is at its own site then, not on the day it is in UTC.
+     */
+    public long patientsAssistedAt(Instant now) {
+        Map<String, LocalDate> dayAtSite = new HashMap<>();
         return mongo.findAll(AssistanceDecision.class).stream()
-                .filter(d -> d.effectiveOn(day) && d.discountPercent() > 0)
+                .filter(d -> d.discountPercent() > 0
+                        && d.effectiveOn(dayAtSite.computeIfAbsent(
+                                d.siteId(),
+                                site -> now.atZone(sites.siteOrDefault(site).zone())
+                                        .toLocalDate())))
                 .map(AssistanceDecision::patientId)
                 .distinct()
                 .count();

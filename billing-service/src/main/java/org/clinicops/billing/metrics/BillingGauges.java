@@ -8,12 +8,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clinicops.billing.accounts.PatientAccount;
 import org.clinicops.billing.accounts.PatientAccounts;
 import org.clinicops.billing.assistance.Assistance;
@@ -27,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges read from the database, refreshed at most every 15 seconds when scraped: outstanding
- * balance by site, share of patients with assistance, payer mix (accounts by payer type).
+ * balance by site, share of patients with assistance, payer mix (accounts by payer type). The 15
+ * seconds are elapsed time ({@link System#nanoTime()}), so a clock that is set back or forward never
+ * leaves the figures stale; "today" for assistance comes from the service's clock.
  */
 @Component
 class BillingGauges {
@@ -39,7 +40,9 @@ class BillingGauges {
     private final Assistance assistance;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final AtomicReference<Instant> refreshedAt = new AtomicReference<>(Instant.EPOCH);
+    /** When the figures were last read ({@link System#nanoTime()}); stale from the start. */
+    private final AtomicLong refreshedAtNanos = new AtomicLong(System.nanoTime() - FRESH.toNanos() - 1);
+
     private volatile double assistedShare;
     private final Map<PayerType, Double> payerMix = new EnumMap<>(PayerType.class);
     private final MultiGauge outstanding;
@@ -74,16 +77,17 @@ class BillingGauges {
     }
 
     private BillingGauges fresh() {
-        Instant now = clock.instant();
-        Instant last = refreshedAt.get();
-        if (Duration.between(last, now).compareTo(FRESH) > 0 && refreshedAt.compareAndSet(last, now)) {
+        long now = System.nanoTime();
+        long last = refreshedAtNanos.get();
+        if (now - last > FRESH.toNanos() && refreshedAtNanos.compareAndSet(last, now)) {
             refresh();
         }
         return this;
     }
 
     private void refresh() {
-        refreshedAt.set(clock.instant());
+        refreshedAtNanos.set(System.nanoTime());
+        Instant now = clock.instant();
         List<PatientAccount> all = accounts.all();
         Map<PayerType, Double> mix = new EnumMap<>(PayerType.class);
         all.forEach(a -> mix.merge(a.payerType(), 1.0, Double::sum));
@@ -91,7 +95,7 @@ class BillingGauges {
             payerMix.clear();
             payerMix.putAll(mix);
         }
-        long assisted = assistance.patientsAssistedOn(LocalDate.now(clock));
+        long assisted = assistance.patientsAssistedAt(now);
         assistedShare = all.isEmpty() ? 0 : (double) assisted / all.size();
         Map<List<String>, BigDecimal> owed = new HashMap<>();
         for (Invoice i : invoices.all(null, null, List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))) {
