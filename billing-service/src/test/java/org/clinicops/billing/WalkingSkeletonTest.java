@@ -12,6 +12,8 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,14 @@ class WalkingSkeletonTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void theDayOfTheRequest() {
+        clock.set(Instant.parse("2026-03-16T15:05:00Z"));
+    }
 
     RestClient http() {
         return Api.rest(port);

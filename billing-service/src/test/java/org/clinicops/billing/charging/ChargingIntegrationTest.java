@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,9 @@ class ChargingIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    TestClock clock;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -51,6 +56,9 @@ class ChargingIntegrationTest {
 
     @BeforeEach
     void site() {
+        // billing hears of the sessions minutes after they completed; the assistance decision below
+        // (March to August) is in effect that day
+        clock.set(COMPLETED.plus(Duration.ofMinutes(5)));
         api = new Api(port);
         TestEvents.publish(
                 kafka,
@@ -259,7 +267,7 @@ class ChargingIntegrationTest {
         await().until(() -> invoicesOf("p_metrics").size() == 1);
 
         var http = Api.rest(port);
-        await().atMost(java.time.Duration.ofSeconds(40))
+        await().atMost(Duration.ofSeconds(40))
                 .untilAsserted(() -> assertThat(http.get()
                                 .uri("/actuator/prometheus")
                                 .retrieve()

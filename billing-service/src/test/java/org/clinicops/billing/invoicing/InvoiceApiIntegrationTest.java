@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +14,8 @@ import org.clinicops.billing.Api;
 import org.clinicops.events.PaymentReceived.Method;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +35,15 @@ class InvoiceApiIntegrationTest {
     @Autowired
     ManageInvoice manage;
 
+    @Autowired
+    TestClock clock;
+
     Api api;
 
     @BeforeEach
     void client() {
+        // a weekday morning at the Boston site: the drafts' day of service and every payment's time
+        clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneId.of("America/New_York")));
         api = new Api(port);
     }
 
@@ -181,8 +190,7 @@ class InvoiceApiIntegrationTest {
     private Object lostUpdate(String id) {
         return store.change(id, invoiceOfA -> {
             manage.handle(new ManageInvoice.RecordPayment(id, new BigDecimal("100"), Method.CASH, "b"));
-            invoiceOfA.recordPayment(
-                    "pay_a", new BigDecimal("300"), Method.CARD, "a", "evt_a", java.time.Instant.now());
+            invoiceOfA.recordPayment("pay_a", new BigDecimal("300"), Method.CARD, "a", "evt_a", clock.instant());
         });
     }
 

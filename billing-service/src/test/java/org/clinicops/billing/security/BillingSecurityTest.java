@@ -28,6 +28,7 @@ import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,9 @@ class BillingSecurityTest {
     MongoTemplate mongo;
 
     @Autowired
+    TestClock clock;
+
+    @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
     @Autowired
@@ -75,6 +79,8 @@ class BillingSecurityTest {
 
     @BeforeEach
     void patientsAtBostonAndDenver() {
+        // invoices raised without a day of service take today's: inside the 2026 periods asked for below
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
         admin = new Api(port);
         for (String site : List.of("bos", "den", "pdx")) {
             TestEvents.publish(

@@ -21,6 +21,8 @@ import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +39,15 @@ class SuperbillIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void minutesAfterTheSession() {
+        // the session is charged and paid in the month the superbill covers
+        clock.set(COMPLETED.plusSeconds(300));
+    }
 
     @Test
     void itemizesServicesWithCodesDiagnosisAndAmountsChargedAndPaid() throws Exception {
