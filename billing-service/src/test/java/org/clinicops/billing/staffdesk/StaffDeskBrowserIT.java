@@ -19,19 +19,26 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.test.AuthServerProcess;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,6 +49,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The billing staff's pages in a real headless Chromium (Debian's chromium and chromium-driver),
  * signed in through the real authorization server with the authorization-code flow. API calls that
  * prepare data keep using {@link TestTokens}; only the pages' sign-in needs the server's keys.
+ *
+ * <p>Every step waits explicitly for the page state it needs before it reads or clicks: a click that
+ * sends a form or follows a link waits until the old page is gone and the new one has loaded
+ * ({@link #submitWith}), typing waits until the field holds the text ({@link #type}), and reading
+ * waits until the element is shown ({@link #shown}). A busy machine then only makes the steps slower,
+ * never makes one read the page before.
  */
 @ServiceIntegrationTest
 class StaffDeskBrowserIT {
@@ -52,6 +65,8 @@ class StaffDeskBrowserIT {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final Instant NOW = Instant.parse("2026-03-16T15:00:00Z");
+    /** How long a step may wait for its page state: page loads and sign-in on a busy 2-core machine. */
+    static final Duration STEP = Duration.ofSeconds(30);
 
     static WebDriver browser;
     static AuthServerProcess auth;
@@ -68,6 +83,15 @@ class StaffDeskBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void theDayOfTheInvoices() {
+        // the invoices below are for a session on NOW; the clerks work on them minutes later
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
+    }
 
     @BeforeAll
     static void startBrowser() {
@@ -88,7 +112,9 @@ class StaffDeskBrowserIT {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        // no implicit wait: each step waits explicitly for what it needs (implicit and explicit waits
+        // mixed give unpredictable timeouts)
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
     @AfterAll
@@ -103,20 +129,73 @@ class StaffDeskBrowserIT {
 
     /** Starts a fresh sign-in (no session at the service nor at the authorization server). */
     void signInAs(String username) throws Exception {
-        browser.get(url("/desk.css"));
+        open("/desk.css");
         browser.manage().deleteAllCookies(); // host cookies ignore the port: both servers' sessions go
         browser.get(url("/"));
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.getCurrentUrl().startsWith(auth.issuer() + "/login"));
+        waiting().until(d -> d.getCurrentUrl().startsWith(auth.issuer() + "/login"));
+        loaded();
         if ("billing-bos".equals(username)) {
             screenshot("login");
         }
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(auth.demoPassword);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> browser.getCurrentUrl().startsWith(url("/")));
-        assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains(username);
+        type(By.id("username"), username);
+        type(By.id("password"), auth.demoPassword);
+        submitWith(By.cssSelector("button[type=submit]"));
+        waiting().until(d -> d.getCurrentUrl().startsWith(url("/")));
+        loaded();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), username));
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, STEP);
+    }
+
+    /** Opens a page of the service and waits until it has loaded. */
+    void open(String path) {
+        browser.get(url(path));
+        loaded();
+    }
+
+    /** Waits until the page in the browser has loaded. */
+    void loaded() {
+        waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The element once it is shown. */
+    WebElement shown(By locator) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Clicks what sends a form or follows a link and waits until the page it was on is gone and the
+     * answer (after any redirect) has loaded.
+     */
+    void submitWith(By locator) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        waiting().until(ExpectedConditions.elementToBeClickable(locator)).click();
+        waiting().until(ExpectedConditions.stalenessOf(before));
+        loaded();
+    }
+
+    void type(By field, String text) {
+        type(shown(field), text);
+    }
+
+    /** Replaces what the field holds with {@code text} and waits until it holds exactly that. */
+    void type(WebElement field, String text) {
+        field.clear();
+        if (!String.valueOf(field.getDomProperty("value")).isEmpty()) {
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        }
+        waiting().until(d -> String.valueOf(field.getDomProperty("value")).isEmpty());
+        field.sendKeys(text);
+        waiting().until(d -> text.equals(field.getDomProperty("value")));
+    }
+
+    /** Chooses an option of a select and waits until it is chosen. */
+    void choose(By select, String value) {
+        WebElement element = shown(select);
+        new Select(element).selectByValue(value);
+        waiting().until(d -> value.equals(element.getDomProperty("value")));
     }
 
     String url(String path) {
@@ -196,40 +275,39 @@ class StaffDeskBrowserIT {
         String denver = issuedInvoice(api, "p_ui_den", "den");
 
         signInAs("billing-bos");
-        browser.get(url("/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Work queue");
+        open("/");
+        assertThat(shown(By.tagName("h1")).getText()).isEqualTo("Work queue");
         assertThat(browser.getPageSource())
                 .contains(id)
                 .contains("$1,295.00")
                 .doesNotContain(denver)
                 .doesNotContain("p_ui_den");
-        assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains("billing-bos", "bos");
+        assertThat(shown(By.id("signed-in-as")).getText()).contains("billing-bos", "bos");
         screenshot("queue");
 
-        browser.findElement(By.linkText(id)).click();
-        assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("$1,295.00");
+        submitWith(By.linkText(id));
+        assertThat(shown(By.id("balance")).getText()).isEqualTo("$1,295.00");
         screenshot("invoice");
 
-        browser.findElement(By.id("payment-amount")).sendKeys("5000");
-        browser.findElement(By.id("record-payment")).click();
-        assertThat(browser.findElement(By.id("payment-amount-error")).getText()).contains("exceeds the balance");
-        assertThat(browser.findElement(By.id("payment-amount")).getAttribute("aria-invalid"))
+        type(By.id("payment-amount"), "5000");
+        submitWith(By.id("record-payment"));
+        assertThat(shown(By.id("payment-amount-error")).getText()).contains("exceeds the balance");
+        assertThat(shown(By.id("payment-amount")).getDomAttribute("aria-invalid"))
                 .isEqualTo("true");
         screenshot("invoice-error");
 
-        var amount = browser.findElement(By.id("payment-amount"));
-        amount.clear();
-        amount.sendKeys("300.00");
-        new Select(browser.findElement(By.id("payment-method"))).selectByValue("CASH");
-        browser.findElement(By.id("record-payment")).click();
+        type(By.id("payment-amount"), "300.00");
+        choose(By.id("payment-method"), "CASH");
+        submitWith(By.id("record-payment"));
 
-        assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("$995.00");
-        assertThat(browser.findElement(By.id("paid")).getText()).isEqualTo("$300.00");
+        assertThat(browser.getCurrentUrl()).endsWith("/invoices/" + id + "?done=payment");
+        assertThat(shown(By.id("balance")).getText()).isEqualTo("$995.00");
+        assertThat(shown(By.id("paid")).getText()).isEqualTo("$300.00");
         assertThat(browser.getPageSource()).contains("PARTIALLY_PAID").contains("CASH");
         screenshot("invoice-paid");
 
-        browser.findElement(By.linkText("p_ui_pay")).click();
-        assertThat(browser.findElement(By.id("account-balance")).getText()).isEqualTo("$995.00");
+        submitWith(By.linkText("p_ui_pay"));
+        assertThat(shown(By.id("account-balance")).getText()).isEqualTo("$995.00");
         screenshot("patient");
         assertThat(api.get("/api/invoices/" + id).<String>get("balance")).isEqualTo("995.00");
         assertThat(api.get("/api/invoices/" + id).body().toString()).contains("by=billing-bos");
@@ -241,17 +319,17 @@ class StaffDeskBrowserIT {
         String denver = issuedInvoice(api, "p_ui_den2", "den");
 
         signInAs("billing-bos");
-        browser.get(url("/invoices/" + denver));
+        open("/invoices/" + denver);
 
-        assertThat(browser.findElement(By.id("denied")).getText()).isEqualTo("Not one of your sites");
+        assertThat(shown(By.id("denied")).getText()).isEqualTo("Not one of your sites");
         assertThat(browser.getPageSource())
                 .contains("403")
                 .doesNotContain("p_ui_den2")
                 .doesNotContain("$1,295.00")
                 .doesNotContain("record-payment");
         screenshot("foreign-invoice");
-        browser.get(url("/patients/p_ui_den2"));
-        assertThat(browser.findElement(By.id("denied")).getText()).isEqualTo("Not one of your sites");
+        open("/patients/p_ui_den2");
+        assertThat(shown(By.id("denied")).getText()).isEqualTo("Not one of your sites");
         assertThat(browser.getPageSource()).doesNotContain("account-balance");
         assertThat(api.get("/api/invoices/" + denver).<String>get("status")).isEqualTo("ISSUED");
     }
@@ -262,15 +340,15 @@ class StaffDeskBrowserIT {
         String id = issuedInvoice(api, "p_ui_void");
 
         signInAs("billing-bos");
-        browser.get(url("/invoices/" + id));
-        browser.findElement(By.cssSelector("form[action$='/void'] button")).click();
-        assertThat(browser.findElement(By.id("void-reason-error")).getText()).contains("reason");
+        open("/invoices/" + id);
+        submitWith(By.cssSelector("form[action$='/void'] button"));
+        assertThat(shown(By.id("void-reason-error")).getText()).contains("reason");
         assertThat(api.get("/api/invoices/" + id).<String>get("status")).isEqualTo("ISSUED");
 
-        browser.get(url("/sites/bos/fee-schedule"));
-        assertThat(browser.findElement(By.id("read-only")).getText()).contains("changed by an administrator");
+        open("/sites/bos/fee-schedule");
+        assertThat(shown(By.id("read-only")).getText()).contains("changed by an administrator");
         assertThat(browser.findElements(By.cssSelector("main form button"))).isEmpty();
-        assertThat(browser.findElement(By.name("code")).isEnabled()).isFalse();
+        assertThat(shown(By.name("code")).isEnabled()).isFalse();
         screenshot("fee-schedule-read-only");
     }
 
@@ -285,22 +363,23 @@ class StaffDeskBrowserIT {
         await().until(() -> api.get("/api/sites/pdx/fee-schedule").status() == 200);
 
         signInAs("admin");
-        browser.get(url("/sites/pdx/fee-schedule"));
+        open("/sites/pdx/fee-schedule");
+        shown(By.cssSelector("main form button"));
         screenshot("fee-schedule");
-        List<org.openqa.selenium.WebElement> codes = browser.findElements(By.name("code"));
+        List<WebElement> codes = browser.findElements(By.name("code"));
         int last = codes.size() - 1;
-        codes.get(last).sendKeys("99204");
-        browser.findElements(By.name("description")).get(last).sendKeys("New patient evaluation");
-        browser.findElements(By.name("unitPrice")).get(last).sendKeys("abc");
-        browser.findElement(By.cssSelector("main form button")).click();
-        assertThat(browser.findElement(
-                                By.xpath("//input[@name='unitPrice' and @aria-invalid='true']/following-sibling::p"))
+        type(codes.get(last), "99204");
+        type(browser.findElements(By.name("description")).get(last), "New patient evaluation");
+        type(browser.findElements(By.name("unitPrice")).get(last), "abc");
+        submitWith(By.cssSelector("main form button"));
+        By invalidPrice = By.xpath("//input[@name='unitPrice' and @aria-invalid='true']");
+        assertThat(shown(By.xpath("//input[@name='unitPrice' and @aria-invalid='true']/following-sibling::p"))
                         .getText())
                 .contains("amount");
-        var price = browser.findElement(By.xpath("//input[@name='unitPrice' and @aria-invalid='true']"));
-        price.clear();
-        price.sendKeys("350");
-        browser.findElement(By.cssSelector("main form button")).click();
+        type(invalidPrice, "350");
+        submitWith(By.cssSelector("main form button"));
+        assertThat(browser.getCurrentUrl()).endsWith("/sites/pdx/fee-schedule?saved");
+        assertThat(shown(By.cssSelector("p[role=status]")).getText()).isEqualTo("Fee schedule saved.");
         assertThat(browser.getPageSource()).contains("Fee schedule saved");
         assertThat(api.get("/api/sites/pdx/fee-schedule").body().toString())
                 .contains("99204")
