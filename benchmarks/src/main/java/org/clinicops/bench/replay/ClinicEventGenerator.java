@@ -1,6 +1,7 @@
 package org.clinicops.bench.replay;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
@@ -26,17 +28,21 @@ import org.clinicops.events.Protocol;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
 import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.events.VitalsAlertClosed;
 import org.clinicops.events.VitalsAlertRaised;
+import org.clinicops.events.VitalsRecorded;
 
 /**
  * Realistic clinic activity as the services would publish it, generated patient by patient: a
- * consultation request, its consultation, screening, then a treatment plan (or a decline) and an
- * infusion series with completed sessions, cancellations, no-shows and reschedules, invoices and
- * payments, vitals alerts, adverse events and clinical holds. Ids have the platform's form (a
+ * consultation request, its consultation (checked in, held), screening, then a treatment plan (or a
+ * decline) and an infusion series with completed and stopped sessions, cancellations, no-shows and
+ * reschedules, invoices and payments, vitals readings, vitals alerts raised and closed, adverse events
+ * and clinical holds. Ids have the platform's form (a
  * prefix and 16 URL-safe characters); the same seed gives the same events.
  */
 public final class ClinicEventGenerator {
@@ -157,6 +163,10 @@ public final class ClinicEventGenerator {
                         consultAt,
                         consultAt.plusSeconds(3600),
                         scheduledAt));
+        add(
+                consultAt.minusSeconds(600),
+                new ConsultationCheckedIn(
+                        consultation, request, patient, site, clinician, consultAt.minusSeconds(600)));
         add(
                 consultAt.plusSeconds(3600),
                 new ConsultationCompleted(
@@ -290,7 +300,40 @@ public final class ClinicEventGenerator {
                         at.plusSeconds(1800),
                         new PatientNoShow(appointment, plan, patient, site, n, at, at.plusSeconds(1800)));
                 invoice(patient, site, payer, InvoiceIssued.Source.NO_SHOW, appointment, at.plusSeconds(3600), 100);
+            } else if (outcome < 0.09) {
+                int minutes = 10 + random.nextInt(25);
+                Instant stoppedAt = at.plusSeconds(minutes * 60L);
+                vitalsReading(appointment, patient, site, at.plusSeconds(300));
+                add(
+                        stoppedAt,
+                        new SessionStopped(
+                                appointment,
+                                plan,
+                                patient,
+                                site,
+                                chair,
+                                n,
+                                sessions,
+                                protocol,
+                                Route.IV_INFUSION,
+                                pick(SessionStopped.Reason.values()),
+                                new BigDecimal("35.0")
+                                        .multiply(BigDecimal.valueOf(minutes))
+                                        .divide(BigDecimal.valueOf(40), 1, RoundingMode.HALF_UP),
+                                minutes,
+                                at,
+                                stoppedAt));
+                invoice(
+                        patient,
+                        site,
+                        payer,
+                        InvoiceIssued.Source.SESSION,
+                        appointment,
+                        stoppedAt.plusSeconds(600),
+                        300);
             } else {
+                vitalsReading(appointment, patient, site, at.plusSeconds(900));
+                vitalsReading(appointment, patient, site, at.plusSeconds(2700));
                 score = Math.max(0, score - random.nextInt(6));
                 Instant completedAt = at.plusSeconds(6000 + random.nextInt(1200));
                 add(
@@ -322,10 +365,11 @@ public final class ClinicEventGenerator {
                         completedAt.plusSeconds(600),
                         450);
                 if (chance(0.05)) {
+                    String alert = id("alr_");
                     add(
                             at.plusSeconds(1800),
                             new VitalsAlertRaised(
-                                    id("alr_"),
+                                    alert,
                                     appointment,
                                     patient,
                                     site,
@@ -337,6 +381,9 @@ public final class ClinicEventGenerator {
                                     16,
                                     at.plusSeconds(1700),
                                     at.plusSeconds(1800)));
+                    add(
+                            at.plusSeconds(2100),
+                            new VitalsAlertClosed(alert, appointment, patient, site, at.plusSeconds(2100)));
                 }
                 if (chance(0.03)) {
                     String adverse = id("ae_");
@@ -374,6 +421,12 @@ public final class ClinicEventGenerator {
             }
             at = at.plusSeconds((2 + random.nextInt(4)) * DAY);
         }
+    }
+
+    /** A vitals reading at the chair, recorded by monitoring half a minute later. */
+    private void vitalsReading(String appointment, String patient, String site, Instant takenAt) {
+        Instant recordedAt = takenAt.plusSeconds(30);
+        add(recordedAt, new VitalsRecorded(id("vit_"), appointment, patient, site, takenAt, recordedAt));
     }
 
     private void invoice(
