@@ -13,8 +13,8 @@ import java.util.List;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.SiteUpdated;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
@@ -67,12 +67,10 @@ class RealInfrastructureIT {
     @Test
     void acceptsARequestAndPublishesItOnRealInfrastructure() throws Exception {
         clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC));
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(
-                        new SiteUpdated("real", "Real", "UTC", "USD", 2, List.of(), true, clock.instant()),
-                        "evt_site_real",
-                        clock.instant()),
-                CloudEventRecords.sourceOf("test")));
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(
+                new SiteUpdated("real", "Real", "UTC", "USD", 2, List.of(), true, clock.instant()),
+                "evt_site_real",
+                clock.instant())));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/consultation-requests"))

@@ -17,8 +17,8 @@ import org.clinicops.monitoring.indicators.application.FactLog;
 import org.clinicops.monitoring.indicators.application.RebuildProjections;
 import org.clinicops.monitoring.indicators.domain.ClinicHistory;
 import org.clinicops.monitoring.indicators.domain.RecordedEvent;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class MonitoringIntegrationTest {
     int port;
 
     void publish(ClinicEvent event, String eventId) {
-        kafka.send(CloudEventRecords.toRecord(PendingEvent.of(event, eventId, T0), CloudEventRecords.sourceOf("test")));
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(event, eventId, T0)));
     }
 
     String scrape() {

@@ -9,8 +9,8 @@ import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,20 +50,18 @@ class RealInfrastructureIT {
     @Test
     void countsAConsultationRequestConsumedFromRealKafka() {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(
-                        new ConsultationRequested(
-                                "req_tc",
-                                "p_tc",
-                                "site_tc",
-                                Condition.PTSD,
-                                ReferralSource.PHYSICIAN,
-                                PayerType.INSURANCE,
-                                false,
-                                now),
-                        "evt_tc",
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(
+                new ConsultationRequested(
+                        "req_tc",
+                        "p_tc",
+                        "site_tc",
+                        Condition.PTSD,
+                        ReferralSource.PHYSICIAN,
+                        PayerType.INSURANCE,
+                        false,
                         now),
-                CloudEventRecords.sourceOf("test")));
+                "evt_tc",
+                now)));
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(

@@ -15,9 +15,9 @@ import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
@@ -83,20 +83,18 @@ class RealInfrastructureIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(site.statusCode()).isEqualTo(201);
 
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(
-                        new ConsultationRequested(
-                                "req_real",
-                                "p_real",
-                                "real",
-                                Condition.ANXIETY,
-                                ReferralSource.SELF,
-                                PayerType.SELF_PAY,
-                                false,
-                                clock.instant()),
-                        "evt_real",
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(
+                new ConsultationRequested(
+                        "req_real",
+                        "p_real",
+                        "real",
+                        Condition.ANXIETY,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
                         clock.instant()),
-                CloudEventRecords.sourceOf("test")));
+                "evt_real",
+                clock.instant())));
 
         try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-scheduled")) {
             ConsultationScheduled scheduled =

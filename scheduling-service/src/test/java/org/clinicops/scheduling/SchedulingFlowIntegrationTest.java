@@ -32,9 +32,9 @@ import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.TreatmentPlanApproved;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
@@ -448,8 +448,7 @@ class SchedulingFlowIntegrationTest {
     }
 
     private void publish(ClinicEvent event, String eventId) {
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, eventId, clock.instant()), CloudEventRecords.sourceOf("test")));
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(event, eventId, clock.instant())));
     }
 
     private HttpResponse<String> createSite(String id, int chairs) throws Exception {

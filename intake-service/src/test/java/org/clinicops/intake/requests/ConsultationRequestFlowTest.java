@@ -15,9 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.EventType;
 import org.clinicops.events.SiteUpdated;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
@@ -509,9 +509,8 @@ class ConsultationRequestFlowTest {
     }
 
     private void publish(org.clinicops.events.ClinicEvent event) {
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant()),
-                CloudEventRecords.sourceOf("test")));
+        kafka.send(
+                EventRecords.fromOwner(PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant())));
     }
 
     private JsonNode post(String path, String json, int expectedStatus) {

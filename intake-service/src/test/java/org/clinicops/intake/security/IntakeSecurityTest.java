@@ -18,11 +18,11 @@ import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditRecord.Outcome;
 import org.clinicops.platform.audit.AuditTrail;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
@@ -335,9 +335,8 @@ class IntakeSecurityTest {
     }
 
     private void publish(org.clinicops.events.ClinicEvent event) {
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant()),
-                CloudEventRecords.sourceOf("test")));
+        kafka.send(
+                EventRecords.fromOwner(PendingEvent.of(event, "evt_" + java.util.UUID.randomUUID(), clock.instant())));
     }
 
     private static JsonNode json(HttpResponse<String> response) {

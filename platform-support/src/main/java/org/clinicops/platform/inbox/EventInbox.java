@@ -14,6 +14,7 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.EventType;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.cloudevents.ForeignSourceException;
 import org.clinicops.platform.cloudevents.MalformedEventException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,6 +27,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * A crash between applying and recording leads to the event being applied again on redelivery, so
  * handlers also write with natural keys or upserts: recording here is the fast path, the handler's
  * own idempotence the guarantee.
+ *
+ * <p>Only the owner of a topic may publish on it: an event whose {@code ce_source} is not {@link
+ * EventType#source()} of its type is refused with {@link ForeignSourceException} (straight to the
+ * dead-letter topic), whichever listener reads it.
  *
  * <p>Outcomes are counted as {@code clinic_events_consumed_total{service,type,outcome}} with
  * outcome {@code applied}, {@code duplicate} or {@code failed}.
@@ -131,6 +136,12 @@ public class EventInbox {
 
     private static <T extends ClinicEvent> InboundEvent<T> toInbound(
             ConsumerRecord<String, byte[]> record, CloudEvent cloudEvent, EventType type, Class<T> payloadType) {
+        String source = cloudEvent.getSource().toString();
+        if (!type.source().equals(source)) {
+            throw new ForeignSourceException("event from " + source + " on " + record.topic() + ", which only "
+                    + type.source() + " publishes, at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset());
+        }
         if (cloudEvent.getData() == null) {
             throw new MalformedEventException(
                     "event without data at " + record.topic() + "-" + record.partition() + "@" + record.offset());
@@ -146,8 +157,7 @@ public class EventInbox {
         Instant time = cloudEvent.getTime() == null
                 ? Instant.ofEpochMilli(record.timestamp())
                 : cloudEvent.getTime().toInstant();
-        return new InboundEvent<>(
-                cloudEvent.getId(), type, cloudEvent.getSource().toString(), time, payload);
+        return new InboundEvent<>(cloudEvent.getId(), type, source, time, payload);
     }
 
     private void count(String type, Outcome outcome) {

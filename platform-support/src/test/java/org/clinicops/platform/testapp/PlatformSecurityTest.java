@@ -166,7 +166,7 @@ class PlatformSecurityTest {
                 .orElseThrow();
         assertThat(read.roles()).containsExactly("NURSE");
         assertThat(read.patientId()).isEqualTo("p_c-bos");
-        assertThat(read.service()).isEqualTo("platform-test");
+        assertThat(read.service()).isEqualTo("intake-service");
         assertThat(mongo.count(
                         Query.query(Criteria.where("outcome")
                                 .is(Outcome.UNAUTHENTICATED)

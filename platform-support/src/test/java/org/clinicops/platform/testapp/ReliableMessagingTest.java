@@ -11,8 +11,10 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
+import org.clinicops.platform.cloudevents.ForeignSourceException;
 import org.clinicops.platform.outbox.OutboxRelay;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class ReliableMessagingTest {
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.consultation-requested")) {
             ConsumerRecord<String, byte[]> record = probe.await(r -> "p_published".equals(r.key()));
             assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("clinic.consultation-requested.v1");
-            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/clinicops/platform-test");
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/clinicops/intake-service");
             assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
             assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
@@ -80,8 +82,8 @@ class ReliableMessagingTest {
     @Test
     void appliesARedeliveredEventOnce() {
         PendingEvent event = pendingEvent("req_twice", "evt_twice");
-        kafka.send(CloudEventRecords.toRecord(event, CloudEventRecords.sourceOf("elsewhere")));
-        kafka.send(CloudEventRecords.toRecord(event, CloudEventRecords.sourceOf("elsewhere")));
+        kafka.send(EventRecords.fromOwner(event));
+        kafka.send(EventRecords.fromOwner(event));
 
         await().untilAsserted(() -> assertThat(meters.find("clinic.events.consumed")
                         .tags("outcome", "duplicate", "type", "clinic.consultation-requested.v1")
@@ -95,10 +97,8 @@ class ReliableMessagingTest {
     void sendsAPoisonMessageToTheDeadLetterTopicWithoutDetailsAndCarriesOn() {
         kafka.send(new ProducerRecord<>(
                 "clinic.consultation-requested", "p_poison", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        kafka.send(CloudEventRecords.toRecord(
-                pendingEvent("fail_always", "evt_fail"), CloudEventRecords.sourceOf("elsewhere")));
-        kafka.send(CloudEventRecords.toRecord(
-                pendingEvent("req_after_poison", "evt_after"), CloudEventRecords.sourceOf("elsewhere")));
+        kafka.send(EventRecords.fromOwner(pendingEvent("fail_always", "evt_fail")));
+        kafka.send(EventRecords.fromOwner(pendingEvent("req_after_poison", "evt_after")));
 
         try (TopicProbe dlt = new TopicProbe(brokers, "clinic.consultation-requested.dlt")) {
             ConsumerRecord<String, byte[]> poison = dlt.await(r -> "p_poison".equals(r.key()));
@@ -117,6 +117,23 @@ class ReliableMessagingTest {
                         .tags("outcome", "failed")
                         .counter())
                 .isNotNull();
+    }
+
+    @Test
+    void refusesAnEventFromAServiceThatDoesNotOwnItsTopic() {
+        // only intake publishes consultation requests: the same event from billing is a forgery
+        kafka.send(CloudEventRecords.toRecord(
+                pendingEvent("req_forged", "evt_forged"), CloudEventRecords.sourceOf("billing-service")));
+        kafka.send(EventRecords.fromOwner(pendingEvent("req_genuine", "evt_genuine")));
+
+        try (TopicProbe dlt = new TopicProbe(brokers, "clinic.consultation-requested.dlt")) {
+            ConsumerRecord<String, byte[]> forged = dlt.await(r -> "evt_forged".equals(TopicProbe.header(r, "ce_id")));
+            assertThat(TopicProbe.header(forged, "kafka_dlt-exception-cause-fqcn"))
+                    .isEqualTo(ForeignSourceException.class.getName());
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(tickets.listener().applied()).contains("req_genuine"));
+        assertThat(tickets.listener().applied()).doesNotContain("req_forged");
     }
 
     private static PendingEvent pendingEvent(String requestId, String eventId) {

@@ -29,11 +29,11 @@ import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditRecord.Outcome;
 import org.clinicops.platform.audit.AuditTrail;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
@@ -395,8 +395,7 @@ class SchedulingSecurityTest {
     }
 
     private void publish(ClinicEvent event, String eventId) {
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(event, eventId, clock.instant()), CloudEventRecords.sourceOf("test")));
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(event, eventId, clock.instant())));
     }
 
     private ConsultationRequested consultationRequest(String requestId, String patientId, String site) {

@@ -21,9 +21,9 @@ import org.clinicops.intake.encryption.FieldCipher;
 import org.clinicops.intake.encryption.Keysets;
 import org.clinicops.intake.encryption.MatchKeys;
 import org.clinicops.intake.patients.domain.Patient;
-import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
@@ -179,12 +179,10 @@ class PatientEncryptionTest {
     }
 
     private void siteIsKnown(String site) {
-        kafka.send(CloudEventRecords.toRecord(
-                PendingEvent.of(
-                        new SiteUpdated(site, site, "UTC", "USD", 2, List.of(), true, clock.instant()),
-                        "evt_site_" + site,
-                        clock.instant()),
-                CloudEventRecords.sourceOf("test")));
+        kafka.send(EventRecords.fromOwner(PendingEvent.of(
+                new SiteUpdated(site, site, "UTC", "USD", 2, List.of(), true, clock.instant()),
+                "evt_site_" + site,
+                clock.instant())));
         await().until(() -> mongo.exists(Query.query(Criteria.where("_id").is(site)), "sites"));
     }
 
