@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.test.AuthServerProcess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -29,6 +31,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * mongo-java-server in this JVM, the real authorization server and each service started from its
  * packaged jar as its own process, exactly as {@code ./clinic up} runs them. Calls carry a bearer
  * token of the demo client ({@code clinic-demo}: ADMIN at every site) unless they say otherwise.
+ *
+ * <p>The services run on the test's clock: each is launched with {@code -Dclinic.clock.start} set to
+ * the instant that clock reads at its launch, so a service restarted later continues the same
+ * timeline. That option on the command line wins over {@code JAVA_TOOL_OPTIONS}, which the processes
+ * inherit and which would otherwise start each one at the run's configured instant again, at its own
+ * launch. The authorization server issues tokens on real time and needs no business clock.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
@@ -42,13 +50,16 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Clock clock;
     private @Nullable AuthServerProcess auth;
     private @Nullable String token;
     private long tokenFetchedAt;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    PlatformUnderTest() {
+    /** The platform on {@code clock}: the time its services read (a test chooses it for its rules). */
+    PlatformUnderTest(Clock clock) {
+        this.clock = clock;
         repoRoot = findRepoRoot();
         logDir = repoRoot.resolve("platform-tests/target/e2e-logs");
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
@@ -115,6 +126,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 "-Xmx320m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
+                "-D" + ClinicClock.START_PROPERTY + "=" + clock.instant(),
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,

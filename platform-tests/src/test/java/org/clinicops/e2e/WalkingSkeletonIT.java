@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  * One consultation request followed through all four services: intake accepts it, scheduling books
  * the consultation, billing opens the account without charging, monitoring counts both events. Every
  * call but the public consultation request form carries a token of the real authorization server.
+ *
+ * <p>The platform runs from a weekday 10:00 in Boston, inside the site's opening hours (by default
+ * Monday to Friday 08:00-18:00), so the consultation is booked that same day whatever instant the run
+ * starts at.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    /** The zone of the site the test creates. */
+    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
     /** A list endpoint of each service that the demo client (ADMIN) may read. */
     private static final Map<String, String> API_OF = Map.of(
             "intake-service", "/api/consultation-requests",
@@ -52,7 +62,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startPlatform() {
-        platform = new PlatformUnderTest(); // assigned first: stopPlatform stops what did start
+        TestClock clock = TestClock.startingAt(TestInstants.weekdayAt(LocalTime.of(10, 0), BOSTON));
+        platform = new PlatformUnderTest(clock); // assigned first: stopPlatform stops what did start
         platform.start();
     }
 

@@ -54,6 +54,19 @@ public final class Chaos {
             return load.accepted();
         }
 
+        /** How many requests were sent so far, whatever their answer (also those refused while intake is down). */
+        public long sent() {
+            return load.sent();
+        }
+
+        /** Throws if the load ended on a failure (the chaos site could not be prepared, say). */
+        public void assertNotFailed() {
+            Throwable e = failure;
+            if (e != null) {
+                throw new IllegalStateException("the chaos load failed: " + e, e);
+            }
+        }
+
         /** Stops sending, then waits (at most {@code timeout}) for answers and open journeys. */
         public String stopAndAwait(Duration timeout) throws InterruptedException {
             load.stop();
