@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clinicops.clock.ClinicClock;
 import org.clinicops.events.EventJson;
+import org.clinicops.events.EventType;
 import org.clinicops.events.InfusionScheduled;
 import org.clinicops.events.TreatmentPlanApproved;
 
@@ -114,7 +115,8 @@ final class SeriesProbe implements AutoCloseable {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(APPROVED, null, plan.patientId(), EventJson.write(plan));
         header(record, "ce_id", "evt_" + UUID.randomUUID());
-        header(record, "ce_source", "/clinicops/benchmarks");
+        // as its owner publishes it: scheduling refuses the event from any other source
+        header(record, "ce_source", EventType.TREATMENT_PLAN_APPROVED.source());
         header(record, "ce_type", APPROVED + ".v1");
         header(record, "ce_specversion", "1.0");
         header(record, "ce_time", ClinicClock.ofThisRun().instant().toString());

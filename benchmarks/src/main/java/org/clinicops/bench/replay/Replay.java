@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Replay implements Scenario {
 
-    static final String SOURCE = "/clinicops/bench-replay";
     /** The target: the rebuild reads at least this share of the raw consume rate. */
     static final double TARGET_RATIO = 0.25;
 
@@ -179,7 +179,11 @@ public final class Replay implements Scenario {
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         byte[] spec = EventType.SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
-        byte[] source = SOURCE.getBytes(StandardCharsets.UTF_8);
+        // each event as its owner publishes it: consumers refuse an event from any other source
+        Map<EventType, byte[]> sources = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            sources.put(type, type.source().getBytes(StandardCharsets.UTF_8));
+        }
         byte[] json = EventType.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
         ClinicEventGenerator generator =
                 new ClinicEventGenerator(42, sites, ClinicClock.ofThisRun().instant());
@@ -191,7 +195,7 @@ public final class Replay implements Scenario {
                 EventType type = g.event().eventType();
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(new RecordHeader("ce_id", g.id().getBytes(StandardCharsets.UTF_8)));
-                headers.add(new RecordHeader("ce_source", source));
+                headers.add(new RecordHeader("ce_source", sources.get(type)));
                 headers.add(new RecordHeader("ce_type", type.type().getBytes(StandardCharsets.UTF_8)));
                 headers.add(new RecordHeader("ce_specversion", spec));
                 headers.add(new RecordHeader("ce_time", g.time().toString().getBytes(StandardCharsets.UTF_8)));
