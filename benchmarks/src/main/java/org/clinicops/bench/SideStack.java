@@ -24,9 +24,9 @@ import org.clinicops.clock.ClinicClock;
  * the running platform's auth server. Closing it stops every process and wipes the data.
  *
  * <p>When the run's clock is moved ({@code -Dclinic.clock.start}, often through {@code
- * JAVA_TOOL_OPTIONS}, which the processes inherit), each service is started on this JVM's clock: its
- * command line names the instant this JVM's clock reads at its launch, so the service does not start
- * at the configured instant again, behind the benchmark.
+ * JAVA_TOOL_OPTIONS}, which the processes inherit), each service continues this JVM's clock: its
+ * command line names the instant this JVM's clock reads at its launch and this clock's speed, so the
+ * service does not start at the configured instant again, behind the benchmark.
  */
 public final class SideStack implements AutoCloseable {
 
@@ -125,10 +125,7 @@ public final class SideStack implements AutoCloseable {
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new ArrayList<>(
                 List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
-        // on the command line, which wins over JAVA_TOOL_OPTIONS: the service continues this run's clock
-        ClinicClock.configuredStart()
-                .ifPresent(configured -> command.add("-D" + ClinicClock.START_PROPERTY + "="
-                        + ClinicClock.ofThisRun().instant()));
+        command.addAll(runClockOptions());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(platform.root()
@@ -162,6 +159,23 @@ public final class SideStack implements AutoCloseable {
             throw new IllegalStateException(name + " is not running in this stack");
         }
         return process.pid();
+    }
+
+    /**
+     * The options that start a service on this run's clock, none when the run uses the system clock.
+     * On the command line, which wins over JAVA_TOOL_OPTIONS: the instant this clock reads now, counted
+     * from the service's own start (a blank anchor: an inherited one names another moment) at this
+     * clock's speed.
+     */
+    static List<String> runClockOptions() {
+        if (ClinicClock.configuredStart().isEmpty()) {
+            return List.of();
+        }
+        return List.of(
+                "-D" + ClinicClock.START_PROPERTY + "="
+                        + ClinicClock.ofThisRun().instant(),
+                "-D" + ClinicClock.ANCHOR_PROPERTY + "=",
+                "-D" + ClinicClock.SPEED_PROPERTY + "=" + ClinicClock.speed());
     }
 
     private void launch(String name, List<String> arguments, Map<String, String> environment) {

@@ -33,10 +33,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * token of the demo client ({@code clinic-demo}: ADMIN at every site) unless they say otherwise.
  *
  * <p>The services run on the test's clock: each is launched with {@code -Dclinic.clock.start} set to
- * the instant that clock reads at its launch, so a service restarted later continues the same
- * timeline. That option on the command line wins over {@code JAVA_TOOL_OPTIONS}, which the processes
- * inherit and which would otherwise start each one at the run's configured instant again, at its own
- * launch. The authorization server issues tokens on real time and needs no business clock.
+ * the instant that clock reads at its launch (counted from the process's own start, at real speed),
+ * so a service restarted later continues the same timeline. Those options on the command line win
+ * over {@code JAVA_TOOL_OPTIONS}, which the processes inherit and which would otherwise start each
+ * one at the run's configured instant again, at its own launch. The authorization server issues
+ * tokens on real time and needs no business clock.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
@@ -127,6 +128,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-D" + ClinicClock.START_PROPERTY + "=" + clock.instant(),
+                "-D" + ClinicClock.ANCHOR_PROPERTY + "=", // blank: from the process's start, not an inherited anchor
+                "-D" + ClinicClock.SPEED_PROPERTY + "=1", // the test's clock runs at real speed
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
