@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.clinicops.billing.Api;
 import org.clinicops.billing.TestEvents;
 import org.clinicops.events.Condition;
@@ -32,6 +33,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -157,7 +159,10 @@ class StaffDeskBrowserIT {
 
     /** Waits until the page in the browser has loaded. */
     void loaded() {
-        waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        waiting()
+                // while the browser swaps documents a script can fail: ask again
+                .ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** The element once it is shown. */
@@ -167,13 +172,21 @@ class StaffDeskBrowserIT {
 
     /**
      * Clicks what sends a form or follows a link and waits until the page it was on is gone and the
-     * answer (after any redirect) has loaded.
+     * answer (after any redirect) has loaded: the page is marked before the click, and a new document
+     * comes with a new window that carries no mark. (Waiting for the old element to go stale is not
+     * enough: while Chromium swaps documents it can answer with an inspector error instead.)
      */
     void submitWith(By locator) {
-        WebElement before = browser.findElement(By.tagName("html"));
+        String page = UUID.randomUUID().toString();
+        ((JavascriptExecutor) browser).executeScript("window.clinicPage = arguments[0]", page);
         waiting().until(ExpectedConditions.elementToBeClickable(locator)).click();
-        waiting().until(ExpectedConditions.stalenessOf(before));
-        loaded();
+        waiting()
+                // while the browser swaps documents a script can fail: ask again
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript(
+                                "return window.clinicPage !== arguments[0] && document.readyState === 'complete'",
+                                page)));
     }
 
     void type(By field, String text) {
