@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
@@ -15,6 +16,11 @@ public interface AppointmentRepository extends MongoRepository<Appointment, Stri
     List<Appointment> findByPatientIdAndStatus(String patientId, AppointmentStatus status);
 
     List<Appointment> findByStatusAndHoldReleased(AppointmentStatus status, boolean holdReleased);
+
+    /** A patient's appointments in any of these statuses (the booking gate's view of the patient). */
+    List<Appointment> findByPatientIdAndStatusIn(String patientId, Collection<AppointmentStatus> statuses);
+
+    List<Appointment> findByStatus(AppointmentStatus status);
 
     List<Appointment> findBySiteIdAndStartsAtBetween(String siteId, Instant from, Instant to);
 }

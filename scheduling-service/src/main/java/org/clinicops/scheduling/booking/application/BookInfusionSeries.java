@@ -3,13 +3,20 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.BookingRefusedException;
+import org.clinicops.scheduling.booking.domain.BookingRule;
+import org.clinicops.scheduling.booking.domain.BookingRules;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.Placement;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
@@ -20,8 +27,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Books all sessions of a plan on chairs, within opening hours, closures, spacing and the nurse
- * ratio. The cells of all sessions are reserved together, or none are, so a series is booked whole;
- * if it does not fit within the horizon it waits on the waiting list.
+ * ratio, never on a day the patient already has an infusion. The booking gate decides the whole
+ * series and reserves the cells of all its sessions together, or none, so a series is booked whole.
+ * It waits on the waiting list when the patient is on clinical hold ({@code PATIENT_ON_HOLD}), when
+ * it does not fit within the horizon ({@code NO_CAPACITY}) or when the gate refuses it (the rule).
  */
 @Service
 public class BookInfusionSeries {
@@ -34,6 +43,7 @@ public class BookInfusionSeries {
     private final Reservations reservations;
     private final WaitingList waitingList;
     private final SlotSearch search;
+    private final BookingGate gate;
     private final SchedulingProperties properties;
     private final IdGenerator ids;
     private final Clock clock;
@@ -44,9 +54,11 @@ public class BookInfusionSeries {
             Reservations reservations,
             WaitingList waitingList,
             SlotSearch search,
+            BookingGate gate,
             SchedulingProperties properties,
             IdGenerator ids,
             Clock clock) {
+        this.gate = gate;
         this.sites = sites;
         this.appointments = appointments;
         this.reservations = reservations;
@@ -67,6 +79,9 @@ public class BookInfusionSeries {
             waitingList.remove(entryId(plan.planId()));
             return BookingOutcome.ALREADY_BOOKED;
         }
+        if (gate.isHeld(command.patientId())) {
+            return wait(command, BookingRule.PATIENT_ON_HOLD.name());
+        }
         Optional<Site> site = sites.findById(command.siteId());
         if (site.isEmpty()) {
             return wait(command, "UNKNOWN_SITE");
@@ -82,6 +97,10 @@ public class BookInfusionSeries {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Instant earliest = search.grid().roundUp(now);
+            // never on a day the patient already has an infusion (another plan's): the gate's rule
+            BookingRules rules = gate.rulesFor(command.patientId(), appointmentIds);
+            Predicate<LocalDate> noOtherInfusion = day ->
+                    rules.schedule().onDay(day, resources.calendar().zone(), "").isEmpty();
             // most series start within the first weeks: search those first with the occupancy they
             // need, and read the whole horizon only when none fits (same result, less to read)
             Optional<List<Slot>> series = Optional.empty();
@@ -101,7 +120,8 @@ public class BookInfusionSeries {
                                 command.spacing(),
                                 earliest,
                                 resources.calendar().localDate(now).plusDays(firstDays),
-                                occupancy);
+                                occupancy,
+                                noOtherInfusion);
                 if (series.isPresent()) {
                     break;
                 }
@@ -109,13 +129,34 @@ public class BookInfusionSeries {
             if (series.isEmpty()) {
                 return wait(command, "NO_CAPACITY");
             }
-            if (!reserveWhole(series.get())) {
-                continue;
+            List<Placement> placements = new ArrayList<>();
+            List<Reservation> cells = new ArrayList<>();
+            for (int n = 1; n <= plan.sessions(); n++) {
+                Slot slot = series.get().get(n - 1);
+                placements.add(new Placement(
+                        appointmentIds.get(n - 1),
+                        AppointmentType.INFUSION,
+                        plan.planId(),
+                        n,
+                        command.spacing(),
+                        slot.startsAt(),
+                        slot.startsAt().plus(length),
+                        resources.calendar()));
+                cells.addAll(slot.reservations());
+            }
+            try {
+                gate.admit(command.patientId(), placements, cells);
+            } catch (BookingRefusedException refused) {
+                if (refused.rule() == BookingRule.SLOT_TAKEN) {
+                    continue; // lost a race for a cell: search again with fresh occupancy
+                }
+                return wait(command, refused.rule().name());
             }
             List<Appointment> booked = new ArrayList<>();
             for (int n = 1; n <= plan.sessions(); n++) {
                 booked.add(Appointment.scheduleSession(
                         plan,
+                        command.spacing(),
                         command.patientId(),
                         command.siteId(),
                         n,
@@ -139,16 +180,10 @@ public class BookInfusionSeries {
                 reservations.releaseExcept(mine.id(), mine.reservationIds());
             }
             waitingList.remove(entryId(plan.planId()));
+            gate.afterWrite(command.patientId());
             return BookingOutcome.BOOKED;
         }
         return wait(command, "CONTENTION");
-    }
-
-    /** Reserves the cells of every session in one write, or none of them, and answers whether it did. */
-    private boolean reserveWhole(List<Slot> slots) {
-        List<Reservation> cells = new ArrayList<>();
-        slots.forEach(slot -> cells.addAll(slot.reservations()));
-        return reservations.reserveAll(cells);
     }
 
     static String entryId(String planId) {

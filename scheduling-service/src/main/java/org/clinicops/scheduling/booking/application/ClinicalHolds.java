@@ -3,144 +3,406 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.BookingRefusedException;
+import org.clinicops.scheduling.booking.domain.BookingRule;
+import org.clinicops.scheduling.booking.domain.BookingRules;
+import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Occupancy;
+import org.clinicops.scheduling.booking.domain.PatientHolds;
+import org.clinicops.scheduling.booking.domain.Placement;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
+import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.clinicops.scheduling.sites.domain.Site;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * A clinical hold puts every future session of the patient ON_HOLD and frees its chair; its release
- * books them again, in session order, each at the earliest free time after the previous one. Both
- * are idempotent: a repeated hold finds nothing SCHEDULED, a repeated release nothing ON_HOLD.
+ * Clinical holds as state: each patient's holds (by {@code holdId}) from the hold events, applied
+ * in either order and idempotently ({@link PatientHolds}).
+ *
+ * <ul>
+ *   <li>While any hold is active, the patient's infusions that have not begun are ON_HOLD with their
+ *       cells freed, and the booking gate refuses every path for the patient ({@code
+ *       PATIENT_ON_HOLD}).
+ *   <li>When the last active hold is released, the held sessions are booked again, plan by plan in
+ *       session order from the release on, each through the gate: the plan's spacing and weekdays
+ *       with the sessions before and after it, never two infusions on one day. A session that finds
+ *       no such time (and every later one of its plan) stays ON_HOLD, marked released with the reason,
+ *       on the waiting list ({@code held:<planId>}), and is retried with it.
+ *   <li>A release that arrives before its placement is remembered; the placement then changes
+ *       nothing, and no session stays ON_HOLD for a patient who is not held.
+ * </ul>
+ *
+ * Events of one patient are applied one at a time in this instance; across instances, versions on the
+ * holds document and on each appointment keep concurrent changes from being lost, and {@link
+ * BookingGate#afterWrite} holds whatever a concurrent booking wrote.
  */
 @Service
 public class ClinicalHolds {
 
+    private static final int ATTEMPTS = 5;
+    private static final int LOCKS = 64;
+
+    private final PatientHoldsRepository holds;
     private final AppointmentRepository appointments;
     private final SiteRepository sites;
     private final Reservations reservations;
     private final SlotSearch search;
+    private final BookingGate gate;
+    private final HeldSessions heldSessions;
+    private final WaitingList waitingList;
     private final SchedulingProperties properties;
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Object[] locks = new Object[LOCKS];
 
     ClinicalHolds(
+            PatientHoldsRepository holds,
             AppointmentRepository appointments,
             SiteRepository sites,
             Reservations reservations,
             SlotSearch search,
+            BookingGate gate,
+            HeldSessions heldSessions,
+            WaitingList waitingList,
             SchedulingProperties properties,
             IdGenerator ids,
             Clock clock,
             ApplicationEventPublisher events) {
+        this.holds = holds;
         this.appointments = appointments;
         this.sites = sites;
         this.reservations = reservations;
         this.search = search;
+        this.gate = gate;
+        this.heldSessions = heldSessions;
+        this.waitingList = waitingList;
         this.properties = properties;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new Object();
+        }
     }
 
-    public int place(String patientId) {
-        Instant now = clock.instant();
-        int held = 0;
-        for (Appointment session :
-                appointments.findByPatientIdAndStatusAndStartsAtAfter(patientId, AppointmentStatus.SCHEDULED, now)) {
-            if (session.type() != AppointmentType.INFUSION) {
-                continue;
+    /** A hold was placed: the patient's sessions that have not begun go ON_HOLD (unless it was released first). */
+    public void place(String holdId, String patientId, String siteId, Instant placedAt) {
+        Set<String> freed;
+        synchronized (lock(patientId)) {
+            PatientHolds now = update(patientId, h -> h.place(holdId, siteId, placedAt, clock.instant()));
+            if (!now.held()) {
+                rebook(patientId);
             }
-            session.placeOnHold(ids.eventId(), now);
-            appointments.save(session);
-            reservations.releaseExcept(session.id(), List.of());
-            events.publishEvent(new CapacityFreed(session.siteId()));
-            held++;
+            freed = holdIfHeld(patientId);
         }
-        return held;
+        freed.forEach(site -> events.publishEvent(new CapacityFreed(site)));
+    }
+
+    /** A hold was released: when no other hold is active, the held sessions are booked again. */
+    public void release(String holdId, String patientId, String siteId, Instant releasedAt) {
+        boolean free;
+        Set<String> freed;
+        synchronized (lock(patientId)) {
+            PatientHolds now = update(patientId, h -> h.release(holdId, siteId, releasedAt, clock.instant()));
+            free = !now.held();
+            if (free) {
+                rebook(patientId);
+            }
+            freed = holdIfHeld(patientId);
+        }
+        freed.forEach(site -> events.publishEvent(new CapacityFreed(site)));
+        if (free) {
+            events.publishEvent(new PatientReleased(patientId));
+        }
+    }
+
+    /** Whether any hold of the patient is active. */
+    public boolean isHeld(String patientId) {
+        return gate.isHeld(patientId);
+    }
+
+    /** The patient's holds as recorded (none known: an empty record). */
+    public PatientHolds of(String patientId) {
+        return holds.findById(patientId).orElseGet(() -> PatientHolds.none(patientId, clock.instant()));
     }
 
     /**
-     * Re-books the held sessions in session order, each at the earliest free time after the previous
-     * one. A session that finds no time within the horizon stays ON_HOLD, marked released, and is
-     * retried with the waiting list ({@link #rebookReleased()}).
+     * Retries a plan's sessions that wait after a release (waiting-list entry {@code held:<planId>}).
+     * WAITING while the patient is held or some session still finds no time.
      */
-    public int release(String patientId) {
-        return rebook(appointments.findByPatientIdAndStatus(patientId, AppointmentStatus.ON_HOLD));
-    }
-
-    /** Retries released sessions that found no time yet. */
-    public int rebookReleased() {
-        return rebook(appointments.findByStatusAndHoldReleased(AppointmentStatus.ON_HOLD, true));
-    }
-
-    private int rebook(List<Appointment> sessions) {
-        List<Appointment> held = sessions.stream()
-                .sorted(Comparator.comparing(Appointment::patientId).thenComparing(Appointment::sessionNumber))
-                .toList();
-        int rebooked = 0;
-        Instant earliest = search.grid().roundUp(clock.instant());
-        Instant notBefore = earliest;
-        String patient = "";
-        for (Appointment session : held) {
-            if (!session.patientId().equals(patient)) {
-                patient = session.patientId();
-                notBefore = earliest;
-            }
-            var site = sites.findById(session.siteId());
-            Optional<Slot> slot = site.isEmpty()
-                    ? Optional.empty()
-                    : firstFree(SlotSearch.resourcesOf(site.get()), session, notBefore);
-            if (slot.isPresent()) {
-                session.releaseHold(slot.get(), ids.eventId(), clock.instant());
-                appointments.save(session);
-                reservations.releaseExcept(session.id(), session.reservationIds());
-                notBefore = slot.get().endsAt();
-                rebooked++;
-            } else if (!session.holdReleased()) {
-                session.awaitTimeAfterRelease(clock.instant());
-                appointments.save(session);
-            }
+    public BookingOutcome retryWaiting(String patientId, String planId) {
+        BookingOutcome outcome;
+        Set<String> freed;
+        synchronized (lock(patientId)) {
+            outcome = retryWaitingLocked(patientId, planId);
+            freed = holdIfHeld(patientId);
         }
-        return rebooked;
+        freed.forEach(site -> events.publishEvent(new CapacityFreed(site)));
+        return outcome;
     }
 
-    private Optional<Slot> firstFree(SiteResources site, Appointment session, Instant notBefore) {
+    private BookingOutcome retryWaitingLocked(String patientId, String planId) {
+        List<Appointment> held = heldSessionsOf(patientId).stream()
+                .filter(a -> planId.equals(a.planId()))
+                .toList();
+        if (held.isEmpty()) {
+            waitingList.remove(entryId(planId));
+            return BookingOutcome.ALREADY_BOOKED;
+        }
+        if (gate.isHeld(patientId)) {
+            list(held, BookingRule.PATIENT_ON_HOLD.name());
+            return BookingOutcome.WAITING;
+        }
+        return rebookPlan(held) ? BookingOutcome.BOOKED : BookingOutcome.WAITING;
+    }
+
+    /**
+     * Books again the ON_HOLD sessions of every patient who is no longer held (released sessions that
+     * found no time yet, or a hold and its release applied concurrently). Answers how many were booked.
+     */
+    public int rebookReleased() {
+        Set<String> patients = new LinkedHashSet<>();
+        appointments.findByStatus(AppointmentStatus.ON_HOLD).forEach(a -> patients.add(a.patientId()));
+        int booked = 0;
+        for (String patientId : patients) {
+            Set<String> freed;
+            synchronized (lock(patientId)) {
+                if (!gate.isHeld(patientId)) {
+                    booked += rebook(patientId);
+                }
+                freed = holdIfHeld(patientId);
+            }
+            freed.forEach(site -> events.publishEvent(new CapacityFreed(site)));
+        }
+        return booked;
+    }
+
+    /**
+     * Holds whatever of a held patient has not begun (a booking written concurrently with the hold);
+     * answers the sites where time was freed, announced once the patient's lock is let go.
+     */
+    private Set<String> holdIfHeld(String patientId) {
+        return gate.isHeld(patientId) ? heldSessions.holdAll(patientId) : Set.of();
+    }
+
+    static String entryId(String planId) {
+        return "held:" + planId;
+    }
+
+    /** Rebooks every held plan of a patient who is not held; answers how many sessions were booked. */
+    private int rebook(String patientId) {
+        Map<String, List<Appointment>> byPlan = new LinkedHashMap<>();
+        for (Appointment session : heldSessionsOf(patientId)) {
+            byPlan.computeIfAbsent(String.valueOf(session.planId()), p -> new ArrayList<>())
+                    .add(session);
+        }
+        int before = 0;
+        for (List<Appointment> plan : byPlan.values()) {
+            rebookPlan(plan);
+            before += plan.size();
+        }
+        int still = heldSessionsOf(patientId).size();
+        return before - still;
+    }
+
+    private List<Appointment> heldSessionsOf(String patientId) {
+        return appointments.findByPatientIdAndStatus(patientId, AppointmentStatus.ON_HOLD).stream()
+                .filter(a -> a.type() == AppointmentType.INFUSION)
+                .sorted(Comparator.comparing((Appointment a) -> String.valueOf(a.planId()))
+                        .thenComparingInt(Appointment::sessionNumber))
+                .toList();
+    }
+
+    /**
+     * Books a plan's held sessions in session order, each through the gate; the first that finds no
+     * time, and every later one, wait with the reason. Answers whether all were booked.
+     */
+    private boolean rebookPlan(List<Appointment> held) {
+        Appointment first = held.get(0);
+        String patientId = first.patientId();
+        Optional<Site> site = sites.findById(first.siteId());
+        if (site.isEmpty()) {
+            waitFor(held, "UNKNOWN_SITE");
+            return false;
+        }
+        SiteResources resources = SlotSearch.resourcesOf(site.get());
+        BookingRules rules =
+                gate.rulesFor(patientId, held.stream().map(Appointment::id).toList());
+        for (int i = 0; i < held.size(); i++) {
+            Appointment session = held.get(i);
+            Placed placed = placeOne(session, resources, rules);
+            if (placed.placement() == null) {
+                waitFor(held.subList(i, held.size()), placed.reason());
+                return false;
+            }
+            rules = rules.with(placed.placement());
+        }
+        waitingList.remove(entryId(String.valueOf(first.planId())));
+        return true;
+    }
+
+    /** Where one held session went: its placement, or why it found none. */
+    private record Placed(@Nullable Placement placement, String reason) {}
+
+    /**
+     * The earliest time from now on within the series horizon that the gate accepts for the session:
+     * days the rules refuse are skipped; the gate decides each found time (a lost race tries the day
+     * again with fresh occupancy).
+     */
+    private Placed placeOne(Appointment session, SiteResources site, BookingRules rules) {
+        Instant now = clock.instant();
+        Instant earliest = search.grid().roundUp(now);
+        LocalDate today = site.calendar().localDate(now);
+        LocalDate last = today.plusDays(properties.seriesHorizonDays());
         Duration span = search.grid().span(session.length());
-        for (int attempt = 0; attempt < 10; attempt++) {
-            Occupancy occupancy = search.occupancy(
-                    site,
-                    session.patientId(),
-                    notBefore,
-                    notBefore.plus(Duration.ofDays(properties.seriesHorizonDays() + 1)),
-                    session.id());
-            Optional<Slot> found = Optional.empty();
-            for (var day = site.calendar().localDate(notBefore);
-                    !day.isAfter(site.calendar().localDate(notBefore).plusDays(properties.seriesHorizonDays()));
-                    day = day.plusDays(1)) {
-                found = search.finder()
-                        .firstInfusionOn(site, session.patientId(), session.id(), span, day, notBefore, occupancy);
-                if (found.isPresent()) {
+        Occupancy occupancy = search.occupancy(
+                site,
+                session.patientId(),
+                earliest,
+                earliest.plus(Duration.ofDays(properties.seriesHorizonDays() + 2L)),
+                session.id());
+        String planId = session.planId();
+        SpacingPolicy spacing = session.spacing();
+        Predicate<LocalDate> allowed = day -> rules.dayRefusal(
+                        session.id(),
+                        planId,
+                        session.sessionNumber(),
+                        spacing,
+                        day,
+                        site.calendar().zone())
+                .isEmpty();
+        BookingRule refusedBy = null;
+        boolean someDayAllowed = false;
+        for (LocalDate day = today; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!allowed.test(day)) {
+                if (refusedBy == null) {
+                    refusedBy = rules.dayRefusal(
+                                    session.id(),
+                                    planId,
+                                    session.sessionNumber(),
+                                    spacing,
+                                    day,
+                                    site.calendar().zone())
+                            .map(BookingRefusedException::rule)
+                            .orElse(null);
+                }
+                continue;
+            }
+            someDayAllowed = true;
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Optional<Slot> slot = search.finder()
+                        .firstInfusionOn(site, session.patientId(), session.id(), span, day, earliest, occupancy);
+                if (slot.isEmpty()) {
                     break;
                 }
-            }
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            if (reservations.reserveAll(found.get().reservations())) {
-                return found;
+                Placement placement = Placement.of(session, slot.get().startsAt(), site.calendar());
+                try {
+                    gate.admit(
+                            session.patientId(), List.of(placement), slot.get().reservations());
+                } catch (BookingRefusedException refused) {
+                    if (refused.rule() != BookingRule.SLOT_TAKEN) {
+                        return new Placed(null, refused.rule().name());
+                    }
+                    occupancy = search.occupancy(
+                            site,
+                            session.patientId(),
+                            earliest,
+                            earliest.plus(Duration.ofDays(properties.seriesHorizonDays() + 2L)),
+                            session.id());
+                    continue;
+                }
+                session.releaseHold(slot.get(), ids.eventId(), clock.instant());
+                Appointment saved = appointments.save(session);
+                reservations.releaseExcept(saved.id(), saved.reservationIds());
+                return new Placed(placement, "");
             }
         }
-        return Optional.empty();
+        String reason = !someDayAllowed && refusedBy != null ? refusedBy.name() : "NO_CAPACITY";
+        return new Placed(null, reason);
+    }
+
+    /** The sessions stay ON_HOLD, released, and wait on the waiting list with the reason. */
+    private void waitFor(List<Appointment> sessions, String reason) {
+        Instant now = clock.instant();
+        for (Appointment session : sessions) {
+            if (!session.holdReleased() || !reason.equals(session.waitingReason())) {
+                session.awaitTimeAfterRelease(reason, now);
+                appointments.save(session);
+            }
+        }
+        list(sessions, reason);
+    }
+
+    /** The plan's waiting-list entry for its held sessions, with the reason they wait. */
+    private void list(List<Appointment> sessions, String reason) {
+        Instant now = clock.instant();
+        Appointment first = sessions.get(0);
+        InfusionPlan plan = first.plan();
+        SpacingPolicy spacing = first.spacing();
+        waitingList.add(new WaitingEntry(
+                entryId(String.valueOf(first.planId())),
+                WaitingEntry.Kind.HELD_SESSIONS,
+                first.siteId(),
+                first.patientId(),
+                false,
+                now,
+                now,
+                reason,
+                null,
+                first.planId(),
+                plan == null ? null : plan.protocol(),
+                plan == null ? null : plan.route(),
+                sessions.size(),
+                spacing.minDays(),
+                spacing.maxDays(),
+                spacing.weekdaysOnly(),
+                plan == null ? 0 : plan.infusionMinutes(),
+                plan == null ? 0 : plan.observationMinutes(),
+                plan == null ? null : plan.doseMg(),
+                plan != null && plan.escortRequired()));
+    }
+
+    /**
+     * Applies a change to the patient's holds and stores it; a concurrent change (another instance)
+     * is read again and the change applied to it.
+     */
+    private PatientHolds update(String patientId, Predicate<PatientHolds> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            PatientHolds current = of(patientId);
+            if (!change.test(current)) {
+                return current;
+            }
+            try {
+                return holds.save(current);
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                // read it again and apply the change to what the other writer stored
+            }
+        }
+        throw new IllegalStateException("the holds of a patient kept changing while a hold event was applied");
+    }
+
+    private Object lock(String patientId) {
+        return locks[Math.floorMod(patientId.hashCode(), LOCKS)];
     }
 }

@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,23 @@ import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.BookingRefusedException;
+import org.clinicops.scheduling.booking.domain.BookingRule;
+import org.clinicops.scheduling.booking.domain.BookingRules;
 import org.clinicops.scheduling.booking.domain.Occupancy;
-import org.clinicops.scheduling.booking.domain.OpeningHoursPolicy;
+import org.clinicops.scheduling.booking.domain.Placement;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves an appointment to a free future start (minutes from now are fine: walk-ins). A taken or
- * closed time is refused with 409 and the nearest free start times as {@code alternatives}.
+ * Moves an appointment to a future start (minutes from now are fine: walk-ins), through the booking
+ * gate: a time the gate refuses is a 409 whose {@code code} names the rule ({@code PATIENT_ON_HOLD},
+ * {@code SPACING}, {@code SAME_DAY}, {@code ORDER}, {@code OUTSIDE_OPENING_HOURS}, {@code SLOT_TAKEN})
+ * with the nearest start times the gate would accept as {@code alternatives}. Nothing is written
+ * on a refusal.
  */
 @Service
 public class RescheduleAppointment {
@@ -33,22 +41,25 @@ public class RescheduleAppointment {
     private final SiteRepository sites;
     private final Reservations reservations;
     private final SlotSearch search;
+    private final BookingGate gate;
     private final IdGenerator ids;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     RescheduleAppointment(
             AppointmentRepository appointments,
             SiteRepository sites,
             Reservations reservations,
             SlotSearch search,
+            BookingGate gate,
             IdGenerator ids,
             Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.appointments = appointments;
         this.sites = sites;
         this.reservations = reservations;
         this.search = search;
+        this.gate = gate;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -71,42 +82,55 @@ public class RescheduleAppointment {
         SiteResources site = SlotSearch.resourcesOf(sites.findById(appointment.siteId())
                 .orElseThrow(() -> new NotFoundException("site", appointment.siteId())));
         boolean infusion = appointment.type() == AppointmentType.INFUSION;
-        var span = search.grid().span(appointment.length());
-        Instant from = startsAt.minus(java.time.Duration.ofDays(ALTERNATIVE_DAYS + 1));
-        Instant to = startsAt.plus(java.time.Duration.ofDays(ALTERNATIVE_DAYS + 2));
+        Placement placement = Placement.of(appointment, startsAt, site.calendar());
+        BookingRules rules = gate.rulesFor(appointment.patientId(), List.of(appointment.id()));
+        Instant from = startsAt.minus(Duration.ofDays(ALTERNATIVE_DAYS + 1));
+        Instant to = startsAt.plus(Duration.ofDays(ALTERNATIVE_DAYS + 2));
         Occupancy occupancy = search.occupancy(site, appointment.patientId(), from, to, appointment.id());
-        // any future time is accepted (walk-ins); the cells reserved cover it rounded out to the grid
-        Instant endsAt = startsAt.plus(appointment.length());
-        Instant gridStart = search.grid().roundDown(startsAt);
-        var cells = search.grid().span(java.time.Duration.between(gridStart, endsAt));
-        boolean fits = new OpeningHoursPolicy(site.calendar(), search.grid()).isOpen(startsAt, endsAt);
-        Optional<Slot> slot = fits
-                ? slotAt(site, appointment, gridStart, cells, occupancy, infusion)
-                        .map(s -> new Slot(startsAt, endsAt, s.clinicianId(), s.chairId(), s.reservations()))
-                : Optional.empty();
-        if (slot.isPresent() && reservations.reserveAll(slot.get().reservations())) {
-            appointment.reschedule(slot.get(), ids.eventId(), now);
-            Appointment saved = appointments.save(appointment);
-            reservations.releaseExcept(appointment.id(), saved.reservationIds());
-            events.publishEvent(new CapacityFreed(appointment.siteId()));
-            return saved;
+        Optional<BookingRefusedException> refused = rules.refusal(placement);
+        if (refused.isEmpty()) {
+            // any future time is accepted (walk-ins); the cells reserved cover it rounded out to the grid
+            Instant gridStart = search.grid().roundDown(startsAt);
+            Duration cells = search.grid().span(Duration.between(gridStart, placement.endsAt()));
+            Optional<Slot> slot = slotAt(site, appointment, gridStart, cells, occupancy, infusion)
+                    .map(s -> new Slot(startsAt, placement.endsAt(), s.clinicianId(), s.chairId(), s.reservations()));
+            if (slot.isPresent()) {
+                try {
+                    gate.admit(
+                            appointment.patientId(),
+                            List.of(placement),
+                            slot.get().reservations());
+                    appointment.reschedule(slot.get(), ids.eventId(), now);
+                    Appointment saved = appointments.save(appointment);
+                    reservations.releaseExcept(appointment.id(), saved.reservationIds());
+                    events.publishEvent(new CapacityFreed(appointment.siteId()));
+                    gate.afterWrite(appointment.patientId());
+                    return saved;
+                } catch (BookingRefusedException lost) {
+                    refused = Optional.of(lost);
+                }
+            } else {
+                refused =
+                        Optional.of(new BookingRefusedException(BookingRule.SLOT_TAKEN, "the requested time is taken"));
+            }
         }
-        List<Instant> alternatives = search.finder()
-                .nearestFreeStarts(
-                        site,
-                        appointment.patientId(),
-                        appointment.id(),
-                        infusion,
-                        span,
-                        startsAt,
-                        search.grid().roundUp(now),
-                        ALTERNATIVE_DAYS,
-                        ALTERNATIVES,
-                        occupancy);
-        throw new ConflictException(
-                "SLOT_TAKEN",
-                fits ? "the requested time is taken" : "the requested time is outside opening hours",
-                Map.of(
+        List<Instant> alternatives = rules.held()
+                ? List.of()
+                : search.finder()
+                        .nearestFreeStarts(
+                                site,
+                                appointment.patientId(),
+                                appointment.id(),
+                                infusion,
+                                search.grid().span(appointment.length()),
+                                startsAt,
+                                search.grid().roundUp(now),
+                                ALTERNATIVE_DAYS,
+                                ALTERNATIVES,
+                                occupancy,
+                                start -> rules.refusal(placement.at(start)).isEmpty());
+        throw refused.get()
+                .with(Map.of(
                         "alternatives",
                         alternatives.stream().map(Instant::toString).toList()));
     }
@@ -115,7 +139,7 @@ public class RescheduleAppointment {
             SiteResources site,
             Appointment appointment,
             Instant start,
-            java.time.Duration span,
+            Duration span,
             Occupancy occupancy,
             boolean infusion) {
         return infusion

@@ -13,8 +13,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Books waiting requests and plans when capacity may have appeared: after a site change, a
- * cancellation or a hold, and periodically. Urgent requests first, then the oldest.
+ * Books waiting requests, plans and sessions released from a hold when capacity may have appeared:
+ * after a site change, a cancellation or a hold, a patient's release from a clinical hold, and
+ * periodically. Urgent requests first, then the oldest. Every infusion booked here goes through the
+ * booking gate, so a held patient's plan keeps waiting ({@code PATIENT_ON_HOLD}).
  */
 @Service
 public class RetryWaitingList {
@@ -53,6 +55,22 @@ public class RetryWaitingList {
         retry(freed.siteId());
     }
 
+    @EventListener
+    void onPatientReleased(PatientReleased released) {
+        retryPatient(released.patientId());
+    }
+
+    /** Retries the entries of one patient (after their last hold was released); answers how many were booked. */
+    public synchronized int retryPatient(String patientId) {
+        int booked = 0;
+        for (WaitingEntry entry : waitingList.inRetryOrder()) {
+            if (entry.patientId().equals(patientId) && attempt(entry) == BookingOutcome.BOOKED) {
+                booked++;
+            }
+        }
+        return booked;
+    }
+
     @Scheduled(
             fixedDelayString = "${clinic.scheduling.waiting-list-retry-interval:60s}",
             initialDelayString = "${clinic.scheduling.waiting-list-retry-interval:60s}")
@@ -80,43 +98,48 @@ public class RetryWaitingList {
             if (entry.kind() == WaitingEntry.Kind.CONSULTATION && consultationsFull.contains(entry.siteId())) {
                 continue;
             }
-            try {
-                BookingOutcome outcome = switch (entry.kind()) {
-                    case CONSULTATION ->
-                        bookConsultation.handle(new BookConsultationCommand(
-                                entry.requestId(),
-                                entry.patientId(),
-                                entry.siteId(),
-                                entry.urgent(),
-                                entry.requestedAt()));
-                    case SERIES ->
-                        bookInfusionSeries.handle(new BookInfusionSeriesCommand(
-                                new InfusionPlan(
-                                        entry.planId(),
-                                        entry.protocol(),
-                                        entry.route(),
-                                        entry.sessions(),
-                                        entry.infusionMinutes(),
-                                        entry.observationMinutes(),
-                                        entry.doseMg() == null ? BigDecimal.ZERO : entry.doseMg(),
-                                        entry.escortRequired()),
-                                entry.patientId(),
-                                entry.siteId(),
-                                new SpacingPolicy(entry.minSpacingDays(), entry.maxSpacingDays(), entry.weekdaysOnly()),
-                                entry.requestedAt()));
-                };
-                if (outcome == BookingOutcome.BOOKED) {
-                    booked++;
-                } else if (outcome == BookingOutcome.WAITING && entry.kind() == WaitingEntry.Kind.CONSULTATION) {
-                    consultationsFull.add(entry.siteId());
-                }
-            } catch (RuntimeException e) {
-                log.warn(
-                        "waiting list entry {} could not be retried: {}",
-                        entry.id(),
-                        e.getClass().getSimpleName());
+            BookingOutcome outcome = attempt(entry);
+            if (outcome == BookingOutcome.BOOKED) {
+                booked++;
+            } else if (outcome == BookingOutcome.WAITING && entry.kind() == WaitingEntry.Kind.CONSULTATION) {
+                consultationsFull.add(entry.siteId());
             }
         }
         return booked;
+    }
+
+    private BookingOutcome attempt(WaitingEntry entry) {
+        try {
+            return switch (entry.kind()) {
+                case CONSULTATION ->
+                    bookConsultation.handle(new BookConsultationCommand(
+                            entry.requestId(), entry.patientId(), entry.siteId(), entry.urgent(), entry.requestedAt()));
+                case SERIES ->
+                    bookInfusionSeries.handle(new BookInfusionSeriesCommand(
+                            new InfusionPlan(
+                                    entry.planId(),
+                                    entry.protocol(),
+                                    entry.route(),
+                                    entry.sessions(),
+                                    entry.infusionMinutes(),
+                                    entry.observationMinutes(),
+                                    entry.doseMg() == null ? BigDecimal.ZERO : entry.doseMg(),
+                                    entry.escortRequired()),
+                            entry.patientId(),
+                            entry.siteId(),
+                            new SpacingPolicy(entry.minSpacingDays(), entry.maxSpacingDays(), entry.weekdaysOnly()),
+                            entry.requestedAt()));
+                case HELD_SESSIONS ->
+                    holds == null
+                            ? BookingOutcome.WAITING
+                            : holds.retryWaiting(entry.patientId(), String.valueOf(entry.planId()));
+            };
+        } catch (RuntimeException e) {
+            log.warn(
+                    "waiting list entry {} could not be retried: {}",
+                    entry.id(),
+                    e.getClass().getSimpleName());
+            return BookingOutcome.WAITING;
+        }
     }
 }

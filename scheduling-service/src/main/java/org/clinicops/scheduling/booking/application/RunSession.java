@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunSession {
 
+    private final BookingGate gate;
     private final AppointmentRepository appointments;
     private final Reservations reservations;
     private final SchedulingProperties properties;
@@ -25,6 +26,7 @@ public class RunSession {
     private final SchedulingMetrics metrics;
 
     RunSession(
+            BookingGate gate,
             AppointmentRepository appointments,
             Reservations reservations,
             SchedulingProperties properties,
@@ -32,6 +34,7 @@ public class RunSession {
             Clock clock,
             ApplicationEventPublisher events,
             SchedulingMetrics metrics) {
+        this.gate = gate;
         this.metrics = metrics;
         this.appointments = appointments;
         this.reservations = reservations;
@@ -41,14 +44,21 @@ public class RunSession {
         this.events = events;
     }
 
+    /**
+     * Checks a patient in, through the booking gate (not while held, not a second infusion begun that
+     * day), from {@code check-in-opens-before} the start until {@code check-in-closes-after} it.
+     */
     public Appointment checkIn(String appointmentId) {
         Appointment appointment = load(appointmentId);
-        appointment.checkIn(properties.checkInOpensBefore(), clock.instant());
+        gate.requireMayBegin(appointment);
+        appointment.checkIn(properties.checkInOpensBefore(), properties.checkInClosesAfter(), clock.instant());
         return appointments.save(appointment);
     }
 
+    /** Starts a checked-in appointment, through the booking gate (not while held, not a second infusion that day). */
     public Appointment start(String appointmentId) {
         Appointment appointment = load(appointmentId);
+        gate.requireMayBegin(appointment);
         appointment.start(clock.instant());
         return appointments.save(appointment);
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seriesHorizonDays how far ahead the first session of a series may start
  * @param nurseRatio infusions at a site at any time are at most this times its nurses
  * @param checkInOpensBefore how long before the start check-in opens
+ * @param checkInClosesAfter how long after the start check-in closes (then only reschedule or no-show)
  * @param lateCancellationWindow a cancellation closer than this to the start is late
  * @param reservationGrace age after which reservations that no appointment holds are removed
  * @param waitingListRetryInterval how often the waiting list is retried
@@ -26,6 +27,7 @@ public record SchedulingProperties(
         @DefaultValue("60") int seriesHorizonDays,
         @DefaultValue("3") int nurseRatio,
         @DefaultValue("2h") Duration checkInOpensBefore,
+        @DefaultValue("30m") Duration checkInClosesAfter,
         @DefaultValue("24h") Duration lateCancellationWindow,
         @DefaultValue("5m") Duration reservationGrace,
         @DefaultValue("60s") Duration waitingListRetryInterval,

@@ -7,9 +7,11 @@ import org.clinicops.events.Route;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A consultation request or a treatment plan that could not be booked yet. One document per request
- * or plan (id {@code consultation:<requestId>} or {@code series:<planId>}), so adding it twice is
- * harmless. Holds only ids, codes and numbers.
+ * A consultation request, a treatment plan or a plan's sessions released from a clinical hold that
+ * could not be booked yet. One document per request or plan (id {@code consultation:<requestId>},
+ * {@code series:<planId>} or {@code held:<planId>}), so adding it twice is harmless. {@code reason}
+ * names why it waits: a booking rule ({@code PATIENT_ON_HOLD}, {@code SPACING}, ...) or {@code
+ * NO_CAPACITY}, {@code UNKNOWN_SITE}, .... Holds only ids, codes and numbers.
  */
 public record WaitingEntry(
         String id,
@@ -36,6 +38,8 @@ public record WaitingEntry(
     /** What is waiting. */
     public enum Kind {
         CONSULTATION,
-        SERIES
+        SERIES,
+        /** Sessions of a plan released from a clinical hold that found no time yet (they stay ON_HOLD). */
+        HELD_SESSIONS
     }
 }

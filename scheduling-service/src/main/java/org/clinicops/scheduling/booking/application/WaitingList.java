@@ -6,7 +6,7 @@ import java.util.Map;
 /** Requests and plans waiting for capacity, urgent first then oldest first. */
 public interface WaitingList {
 
-    /** Adds the entry unless it is already waiting (keeps the first waitingSince). */
+    /** Adds the entry, or when it is already waiting updates its reason (keeps the first waitingSince). */
     void add(WaitingEntry entry);
 
     void remove(String entryId);

@@ -63,6 +63,8 @@ public class Appointment extends AggregateRoot {
     private @Nullable Instant completedAt;
     private @Nullable SessionOutcome outcome;
     private boolean holdReleased;
+    private @Nullable SpacingPolicy spacing;
+    private @Nullable String waitingReason;
     private Instant updatedAt;
 
     Appointment(
@@ -144,6 +146,22 @@ public class Appointment extends AggregateRoot {
             Slot slot,
             String eventId,
             Instant now) {
+        return scheduleSession(plan, SpacingPolicy.UNKNOWN, patientId, siteId, sessionNumber, slot, eventId, now);
+    }
+
+    /**
+     * Session {@code sessionNumber} of a plan at the slot, keeping the plan's spacing (the booking
+     * gate checks a later move or rebooking of the session against its neighbours with it).
+     */
+    public static Appointment scheduleSession(
+            InfusionPlan plan,
+            SpacingPolicy spacing,
+            String patientId,
+            String siteId,
+            int sessionNumber,
+            Slot slot,
+            String eventId,
+            Instant now) {
         Appointment a = new Appointment(
                 sessionId(plan.planId(), sessionNumber),
                 AppointmentType.INFUSION,
@@ -158,6 +176,7 @@ public class Appointment extends AggregateRoot {
         a.plan = plan;
         a.sessionNumber = sessionNumber;
         a.sessionsTotal = plan.sessions();
+        a.spacing = spacing;
         a.raiseScheduled(eventId, now);
         return a;
     }
@@ -253,9 +272,12 @@ public class Appointment extends AggregateRoot {
         }
     }
 
-    /** A clinical hold: the session waits, its chair is freed. */
+    /**
+     * A clinical hold: the session waits, its chair is freed. A session not started yet is held,
+     * whether scheduled or already checked in.
+     */
     public void placeOnHold(String eventId, Instant now) {
-        requireStatus("place on hold", AppointmentStatus.SCHEDULED);
+        requireStatus("place on hold", EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN));
         this.status = AppointmentStatus.ON_HOLD;
         this.cancelReason = InfusionCancelled.Reason.CLINICAL_HOLD.name();
         this.reservationIds = List.of();
@@ -267,13 +289,35 @@ public class Appointment extends AggregateRoot {
 
     /** The hold was released but no time was free yet: the session waits for capacity, still ON_HOLD. */
     public void awaitTimeAfterRelease(Instant now) {
+        awaitTimeAfterRelease("NO_CAPACITY", now);
+    }
+
+    /**
+     * The hold was released but the session found no time that keeps the booking rules: it stays
+     * ON_HOLD, marked released, on the waiting list, and says why ({@link #waitingReason()}).
+     */
+    public void awaitTimeAfterRelease(String reason, Instant now) {
         requireStatus("release the hold of", AppointmentStatus.ON_HOLD);
         this.holdReleased = true;
+        this.waitingReason = reason;
         this.updatedAt = now;
     }
 
     public boolean holdReleased() {
         return holdReleased;
+    }
+
+    /**
+     * Why a session released from its hold still waits for a time (a booking rule or NO_CAPACITY);
+     * null otherwise.
+     */
+    public @Nullable String waitingReason() {
+        return waitingReason;
+    }
+
+    /** The plan's spacing this session keeps with its neighbours ({@link SpacingPolicy#UNKNOWN} for old sessions). */
+    public SpacingPolicy spacing() {
+        return spacing == null ? SpacingPolicy.UNKNOWN : spacing;
     }
 
     /**
@@ -286,6 +330,7 @@ public class Appointment extends AggregateRoot {
         this.status = AppointmentStatus.SCHEDULED;
         this.cancelReason = null;
         this.holdReleased = false;
+        this.waitingReason = null;
         moveTo(slot, now);
         raise(
                 new InfusionRescheduled(
@@ -336,12 +381,21 @@ public class Appointment extends AggregateRoot {
         }
     }
 
-    /** Check-in opens {@code opensBefore} the start. */
-    public void checkIn(Duration opensBefore, Instant now) {
+    /**
+     * Check-in opens {@code opensBefore} the start and closes {@code closesAfter} it; later the
+     * appointment can only be rescheduled or marked a no-show (409 {@code CHECK_IN_CLOSED}).
+     */
+    public void checkIn(Duration opensBefore, Duration closesAfter, Instant now) {
         requireStatus("check in", AppointmentStatus.SCHEDULED);
         if (now.isBefore(startsAt.minus(opensBefore))) {
             throw new ConflictException(
                     "CHECK_IN_NOT_OPEN", "check-in opens " + opensBefore.toMinutes() + " minutes before the start");
+        }
+        if (now.isAfter(startsAt.plus(closesAfter))) {
+            throw new BookingRefusedException(
+                    BookingRule.CHECK_IN_CLOSED,
+                    "check-in closed " + closesAfter.toMinutes()
+                            + " minutes after the start: reschedule the appointment or record a no-show");
         }
         this.status = AppointmentStatus.CHECKED_IN;
         this.updatedAt = now;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,10 +145,28 @@ public final class SlotFinder {
             Instant earliest,
             LocalDate lastFirstDay,
             Occupancy occupancy) {
+        return series(site, patientId, appointmentIds, length, spacing, earliest, lastFirstDay, occupancy, day -> true);
+    }
+
+    /**
+     * A whole series on days {@code dayAllowed} accepts (e.g. none on a day the patient already has
+     * an infusion), otherwise as {@link #series(SiteResources, String, List, Duration, SpacingPolicy,
+     * Instant, LocalDate, Occupancy)}.
+     */
+    public Optional<List<Slot>> series(
+            SiteResources site,
+            String patientId,
+            List<String> appointmentIds,
+            Duration length,
+            SpacingPolicy spacing,
+            Instant earliest,
+            LocalDate lastFirstDay,
+            Occupancy occupancy,
+            Predicate<LocalDate> dayAllowed) {
         for (LocalDate first = site.calendar().localDate(earliest);
                 !first.isAfter(lastFirstDay);
                 first = first.plusDays(1)) {
-            if (!spacing.allowsFirstDay(first)) {
+            if (!spacing.allowsFirstDay(first) || !dayAllowed.test(first)) {
                 continue;
             }
             Occupancy tentative = occupancy.copy();
@@ -162,6 +181,9 @@ public final class SlotFinder {
             for (int n = 1; n < appointmentIds.size() && previous != null; n++) {
                 LocalDate placed = null;
                 for (LocalDate day : spacing.nextDays(previous)) {
+                    if (!dayAllowed.test(day)) {
+                        continue;
+                    }
                     Optional<Slot> slot =
                             firstInfusionOn(site, patientId, appointmentIds.get(n), length, day, earliest, tentative);
                     if (slot.isPresent()) {
@@ -192,6 +214,33 @@ public final class SlotFinder {
             int days,
             int limit,
             Occupancy occupancy) {
+        return nearestFreeStarts(
+                site,
+                patientId,
+                appointmentId,
+                infusion,
+                length,
+                wanted,
+                notBefore,
+                days,
+                limit,
+                occupancy,
+                start -> true);
+    }
+
+    /** Free start times nearest to the wanted one that {@code admissible} accepts (the booking rules). */
+    public List<Instant> nearestFreeStarts(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            boolean infusion,
+            Duration length,
+            Instant wanted,
+            Instant notBefore,
+            int days,
+            int limit,
+            Occupancy occupancy,
+            Predicate<Instant> admissible) {
         OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
         Duration span = grid.span(length);
         LocalDate center = site.calendar().localDate(wanted);
@@ -203,7 +252,7 @@ public final class SlotFinder {
                                 .isPresent()
                         : consultationAt(site, patientId, appointmentId, start, span, occupancy, null)
                                 .isPresent();
-                if (ok) {
+                if (ok && admissible.test(start)) {
                     free.add(start);
                 }
             }

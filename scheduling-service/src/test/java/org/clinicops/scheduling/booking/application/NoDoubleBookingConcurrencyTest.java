@@ -209,14 +209,23 @@ class NoDoubleBookingConcurrencyTest {
                     0,
                     3,
                     Duration.ofHours(2),
+                    Duration.ofMinutes(30),
                     Duration.ofHours(24),
                     Duration.ofMinutes(5),
                     Duration.ofMinutes(1),
                     Duration.ofMinutes(1));
             SlotSearch search = new SlotSearch(properties, reservations);
             IdGenerator ids = prefix -> prefix + UUID.randomUUID();
+            BookingGate gate = BookingGates.of(
+                    appointments,
+                    factory.getRepository(PatientHoldsRepository.class),
+                    sites,
+                    reservations,
+                    ids,
+                    CLOCK,
+                    event -> {});
             this.series = new BookInfusionSeries(
-                    sites, appointments, reservations, waitingList, search, properties, ids, CLOCK);
+                    sites, appointments, reservations, waitingList, search, gate, properties, ids, CLOCK);
             this.consultation = new BookConsultation(
                     sites, appointments, reservations, waitingList, search, properties, ids, CLOCK);
         }

@@ -72,13 +72,30 @@ class SeriesAndWaitingListTest {
                 7,
                 3,
                 Duration.ofHours(2),
+                Duration.ofMinutes(30),
                 Duration.ofHours(24),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
         SlotSearch search = new SlotSearch(properties, reservations);
+        BookingGate gate = BookingGates.of(
+                appointments,
+                factory.getRepository(PatientHoldsRepository.class),
+                sites,
+                reservations,
+                p -> p + UUID.randomUUID(),
+                CLOCK,
+                event -> {});
         series = new BookInfusionSeries(
-                sites, appointments, reservations, waitingList, search, properties, p -> p + UUID.randomUUID(), CLOCK);
+                sites,
+                appointments,
+                reservations,
+                waitingList,
+                search,
+                gate,
+                properties,
+                p -> p + UUID.randomUUID(),
+                CLOCK);
         consultation = new BookConsultation(
                 sites, appointments, reservations, waitingList, search, properties, p -> p + UUID.randomUUID(), CLOCK);
         retry = new RetryWaitingList(waitingList, consultation, series);
@@ -223,18 +240,28 @@ class SeriesAndWaitingListTest {
                 30,
                 3,
                 Duration.ofHours(2),
+                Duration.ofMinutes(30),
                 Duration.ofHours(24),
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
         var factory = new MongoRepositoryFactory(mongo);
         MongoReservations reservations = new MongoReservations(mongo, CLOCK);
+        AppointmentRepository appointments = factory.getRepository(AppointmentRepository.class);
         BookInfusionSeries far = new BookInfusionSeries(
                 sites,
-                factory.getRepository(AppointmentRepository.class),
+                appointments,
                 reservations,
                 waitingList,
                 new SlotSearch(month, reservations),
+                BookingGates.of(
+                        appointments,
+                        factory.getRepository(PatientHoldsRepository.class),
+                        sites,
+                        reservations,
+                        p -> p + UUID.randomUUID(),
+                        CLOCK,
+                        event -> {}),
                 month,
                 p -> p + UUID.randomUUID(),
                 CLOCK);

@@ -19,6 +19,7 @@ class AppointmentTest {
 
     private static final Instant START = Instant.parse("2026-12-01T14:00:00Z");
     private static final Duration CHECK_IN_OPENS = Duration.ofHours(2);
+    private static final Duration CHECK_IN_CLOSES = Duration.ofMinutes(30);
     private static final Duration LATE = Duration.ofHours(24);
     private static final SessionOutcome WITH_ESCORT =
             new SessionOutcome(new BigDecimal("35.0"), 40, 120, SymptomScale.PHQ9, 12, true);
@@ -68,7 +69,7 @@ class AppointmentTest {
     @Test
     void runsCheckInStartAndCompleteRaisingSessionCompleted() {
         Appointment a = session(6, true);
-        a.checkIn(CHECK_IN_OPENS, START.minus(Duration.ofMinutes(30)));
+        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofMinutes(30)));
         a.start(START);
         a.completeSession(WITH_ESCORT, true, "evt_done", START.plus(Duration.ofHours(3)));
 
@@ -81,10 +82,10 @@ class AppointmentTest {
     void opensCheckInTwoHoursBeforeTheStart() {
         Appointment a = session(1, true);
 
-        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, START.minus(Duration.ofHours(3))))
+        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofHours(3))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("check-in opens");
-        a.checkIn(CHECK_IN_OPENS, START.minus(Duration.ofHours(2)));
+        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofHours(2)));
         assertThat(a.status()).isEqualTo(AppointmentStatus.CHECKED_IN);
     }
 
@@ -97,7 +98,8 @@ class AppointmentTest {
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("ILLEGAL_TRANSITION"));
         a.cancel(InfusionCancelled.Reason.PATIENT_REQUEST, LATE, "e", START.minus(Duration.ofDays(3)));
-        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, START)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START))
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> a.recordNoShow("e", START.plusSeconds(60))).isInstanceOf(ConflictException.class);
     }
 
@@ -105,14 +107,14 @@ class AppointmentTest {
     void refusesDischargeWithoutEscortUnlessTheProtocolAllowsIt() {
         SessionOutcome alone = new SessionOutcome(new BigDecimal("35.0"), 40, 120, null, null, false);
         Appointment strict = session(1, true);
-        strict.checkIn(CHECK_IN_OPENS, START);
+        strict.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
         strict.start(START);
         assertThatThrownBy(() -> strict.completeSession(alone, false, "e", START))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("ESCORT_REQUIRED"));
 
         Appointment lenient = session(1, false);
-        lenient.checkIn(CHECK_IN_OPENS, START);
+        lenient.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
         lenient.start(START);
         lenient.completeSession(alone, false, "e", START);
         assertThat(lenient.status()).isEqualTo(AppointmentStatus.COMPLETED);

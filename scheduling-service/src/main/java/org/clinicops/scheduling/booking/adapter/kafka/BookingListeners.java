@@ -20,7 +20,11 @@ import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Thin listeners: each event goes through the inbox to one use case. */
+/**
+ * Thin listeners: each event goes through the inbox to one use case. The inbox refuses an event whose
+ * {@code ce_source} is not its topic's owner (a hold event not from monitoring goes to the
+ * dead-letter topic and changes nothing).
+ */
 @Component
 class BookingListeners {
 
@@ -89,17 +93,17 @@ class BookingListeners {
 
     @KafkaListener(topics = "clinic.clinical-hold-placed")
     void onHoldPlaced(ConsumerRecord<String, byte[]> record) {
-        inbox.process(
-                record,
-                ClinicalHoldPlaced.class,
-                event -> holds.place(event.payload().patientId()));
+        inbox.process(record, ClinicalHoldPlaced.class, event -> {
+            ClinicalHoldPlaced e = event.payload();
+            holds.place(e.holdId(), e.patientId(), e.siteId(), e.placedAt());
+        });
     }
 
     @KafkaListener(topics = "clinic.clinical-hold-released")
     void onHoldReleased(ConsumerRecord<String, byte[]> record) {
-        inbox.process(
-                record,
-                ClinicalHoldReleased.class,
-                event -> holds.release(event.payload().patientId()));
+        inbox.process(record, ClinicalHoldReleased.class, event -> {
+            ClinicalHoldReleased e = event.payload();
+            holds.release(e.holdId(), e.patientId(), e.siteId(), e.releasedAt());
+        });
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The waiting list: one document per request or plan in {@code waiting_list}. */
@@ -29,7 +30,11 @@ public class MongoWaitingList implements WaitingList {
         try {
             mongo.insert(entry, COLLECTION);
         } catch (DuplicateKeyException alreadyWaiting) {
-            // the first waitingSince stays
+            // the first waitingSince stays; the reason is the latest
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(entry.id())),
+                    Update.update("reason", entry.reason()),
+                    COLLECTION);
         }
     }
 
