@@ -41,7 +41,10 @@ import tools.jackson.databind.module.SimpleModule;
  * batches are in flight, which bounds the memory a replay needs beside the projection); the caller's thread decodes
  * each record (the CloudEvents headers read directly, the body with a reader bound to the event's
  * class) and passes it to the sink, so fetching and decoding overlap. Records that are not clinic
- * events are skipped, as the live listener sends them to the dead-letter topic.
+ * events are skipped, as the live listener sends them to the dead-letter topic; so is an event whose
+ * {@code ce_source} is not its topic's owner ({@link EventType#source()}): the live listener's inbox
+ * refuses it (straight to the dead-letter topic), but it still sits in the original topic, and a
+ * rebuild must never count what the live figures never did.
  */
 @Component
 class KafkaEventReplay implements EventReplay {
@@ -111,13 +114,20 @@ class KafkaEventReplay implements EventReplay {
             throw new IllegalStateException("replay failed", poller.failure);
         }
         long skipped = 0;
+        long foreign = 0;
         for (Decoder decoder : decoders) {
             if (decoder.failure != null) {
                 throw new IllegalStateException("replay failed", decoder.failure);
             }
             skipped += decoder.skipped;
+            foreign += decoder.foreign;
         }
-        log.info("replayed {} clinic events ({} unreadable records skipped)", read, skipped);
+        log.info(
+                "replayed {} clinic events ({} records skipped: unreadable, or {} from a source that does not own"
+                        + " the topic)",
+                read,
+                skipped,
+                foreign);
         return read;
     }
 
@@ -134,6 +144,7 @@ class KafkaEventReplay implements EventReplay {
         volatile boolean stop;
         volatile @Nullable RuntimeException failure;
         long skipped;
+        long foreign;
 
         Decoder(
                 BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> fetched,
@@ -152,11 +163,14 @@ class KafkaEventReplay implements EventReplay {
                     }
                     List<RecordedEvent> events = new ArrayList<>(batch.size());
                     for (ConsumerRecord<byte[], byte[]> record : batch) {
-                        RecordedEvent event = decode(record);
-                        if (event == null) {
+                        Decoded decoded = decode(record);
+                        if (decoded.event() == null) {
                             skipped++;
+                            if (decoded.foreign()) {
+                                foreign++;
+                            }
                         } else {
-                            events.add(event);
+                            events.add(decoded.event());
                         }
                     }
                     if (!events.isEmpty()) {
@@ -179,13 +193,28 @@ class KafkaEventReplay implements EventReplay {
         }
     }
 
-    /** The record as a clinic event, or null when it is not one (not a binary-mode CloudEvent, off contract). */
-    static @Nullable RecordedEvent decode(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * A record read: the clinic event, or none when the record is skipped.
+     *
+     * @param foreign skipped because its {@code ce_source} is not the owner of its topic
+     */
+    record Decoded(@Nullable RecordedEvent event, boolean foreign) {
+
+        static final Decoded UNREADABLE = new Decoded(null, false);
+        static final Decoded FOREIGN = new Decoded(null, true);
+    }
+
+    /**
+     * The record as a clinic event, or none when it is not one (not a binary-mode CloudEvent, off
+     * contract) or when its {@code ce_source} is not the owner of its type's topic (the rule of the
+     * live listener's inbox).
+     */
+    static Decoded decode(ConsumerRecord<byte[], byte[]> record) {
         String id = null;
         String ceType = null;
         String time = null;
         boolean spec = false;
-        boolean source = false;
+        String source = null;
         for (Header header : record.headers()) {
             String key = header.key();
             if (!key.startsWith("ce_")) {
@@ -196,30 +225,33 @@ class KafkaEventReplay implements EventReplay {
                 case "ce_type" -> ceType = ascii(header.value());
                 case "ce_time" -> time = ascii(header.value());
                 case "ce_specversion" -> spec = header.value() != null;
-                case "ce_source" -> source = header.value() != null;
+                case "ce_source" -> source = ascii(header.value());
                 default -> {}
             }
         }
         EventType type = ceType == null ? null : TYPES.get(ceType);
-        if (id == null || id.isEmpty() || type == null || !spec || !source || record.value() == null) {
-            return null;
+        if (id == null || id.isEmpty() || type == null || !spec || source == null || record.value() == null) {
+            return Decoded.UNREADABLE;
+        }
+        if (!type.source().equals(source)) {
+            return Decoded.FOREIGN;
         }
         ClinicEvent payload;
         try {
             payload = READERS.get(type).readValue(record.value());
         } catch (RuntimeException offContract) {
-            return null;
+            return Decoded.UNREADABLE;
         }
         if (payload == null) {
-            return null;
+            return Decoded.UNREADABLE;
         }
         Instant at;
         try {
             at = time == null ? Instant.ofEpochMilli(record.timestamp()) : parseTime(time);
         } catch (DateTimeException badTime) {
-            return null;
+            return Decoded.UNREADABLE;
         }
-        return new RecordedEvent(id, at, payload);
+        return new Decoded(new RecordedEvent(id, at, payload), false);
     }
 
     private static Instant parseTime(String time) {

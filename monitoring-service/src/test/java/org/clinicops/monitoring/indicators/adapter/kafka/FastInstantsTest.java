@@ -44,7 +44,7 @@ class FastInstantsTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         headers.add("ce_id", "evt_1".getBytes());
-        headers.add("ce_source", "/test".getBytes());
+        headers.add("ce_source", "/clinicops/intake-service".getBytes());
         headers.add("ce_type", "clinic.consultation-requested.v1".getBytes());
         headers.add("ce_specversion", "1.0".getBytes());
         headers.add("ce_time", "2026-03-02T09:00:00.250Z".getBytes());
@@ -61,7 +61,7 @@ class FastInstantsTest {
                 headers,
                 java.util.Optional.empty());
 
-        var decoded = KafkaEventReplay.decode(record);
+        var decoded = KafkaEventReplay.decode(record).event();
 
         assertThat(decoded).isNotNull();
         assertThat(decoded.time()).isEqualTo(Instant.parse("2026-03-02T09:00:00.250Z"));
