@@ -3,10 +3,16 @@ package org.clinicops.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
@@ -14,16 +20,23 @@ import org.clinicops.events.EventType;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.monitoring.indicators.application.FactLog;
+import org.clinicops.monitoring.indicators.application.ProjectionStore;
 import org.clinicops.monitoring.indicators.application.RebuildProjections;
 import org.clinicops.monitoring.indicators.domain.ClinicHistory;
+import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
+import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.RecordedEvent;
+import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
@@ -47,6 +60,18 @@ class MonitoringIntegrationTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ProjectionStore store;
+
+    @Autowired
+    IndicatorPolicy policy;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
 
     @Test
     void consumesEveryClinicTopicInTheServicesOwnConsumerGroup() {
@@ -73,8 +98,12 @@ class MonitoringIntegrationTest {
     }
 
     List<String> indicatorLines() {
+        return indicatorLines("site_a");
+    }
+
+    List<String> indicatorLines(String site) {
         return scrape().lines()
-                .filter(l -> l.startsWith("clinic_") && l.contains("site=\"site_a\""))
+                .filter(l -> l.startsWith("clinic_") && l.contains("site=\"" + site + "\""))
                 .sorted()
                 .toList();
     }
@@ -162,5 +191,91 @@ class MonitoringIntegrationTest {
                                         "clinic_waiting_list_patients{application=\"monitoring-service\",site=\"site_skel\"} 0.0")
                                 .contains(
                                         "clinic_request_to_consultation_days_bucket{application=\"monitoring-service\",site=\"site_skel\",le=\"3.0\"} 1"));
+    }
+
+    @Test
+    void anEventFromASourceThatDoesNotOwnItsTopicIsCountedNeitherLiveNorByARebuild() {
+        clock.set(T0.plus(Duration.ofMinutes(2)));
+        // scheduling does not place clinical holds: only monitoring does
+        ClinicalHoldPlaced forged =
+                new ClinicalHoldPlaced("hold_forged", "p_forged", "site_forged", "ae_forged", 4, T0);
+        kafka.send(CloudEventRecords.toRecord(
+                PendingEvent.of(forged, "evt_forged_hold", T0), URI.create(EventType.SITE_UPDATED.source())));
+        publish(
+                new ConsultationRequested(
+                        "req_forged",
+                        "p_forged",
+                        "site_forged",
+                        Condition.PTSD,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        T0),
+                "evt_genuine_req");
+
+        try (TopicProbe dlt = new TopicProbe(brokers, "clinic.clinical-hold-placed.dlt")) {
+            dlt.await(r -> "p_forged".equals(r.key())); // the live listener refused it
+        }
+        String site = "application=\"monitoring-service\",site=\"site_forged\"";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scrape())
+                        .contains("clinic_consultation_requests_total{" + site + "} 1.0")
+                        .contains("clinic_clinical_holds_open{" + site + "} 0.0"));
+
+        rebuild.handle(); // the forged event still sits in the original topic
+
+        assertThat(scrape())
+                .contains("clinic_consultation_requests_total{" + site + "} 1.0")
+                .contains("clinic_clinical_holds_open{" + site + "} 0.0");
+    }
+
+    @Test
+    void aStoredProjectionOfTheFormerFormatIsRebuiltFromTheTopicsNeverRead() {
+        clock.set(T0.plus(Duration.ofMinutes(5)));
+        publish(
+                new ConsultationRequested(
+                        "req_format",
+                        "p_format",
+                        "site_format",
+                        Condition.PTSD,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        T0),
+                "evt_format_req");
+        String site = "application=\"monitoring-service\",site=\"site_format\"";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(scrape()).contains("clinic_consultation_requests_total{" + site + "} 1.0"));
+        rebuild.handle();
+        List<String> before = indicatorLines("site_format");
+
+        // what the previous version stored: a pointer without a format (format 1) to a copy whose
+        // layout this version does not read
+        mongo.getCollection("projection_chunks")
+                .insertOne(new Document("_id", "gen_v1/0")
+                        .append("data", new Binary(new byte[] {0, 0, 0, 1, 0, 0, 0, 0})));
+        mongo.getCollection("projections")
+                .replaceOne(
+                        Filters.eq("_id", "indicators"),
+                        new Document("_id", "indicators")
+                                .append("generation", "gen_v1")
+                                .append("chunks", 1)
+                                .append("facts", 0L),
+                        new ReplaceOptions().upsert(true));
+
+        assertThat(store.outdated()).isTrue();
+        assertThat(store.load(policy)).as("an outdated copy is never read").isEmpty();
+
+        rebuild.handleIfOutdated(); // what ProjectionFormatUpgrade does on start (it may have done it already)
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !store.outdated());
+        assertThat(mongo.getCollection("projections")
+                        .find(Filters.eq("_id", "indicators"))
+                        .first()
+                        .getInteger("format"))
+                .isEqualTo(IndicatorProjection.FORMAT);
+        assertThat(store.load(policy)).isPresent();
+        assertThat(indicatorLines("site_format")).isEqualTo(before).isNotEmpty();
     }
 }

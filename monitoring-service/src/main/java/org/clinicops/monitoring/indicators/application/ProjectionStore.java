@@ -13,5 +13,15 @@ public interface ProjectionStore {
     /** Replaces the stored projection with this one (atomically: a reader sees the old or the new). */
     void save(IndicatorProjection projection);
 
+    /**
+     * The stored projection; empty when none is stored or when it is {@link #outdated()} (an
+     * outdated copy is never read: its figures would be misread).
+     */
     Optional<IndicatorProjection> load(IndicatorPolicy policy);
+
+    /**
+     * Whether the stored copy was written in another format than {@link IndicatorProjection#FORMAT}
+     * (by an older version of the service): it must be rebuilt from the topics.
+     */
+    boolean outdated();
 }

@@ -1,5 +1,6 @@
 package org.clinicops.monitoring.indicators.application;
 
+import java.util.Optional;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.springframework.stereotype.Service;
 
@@ -10,6 +11,10 @@ import org.springframework.stereotype.Service;
  * afterwards are the same as before (for the events the broker still retains). Events consumed
  * live meanwhile are recorded in the fact log as usual and folded into the rebuilt projection
  * before it goes live; one also read by the replay counts once (its {@code ce_id} is known).
+ *
+ * <p>A stored projection written in an older format (before a new indicator) is never read; {@link
+ * #handleIfOutdated()} rebuilds it ({@code ProjectionFormatUpgrade} calls it on start and then every
+ * minute until it succeeds).
  */
 @Service
 public class RebuildProjections {
@@ -38,6 +43,11 @@ public class RebuildProjections {
         public double eventsPerSecond() {
             return seconds == 0 ? 0 : eventsRead / seconds;
         }
+    }
+
+    /** Rebuilds when the stored projection is of an older format; answers what the rebuild did. */
+    public synchronized Optional<Rebuilt> handleIfOutdated() {
+        return store.outdated() ? Optional.of(handle()) : Optional.empty();
     }
 
     public synchronized Rebuilt handle() {

@@ -39,6 +39,7 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
@@ -69,7 +70,12 @@ public final class IndicatorProjection {
             Set.of(Protocol.DEPRESSION_INDUCTION, Protocol.ESKETAMINE_INDUCTION);
     private static final double SECONDS_PER_DAY = 86_400.0;
     private static final long NANOS = 1_000_000_000L;
-    private static final int FORMAT = 1;
+
+    /**
+     * The version of the durable form ({@link #writeTo}). 2 added stopped sessions; a stored
+     * projection of another version is never read ({@link #readFrom} refuses it) but rebuilt.
+     */
+    public static final int FORMAT = 2;
 
     record Req(String site, String patient, Condition condition, boolean urgent, long requestedAt) {}
 
@@ -94,6 +100,8 @@ public final class IndicatorProjection {
             long completedAt) {}
 
     record Alert(String site, String rule) {}
+
+    record Stopped(String site, SessionStopped.Reason reason) {}
 
     record Adverse(String site, AdverseEventCategory category, int grade) {}
 
@@ -172,6 +180,7 @@ public final class IndicatorProjection {
     private final Map<String, Cancel> cancellations = new HashMap<>();
     private final Map<String, String> noShows = new HashMap<>();
     private final Map<String, Sess> sessions = new HashMap<>();
+    private final Map<String, Stopped> stoppedSessions = new HashMap<>();
     private final Map<String, Alert> alerts = new HashMap<>();
     private final Map<String, Adverse> adverseEvents = new HashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
@@ -264,6 +273,9 @@ public final class IndicatorProjection {
                             nanos(s.startedAt()),
                             nanos(s.completedAt())));
             planOfAppointment.put(appointment, plan);
+        } else if (e instanceof SessionStopped s) {
+            stoppedSessions.put(s.appointmentId(), new Stopped(site, s.reason()));
+            planOfAppointment.put(share(s.appointmentId()), share(s.planId()));
         } else if (e instanceof VitalsAlertRaised a) {
             alerts.put(a.alertId(), new Alert(site, share(a.rule())));
         } else if (e instanceof AdverseEventReported a) {
@@ -330,6 +342,7 @@ public final class IndicatorProjection {
         long cancellations;
         long lateCancellations;
         final List<Sess> sessions = new ArrayList<>();
+        final Map<SessionStopped.Reason, Long> stopped = new EnumMap<>(SessionStopped.Reason.class);
         final Map<String, List<Sess>> sessionsByPlan = new HashMap<>();
         final List<Invoice> invoices = new ArrayList<>();
         final List<Adverse> adverse = new ArrayList<>();
@@ -369,6 +382,7 @@ public final class IndicatorProjection {
                     .computeIfAbsent(session.plan(), p -> new ArrayList<>())
                     .add(session);
         }
+        stoppedSessions.values().forEach(st -> site(bySite, st.site()).stopped.merge(st.reason(), 1L, Long::sum));
         invoices.values().forEach(i -> site(bySite, i.site()).invoices.add(i));
         adverseEvents.values().forEach(a -> site(bySite, a.site()).adverse.add(a));
         alerts.values().forEach(a -> site(bySite, a.site()).alerts.add(a));
@@ -553,7 +567,7 @@ public final class IndicatorProjection {
         s.alerts.forEach(a -> alertsByRule.merge(a.rule(), 1L, Long::sum));
         Set<String> onHold = new HashSet<>();
         for (Map.Entry<String, Hold> hold : s.holds) {
-            // patients on hold: a patient has one active hold at most, however many events placed it
+            // patients on hold: one with several active holds (one per serious event) counts once
             if (!releasedHolds.contains(hold.getKey())) {
                 onHold.add(hold.getValue().patient());
             }
@@ -574,6 +588,13 @@ public final class IndicatorProjection {
             }
         }
         long infusionsCompleted = s.sessions.size();
+        Map<SessionStopped.Reason, Long> stopped = new EnumMap<>(SessionStopped.Reason.class);
+        for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
+            stopped.put(reason, s.stopped.getOrDefault(reason, 0L));
+        }
+        // infusions given: completed ones and those stopped early (often for the very adverse event)
+        long infusionsGiven = infusionsCompleted
+                + s.stopped.values().stream().mapToLong(Long::longValue).sum();
         return new SiteIndicators(
                 siteId,
                 s.requests.size(),
@@ -585,6 +606,7 @@ public final class IndicatorProjection {
                 s.noShows,
                 s.cancellations,
                 s.lateCancellations,
+                stopped,
                 List.copyOf(toConsultation),
                 List.copyOf(toFirstInfusion),
                 ratio(startedInTime, startDue),
@@ -600,7 +622,7 @@ public final class IndicatorProjection {
                 billed.signum() == 0 ? 0 : collected.doubleValue() / billed.doubleValue(),
                 billed.subtract(collected),
                 adverse,
-                infusionsCompleted == 0 ? 0 : 100.0 * s.adverse.size() / infusionsCompleted,
+                infusionsGiven == 0 ? 0 : 100.0 * s.adverse.size() / infusionsGiven,
                 alertsByRule,
                 onHold.size(),
                 evaluated,
@@ -635,8 +657,8 @@ public final class IndicatorProjection {
         }
         Sess last = null;
         for (Sess session : course) {
-            if (session.phq9() < 0) {
-                continue;
+            if (!ScaleRanges.valid(SymptomScale.PHQ9, session.phq9())) {
+                continue; // no PHQ-9 at this session (-1), or one outside the scale
             }
             if (last == null
                     || session.completedAt() > last.completedAt()
@@ -649,6 +671,9 @@ public final class IndicatorProjection {
             return null;
         }
         Screening baseline = plan == null ? null : screenings.get(plan.requestId());
+        if (baseline != null && !ScaleRanges.valid(SymptomScale.PHQ9, baseline.phq9())) {
+            baseline = null;
+        }
         if (baseline == null) {
             long start = Long.MAX_VALUE;
             for (Sess session : course) {
@@ -658,6 +683,7 @@ public final class IndicatorProjection {
             if (ofPatient != null) {
                 for (Screening screening : ofPatient) {
                     if (screening.screenedAt() <= start
+                            && ScaleRanges.valid(SymptomScale.PHQ9, screening.phq9())
                             && (baseline == null || screening.screenedAt() > baseline.screenedAt())) {
                         baseline = screening;
                     }
@@ -723,6 +749,10 @@ public final class IndicatorProjection {
             o.writeUTF(a.site());
             o.writeUTF(a.rule());
         });
+        writeMap(out, stoppedSessions, (o, st) -> {
+            o.writeUTF(st.site());
+            o.writeUTF(st.reason().name()); // by name: a new reason never shifts the others
+        });
         writeMap(out, adverseEvents, (o, a) -> {
             o.writeUTF(a.site());
             o.writeByte(a.category().ordinal());
@@ -774,7 +804,7 @@ public final class IndicatorProjection {
     public static IndicatorProjection readFrom(DataInput in, IndicatorPolicy policy) throws IOException {
         int format = in.readInt();
         if (format != FORMAT) {
-            throw new IOException("unknown projection format " + format);
+            throw new UnreadableFormatException(format);
         }
         IndicatorProjection p = new IndicatorProjection(policy);
         p.ids.readFrom(in);
@@ -812,6 +842,7 @@ public final class IndicatorProjection {
                         i.readLong(),
                         i.readLong()));
         p.readMap(in, p.alerts, i -> new Alert(p.str(i), p.str(i)), false);
+        p.readMap(in, p.stoppedSessions, i -> new Stopped(p.str(i), SessionStopped.Reason.valueOf(i.readUTF())), false);
         p.readMap(in, p.adverseEvents, i -> new Adverse(p.str(i), categories[i.readByte()], i.readInt()), false);
         p.readMap(in, p.holds, i -> new Hold(p.str(i), p.str(i)));
         p.readMap(
@@ -842,6 +873,15 @@ public final class IndicatorProjection {
         }
         p.readMap(in, p.zones, i -> new SiteZone(i.readLong(), i.readUTF()));
         return p;
+    }
+
+    /** A durable form of another version than {@link #FORMAT}: it is rebuilt, never read. */
+    public static final class UnreadableFormatException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableFormatException(int format) {
+            super("projection format " + format + " is not " + FORMAT + ": rebuild the projection");
+        }
     }
 
     private interface Writer<T> {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.clinicops.events.SessionStopped;
 
 /**
  * Every indicator of one site at one moment. Counts only grow as facts accumulate; ratios are 0
@@ -24,6 +25,8 @@ public record SiteIndicators(
         long noShows,
         long cancellations,
         long lateCancellations,
+        // sessions stopped early, by reason (every reason present, 0 when none): apart from completed
+        Map<SessionStopped.Reason, Long> sessionsStopped,
         // access
         List<Double> requestToConsultationDays,
         List<Double> requestToFirstInfusionDays,
@@ -42,6 +45,7 @@ public record SiteIndicators(
         BigDecimal outstandingBalance,
         // safety and outcomes
         Map<Integer, Map<AdverseEventCategory, Long>> adverseEvents,
+        // per 100 infusions given: completed or stopped
         double adverseEventsPer100Infusions,
         Map<String, Long> vitalsAlertsByRule,
         long clinicalHoldsOpen,
@@ -59,6 +63,10 @@ public record SiteIndicators(
 
     public double urgentSeenWithin72hRatio() {
         return urgentRequestsDue == 0 ? 0 : (double) urgentRequestsSeenInTime / urgentRequestsDue;
+    }
+
+    public long sessionsStoppedTotal() {
+        return sessionsStopped.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long adverseEventsTotal() {

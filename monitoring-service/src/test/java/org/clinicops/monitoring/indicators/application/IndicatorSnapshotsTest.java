@@ -58,6 +58,11 @@ class IndicatorSnapshotsTest {
         public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
             return Optional.empty();
         }
+
+        @Override
+        public boolean outdated() {
+            return false;
+        }
     }
 
     @Test
@@ -77,7 +82,7 @@ class IndicatorSnapshotsTest {
     }
 
     /** A store that keeps the projection's durable form, as the database would. */
-    static final class BytesStore implements ProjectionStore {
+    static class BytesStore implements ProjectionStore {
         byte[] bytes;
 
         @Override
@@ -92,8 +97,17 @@ class IndicatorSnapshotsTest {
         }
 
         @Override
+        public boolean outdated() {
+            return bytes != null && formatOf(bytes) != IndicatorProjection.FORMAT;
+        }
+
+        static int formatOf(byte[] bytes) {
+            return java.nio.ByteBuffer.wrap(bytes).getInt();
+        }
+
+        @Override
         public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
-            if (bytes == null) {
+            if (bytes == null || outdated()) {
                 return Optional.empty();
             }
             try {
@@ -143,5 +157,46 @@ class IndicatorSnapshotsTest {
         snapshots.reload();
 
         assertThat(announced).contains("site_a", "site_b");
+    }
+
+    @Test
+    void aStoredProjectionOfAnOlderFormatIsNeverReadButRebuilt() throws java.io.IOException {
+        List<RecordedEvent> history = ClinicHistory.events();
+        BytesStore store = new BytesStore();
+        // what the previous version stored: format 1, whose layout this version no longer reads
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(old)) {
+            out.writeInt(1);
+            out.writeLong(42);
+        }
+        store.bytes = old.toByteArray();
+        assertThat(store.outdated()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndicatorProjection.readFrom(
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(store.bytes)), policy))
+                .isInstanceOf(IndicatorProjection.UnreadableFormatException.class);
+        history.subList(0, 10).forEach(stored::append); // facts recorded live since the old rebuild
+        IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, store, policy, clock);
+
+        Indicators meanwhile = snapshots.refresh();
+
+        // until the rebuild, the figures are the fact log's alone: the old copy is not misread
+        assertThat(meanwhile)
+                .isEqualTo(new IndicatorCalculator(policy).compute(history.subList(0, 10), clock.instant()));
+
+        RebuildProjections rebuild = new RebuildProjections(
+                sink -> {
+                    history.forEach(sink);
+                    return history.size();
+                },
+                snapshots,
+                store);
+        assertThat(rebuild.handleIfOutdated()).isPresent();
+
+        assertThat(store.outdated()).isFalse();
+        assertThat(rebuild.handleIfOutdated()).as("nothing left to upgrade").isEmpty();
+        Indicators expected = new IndicatorCalculator(policy).compute(history, ClinicHistory.NOW);
+        assertThat(snapshots.current()).isEqualTo(expected);
+        assertThat(new IndicatorSnapshots(stored, store, policy, clock).refresh())
+                .isEqualTo(expected);
     }
 }

@@ -37,6 +37,7 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
@@ -46,7 +47,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The batch calculation the projection replaced, kept as the oracle of its tests: derives every
- * indicator from the list of all recorded facts. The result depends only on the set of facts and
+ * indicator from the list of all recorded facts (with the indicators added since: stopped sessions,
+ * counted apart from completed ones and among the infusions adverse events are measured against;
+ * PHQ-9 scores outside 0 to 27 ignored). The result depends only on the set of facts and
  * the current time, never on their order or on how often an event was delivered: each business
  * object is keyed by its natural id (request, appointment, invoice, payment, adverse event...), so
  * a duplicate collapses and a late event lands where it belongs. A replay from the start therefore
@@ -249,6 +252,13 @@ public final class IndicatorCalculator {
             }
         }
         long infusionsCompleted = sessions.size();
+        List<SessionStopped> stopped = f.of(f.stopped, here);
+        Map<SessionStopped.Reason, Long> stoppedByReason = new EnumMap<>(SessionStopped.Reason.class);
+        for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
+            stoppedByReason.put(
+                    reason, stopped.stream().filter(s -> s.reason() == reason).count());
+        }
+        long infusionsGiven = infusionsCompleted + stopped.size();
         return new SiteIndicators(
                 site,
                 requests.size(),
@@ -260,6 +270,7 @@ public final class IndicatorCalculator {
                 f.of(f.noShows, here).size(),
                 cancellations.size(),
                 cancellations.stream().filter(InfusionCancelled::late).count(),
+                stoppedByReason,
                 toConsultation,
                 toFirstInfusion.stream().sorted().toList(),
                 ratio(startedInTime, startDue),
@@ -275,7 +286,7 @@ public final class IndicatorCalculator {
                 billed.signum() == 0 ? 0 : collected.doubleValue() / billed.doubleValue(),
                 billed.subtract(collected),
                 adverseEvents,
-                infusionsCompleted == 0 ? 0 : 100.0 * adverse.size() / infusionsCompleted,
+                infusionsGiven == 0 ? 0 : 100.0 * adverse.size() / infusionsGiven,
                 alertsByRule,
                 holdsOpen,
                 evaluated,
@@ -316,7 +327,10 @@ public final class IndicatorCalculator {
             return null;
         }
         SessionCompleted last = course.stream()
-                .filter(s -> s.symptomScale() == SymptomScale.PHQ9 && s.symptomScore() != null)
+                .filter(s -> s.symptomScale() == SymptomScale.PHQ9
+                        && s.symptomScore() != null
+                        && s.symptomScore() >= 0
+                        && s.symptomScore() <= 27)
                 .max(Comparator.comparing(SessionCompleted::completedAt)
                         .thenComparingInt(SessionCompleted::sessionNumber))
                 .orElse(null);
@@ -324,6 +338,9 @@ public final class IndicatorCalculator {
             return null;
         }
         PatientScreened baseline = plan == null ? null : f.screenings.get(plan.requestId());
+        if (baseline != null && (baseline.phq9Total() < 0 || baseline.phq9Total() > 27)) {
+            baseline = null; // outside the PHQ-9 scale: no baseline
+        }
         if (baseline == null) {
             Instant start = course.stream()
                     .map(SessionCompleted::startedAt)
@@ -332,6 +349,7 @@ public final class IndicatorCalculator {
             baseline = f.screenings.values().stream()
                     .filter(s -> s.patientId().equals(last.patientId()))
                     .filter(s -> !s.screenedAt().isAfter(start))
+                    .filter(s -> s.phq9Total() >= 0 && s.phq9Total() <= 27)
                     .max(Comparator.comparing(PatientScreened::screenedAt))
                     .orElse(null);
         }
@@ -365,6 +383,7 @@ public final class IndicatorCalculator {
         final Map<String, InfusionCancelled> cancellations = new HashMap<>();
         final Map<String, PatientNoShow> noShows = new HashMap<>();
         final Map<String, SessionCompleted> sessions = new HashMap<>();
+        final Map<String, SessionStopped> stopped = new HashMap<>();
         final Map<String, VitalsAlertRaised> vitalsAlerts = new HashMap<>();
         final Map<String, AdverseEventReported> adverseEvents = new HashMap<>();
         final Map<String, ClinicalHoldPlaced> holdsPlaced = new HashMap<>();
@@ -414,6 +433,9 @@ public final class IndicatorCalculator {
                     noShows.put(n.appointmentId(), n);
                 } else if (e instanceof SessionCompleted s) {
                     sessions.put(s.appointmentId(), s);
+                    planOfAppointment.put(s.appointmentId(), s.planId());
+                } else if (e instanceof SessionStopped s) {
+                    stopped.put(s.appointmentId(), s);
                     planOfAppointment.put(s.appointmentId(), s.planId());
                 } else if (e instanceof VitalsAlertRaised a) {
                     vitalsAlerts.put(a.alertId(), a);

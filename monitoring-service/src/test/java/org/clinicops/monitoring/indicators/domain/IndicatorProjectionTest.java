@@ -35,6 +35,7 @@ import org.clinicops.events.Protocol;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
@@ -94,6 +95,155 @@ class IndicatorProjectionTest {
         }
         assertThat(restored.facts()).isEqualTo(events.size());
         assertThat(restored.apply(events.get(0))).isFalse();
+    }
+
+    static RecordedEvent fact(String id, ClinicEvent event) {
+        return new RecordedEvent(id, ClinicHistory.T0, event);
+    }
+
+    static SessionStopped stopped(String apt, SessionStopped.Reason reason, int minutes) {
+        return new SessionStopped(
+                apt,
+                "plan_1",
+                "p_1",
+                "site_a",
+                "chair_1",
+                3,
+                6,
+                Protocol.DEPRESSION_INDUCTION,
+                Route.IV_INFUSION,
+                reason,
+                new BigDecimal("17.5"),
+                minutes,
+                ClinicHistory.day(20),
+                ClinicHistory.day(20).plusSeconds(60L * minutes));
+    }
+
+    @Test
+    void stoppedSessionsAreCountedApartFromCompletedOnesByReason() throws IOException {
+        IndicatorProjection projection = new IndicatorProjection(policy);
+        List<RecordedEvent> facts = List.of(
+                fact("evt_c1", ClinicHistory.session("apt_1", 1, false, 20, ClinicHistory.day(10))),
+                fact("evt_s1", stopped("apt_2", SessionStopped.Reason.ADVERSE_EVENT, 18)),
+                fact("evt_s2", stopped("apt_3", SessionStopped.Reason.TRANSFER, 25)),
+                fact("evt_s3", stopped("apt_4", SessionStopped.Reason.ADVERSE_EVENT, 5)),
+                fact("evt_s3", stopped("apt_4", SessionStopped.Reason.ADVERSE_EVENT, 5)), // redelivered
+                fact(
+                        "evt_ae",
+                        new AdverseEventReported(
+                                "ae_1",
+                                "apt_2",
+                                "p_1",
+                                "site_a",
+                                AdverseEventCategory.ELEVATED_BLOOD_PRESSURE,
+                                3,
+                                true,
+                                "INFUSION_STOPPED",
+                                "RESOLVING",
+                                ClinicHistory.day(20),
+                                ClinicHistory.day(20))));
+        facts.forEach(projection::apply);
+
+        SiteIndicators site =
+                projection.snapshot(ClinicHistory.NOW).site("site_a").orElseThrow();
+
+        assertThat(site.infusionsCompleted())
+                .as("stopped sessions are not completed ones")
+                .isEqualTo(1);
+        assertThat(site.sessionsStopped())
+                .containsEntry(SessionStopped.Reason.ADVERSE_EVENT, 2L)
+                .containsEntry(SessionStopped.Reason.TRANSFER, 1L)
+                .containsEntry(SessionStopped.Reason.PATIENT_REQUEST, 0L)
+                .containsEntry(SessionStopped.Reason.EQUIPMENT, 0L);
+        assertThat(site.sessionsStoppedTotal()).isEqualTo(3);
+        // one adverse event over the four infusions given (one completed, three stopped)
+        assertThat(site.adverseEventsPer100Infusions()).isEqualTo(25.0);
+        assertThat(projection.snapshot(ClinicHistory.NOW)).isEqualTo(oracle.compute(facts, ClinicHistory.NOW));
+        assertThat(roundTrip(projection).snapshot(ClinicHistory.NOW)).isEqualTo(projection.snapshot(ClinicHistory.NOW));
+    }
+
+    @Test
+    void aPhq9OffTheScaleCountsNeitherAsBaselineNorAsOutcome() {
+        List<RecordedEvent> history = new ArrayList<>(ClinicHistory.events());
+        // the course's last session scores 80 (PHQ-9 stops at 27): its earlier score of 12 is the last valid one
+        history.replaceAll(f ->
+                f.event() instanceof SessionCompleted s && s.appointmentId().equals("apt_s2")
+                        ? new RecordedEvent(
+                                f.id(), f.time(), ClinicHistory.session("apt_s2", 2, true, 80, ClinicHistory.day(12)))
+                        : f);
+        IndicatorProjection projection = new IndicatorProjection(policy);
+        history.forEach(projection::apply);
+
+        SiteIndicators site =
+                projection.snapshot(ClinicHistory.NOW).site("site_a").orElseThrow();
+
+        // baseline 20, last valid 12: evaluated, neither response (12 > 10) nor remission
+        assertThat(site.depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(site.responders()).isZero();
+        assertThat(site.remitters()).isZero();
+        assertThat(projection.snapshot(ClinicHistory.NOW)).isEqualTo(oracle.compute(history, ClinicHistory.NOW));
+
+        // a screening PHQ-9 off the scale is no baseline: the course is not evaluated
+        history.replaceAll(
+                f -> f.event() instanceof PatientScreened p ? new RecordedEvent(f.id(), f.time(), withPhq9(p, 99)) : f);
+        IndicatorProjection offScale = new IndicatorProjection(policy);
+        history.forEach(offScale::apply);
+        assertThat(offScale.snapshot(ClinicHistory.NOW)
+                        .site("site_a")
+                        .orElseThrow()
+                        .depressionCoursesEvaluated())
+                .isZero();
+        assertThat(offScale.snapshot(ClinicHistory.NOW)).isEqualTo(oracle.compute(history, ClinicHistory.NOW));
+    }
+
+    static PatientScreened withPhq9(PatientScreened p, int phq9) {
+        return new PatientScreened(
+                p.requestId(),
+                p.patientId(),
+                p.siteId(),
+                p.condition(),
+                phq9,
+                p.phq9Band(),
+                p.selfHarmFlag(),
+                p.gad7Total(),
+                p.gad7Band(),
+                p.pcl5Total(),
+                p.painNrs(),
+                p.treatmentResistant(),
+                p.eligibility(),
+                p.reasons(),
+                p.urgent(),
+                p.screenedAt());
+    }
+
+    @Test
+    void theScaleRangesAreThoseOfTheScales() {
+        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 0)).isTrue();
+        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 27)).isTrue();
+        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 28)).isFalse();
+        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, -1)).isFalse();
+        assertThat(ScaleRanges.valid(SymptomScale.GAD7, 21)).isTrue();
+        assertThat(ScaleRanges.valid(SymptomScale.GAD7, 22)).isFalse();
+        assertThat(ScaleRanges.valid(SymptomScale.PCL5, 80)).isTrue();
+        assertThat(ScaleRanges.valid(SymptomScale.PCL5, 81)).isFalse();
+        assertThat(ScaleRanges.valid(SymptomScale.PAIN_NRS, 10)).isTrue();
+        assertThat(ScaleRanges.valid(SymptomScale.PAIN_NRS, 11)).isFalse();
+    }
+
+    @Test
+    void aDurableFormOfAnotherVersionIsRefusedNotMisread() throws IOException {
+        IndicatorProjection projection = new IndicatorProjection(policy);
+        ClinicHistory.events().forEach(projection::apply);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            projection.writeTo(out);
+        }
+        byte[] older = bytes.toByteArray();
+        older[3] = 1; // the format number, as version 1 wrote it
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        IndicatorProjection.readFrom(new DataInputStream(new ByteArrayInputStream(older)), policy))
+                .isInstanceOf(IndicatorProjection.UnreadableFormatException.class);
     }
 
     @Test
@@ -259,7 +409,7 @@ class IndicatorProjectionTest {
                     patient,
                     site,
                     condition,
-                    random.nextInt(28),
+                    random.nextInt(12) == 0 ? 28 + random.nextInt(60) : random.nextInt(28), // some off the scale
                     "BAND",
                     false,
                     null,
@@ -340,6 +490,27 @@ class IndicatorProjectionTest {
                     events.add(new PatientNoShow(apt, planId, patient, site, n, startsAt, startsAt));
                     continue;
                 }
+                if (outcome == 2) {
+                    events.add(new SessionStopped(
+                            apt,
+                            planId,
+                            patient,
+                            site,
+                            "chair",
+                            n,
+                            sessions,
+                            protocol,
+                            Route.IV_INFUSION,
+                            pick(SessionStopped.Reason.values()),
+                            new BigDecimal("12.5"),
+                            random.nextInt(40),
+                            startsAt,
+                            startsAt.plusSeconds(1200)));
+                    if (random.nextBoolean()) {
+                        adverseEvent(apt, patient, site, startsAt);
+                    }
+                    continue;
+                }
                 boolean phq9 = random.nextInt(4) > 0;
                 events.add(new SessionCompleted(
                         apt,
@@ -355,7 +526,7 @@ class IndicatorProjectionTest {
                         40,
                         80,
                         phq9 ? SymptomScale.PHQ9 : pick(SymptomScale.values()),
-                        random.nextInt(5) == 0 ? null : random.nextInt(28),
+                        random.nextInt(5) == 0 ? null : score(),
                         completes && n == sessions,
                         startsAt,
                         startsAt.plusSeconds(7200 + random.nextInt(600))));
@@ -363,27 +534,7 @@ class IndicatorProjectionTest {
                     invoice(apt, patient, site, startsAt);
                 }
                 if (random.nextInt(8) == 0) {
-                    String ae = id("ae_");
-                    events.add(new AdverseEventReported(
-                            ae,
-                            apt,
-                            patient,
-                            site,
-                            pick(AdverseEventCategory.values()),
-                            1 + random.nextInt(6),
-                            false,
-                            "OBS",
-                            "RESOLVED",
-                            startsAt,
-                            startsAt));
-                    if (random.nextBoolean()) {
-                        String hold = id("hold_");
-                        events.add(new ClinicalHoldPlaced(hold, patient, site, ae, 3, startsAt));
-                        if (random.nextBoolean()) {
-                            events.add(new ClinicalHoldReleased(
-                                    hold, patient, site, "cl", startsAt, startsAt.plusSeconds(86_400)));
-                        }
-                    }
+                    adverseEvent(apt, patient, site, startsAt);
                 }
                 if (random.nextInt(8) == 0) {
                     events.add(new VitalsAlertRaised(
@@ -403,6 +554,35 @@ class IndicatorProjectionTest {
             }
             if (random.nextInt(5) == 0) {
                 invoice(null, patient, site, approvedAt);
+            }
+        }
+
+        /** A PHQ-9 session score; now and then one off the scale (a producer's error), to be ignored. */
+        int score() {
+            return random.nextInt(12) == 0 ? 28 + random.nextInt(60) : random.nextInt(28);
+        }
+
+        void adverseEvent(String apt, String patient, String site, Instant startsAt) {
+            String ae = id("ae_");
+            events.add(new AdverseEventReported(
+                    ae,
+                    apt,
+                    patient,
+                    site,
+                    pick(AdverseEventCategory.values()),
+                    1 + random.nextInt(6),
+                    false,
+                    "OBS",
+                    "RESOLVED",
+                    startsAt,
+                    startsAt));
+            if (random.nextBoolean()) {
+                String hold = id("hold_");
+                events.add(new ClinicalHoldPlaced(hold, patient, site, ae, 3, startsAt));
+                if (random.nextBoolean()) {
+                    events.add(new ClinicalHoldReleased(
+                            hold, patient, site, "cl", startsAt, startsAt.plusSeconds(86_400)));
+                }
             }
         }
 

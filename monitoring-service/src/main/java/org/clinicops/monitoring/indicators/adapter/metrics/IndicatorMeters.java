@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.indicators.application.IndicatorSnapshots;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.Indicators;
@@ -67,6 +68,14 @@ class IndicatorMeters {
         counter("clinic.no.shows", "Sessions the patient missed", site, s -> s.noShows());
         counter("clinic.cancellations", "Sessions cancelled", site, s -> s.cancellations());
         counter("clinic.late.cancellations", "Sessions cancelled under 24 h", site, s -> s.lateCancellations());
+        for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
+            counter(
+                    "clinic.sessions.stopped",
+                    "Infusion sessions stopped before their planned end (not completed), by reason",
+                    site,
+                    Tags.of("reason", reason.name()),
+                    s -> s.sessionsStopped().getOrDefault(reason, 0L));
+        }
         // access
         gauge(
                 "clinic.request.to.consultation.days.p50",
@@ -143,7 +152,7 @@ class IndicatorMeters {
         }
         gauge(
                 "clinic.adverse.events.per.100.infusions",
-                "Adverse events per 100 completed infusions",
+                "Adverse events per 100 infusions given (completed or stopped)",
                 site,
                 s -> s.adverseEventsPer100Infusions());
         for (String rule : IndicatorProjection.VITALS_RULES) {

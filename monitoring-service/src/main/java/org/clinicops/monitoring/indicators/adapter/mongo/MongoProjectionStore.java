@@ -22,14 +22,18 @@ import org.bson.types.Binary;
 import org.clinicops.monitoring.indicators.application.ProjectionStore;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The projection's binary form in chunks of 4 MB ({@code projection_chunks}, {@code _id} =
  * generation and chunk number, so every read is by {@code _id}), and one pointer document in
- * {@code projections} naming the current generation. A save writes a new generation, then moves the
- * pointer (one document write: readers see the old or the new copy), then deletes the old chunks.
+ * {@code projections} naming the current generation and the format it was written in (a pointer
+ * without {@code format} is of format 1). A save writes a new generation, then moves the pointer
+ * (one document write: readers see the old or the new copy), then deletes the old chunks. A copy of
+ * another format is never read: it is {@link #outdated()} and gets rebuilt.
  */
 @Repository
 class MongoProjectionStore implements ProjectionStore {
@@ -38,6 +42,8 @@ class MongoProjectionStore implements ProjectionStore {
     static final String CHUNKS = "projection_chunks";
     private static final String INDICATORS = "indicators";
     private static final int CHUNK = 4 * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(MongoProjectionStore.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -64,6 +70,7 @@ class MongoProjectionStore implements ProjectionStore {
                         new Document("_id", INDICATORS)
                                 .append("generation", generation)
                                 .append("chunks", writer.count)
+                                .append("format", IndicatorProjection.FORMAT)
                                 .append("facts", projection.facts())
                                 .append("savedAt", Date.from(clock.instant())),
                         new ReplaceOptions().upsert(true));
@@ -79,6 +86,13 @@ class MongoProjectionStore implements ProjectionStore {
         if (pointer == null) {
             return Optional.empty();
         }
+        if (formatOf(pointer) != IndicatorProjection.FORMAT) {
+            log.warn(
+                    "the stored indicator projection is of format {}, not {}: it is not read but rebuilt",
+                    formatOf(pointer),
+                    IndicatorProjection.FORMAT);
+            return Optional.empty();
+        }
         List<String> ids = chunkIds(pointer.getString("generation"), pointer.getInteger("chunks"));
         try (DataInputStream in = new DataInputStream(
                 new BufferedInputStream(new ChunkReader(mongo.getCollection(CHUNKS), ids), 64 * 1024))) {
@@ -86,6 +100,17 @@ class MongoProjectionStore implements ProjectionStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean outdated() {
+        Document pointer = pointer();
+        return pointer != null && formatOf(pointer) != IndicatorProjection.FORMAT;
+    }
+
+    /** The format of the stored copy; pointers written before formats were recorded are of format 1. */
+    private static int formatOf(Document pointer) {
+        return pointer.getInteger("format", 1);
     }
 
     private Document pointer() {
