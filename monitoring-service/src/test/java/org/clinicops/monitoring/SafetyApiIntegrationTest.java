@@ -9,7 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.EventJson;
+import org.clinicops.events.EventType;
+import org.clinicops.monitoring.contracts.EventSchemas;
+import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
@@ -24,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,14 +49,22 @@ class SafetyApiIntegrationTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    InfusionSessionRepository sessions;
+
     RestClient http;
     Instant now;
+    BookedSessions booked;
 
     @BeforeEach
     void client() {
         // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
+        booked = new BookedSessions(kafka, sessions);
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
@@ -97,8 +110,14 @@ class SafetyApiIntegrationTest {
                 "respiratoryRate", 14);
     }
 
+    /** Sessions in progress: started half an hour ago. */
+    void inProgress(String... sessions) {
+        booked.book(now.minus(Duration.ofMinutes(30)), sessions);
+    }
+
     @Test
     void repeatedHighBloodPressureOpensAnAlertAndPublishesIt() {
+        inProgress("ses_bp", "p_bp", "site_safe");
         Instant first = now.minus(Duration.ofMinutes(20));
         assertThat(post("/api/sessions/ses_bp/vitals", vitals("p_bp", "site_safe", first, 185, 100, 97))
                         .getStatusCode()
@@ -149,6 +168,7 @@ class SafetyApiIntegrationTest {
 
     @Test
     void rejectsImplausibleVitalsNamingTheFieldAndWritesNothing() {
+        inProgress("ses_bad", "p_bad", "site_safe");
         ResponseEntity<String> response =
                 post("/api/sessions/ses_bad/vitals", vitals("p_bad", "site_safe", now, 400, 90, 97));
 
@@ -160,6 +180,7 @@ class SafetyApiIntegrationTest {
 
     @Test
     void aGradeThreeAdverseEventPlacesAHoldThatAClinicianReleasesOnce() {
+        inProgress("ses_ae", "p_ae", "site_safe");
         ResponseEntity<String> reported = post(
                 "/api/adverse-events",
                 Map.of(
@@ -195,6 +216,12 @@ class SafetyApiIntegrationTest {
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.clinical-hold-released")) {
             ConsumerRecord<String, byte[]> record = probe.await(r -> "p_ae".equals(r.key()));
             assertThat(new String(record.value())).doesNotContain("BP normal");
+            // released by the signed-in clinician, whatever the body says
+            assertThat(EventJson.read(record.value(), ClinicalHoldReleased.class)
+                            .clinicianId())
+                    .isEqualTo("clinician-safe");
+            assertThat(EventSchemas.violations(EventType.CLINICAL_HOLD_RELEASED, record.value()))
+                    .isEmpty();
         }
         ResponseEntity<String> again = post(
                 "/api/patients/p_ae/clinical-hold/release",
@@ -253,6 +280,7 @@ class SafetyApiIntegrationTest {
 
     @Test
     void theNursePageChartsVitalsAndShowsErrorsBesideTheFields() {
+        inProgress("ses_page", "p_page", "site_page");
         ResponseEntity<String> charted = postForm(
                 "/sessions/ses_page/vitals",
                 "patientId=p_page&siteId=site_page&takenAt="

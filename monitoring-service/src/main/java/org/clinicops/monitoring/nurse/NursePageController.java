@@ -17,6 +17,9 @@ import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ActionTaken;
 import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
 import org.clinicops.monitoring.indicators.application.SiteTimeZones;
+import org.clinicops.monitoring.sessions.application.SessionQueries;
+import org.clinicops.monitoring.sessions.domain.InfusionSession;
+import org.clinicops.monitoring.sessions.domain.SessionWrite;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.ChartVitals;
 import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
@@ -26,6 +29,7 @@ import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -40,8 +44,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The page a nurse keeps open during a session: chart vitals, see alerts, report adverse events.
- * Only staff of the session's site open it or send its forms (a session charted at another site is
- * refused with 403; the use cases check the site of what they change once more).
+ * Only staff of the session's site open it or send its forms (a session booked or charted at another
+ * site is refused with 403). The patient and site shown are the session's as monitoring knows it
+ * from scheduling; the forms go through the same use cases, and so the same session gate, as the
+ * API: a session monitoring does not know or that is closed for the write is refused with the reason
+ * beside the form.
  */
 @Controller
 class NursePageController {
@@ -55,6 +62,7 @@ class NursePageController {
     private final AlertQueries alerts;
     private final ReportAdverseEvent reportAdverseEvent;
     private final SafetyQueries safety;
+    private final SessionQueries booked;
     private final SiteTimeZones zones;
     private final Clock clock;
 
@@ -64,6 +72,7 @@ class NursePageController {
             AlertQueries alerts,
             ReportAdverseEvent reportAdverseEvent,
             SafetyQueries safety,
+            SessionQueries booked,
             SiteTimeZones zones,
             Clock clock) {
         this.chartVitals = chartVitals;
@@ -71,6 +80,7 @@ class NursePageController {
         this.alerts = alerts;
         this.reportAdverseEvent = reportAdverseEvent;
         this.safety = safety;
+        this.booked = booked;
         this.zones = zones;
         this.clock = clock;
     }
@@ -99,9 +109,10 @@ class NursePageController {
             @RequestParam(required = false) @Nullable String patientId,
             @RequestParam(required = false) @Nullable String siteId,
             Model model) {
+        InfusionSession known = booked.session(sessionId).orElse(null);
         SessionVitals session = alerts.session(sessionId).orElse(null);
-        String site = requireSite(session, siteId);
-        String patient = session != null ? session.patientId() : patientId;
+        String site = requireSite(known, session, siteId);
+        String patient = known != null ? known.patientId() : session != null ? session.patientId() : patientId;
         Audit.patient(patient);
         ZoneId zone = site == null || site.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(site);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
@@ -125,7 +136,10 @@ class NursePageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        requireSite(alerts.session(sessionId).orElse(null), form.getSiteId());
+        requireSite(
+                booked.session(sessionId).orElse(null),
+                alerts.session(sessionId).orElse(null),
+                form.getSiteId());
         Audit.patient(form.getPatientId());
         if (!errors.hasErrors()) {
             ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
@@ -153,8 +167,8 @@ class NursePageController {
                 return redirectTo(sessionId, form.getPatientId(), form.getSiteId());
             } catch (InvalidRequestException e) {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
-            } catch (ConflictException e) {
-                errors.reject("conflict", e.getMessage());
+            } catch (ConflictException | NotFoundException e) {
+                errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
             }
         }
         AdverseEventForm adverse = new AdverseEventForm();
@@ -171,7 +185,10 @@ class NursePageController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        requireSite(alerts.session(sessionId).orElse(null), form.getSiteId());
+        requireSite(
+                booked.session(sessionId).orElse(null),
+                alerts.session(sessionId).orElse(null),
+                form.getSiteId());
         Audit.patient(form.getPatientId());
         if (!errors.hasErrors()) {
             ZoneId zone = zones.zoneOf(Objects.requireNonNull(form.getSiteId()));
@@ -193,6 +210,8 @@ class NursePageController {
                 return redirectTo(sessionId, form.getPatientId(), form.getSiteId());
             } catch (InvalidRequestException e) {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
+            } catch (ConflictException | NotFoundException e) {
+                errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
             }
         }
         VitalsForm vitals = new VitalsForm();
@@ -225,18 +244,22 @@ class NursePageController {
     }
 
     /**
-     * The site whose data the page shows (the session's once it has vitals, else the one asked
-     * for), after checking that it and the site asked for are the signed-in user's.
+     * The site whose data the page shows (the session's as booked, else as charted, else the one
+     * asked for), after checking that it and the site asked for are the signed-in user's.
      */
-    private static @Nullable String requireSite(@Nullable SessionVitals session, @Nullable String requestedSite) {
+    private static @Nullable String requireSite(
+            @Nullable InfusionSession known, @Nullable SessionVitals session, @Nullable String requestedSite) {
         if (requestedSite != null && !requestedSite.isBlank()) {
             SiteAccess.require(requestedSite);
         }
         if (session != null) {
             SiteAccess.require(session.siteId());
-            return session.siteId();
         }
-        return requestedSite;
+        if (known != null) {
+            SiteAccess.require(known.siteId());
+            return known.siteId();
+        }
+        return session != null ? session.siteId() : requestedSite;
     }
 
     private static String redirectTo(String sessionId, @Nullable String patientId, @Nullable String siteId) {
@@ -246,6 +269,15 @@ class NursePageController {
 
     private String render(String sessionId, @Nullable String patientId, @Nullable String siteId, Model model) {
         SessionVitals session = alerts.session(sessionId).orElse(null);
+        InfusionSession known = booked.session(sessionId).orElse(null);
+        model.addAttribute(
+                "sessionNotice",
+                known == null
+                        ? "Monitoring does not know session " + sessionId
+                                + ": vitals and adverse events are taken only for a session scheduling has booked."
+                        : booked.refusal(known, SessionWrite.VITALS)
+                                .map(r -> r.message() + ".")
+                                .orElse(null));
         ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
         model.addAttribute("sessionId", sessionId);
         model.addAttribute("patientId", patientId);
@@ -295,17 +327,19 @@ class NursePageController {
                                 e.actionTaken().name(),
                                 e.outcome().name()))
                         .toList());
+        // a hold placed at another site is shown (never its detail) for the patient of this site's
+        // session: she must not be treated; a patient named only in the address sees the user's
+        // sites' holds alone
+        boolean patientOfTheSession = patientId != null
+                && ((known != null && known.patientId().equals(patientId))
+                        || (session != null && session.patientId().equals(patientId)));
         model.addAttribute(
                 "onHold",
                 patientId != null
                         && safety.holdOf(patientId)
-                                // a hold placed at another site is shown (never its detail) for the
-                                // patient of this site's session: she must not be treated; a patient
-                                // named only in the address sees the user's sites' holds alone
-                                .filter(h ->
-                                        (session != null && session.patientId().equals(patientId))
-                                                || SiteAccess.canAccess(h.siteId()))
-                                .map(h -> h.active())
+                                .map(h -> patientOfTheSession
+                                        ? h.active()
+                                        : h.activeSites().stream().anyMatch(SiteAccess::canAccess))
                                 .orElse(false));
         model.addAttribute("categories", Choice.of(AdverseEventCategory.values()));
         model.addAttribute("actions", Choice.of(ActionTaken.values()));

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.monitoring.BookedSessions;
+import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +49,14 @@ class MonitoringSecurityTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    InfusionSessionRepository sessions;
+
+    BookedSessions booked;
+
     StaffClient client;
     Instant now;
 
@@ -54,7 +65,13 @@ class MonitoringSecurityTest {
         // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
+        booked = new BookedSessions(kafka, sessions);
         client = new StaffClient(port);
+    }
+
+    /** Sessions in progress (started half an hour ago), known to monitoring from infusion-scheduled. */
+    void inProgress(String... sessions) {
+        booked.book(now.minus(java.time.Duration.ofMinutes(30)), sessions);
     }
 
     static String nurse(String site) {
@@ -130,6 +147,7 @@ class MonitoringSecurityTest {
 
     @Test
     void aNurseChartsVitalsOnlyAtHerOwnSite() {
+        inProgress("ses_v_den", "p_v_den", "v_den");
         HttpResponse<String> foreign =
                 client.post("/api/sessions/ses_v_den/vitals", vitals("p_v_den", "v_den", now, 130), nurse("v_bos"));
         assertThat(foreign.statusCode()).isEqualTo(403);
@@ -151,6 +169,7 @@ class MonitoringSecurityTest {
 
     @Test
     void alertsAreListedAndHandledOnlyByStaffOfTheirSite() {
+        inProgress("ses_a_bos", "p_a_bos", "a_bos", "ses_a_den", "p_a_den", "a_den");
         String bosAlert = severeAlert("ses_a_bos", "p_a_bos", "a_bos");
         String denAlert = severeAlert("ses_a_den", "p_a_den", "a_den");
 
@@ -188,6 +207,7 @@ class MonitoringSecurityTest {
 
     @Test
     void adverseEventsAreReportedAndReadOnlyByStaffOfTheirSite() {
+        inProgress("ses_e_den", "p_e_den", "e_den", "ses_e_bos", "p_e_bos", "e_bos");
         assertThat(client.post(
                                 "/api/adverse-events",
                                 adverseEvent("p_e_den", "e_den", "ses_e_den", now, 1),
@@ -214,6 +234,7 @@ class MonitoringSecurityTest {
 
     @Test
     void aClinicalHoldIsSeenAndReleasedOnlyAtItsSiteAndOnlyByAClinician() {
+        inProgress("ses_h", "p_h", "h_den");
         client.post("/api/adverse-events", adverseEvent("p_h", "h_den", "ses_h", now, 3), nurse("h_den"));
         String release = "{\"clinicianId\":\"cl_1\",\"reason\":\"resolved\"}";
 
@@ -241,6 +262,7 @@ class MonitoringSecurityTest {
     @Test
     void operatorsSeeIndicatorsButNoClinicalDetail() {
         String operator = TestTokens.of("operator", Role.OPERATOR, "*");
+        inProgress("ses_o", "p_o", "o_bos");
         client.post("/api/adverse-events", adverseEvent("p_o", "o_bos", "ses_o", now, 2), nurse("o_bos"));
 
         assertThat(client.get("/api/adverse-events", operator).statusCode()).isEqualTo(403);

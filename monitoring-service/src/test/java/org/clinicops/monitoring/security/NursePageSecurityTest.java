@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
+import org.clinicops.monitoring.BookedSessions;
+import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** The nurse page: sign-in for browsers, the session's site only, CSRF-protected forms. */
 @ServiceIntegrationTest
@@ -35,6 +38,14 @@ class NursePageSecurityTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    InfusionSessionRepository sessions;
+
+    BookedSessions booked;
+
     StaffClient client;
     Instant now;
 
@@ -43,7 +54,13 @@ class NursePageSecurityTest {
         // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
+        booked = new BookedSessions(kafka, sessions);
         client = new StaffClient(port);
+    }
+
+    /** Sessions in progress (started half an hour ago), known to monitoring from infusion-scheduled. */
+    void inProgress(String... sessions) {
+        booked.book(now.minus(java.time.Duration.ofMinutes(30)), sessions);
     }
 
     @Test
@@ -57,6 +74,7 @@ class NursePageSecurityTest {
 
     @Test
     void aNurseOfAnotherSiteNeitherOpensTheSessionPageNorPostsItsForms() {
+        inProgress("ses_pg_den", "p_pg_den", "pg_den");
         HttpResponse<String> charted =
                 client.post("/api/sessions/ses_pg_den/vitals", vitals("p_pg_den", "pg_den", now, 210), NURSE_DEN);
         String alertId = json(charted).get("alertsRaised").get(0).get("alertId").asString();
@@ -107,6 +125,7 @@ class NursePageSecurityTest {
 
     @Test
     void aHoldPlacedAtAnotherSiteShowsOnlyForThePatientOfThisSitesSession() {
+        inProgress("ses_pg_hold_den", "p_pg_moved", "pg_den", "ses_pg_hold_bos", "p_pg_moved", "pg_bos");
         client.post(
                 "/api/adverse-events",
                 StaffClient.adverseEvent("p_pg_moved", "pg_den", "ses_pg_hold_den", now, 3),
@@ -119,10 +138,13 @@ class NursePageSecurityTest {
         assertThat(client.getPage("/sessions/ses_pg_none?patientId=p_pg_moved&siteId=pg_bos", NURSE_BOS)
                         .body())
                 .doesNotContain("This patient is on clinical hold");
-        // nor does another site's session id show its adverse events
+        // nor does another site's session id show its adverse events: monitoring knows the session
+        // is den's, so the page is refused, whatever site is asked for
         assertThat(client.getPage("/sessions/ses_pg_hold_den?siteId=pg_bos", NURSE_BOS)
-                        .body())
-                .contains("No adverse event reported in this session.");
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(client.getPage("/sessions/ses_pg_hold_den", NURSE_DEN).body())
+                .contains("HEADACHE");
     }
 
     @Test
@@ -137,6 +159,7 @@ class NursePageSecurityTest {
                 .as("forms built with th:action")
                 .isEqualTo(forms);
 
+        inProgress("ses_pg_csrf", "p_pg_csrf", "pg_bos");
         client.post("/api/sessions/ses_pg_csrf/vitals", vitals("p_pg_csrf", "pg_bos", now, 210), NURSE_BOS);
         String page = client.getPage("/sessions/ses_pg_csrf", NURSE_BOS).body();
         assertThat(count(page, "<form")).isEqualTo(forms);

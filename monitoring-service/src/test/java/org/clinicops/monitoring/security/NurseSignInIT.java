@@ -17,6 +17,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clinicops.monitoring.BookedSessions;
+import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.test.AuthServerProcess;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,6 +58,12 @@ class NurseSignInIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    InfusionSessionRepository sessions;
+
     /** A weekday morning on the service's clock (sign-in itself runs on real time, as tokens do). */
     Instant now;
 
@@ -76,6 +85,8 @@ class NurseSignInIT {
 
     @Test
     void aSignedInNursePostsThePageFormsWithTheirCsrfTokenAndNeverWithout() throws Exception {
+        // a session in progress at bos, as scheduling booked it
+        new BookedSessions(kafka, sessions).book(now.minus(Duration.ofMinutes(30)), "ses_signin", "p_signin", "bos");
         HttpResponse<String> login = send(browser, get(BASE + "/sessions/ses_signin?patientId=p_signin&siteId=bos"));
         assertThat(login.uri().getPath()).isEqualTo("/login");
         HttpResponse<String> page = send(

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.clinicops.monitoring.BookedSessions;
+import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditRecord.Outcome;
 import org.clinicops.platform.audit.AuditTrail;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Where patient data leaves a trace: the audit trail records it, the metrics never name a patient. */
 @ServiceIntegrationTest
@@ -42,6 +45,14 @@ class PatientDataTrailTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    InfusionSessionRepository sessions;
+
+    BookedSessions booked;
+
     StaffClient client;
     Instant now;
 
@@ -50,12 +61,19 @@ class PatientDataTrailTest {
         // a weekday morning; these sites are unknown to monitoring, so their pages show UTC
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
+        booked = new BookedSessions(kafka, sessions);
         client = new StaffClient(port);
+    }
+
+    /** Sessions in progress (started half an hour ago), known to monitoring from infusion-scheduled. */
+    void inProgress(String... sessions) {
+        booked.book(now.minus(java.time.Duration.ofMinutes(30)), sessions);
     }
 
     @Test
     void readsChangesAndRefusalsOfPatientDataAreInTheAuditTrail() {
         String nurse = TestTokens.of("audit-nurse", Role.NURSE, "aud_bos");
+        inProgress("ses_aud_den", "p_aud_den", "aud_den", "ses_aud", "p_aud", "aud_bos");
         client.post(
                 "/api/sessions/ses_aud_den/vitals",
                 vitals("p_aud_den", "aud_den", now, 130),
@@ -115,6 +133,7 @@ class PatientDataTrailTest {
     @Test
     void theOpenIndicatorsNameNoPatientSessionAlertOrAdverseEvent() {
         String nurse = TestTokens.of("nurse-met_bos", Role.NURSE, "met_bos");
+        inProgress("ses_met_secret", "p_met_secret", "met_bos");
         HttpResponse<String> charted =
                 client.post("/api/sessions/ses_met_secret/vitals", vitals("p_met_secret", "met_bos", now, 210), nurse);
         String alertId = json(charted).get("alertsRaised").get(0).get("alertId").asString();

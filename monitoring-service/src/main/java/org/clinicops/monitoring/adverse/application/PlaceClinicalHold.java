@@ -7,7 +7,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** Places a clinical hold for a serious adverse event; the same event never places two. */
+/**
+ * Places a clinical hold of its own for each serious adverse event, also while the patient is held
+ * already; the same event never places two.
+ */
 @Service
 public class PlaceClinicalHold {
 
@@ -36,7 +39,9 @@ public class PlaceClinicalHold {
                         ids.next("hold_"),
                         ids.eventId(),
                         clock.instant());
-                holds.save(hold); // also remembers the event when a hold was already active
+                if (placed) {
+                    holds.save(hold);
+                }
                 return placed;
             } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
                 // the reporting request and the event listener placed it concurrently: read again

@@ -4,22 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
+import org.clinicops.monitoring.sessions.application.SessionGate;
+import org.clinicops.monitoring.sessions.domain.SessionWrite;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.InvalidRequestException;
-import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
 /**
- * Records an adverse event (raising adverse-event-reported) and, when it is serious, places the
- * patient on clinical hold right away. The hold is placed again, idempotently, when monitoring
- * consumes its own adverse-event-reported, so a crash between the two writes loses no hold. Only
- * staff of the site report its adverse events.
+ * Records an adverse event (raising adverse-event-reported) and, when it is serious, places a
+ * clinical hold of its own right away. The hold is placed again, idempotently, when monitoring
+ * consumes its own adverse-event-reported, so a crash between the two writes loses no hold. An
+ * event is taken only for a session the {@link SessionGate} admits (known, of the patient named, at
+ * a site of the caller, open for adverse events), and is recorded for the session's patient and
+ * site, whatever the request says.
  */
 @Service
 public class ReportAdverseEvent {
 
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
+    private final SessionGate gate;
     private final AdverseEventRepository events;
     private final PlaceClinicalHold placeHold;
     private final SafetyProperties safety;
@@ -27,11 +31,13 @@ public class ReportAdverseEvent {
     private final Clock clock;
 
     ReportAdverseEvent(
+            SessionGate gate,
             AdverseEventRepository events,
             PlaceClinicalHold placeHold,
             SafetyProperties safety,
             IdGenerator ids,
             Clock clock) {
+        this.gate = gate;
         this.events = events;
         this.placeHold = placeHold;
         this.safety = safety;
@@ -40,16 +46,17 @@ public class ReportAdverseEvent {
     }
 
     public Reported handle(ReportAdverseEventCommand command) {
-        SiteAccess.require(command.siteId());
+        var session =
+                gate.admit(command.sessionId(), command.patientId(), command.siteId(), SessionWrite.ADVERSE_EVENT);
         Instant now = clock.instant();
         if (command.onsetAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             throw new InvalidRequestException("onsetAt", "must not be in the future");
         }
         AdverseEvent event = AdverseEvent.report(
                 ids.next("ae_"),
-                command.patientId(),
-                command.siteId(),
-                command.sessionId(),
+                session.patientId(),
+                session.siteId(),
+                session.sessionId(),
                 command.category(),
                 command.grade(),
                 command.actionTaken(),
@@ -65,6 +72,6 @@ public class ReportAdverseEvent {
         return new Reported(event, holdPlaced);
     }
 
-    /** The stored event and whether it put the patient on hold just now. */
+    /** The stored event and whether it placed a clinical hold just now. */
     public record Reported(AdverseEvent event, boolean holdPlaced) {}
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.monitoring.sessions.application.SessionGate;
+import org.clinicops.monitoring.sessions.domain.SessionWrite;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.monitoring.vitals.domain.VitalsAlert;
 import org.clinicops.monitoring.vitals.domain.VitalsReading;
@@ -11,24 +13,32 @@ import org.clinicops.monitoring.vitals.domain.VitalsRule;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
-import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
 /**
- * Charts a reading, checks it against the site's thresholds and raises the alerts it causes. Only
- * staff of the session's site chart (checked here, so the API and the nurse page share the rule).
+ * Charts a reading, checks it against the site's thresholds and raises the alerts it causes. A
+ * reading is taken only for a session the {@link SessionGate} admits (known, of the patient named,
+ * at a site of the caller, open for vitals), so the API and the nurse page share the rule; it is
+ * charted for the session's patient and site, and vitals-recorded leaves with it.
  */
 @Service
 public class ChartVitals {
 
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
+    private final SessionGate gate;
     private final SessionVitalsRepository sessions;
     private final ThresholdProperties thresholds;
     private final IdGenerator ids;
     private final Clock clock;
 
-    ChartVitals(SessionVitalsRepository sessions, ThresholdProperties thresholds, IdGenerator ids, Clock clock) {
+    ChartVitals(
+            SessionGate gate,
+            SessionVitalsRepository sessions,
+            ThresholdProperties thresholds,
+            IdGenerator ids,
+            Clock clock) {
+        this.gate = gate;
         this.sessions = sessions;
         this.thresholds = thresholds;
         this.ids = ids;
@@ -36,7 +46,7 @@ public class ChartVitals {
     }
 
     public ChartedVitals handle(ChartVitalsCommand command) {
-        SiteAccess.require(command.siteId());
+        var admitted = gate.admit(command.sessionId(), command.patientId(), command.siteId(), SessionWrite.VITALS);
         Instant now = clock.instant();
         if (command.takenAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
             throw new InvalidRequestException("takenAt", "must not be in the future");
@@ -44,10 +54,10 @@ public class ChartVitals {
         if (command.diastolic() >= command.systolic()) {
             throw new InvalidRequestException("diastolic", "must be below systolic");
         }
-        SessionVitals session = sessions.findById(command.sessionId())
-                .orElseGet(() -> SessionVitals.start(command.sessionId(), command.patientId(), command.siteId()));
-        SiteAccess.require(session.siteId());
-        if (!session.belongsTo(command.patientId(), command.siteId())) {
+        SessionVitals session = sessions.findById(admitted.sessionId())
+                .orElseGet(() -> SessionVitals.start(admitted.sessionId(), admitted.patientId(), admitted.siteId()));
+        if (!session.belongsTo(admitted.patientId(), admitted.siteId())) {
+            // a chart begun before sessions were checked, for another patient or site
             throw new ConflictException(
                     "session-mismatch", "session " + command.sessionId() + " belongs to another patient or site");
         }
@@ -58,9 +68,10 @@ public class ChartVitals {
                 command.heartRate(),
                 command.spo2(),
                 command.respiratoryRate(),
-                now);
+                now,
+                ids.next("vit_"));
         List<VitalsAlert> raised = session.chart(
-                reading, thresholds.forSite(command.siteId()), VitalsRule.all(), () -> ids.next("alr_"), ids::eventId);
+                reading, thresholds.forSite(admitted.siteId()), VitalsRule.all(), () -> ids.next("alr_"), ids::eventId);
         sessions.save(session);
         return new ChartedVitals(session, raised);
     }

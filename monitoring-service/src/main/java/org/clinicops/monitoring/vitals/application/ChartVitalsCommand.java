@@ -1,12 +1,18 @@
 package org.clinicops.monitoring.vitals.application;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
-/** A nurse charts one set of vitals for a session. */
+/**
+ * A nurse charts one set of vitals for a session.
+ *
+ * @param patientId the patient the request names (must be the session's), null when it names none
+ * @param siteId the site the request names (must be the session's), null when it names none
+ */
 public record ChartVitalsCommand(
         String sessionId,
-        String patientId,
-        String siteId,
+        @Nullable String patientId,
+        @Nullable String siteId,
         Instant takenAt,
         int systolic,
         int diastolic,

@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.clinicops.events.VitalsAlertClosed;
 import org.clinicops.events.VitalsAlertRaised;
+import org.clinicops.events.VitalsRecorded;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -16,8 +18,13 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The vitals charted during one session and the alerts they raised. Readings, alerts and the
- * vitals-alert-raised events are stored in one document write.
+ * The vitals charted during one session and the alerts they raised. Readings, alerts and their
+ * events (vitals-recorded, vitals-alert-raised, vitals-alert-closed) are stored in one document
+ * write.
+ *
+ * <p>An alert is open, for scheduling's discharge check, from its vitals-alert-raised until its
+ * vitals-alert-closed: acknowledging it (a nurse is on it) leaves it open; closing it (resolved)
+ * closes it, whether it was acknowledged first or not.
  */
 @Document("session_vitals")
 @CompoundIndex(name = "site_active_alerts", def = "{'siteId': 1, 'activeAlerts': 1}")
@@ -55,9 +62,10 @@ public class SessionVitals extends AggregateRoot {
     }
 
     /**
-     * Charts a reading and raises an alert for each rule it crosses, unless an alert of that rule is
-     * still active in this session.
+     * Charts a reading (raising vitals-recorded, without the measured values) and raises an alert
+     * for each rule it crosses, unless an alert of that rule is still active in this session.
      *
+     * @param reading a new reading, with its id
      * @return the alerts raised by this reading
      */
     public List<VitalsAlert> chart(
@@ -70,10 +78,18 @@ public class SessionVitals extends AggregateRoot {
                 .filter(r -> r.takenAt().isBefore(reading.takenAt()))
                 .sorted(Comparator.comparing(VitalsReading::takenAt))
                 .toList();
+        String readingId = reading.readingId();
+        if (readingId == null) {
+            throw new IllegalArgumentException("a new reading needs its id");
+        }
         readings.add(reading);
         readings.sort(Comparator.comparing(VitalsReading::takenAt));
         List<VitalsAlert> raised = new ArrayList<>();
         Instant now = reading.recordedAt();
+        raise(
+                new VitalsRecorded(readingId, sessionId, patientId, siteId, reading.takenAt(), now),
+                eventIdSource.get(),
+                now);
         for (VitalsRule rule : rules) {
             boolean alreadyActive =
                     alerts.stream().anyMatch(a -> a.active() && a.rule().equals(rule.name()));
@@ -111,10 +127,12 @@ public class SessionVitals extends AggregateRoot {
         return alert;
     }
 
-    public VitalsAlert close(String alertId, Instant at) {
+    /** Closes an open or acknowledged alert (resolved) and raises vitals-alert-closed. */
+    public VitalsAlert close(String alertId, Instant at, String eventId) {
         VitalsAlert alert = alert(alertId).orElseThrow(() -> new IllegalArgumentException("no alert " + alertId));
         alert.close(at);
         activeAlerts = (int) alerts.stream().filter(VitalsAlert::active).count();
+        raise(new VitalsAlertClosed(alertId, sessionId, patientId, siteId, at), eventId, at);
         return alert;
     }
 

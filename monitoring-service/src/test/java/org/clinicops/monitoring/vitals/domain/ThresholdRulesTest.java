@@ -14,7 +14,7 @@ class ThresholdRulesTest {
 
     static VitalsReading reading(int minute, int systolic, int diastolic, int heartRate, int spo2) {
         Instant at = T0.plusSeconds(60L * minute);
-        return new VitalsReading(at, systolic, diastolic, heartRate, spo2, 14, at);
+        return new VitalsReading(at, systolic, diastolic, heartRate, spo2, 14, at, "vit_" + minute);
     }
 
     static VitalsReading normal(int minute) {

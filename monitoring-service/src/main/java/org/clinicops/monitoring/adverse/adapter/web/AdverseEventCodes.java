@@ -19,8 +19,8 @@ public final class AdverseEventCodes {
     private AdverseEventCodes() {}
 
     public static ReportAdverseEventCommand command(
-            String patientId,
-            String siteId,
+            @Nullable String patientId,
+            @Nullable String siteId,
             String sessionId,
             String category,
             int grade,

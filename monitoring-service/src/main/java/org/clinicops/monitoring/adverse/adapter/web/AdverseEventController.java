@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Adverse events reported during sessions: reported and read by staff of the event's site only. */
+/**
+ * Adverse events reported during sessions: reported (only for a session monitoring knows, see
+ * {@code SessionGate}) and read by staff of the event's site only.
+ */
 @RestController
 @RequestMapping("/api/adverse-events")
 class AdverseEventController {
@@ -40,9 +43,10 @@ class AdverseEventController {
         this.queries = queries;
     }
 
+    /** The patient and site are the session's: a request may leave them out; naming others is refused. */
     record ReportRequest(
-            @NotBlank String patientId,
-            @NotBlank String siteId,
+            @Nullable String patientId,
+            @Nullable String siteId,
             @NotBlank String sessionId,
             @NotBlank String category,
             @NotNull @Min(1) @Max(5) Integer grade,

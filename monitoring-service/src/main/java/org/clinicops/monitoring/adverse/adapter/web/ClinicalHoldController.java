@@ -4,9 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.clinicops.monitoring.adverse.application.ReleaseClinicalHold;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ClinicalHold;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A patient's clinical hold: its state and its release by a clinician, both for staff of the site
- * where the hold was placed (the release is checked by {@link ReleaseClinicalHold}).
+ * A patient's clinical holds: their state, for staff of a site where one was placed, and their
+ * release by a clinician (checked by {@link ReleaseClinicalHold}: the signed-in clinician, holding
+ * the site of every active hold).
  */
 @RestController
 @RequestMapping("/api/patients/{patientId}/clinical-hold")
@@ -32,10 +35,20 @@ class ClinicalHoldController {
         this.queries = queries;
     }
 
+    /**
+     * @param clinicianId ignored: the releasing clinician is the signed-in user (older clients still
+     *     send it; it is never recorded)
+     */
     record ReleaseRequest(
-            @NotBlank String clinicianId,
+            @Nullable String clinicianId,
             @NotBlank @Size(max = 2000) String reason) {}
 
+    record ActiveHoldResponse(String holdId, String adverseEventId, String siteId, int grade, Instant placedAt) {}
+
+    /**
+     * The patient's holds: {@code onHold} while any is active (wherever placed), the active holds of
+     * the caller's sites, and the most recently placed hold (active or released) in the flat fields.
+     */
     record HoldResponse(
             String patientId,
             boolean onHold,
@@ -43,34 +56,43 @@ class ClinicalHoldController {
             @Nullable String adverseEventId,
             @Nullable Integer grade,
             @Nullable Instant placedAt,
-            int releases) {
+            int releases,
+            List<ActiveHoldResponse> activeHolds) {
 
         static HoldResponse of(ClinicalHold hold) {
+            var latest = hold.latestHold().orElse(null);
             return new HoldResponse(
                     hold.patientId(),
                     hold.active(),
-                    hold.holdId(),
-                    hold.adverseEventId(),
-                    hold.holdId() == null ? null : hold.grade(),
-                    hold.placedAt(),
-                    hold.releases().size());
+                    latest == null ? null : latest.holdId(),
+                    latest == null ? null : latest.adverseEventId(),
+                    latest == null ? null : latest.grade(),
+                    latest == null ? null : latest.placedAt(),
+                    hold.releases().size(),
+                    hold.activeHolds().stream()
+                            .filter(h -> SiteAccess.canAccess(h.siteId()))
+                            .map(h -> new ActiveHoldResponse(
+                                    h.holdId(), h.adverseEventId(), h.siteId(), h.grade(), h.placedAt()))
+                            .toList());
         }
     }
 
     @GetMapping
     HoldResponse state(@PathVariable String patientId) {
+        Audit.patient(patientId);
         ClinicalHold hold = queries.holdOf(patientId).orElse(null);
         if (hold == null) {
             // never on hold: nothing of any site to show
-            return new HoldResponse(patientId, false, null, null, null, null, 0);
+            return new HoldResponse(patientId, false, null, null, null, null, 0, List.of());
         }
-        SiteAccess.require(hold.siteId());
+        if (hold.activeSites().stream().noneMatch(SiteAccess::canAccess)) {
+            SiteAccess.require(hold.siteId()); // 403 unless the latest hold is of the caller's site
+        }
         return HoldResponse.of(hold);
     }
 
     @PostMapping("/release")
     HoldResponse release(@PathVariable String patientId, @Valid @RequestBody ReleaseRequest request) {
-        return HoldResponse.of(
-                release.handle(new ReleaseClinicalHold.Command(patientId, request.clinicianId(), request.reason())));
+        return HoldResponse.of(release.handle(new ReleaseClinicalHold.Command(patientId, request.reason())));
     }
 }

@@ -3,7 +3,6 @@ package org.clinicops.monitoring.vitals.adapter.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
@@ -26,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Vitals charted during a session, by and for staff of the session's site. */
+/**
+ * Vitals charted during a session, by and for staff of the session's site; only for a session
+ * monitoring knows from scheduling (see {@code SessionGate}).
+ */
 @RestController
 @RequestMapping("/api/sessions/{sessionId}/vitals")
 class VitalsController {
@@ -39,10 +41,14 @@ class VitalsController {
         this.queries = queries;
     }
 
-    /** Plausible ranges: values outside them are typing or device errors, not patient states. */
+    /**
+     * Plausible ranges: values outside them are typing or device errors, not patient states. The
+     * patient and site are the session's: a request may leave them out, and one naming others is
+     * refused.
+     */
     record ChartVitalsRequest(
-            @NotBlank String patientId,
-            @NotBlank String siteId,
+            @Nullable String patientId,
+            @Nullable String siteId,
             @NotNull Instant takenAt,
             @NotNull @Min(50) @Max(300) Integer systolic,
             @NotNull @Min(20) @Max(200) Integer diastolic,

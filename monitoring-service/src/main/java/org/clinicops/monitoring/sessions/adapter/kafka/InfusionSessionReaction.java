@@ -1,0 +1,33 @@
+package org.clinicops.monitoring.sessions.adapter.kafka;
+
+import org.clinicops.events.ClinicEvent;
+import org.clinicops.monitoring.indicators.adapter.kafka.EventReactions;
+import org.clinicops.monitoring.sessions.application.TrackInfusionSessions;
+import org.clinicops.platform.inbox.EventInbox;
+import org.clinicops.platform.inbox.InboundEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the session read model from the infusion events of the one listener that consumes every
+ * clinic topic (only events from scheduling get this far: the inbox refuses any other source).
+ */
+@Component
+class InfusionSessionReaction implements EventReactions {
+
+    static final String HANDLER = "infusion-sessions";
+
+    private final EventInbox inbox;
+    private final TrackInfusionSessions track;
+
+    InfusionSessionReaction(EventInbox inbox, TrackInfusionSessions track) {
+        this.inbox = inbox;
+        this.track = track;
+    }
+
+    @Override
+    public void react(InboundEvent<ClinicEvent> event) {
+        if (TrackInfusionSessions.tracks(event.payload())) {
+            inbox.apply(event, HANDLER, e -> track.handle(e.payload()));
+        }
+    }
+}

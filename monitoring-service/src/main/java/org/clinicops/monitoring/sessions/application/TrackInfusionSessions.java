@@ -1,0 +1,98 @@
+package org.clinicops.monitoring.sessions.application;
+
+import java.util.function.Consumer;
+import org.clinicops.events.ClinicEvent;
+import org.clinicops.events.InfusionCancelled;
+import org.clinicops.events.InfusionRescheduled;
+import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.PatientNoShow;
+import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
+import org.clinicops.monitoring.sessions.domain.InfusionSession;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the session read model from scheduling's infusion events: scheduled, rescheduled,
+ * cancelled (or put on hold), no-show, completed, stopped. Each event is merged into the session's
+ * document, so a redelivered or late event lands where it belongs.
+ */
+@Service
+public class TrackInfusionSessions {
+
+    private static final int ATTEMPTS = 5;
+
+    private final InfusionSessionRepository sessions;
+
+    TrackInfusionSessions(InfusionSessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Whether the event is one this read model takes. */
+    public static boolean tracks(ClinicEvent event) {
+        return event instanceof InfusionScheduled
+                || event instanceof InfusionRescheduled
+                || event instanceof InfusionCancelled
+                || event instanceof PatientNoShow
+                || event instanceof SessionCompleted
+                || event instanceof SessionStopped;
+    }
+
+    public void handle(ClinicEvent event) {
+        if (event instanceof InfusionScheduled e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.booked(e.patientId(), e.siteId(), e.planId(), e.startsAt(), e.endsAt(), e.scheduledAt()));
+        } else if (event instanceof InfusionRescheduled e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.booked(e.patientId(), e.siteId(), e.planId(), e.startsAt(), e.endsAt(), e.rescheduledAt()));
+        } else if (event instanceof InfusionCancelled e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.cancelled(e.patientId(), e.siteId(), e.planId(), e.startsAt(), e.onHold(), e.cancelledAt()));
+        } else if (event instanceof PatientNoShow e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.missed(e.patientId(), e.siteId(), e.planId(), e.startsAt(), e.recordedAt()));
+        } else if (event instanceof SessionCompleted e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.ended(e.patientId(), e.siteId(), e.planId(), false, e.startedAt(), e.completedAt()));
+        } else if (event instanceof SessionStopped e) {
+            merge(
+                    e.appointmentId(),
+                    e.patientId(),
+                    e.siteId(),
+                    s -> s.ended(e.patientId(), e.siteId(), e.planId(), true, e.startedAt(), e.stoppedAt()));
+        }
+    }
+
+    private void merge(String sessionId, String patientId, String siteId, Consumer<InfusionSession> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                InfusionSession session = sessions.findById(sessionId)
+                        .orElseGet(() -> InfusionSession.firstSeen(sessionId, patientId, siteId));
+                change.accept(session);
+                sessions.save(session);
+                return;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
+                // two events of the session were applied at once: read again and merge
+                if (attempt >= ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+}

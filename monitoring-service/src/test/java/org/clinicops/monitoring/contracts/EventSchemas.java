@@ -1,0 +1,68 @@
+package org.clinicops.monitoring.contracts;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.EventType;
+import org.clinicops.platform.outbox.PendingEvent;
+
+/**
+ * The contract's JSON Schemas (the {@code events/*.v1.schema.json} files of event-contracts), to
+ * check what monitoring publishes: a producer test validates each event it raises (STYLE rule 12).
+ */
+public final class EventSchemas {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    // date-time is only an annotation in 2020-12 unless assertions are switched on
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+    private static final Map<EventType, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    private EventSchemas() {}
+
+    /** The schema violations of an event as it waits in an outbox, empty when it is valid. */
+    public static List<String> violations(PendingEvent event) {
+        EventType type = EventType.fromType(event.type()).orElseThrow();
+        return violations(type, event.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The schema violations of a body of the type, empty when it is valid. */
+    public static List<String> violations(EventType type, byte[] body) {
+        Schema schema = SCHEMAS.computeIfAbsent(type, EventSchemas::load);
+        return schema.validate(EventJson.mapper().readTree(body)).stream()
+                .map(Object::toString)
+                .toList();
+    }
+
+    /** The sample body of the type from the contract (what a consumer test reads). */
+    public static byte[] sample(EventType type) {
+        return resource("events/" + type.eventName() + ".v1.sample.json");
+    }
+
+    private static Schema load(EventType type) {
+        return REGISTRY.getSchema(
+                EventJson.mapper().readTree(resource("events/" + type.eventName() + ".v1.schema.json")));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing contract file " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
