@@ -32,6 +32,7 @@ import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.events.VitalsRecorded;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
@@ -72,6 +73,9 @@ class SchedulingFlowIntegrationTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    org.clinicops.scheduling.booking.application.SessionSafetyLog sessionSafety;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -233,13 +237,18 @@ class SchedulingFlowIntegrationTest {
                 .isEqualTo(200);
         assertThat(post("/api/appointments/" + firstId + "/start", "", nurse).statusCode())
                 .isEqualTo(200);
+        // discharge: observed 60 minutes after the 40-minute infusion, with a reading just taken
+        clock.advance(java.time.Duration.ofMinutes(100));
+        Instant reading = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish(new VitalsRecorded("vit_series", firstId, "p_series", "chi", reading, reading), "evt_vit_series");
+        await().until(() -> reading.equals(sessionSafety.of(firstId).lastVitalsAt()));
         String outcome = """
                 {"doseMg":"35.0","infusionMinutes":40,"observationMinutes":120,"symptomScale":"PHQ9","symptomScore":14,
-                 "dischargedWithEscort":%s}""";
+                 "weightKg":"70.0","dischargedWithEscort":%s}""";
         HttpResponse<String> noEscort =
                 post("/api/appointments/" + firstId + "/complete", outcome.formatted("false"), nurse);
         assertThat(noEscort.statusCode()).isEqualTo(409);
-        assertThat(noEscort.body()).contains("ESCORT_REQUIRED");
+        assertThat(noEscort.body()).contains("NO_ESCORT");
         assertThat(post("/api/appointments/" + firstId + "/complete", outcome.formatted("true"), nurse)
                         .statusCode())
                 .isEqualTo(200);
@@ -290,8 +299,9 @@ class SchedulingFlowIntegrationTest {
                 .get(0)
                 .get("id")
                 .asString();
+        // the session is booked for 165 minutes; it may end after 40 minutes infused and 60 observed
         String duringEarly = Instant.parse(early.get("startsAt").asString())
-                .plus(java.time.Duration.ofMinutes(60))
+                .plus(java.time.Duration.ofMinutes(120))
                 .toString();
         String moveNext = "{\"startsAt\":\"" + duringEarly + "\"}";
 
@@ -303,11 +313,14 @@ class SchedulingFlowIntegrationTest {
                 .isEqualTo(200);
         assertThat(post("/api/appointments/" + earlyId + "/start", "").statusCode())
                 .isEqualTo(200);
-        assertThat(post(
-                                "/api/appointments/" + earlyId + "/complete",
-                                "{\"doseMg\":\"35.0\",\"infusionMinutes\":40,\"observationMinutes\":60}")
-                        .statusCode())
-                .isEqualTo(200);
+        clock.set(Instant.parse(early.get("startsAt").asString()).plus(java.time.Duration.ofMinutes(100)));
+        Instant reading = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish(new VitalsRecorded("vit_early", earlyId, "p_early", "sfo", reading, reading), "evt_vit_early");
+        await().until(() -> reading.equals(sessionSafety.of(earlyId).lastVitalsAt()));
+        HttpResponse<String> completed = post(
+                "/api/appointments/" + earlyId + "/complete",
+                "{\"doseMg\":\"35.0\",\"infusionMinutes\":40,\"observationMinutes\":60,\"weightKg\":\"70.0\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 
         HttpResponse<String> moved = post("/api/appointments/" + nextId + "/reschedule", moveNext);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);

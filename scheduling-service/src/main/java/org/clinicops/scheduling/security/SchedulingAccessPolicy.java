@@ -54,6 +54,7 @@ class SchedulingAccessPolicy {
                 .allow(POST, "/api/appointments/{id}/check-in", NURSE)
                 .allow(POST, "/api/appointments/{id}/start", NURSE, CLINICIAN)
                 .allow(POST, "/api/appointments/{id}/complete", NURSE, CLINICIAN)
+                .allow(POST, "/api/appointments/{id}/stop", NURSE, CLINICIAN)
                 .allow(POST, "/api/appointments/{id}/no-show", NURSE, CLINICIAN)
                 // what waits for capacity: intake and clinicians work it, the operator watches it
                 .allow(GET, "/api/waiting-list", OPERATOR, INTAKE, CLINICIAN)

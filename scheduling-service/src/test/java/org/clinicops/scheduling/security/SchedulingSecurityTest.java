@@ -136,6 +136,7 @@ class SchedulingSecurityTest {
                         "/api/appointments/{id}/check-in",
                         "/api/appointments/{id}/start",
                         "/api/appointments/{id}/complete",
+                        "/api/appointments/{id}/stop",
                         "/api/waiting-list",
                         "/api/audit");
 
@@ -157,6 +158,10 @@ class SchedulingSecurityTest {
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/check-in", "", staff(Role.NURSE, "lax")));
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/start", "", staff(Role.NURSE, "lax")));
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/complete", "{}", staff(Role.NURSE, "lax")));
+        assertRefused(client.post(
+                "/api/appointments/" + nycInfusion + "/stop",
+                "{\"reason\":\"TRANSFER\",\"infusionMinutes\":0}",
+                staff(Role.CLINICIAN, "lax")));
         assertRefused(client.post("/api/appointments/" + nycInfusion + "/no-show", "", staff(Role.NURSE, "lax")));
         assertRefused(
                 client.post("/api/appointments/" + nycConsultation + "/complete", "", staff(Role.CLINICIAN, "lax")));

@@ -2,19 +2,29 @@ package org.clinicops.scheduling.booking.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
-import org.clinicops.scheduling.booking.domain.SessionOutcome;
+import org.clinicops.scheduling.booking.domain.DischargePolicy;
+import org.clinicops.scheduling.booking.domain.DischargeRefusedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** The day-of steps of an appointment: check-in, start, complete, or no-show. */
+/** The day-of steps of an appointment: check-in, start, complete or stop, or no-show. */
 @Service
 public class RunSession {
+
+    /** Statuses of a session that has not ended yet. */
+    private static final Set<AppointmentStatus> PENDING = EnumSet.of(
+            AppointmentStatus.SCHEDULED,
+            AppointmentStatus.CHECKED_IN,
+            AppointmentStatus.IN_PROGRESS,
+            AppointmentStatus.ON_HOLD);
 
     private final BookingGate gate;
     private final AppointmentRepository appointments;
@@ -24,6 +34,8 @@ public class RunSession {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SchedulingMetrics metrics;
+    private final SessionSafetyLog safety;
+    private final DischargePolicy discharge;
 
     RunSession(
             BookingGate gate,
@@ -33,9 +45,13 @@ public class RunSession {
             IdGenerator ids,
             Clock clock,
             ApplicationEventPublisher events,
-            SchedulingMetrics metrics) {
+            SchedulingMetrics metrics,
+            SessionSafetyLog safety,
+            DischargeProperties discharge) {
         this.gate = gate;
         this.metrics = metrics;
+        this.safety = safety;
+        this.discharge = discharge.policy();
         this.appointments = appointments;
         this.reservations = reservations;
         this.properties = properties;
@@ -73,13 +89,33 @@ public class RunSession {
         return saved;
     }
 
-    /** Completes a consultation, or an infusion session with what the nurse recorded. */
-    public Appointment complete(String appointmentId, SessionOutcome outcome) {
+    /**
+     * Completes a consultation, or an infusion session with what was recorded when its discharge
+     * checks pass or are overridden ({@link Appointment#completeSession}); frees the rest of the
+     * booked time.
+     */
+    public Appointment complete(String appointmentId, CompleteSessionCommand command) {
         Appointment appointment = load(appointmentId);
         if (appointment.type() == AppointmentType.CONSULTATION) {
             appointment.completeConsultation(ids.eventId(), clock.instant());
         } else {
-            appointment.completeSession(outcome, isLastOfCourse(appointment), ids.eventId(), clock.instant());
+            try {
+                appointment.completeSession(
+                        command.outcome(),
+                        safety.of(appointment.id()),
+                        discharge,
+                        command.override(),
+                        isLastOfCourse(appointment),
+                        ids.eventId(),
+                        clock.instant());
+            } catch (DischargeRefusedException refused) {
+                metrics.dischargeRefused(appointment.siteId(), refused.failedChecks());
+                throw refused;
+            }
+            if (appointment.dischargeOverride() != null) {
+                metrics.dischargeOverridden(
+                        appointment.siteId(), appointment.dischargeOverride().checks());
+            }
         }
         return freeRemainingTime(appointments.save(appointment));
     }
@@ -88,6 +124,18 @@ public class RunSession {
         Appointment appointment = load(appointmentId);
         appointment.completeConsultation(ids.eventId(), clock.instant());
         return freeRemainingTime(appointments.save(appointment));
+    }
+
+    /**
+     * Stops an infusion in progress ({@link Appointment#stop}): the session ends STOPPED with the
+     * minutes and dose actually given, and the rest of its booked time is freed.
+     */
+    public Appointment stop(String appointmentId, StopSessionCommand command) {
+        Appointment appointment = load(appointmentId);
+        appointment.stop(command.reason(), command.infusionMinutes(), command.doseMg(), ids.eventId(), clock.instant());
+        Appointment saved = freeRemainingTime(appointments.save(appointment));
+        metrics.sessionStopped(saved.siteId(), command.reason());
+        return saved;
     }
 
     /** A patient discharged early leaves the chair free for the rest of the booked time. */
@@ -100,18 +148,17 @@ public class RunSession {
         return completed;
     }
 
-    /** The course is completed when every other session of the plan is completed or no longer pending. */
+    /**
+     * The course is completed when no other session of the plan is still pending (scheduled, checked
+     * in, in progress or on hold): completed, stopped, cancelled and missed sessions have ended.
+     */
     private boolean isLastOfCourse(Appointment session) {
         for (int n = 1; n <= session.sessionsTotal(); n++) {
             if (n == session.sessionNumber()) {
                 continue;
             }
             var other = appointments.findById(Appointment.sessionId(session.planId(), n));
-            if (other.isPresent()
-                    && (other.get().status() == AppointmentStatus.SCHEDULED
-                            || other.get().status() == AppointmentStatus.CHECKED_IN
-                            || other.get().status() == AppointmentStatus.IN_PROGRESS
-                            || other.get().status() == AppointmentStatus.ON_HOLD)) {
+            if (other.isPresent() && PENDING.contains(other.get().status())) {
                 return false;
             }
         }

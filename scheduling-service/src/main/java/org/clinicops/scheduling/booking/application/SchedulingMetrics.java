@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.clinicops.events.SessionStopped;
+import org.clinicops.scheduling.booking.domain.DischargeCheck;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.clinicops.scheduling.booking.domain.SiteResources;
@@ -84,6 +86,40 @@ public class SchedulingMetrics {
         Counter.builder("clinic.scheduling.late.cancellations")
                 .description("Cancellations under the late-cancellation window before the start")
                 .tag("site", siteId)
+                .register(meters)
+                .increment();
+    }
+
+    /** {@code clinic_scheduling_discharge_refusals_total{site,check}}: completions refused, per failed check. */
+    public void dischargeRefused(String siteId, List<DischargeCheck> checks) {
+        for (DischargeCheck check : checks) {
+            Counter.builder("clinic.scheduling.discharge.refusals")
+                    .description("Infusion completions refused by a discharge check, per failed check")
+                    .tag("site", siteId)
+                    .tag("check", check.name())
+                    .register(meters)
+                    .increment();
+        }
+    }
+
+    /** {@code clinic_scheduling_discharge_overrides_total{site,check}}: failed checks a clinician overrode. */
+    public void dischargeOverridden(String siteId, List<DischargeCheck> checks) {
+        for (DischargeCheck check : checks) {
+            Counter.builder("clinic.scheduling.discharge.overrides")
+                    .description("Failed discharge checks a clinician or admin overrode, per check")
+                    .tag("site", siteId)
+                    .tag("check", check.name())
+                    .register(meters)
+                    .increment();
+        }
+    }
+
+    /** {@code clinic_scheduling_sessions_stopped_total{site,reason}}: infusions stopped early. */
+    public void sessionStopped(String siteId, SessionStopped.Reason reason) {
+        Counter.builder("clinic.scheduling.sessions.stopped")
+                .description("Infusions stopped before their planned end, per reason")
+                .tag("site", siteId)
+                .tag("reason", reason.name())
                 .register(meters)
                 .increment();
     }

@@ -1,5 +1,7 @@
 package org.clinicops.scheduling.booking.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -12,8 +14,10 @@ import org.clinicops.events.InfusionRescheduled;
 import org.clinicops.events.InfusionScheduled;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -62,6 +66,8 @@ public class Appointment extends AggregateRoot {
     private @Nullable Instant startedAt;
     private @Nullable Instant completedAt;
     private @Nullable SessionOutcome outcome;
+    private @Nullable DischargeOverride dischargeOverride;
+    private @Nullable SessionStop sessionStop;
     private boolean holdReleased;
     private @Nullable SpacingPolicy spacing;
     private @Nullable String waitingReason;
@@ -408,16 +414,40 @@ public class Appointment extends AggregateRoot {
         this.updatedAt = now;
     }
 
-    /** Completes an infusion session; discharge without an escort only where the protocol allows it. */
-    public void completeSession(SessionOutcome result, boolean lastOfCourse, String eventId, Instant now) {
+    /**
+     * Completes an infusion session when the discharge checks of the {@link DischargePolicy} pass, or
+     * when a clinician or admin overrides the failed ones (recorded on the session and named in its
+     * event, without the reason). Symptom scores must lie within their scale.
+     *
+     * @param override the signed-in clinician's or admin's override, or null
+     * @throws DischargeRefusedException (409) naming every failed check when there is no override
+     */
+    public void completeSession(
+            SessionOutcome result,
+            SessionSafety safety,
+            DischargePolicy policy,
+            @Nullable OverrideRequest override,
+            boolean lastOfCourse,
+            String eventId,
+            Instant now) {
         requireStatus("complete", AppointmentStatus.IN_PROGRESS);
         InfusionPlan p = requirePlan();
-        if (p.escortRequired() && !result.dischargedWithEscort()) {
-            throw new ConflictException(
-                    "ESCORT_REQUIRED", "the protocol requires discharge with an escort (no driving the same day)");
+        SymptomScores.requireValid(result.symptomScale(), result.symptomScore());
+        Instant started = startedAt == null ? startsAt : startedAt;
+        List<DischargePolicy.Failure> failed = policy.evaluate(p, started, result, safety, now);
+        if (!failed.isEmpty() && override == null) {
+            throw new DischargeRefusedException(failed);
         }
+        DischargeOverride overridden = failed.isEmpty() || override == null
+                ? null
+                : new DischargeOverride(
+                        failed.stream().map(DischargePolicy.Failure::check).toList(),
+                        override.by(),
+                        override.reason(),
+                        now);
         this.status = AppointmentStatus.COMPLETED;
         this.outcome = result;
+        this.dischargeOverride = overridden;
         this.completedAt = now;
         this.updatedAt = now;
         raise(
@@ -437,7 +467,68 @@ public class Appointment extends AggregateRoot {
                         result.symptomScale(),
                         result.symptomScore(),
                         lastOfCourse,
-                        startedAt == null ? startsAt : startedAt,
+                        started,
+                        now,
+                        result.weightKg(),
+                        overridden == null
+                                ? null
+                                : overridden.checks().stream().map(Enum::name).toList(),
+                        overridden == null ? null : overridden.by()),
+                eventId,
+                now);
+    }
+
+    /**
+     * Stops an infusion in progress before its planned end: the session ends as STOPPED with the
+     * minutes actually infused (0 up to the plan's minutes, and no more than have passed since the
+     * start) and the dose given: {@code doseMg} when recorded, otherwise the plan's dose pro rata of
+     * the minutes (to a tenth of a milligram, half-even).
+     *
+     * @throws org.clinicops.platform.problem.InvalidRequestException (400) for minutes out of range
+     */
+    public void stop(
+            SessionStopped.Reason reason,
+            int infusionMinutes,
+            @Nullable BigDecimal doseMg,
+            String eventId,
+            Instant now) {
+        requireStatus("stop", AppointmentStatus.IN_PROGRESS);
+        InfusionPlan p = requirePlan();
+        Instant started = startedAt == null ? startsAt : startedAt;
+        long elapsed = Math.max(0, (Duration.between(started, now).toSeconds() + 59) / 60);
+        long most = Math.min(p.infusionMinutes(), elapsed);
+        if (infusionMinutes < 0 || infusionMinutes > most) {
+            throw new InvalidRequestException(
+                    "infusionMinutes",
+                    "must be between 0 and " + most + " (the plan's " + p.infusionMinutes()
+                            + " minutes, and no more than have passed since the start), got " + infusionMinutes);
+        }
+        BigDecimal given = doseMg != null
+                ? doseMg
+                : p.infusionMinutes() == 0
+                        ? BigDecimal.ZERO.setScale(1)
+                        : p.doseMg()
+                                .multiply(BigDecimal.valueOf(infusionMinutes))
+                                .divide(BigDecimal.valueOf(p.infusionMinutes()), 1, RoundingMode.HALF_EVEN);
+        this.status = AppointmentStatus.STOPPED;
+        this.sessionStop = new SessionStop(reason, infusionMinutes, given, now);
+        this.completedAt = now;
+        this.updatedAt = now;
+        raise(
+                new SessionStopped(
+                        id,
+                        p.planId(),
+                        patientId,
+                        siteId,
+                        chairId,
+                        sessionNumber(),
+                        sessionsTotal(),
+                        p.protocol(),
+                        p.route(),
+                        reason,
+                        given,
+                        infusionMinutes,
+                        started,
                         now),
                 eventId,
                 now);
@@ -560,5 +651,23 @@ public class Appointment extends AggregateRoot {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public @Nullable Instant startedAt() {
+        return startedAt;
+    }
+
+    public @Nullable SessionOutcome outcome() {
+        return outcome;
+    }
+
+    /** The discharge checks overridden when the session completed; null when none were. */
+    public @Nullable DischargeOverride dischargeOverride() {
+        return dischargeOverride;
+    }
+
+    /** How the infusion stopped early; null unless STOPPED. */
+    public @Nullable SessionStop sessionStop() {
+        return sessionStop;
     }
 }

@@ -22,7 +22,17 @@ class AppointmentTest {
     private static final Duration CHECK_IN_CLOSES = Duration.ofMinutes(30);
     private static final Duration LATE = Duration.ofHours(24);
     private static final SessionOutcome WITH_ESCORT =
-            new SessionOutcome(new BigDecimal("35.0"), 40, 120, SymptomScale.PHQ9, 12, true);
+            new SessionOutcome(new BigDecimal("35.0"), 40, 120, SymptomScale.PHQ9, 12, true, new BigDecimal("70.0"));
+    private static final DischargePolicy DISCHARGE = new DischargePolicy(
+            Duration.ofMinutes(60),
+            Duration.ofMinutes(120),
+            java.util.Map.of(),
+            Duration.ofMinutes(15),
+            new DosePolicy(BigDecimal.TEN));
+    /** After 40 minutes infused and 60 observed, with vitals taken then. */
+    private static final Instant DISCHARGE_TIME = START.plus(Duration.ofMinutes(100));
+
+    private static final SessionSafety VITALS_AT_DISCHARGE = new SessionSafety(DISCHARGE_TIME, java.util.Set.of());
 
     private static Slot slot(Instant start, String chair) {
         return new Slot(
@@ -71,7 +81,7 @@ class AppointmentTest {
         Appointment a = session(6, true);
         a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofMinutes(30)));
         a.start(START);
-        a.completeSession(WITH_ESCORT, true, "evt_done", START.plus(Duration.ofHours(3)));
+        a.completeSession(WITH_ESCORT, VITALS_AT_DISCHARGE, DISCHARGE, null, true, "evt_done", DISCHARGE_TIME);
 
         assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(eventTypes(a)).endsWith("clinic.session-completed.v1");
@@ -94,7 +104,8 @@ class AppointmentTest {
         Appointment a = session(1, true);
 
         assertThatThrownBy(() -> a.start(START)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> a.completeSession(WITH_ESCORT, false, "e", START))
+        assertThatThrownBy(
+                        () -> a.completeSession(WITH_ESCORT, VITALS_AT_DISCHARGE, DISCHARGE, null, false, "e", START))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("ILLEGAL_TRANSITION"));
         a.cancel(InfusionCancelled.Reason.PATIENT_REQUEST, LATE, "e", START.minus(Duration.ofDays(3)));
@@ -105,18 +116,20 @@ class AppointmentTest {
 
     @Test
     void refusesDischargeWithoutEscortUnlessTheProtocolAllowsIt() {
-        SessionOutcome alone = new SessionOutcome(new BigDecimal("35.0"), 40, 120, null, null, false);
+        SessionOutcome alone =
+                new SessionOutcome(new BigDecimal("35.0"), 40, 120, null, null, false, new BigDecimal("70.0"));
         Appointment strict = session(1, true);
         strict.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
         strict.start(START);
-        assertThatThrownBy(() -> strict.completeSession(alone, false, "e", START))
+        assertThatThrownBy(() ->
+                        strict.completeSession(alone, VITALS_AT_DISCHARGE, DISCHARGE, null, false, "e", DISCHARGE_TIME))
                 .isInstanceOf(ConflictException.class)
-                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("ESCORT_REQUIRED"));
+                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("NO_ESCORT"));
 
         Appointment lenient = session(1, false);
         lenient.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
         lenient.start(START);
-        lenient.completeSession(alone, false, "e", START);
+        lenient.completeSession(alone, VITALS_AT_DISCHARGE, DISCHARGE, null, false, "e", DISCHARGE_TIME);
         assertThat(lenient.status()).isEqualTo(AppointmentStatus.COMPLETED);
     }
 

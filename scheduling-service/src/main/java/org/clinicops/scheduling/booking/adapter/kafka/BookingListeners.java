@@ -81,7 +81,8 @@ class BookingListeners {
                             e.infusionMinutes(),
                             e.observationMinutes(),
                             e.doseMg(),
-                            e.escortRequired()),
+                            e.escortRequired(),
+                            e.doseMgPerKg()),
                     e.patientId(),
                     e.siteId(),
                     new SpacingPolicy(

@@ -9,7 +9,8 @@ import org.clinicops.scheduling.booking.domain.AppointmentType;
  * What a member of staff does to one appointment, and which roles may do it to which type of
  * appointment (ADMIN may do everything). The access policy lets a request reach the endpoint; this
  * rule decides once the appointment is loaded: intake coordinators move consultations, never
- * infusion sessions; clinicians run consultations, nurses run infusion sessions.
+ * infusion sessions; clinicians run consultations, nurses run infusion sessions. Clinicians also
+ * complete (and may override the discharge checks of) and stop infusion sessions.
  */
 enum AppointmentAction {
     READ(
@@ -19,7 +20,8 @@ enum AppointmentAction {
     CANCEL(EnumSet.of(Role.INTAKE, Role.CLINICIAN), EnumSet.of(Role.CLINICIAN)),
     CHECK_IN(EnumSet.of(Role.NURSE), EnumSet.of(Role.NURSE)),
     START(EnumSet.of(Role.CLINICIAN), EnumSet.of(Role.NURSE)),
-    COMPLETE(EnumSet.of(Role.CLINICIAN), EnumSet.of(Role.NURSE)),
+    COMPLETE(EnumSet.of(Role.CLINICIAN), EnumSet.of(Role.NURSE, Role.CLINICIAN)),
+    STOP(EnumSet.noneOf(Role.class), EnumSet.of(Role.NURSE, Role.CLINICIAN)),
     NO_SHOW(EnumSet.of(Role.NURSE, Role.CLINICIAN), EnumSet.of(Role.NURSE));
 
     private final Set<Role> consultation;

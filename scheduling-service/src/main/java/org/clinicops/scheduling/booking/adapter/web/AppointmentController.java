@@ -1,27 +1,41 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.clinicops.events.InfusionCancelled;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.platform.security.StaffUser;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
+import org.clinicops.scheduling.booking.application.CompleteSessionCommand;
 import org.clinicops.scheduling.booking.application.FindAppointments;
 import org.clinicops.scheduling.booking.application.RescheduleAppointment;
 import org.clinicops.scheduling.booking.application.RunSession;
+import org.clinicops.scheduling.booking.application.StopSessionCommand;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
+import org.clinicops.scheduling.booking.domain.SymptomScores;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -116,14 +130,31 @@ class AppointmentController {
         return AppointmentResponse.of(session.start(id));
     }
 
-    /** What the nurse records; a consultation needs no body. */
+    /**
+     * What is recorded when an infusion session completes; a consultation needs no body. {@code
+     * weightKg} is the weight measured on the day. The symptom score is checked against its scale's
+     * range (PHQ-9 0-27, GAD-7 0-21, PCL-5 0-80, pain NRS 0-10).
+     */
     record Complete(
-            @Nullable @DecimalMin("0.0") BigDecimal doseMg,
+            @Nullable @DecimalMin("0.0") @DecimalMax("2000.0") @Digits(integer = 4, fraction = 4)
+            BigDecimal doseMg,
+
             @Nullable @Min(0) @Max(600) Integer infusionMinutes,
             @Nullable @Min(0) @Max(600) Integer observationMinutes,
             @Nullable SymptomScale symptomScale,
             @Nullable @Min(0) @Max(80) Integer symptomScore,
-            @Nullable Boolean dischargedWithEscort) {}
+            @Nullable Boolean dischargedWithEscort,
+
+            @Nullable @DecimalMin("20.0") @DecimalMax("350.0") @Digits(integer = 3, fraction = 1)
+            BigDecimal weightKg,
+
+            @Nullable @Valid CheckOverride override) {}
+
+    /**
+     * A CLINICIAN's or ADMIN's override of the discharge checks that fail; the reason stays in
+     * scheduling (never in an event).
+     */
+    record CheckOverride(@NotBlank @Size(min = 3, max = 500) String reason) {}
 
     @PostMapping("/{id}/complete")
     AppointmentResponse complete(
@@ -135,20 +166,75 @@ class AppointmentController {
         if (body == null
                 || body.doseMg() == null
                 || body.infusionMinutes() == null
-                || body.observationMinutes() == null) {
-            throw new InvalidRequestException("doseMg", "doseMg, infusionMinutes and observationMinutes are required");
+                || body.observationMinutes() == null
+                || body.weightKg() == null) {
+            throw new InvalidRequestException(missing(body));
         }
-        if ((body.symptomScale() == null) != (body.symptomScore() == null)) {
-            throw new InvalidRequestException("symptomScore", "symptomScale and symptomScore go together");
+        SymptomScores.requireValid(body.symptomScale(), body.symptomScore());
+        OverrideRequest override = null;
+        if (body.override() != null) {
+            StaffUser user = SiteAccess.currentUser();
+            if (!user.hasAny(Role.CLINICIAN, Role.ADMIN)) {
+                throw new AccessDeniedException("Only a CLINICIAN or ADMIN may override discharge checks");
+            }
+            override = new OverrideRequest(
+                    user.username(), body.override().reason().strip());
         }
-        return AppointmentResponse.of(session.complete(
+        var completed = session.complete(
                 id,
-                new SessionOutcome(
-                        body.doseMg(),
-                        body.infusionMinutes(),
-                        body.observationMinutes(),
-                        body.symptomScale(),
-                        body.symptomScore(),
-                        Boolean.TRUE.equals(body.dischargedWithEscort()))));
+                new CompleteSessionCommand(
+                        new SessionOutcome(
+                                body.doseMg(),
+                                body.infusionMinutes(),
+                                body.observationMinutes(),
+                                body.symptomScale(),
+                                body.symptomScore(),
+                                Boolean.TRUE.equals(body.dischargedWithEscort()),
+                                body.weightKg()),
+                        override));
+        if (completed.dischargeOverride() != null) {
+            // the audit entry of this request names the override (its details stay on the session)
+            Audit.object("appointments", id + "/discharge-override");
+        }
+        return AppointmentResponse.of(completed);
+    }
+
+    private static List<InvalidRequestException.FieldError> missing(@Nullable Complete body) {
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+        if (body == null || body.doseMg() == null) {
+            errors.add(new InvalidRequestException.FieldError("doseMg", "is required to complete an infusion"));
+        }
+        if (body == null || body.infusionMinutes() == null) {
+            errors.add(
+                    new InvalidRequestException.FieldError("infusionMinutes", "is required to complete an infusion"));
+        }
+        if (body == null || body.observationMinutes() == null) {
+            errors.add(new InvalidRequestException.FieldError(
+                    "observationMinutes", "is required to complete an infusion"));
+        }
+        if (body == null || body.weightKg() == null) {
+            errors.add(new InvalidRequestException.FieldError(
+                    "weightKg", "is required to complete an infusion: the weight measured today"));
+        }
+        return errors;
+    }
+
+    /**
+     * Why and how long an infusion ran before it was stopped. {@code infusionMinutes} may not exceed
+     * the plan's minutes (nor the minutes since the start); {@code doseMg} defaults to the plan's
+     * dose pro rata of the minutes.
+     */
+    record Stop(
+            @NotNull SessionStopped.Reason reason,
+            @NotNull @Min(0) @Max(600) Integer infusionMinutes,
+
+            @Nullable @DecimalMin("0.0") @DecimalMax("2000.0") @Digits(integer = 4, fraction = 4)
+            BigDecimal doseMg) {}
+
+    @PostMapping("/{id}/stop")
+    AppointmentResponse stop(@PathVariable String id, @Valid @RequestBody Stop body) {
+        access.require(id, AppointmentAction.STOP);
+        return AppointmentResponse.of(
+                session.stop(id, new StopSessionCommand(body.reason(), body.infusionMinutes(), body.doseMg())));
     }
 }

@@ -22,15 +22,18 @@ class AppointmentActionTest {
     }
 
     @Test
-    void cliniciansMoveBothTypesAndRunConsultationsButNotInfusions() {
+    void cliniciansMoveBothTypesRunConsultationsAndEndButDoNotStartInfusions() {
         Set<Role> clinician = Set.of(Role.CLINICIAN);
         for (var type : EnumSet.of(CONSULTATION, INFUSION)) {
             assertThat(AppointmentAction.RESCHEDULE.permits(clinician, type)).isTrue();
             assertThat(AppointmentAction.CANCEL.permits(clinician, type)).isTrue();
         }
         assertThat(AppointmentAction.COMPLETE.permits(clinician, CONSULTATION)).isTrue();
-        assertThat(AppointmentAction.COMPLETE.permits(clinician, INFUSION)).isFalse();
+        // a clinician completes an infusion session (to override failed discharge checks) and stops one
+        assertThat(AppointmentAction.COMPLETE.permits(clinician, INFUSION)).isTrue();
+        assertThat(AppointmentAction.STOP.permits(clinician, INFUSION)).isTrue();
         assertThat(AppointmentAction.START.permits(clinician, INFUSION)).isFalse();
+        assertThat(AppointmentAction.STOP.permits(clinician, CONSULTATION)).isFalse();
     }
 
     @Test
@@ -40,6 +43,7 @@ class AppointmentActionTest {
                 AppointmentAction.CHECK_IN,
                 AppointmentAction.START,
                 AppointmentAction.COMPLETE,
+                AppointmentAction.STOP,
                 AppointmentAction.NO_SHOW)) {
             assertThat(action.permits(nurse, INFUSION)).as(action.name()).isTrue();
         }

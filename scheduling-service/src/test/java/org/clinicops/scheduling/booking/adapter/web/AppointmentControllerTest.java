@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.Route;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.security.ClinicSecurityConfiguration;
@@ -25,11 +26,17 @@ import org.clinicops.platform.test.TestTokensInitializer;
 import org.clinicops.platform.web.ProblemDetailsAdvice;
 import org.clinicops.scheduling.booking.application.AppointmentRepository;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
+import org.clinicops.scheduling.booking.application.CompleteSessionCommand;
 import org.clinicops.scheduling.booking.application.FindAppointments;
 import org.clinicops.scheduling.booking.application.RescheduleAppointment;
 import org.clinicops.scheduling.booking.application.RunSession;
+import org.clinicops.scheduling.booking.application.StopSessionCommand;
 import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.DischargeCheck;
+import org.clinicops.scheduling.booking.domain.DischargePolicy;
+import org.clinicops.scheduling.booking.domain.DischargeRefusedException;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
+import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +228,151 @@ class AppointmentControllerTest {
         assertThat(as(TestTokens.of("operator", Role.OPERATOR, "*"), mvc.post().uri("/api/appointments/apt_1/start")))
                 .hasStatus(403);
         verifyNoInteractions(appointments, session);
+    }
+
+    private static final String COMPLETE = """
+            {"doseMg":"35.0","infusionMinutes":40,"observationMinutes":60,"weightKg":"70.0",
+             "dischargedWithEscort":true%s}""";
+
+    private MockMvcRequestBuilder postJson(String token, String uri, String json) {
+        return as(
+                token,
+                mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void refusesAnInfusionCompletionWithoutDoseMinutesOrTheDaysWeightNamingEachField() {
+        assertThat(postJson(NURSE_BOS, "/api/appointments/apt_1/complete", "{\"symptomScale\":\"PHQ9\"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .contains("doseMg", "infusionMinutes", "observationMinutes", "weightKg");
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void refusesAWeightOrDoseOutOfRangeAndAScoreBeyondItsScale() {
+        assertThat(postJson(
+                        NURSE_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted("").replace("\"70.0\"", "\"400\"")))
+                .hasStatus(400)
+                .bodyText()
+                .contains("weightKg");
+        assertThat(postJson(
+                        NURSE_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted("").replace("\"35.0\"", "\"-1\"")))
+                .hasStatus(400)
+                .bodyText()
+                .contains("doseMg");
+        assertThat(postJson(
+                        NURSE_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted(",\"symptomScale\":\"PHQ9\",\"symptomScore\":28")))
+                .hasStatus(400)
+                .bodyText()
+                .contains("symptomScore", "between 0 and 27");
+        assertThat(postJson(
+                        NURSE_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted(",\"symptomScale\":\"PAIN_NRS\",\"symptomScore\":11")))
+                .hasStatus(400)
+                .bodyText()
+                .contains("between 0 and 10");
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void refusesANursesOverrideWith403BeforeAnythingRuns() {
+        assertThat(postJson(
+                        NURSE_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted(",\"override\":{\"reason\":\"the patient insists on leaving\"}")))
+                .hasStatus(403)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void refusesAnOverrideWithoutAReasonOrWithAnEssay() {
+        for (String reason : List.of("", "  ", "ok", "x".repeat(501))) {
+            assertThat(postJson(
+                            CLINICIAN_BOS,
+                            "/api/appointments/apt_1/complete",
+                            COMPLETE.formatted(",\"override\":{\"reason\":\"" + reason + "\"}")))
+                    .hasStatus(400)
+                    .bodyText()
+                    .contains("override.reason");
+        }
+        assertThat(postJson(CLINICIAN_BOS, "/api/appointments/apt_1/complete", COMPLETE.formatted(",\"override\":{}")))
+                .hasStatus(400);
+        verifyNoInteractions(session);
+    }
+
+    @Test
+    void passesAClinciansOverrideWithTheSignedInStaffIdAndTheReason() {
+        when(session.complete(eq("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
+
+        assertThat(postJson(
+                        CLINICIAN_BOS,
+                        "/api/appointments/apt_1/complete",
+                        COMPLETE.formatted(",\"override\":{\"reason\":\"  transferred to the ward  \"}")))
+                .hasStatus(200);
+        var command = org.mockito.ArgumentCaptor.forClass(CompleteSessionCommand.class);
+        org.mockito.Mockito.verify(session).complete(eq("apt_1"), command.capture());
+        assertThat(command.getValue().override())
+                .isEqualTo(new OverrideRequest("clinician-bos", "transferred to the ward"));
+        assertThat(command.getValue().outcome().weightKg()).isEqualByComparingTo("70.0");
+    }
+
+    @Test
+    void answersFailedDischargeChecksWithA409NamingEveryOne() {
+        when(session.complete(eq("apt_1"), any()))
+                .thenThrow(new DischargeRefusedException(List.of(
+                        new DischargePolicy.Failure(DischargeCheck.NO_RECENT_VITALS, "no vitals"),
+                        new DischargePolicy.Failure(DischargeCheck.OPEN_ALERT, "1 alert open"))));
+
+        var result = assertThat(postJson(NURSE_BOS, "/api/appointments/apt_1/complete", COMPLETE.formatted("")));
+        result.hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        result.bodyJson().extractingPath("$.code").isEqualTo("NO_RECENT_VITALS");
+        result.bodyJson().extractingPath("$.failedChecks").asArray().containsExactly("NO_RECENT_VITALS", "OPEN_ALERT");
+    }
+
+    @Test
+    void stopsAnInfusionForANurseOrAClinicianOfItsSite() {
+        when(session.stop(eq("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
+        String stop = "{\"reason\":\"TRANSFER\",\"infusionMinutes\":20}";
+
+        assertThat(postJson(NURSE_BOS, "/api/appointments/apt_1/stop", stop)).hasStatus(200);
+        assertThat(postJson(CLINICIAN_BOS, "/api/appointments/apt_1/stop", stop))
+                .hasStatus(200);
+        org.mockito.Mockito.verify(session, org.mockito.Mockito.times(2))
+                .stop("apt_1", new StopSessionCommand(SessionStopped.Reason.TRANSFER, 20, null));
+        assertThat(postJson(INTAKE_BOS, "/api/appointments/apt_1/stop", stop)).hasStatus(403);
+        assertThat(postJson(NURSE_BOS, "/api/appointments/apt_den/stop", stop)).hasStatus(403);
+        assertThat(postJson(NURSE_BOS, "/api/appointments/apt_c/stop", stop))
+                .as("a consultation is not stopped")
+                .hasStatus(403);
+    }
+
+    @Test
+    void refusesAStopWithoutAKnownReasonOrWithMinutesOutOfRange() {
+        for (String body : List.of(
+                "{\"reason\":\"BORED\",\"infusionMinutes\":20}",
+                "{\"infusionMinutes\":20}",
+                "{\"reason\":\"TRANSFER\"}",
+                "{\"reason\":\"TRANSFER\",\"infusionMinutes\":-1}",
+                "{\"reason\":\"TRANSFER\",\"infusionMinutes\":20,\"doseMg\":\"-3\"}")) {
+            assertThat(postJson(NURSE_BOS, "/api/appointments/apt_1/stop", body))
+                    .as(body)
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_1/stop")))
+                .hasStatus(400);
+        verifyNoInteractions(session);
     }
 
     private static MockMvcRequestBuilder as(String token, MockMvcRequestBuilder request) {

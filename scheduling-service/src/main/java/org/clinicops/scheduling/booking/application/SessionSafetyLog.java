@@ -1,0 +1,23 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.time.Instant;
+import org.clinicops.scheduling.booking.domain.SessionSafety;
+
+/**
+ * The session-safety read model: per session, the latest vitals reading and the vitals alerts raised
+ * and closed, from monitoring's events. Every write is an idempotent upsert, so a replayed or
+ * reordered event is harmless: a close that arrives before its raise is remembered, and the alert is
+ * then never open.
+ */
+public interface SessionSafetyLog {
+
+    /** A reading was taken at the chair; the latest one is kept. */
+    void vitalsTaken(String sessionId, Instant takenAt);
+
+    void alertRaised(String sessionId, String alertId);
+
+    void alertClosed(String sessionId, String alertId);
+
+    /** What is known of the session; nothing recorded when the session is unknown. */
+    SessionSafety of(String sessionId);
+}
