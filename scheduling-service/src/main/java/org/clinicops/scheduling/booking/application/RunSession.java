@@ -67,7 +67,8 @@ public class RunSession {
     public Appointment checkIn(String appointmentId) {
         Appointment appointment = load(appointmentId);
         gate.requireMayBegin(appointment);
-        appointment.checkIn(properties.checkInOpensBefore(), properties.checkInClosesAfter(), clock.instant());
+        appointment.checkIn(
+                properties.checkInOpensBefore(), properties.checkInClosesAfter(), ids.eventId(), clock.instant());
         return appointments.save(appointment);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
@@ -389,9 +390,10 @@ public class Appointment extends AggregateRoot {
 
     /**
      * Check-in opens {@code opensBefore} the start and closes {@code closesAfter} it; later the
-     * appointment can only be rescheduled or marked a no-show (409 {@code CHECK_IN_CLOSED}).
+     * appointment can only be rescheduled or marked a no-show (409 {@code CHECK_IN_CLOSED}). Checking
+     * in a consultation raises consultation-checked-in.
      */
-    public void checkIn(Duration opensBefore, Duration closesAfter, Instant now) {
+    public void checkIn(Duration opensBefore, Duration closesAfter, String eventId, Instant now) {
         requireStatus("check in", AppointmentStatus.SCHEDULED);
         if (now.isBefore(startsAt.minus(opensBefore))) {
             throw new ConflictException(
@@ -405,6 +407,14 @@ public class Appointment extends AggregateRoot {
         }
         this.status = AppointmentStatus.CHECKED_IN;
         this.updatedAt = now;
+        if (type == AppointmentType.CONSULTATION) {
+            // intake accepts screening for the request only from this check-in on
+            raise(
+                    new ConsultationCheckedIn(
+                            id, requestId == null ? id : requestId, patientId, siteId, clinicianId, now),
+                    eventId,
+                    now);
+        }
     }
 
     public void start(Instant now) {

@@ -79,7 +79,7 @@ class AppointmentTest {
     @Test
     void runsCheckInStartAndCompleteRaisingSessionCompleted() {
         Appointment a = session(6, true);
-        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofMinutes(30)));
+        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START.minus(Duration.ofMinutes(30)));
         a.start(START);
         a.completeSession(WITH_ESCORT, VITALS_AT_DISCHARGE, DISCHARGE, null, true, "evt_done", DISCHARGE_TIME);
 
@@ -92,10 +92,10 @@ class AppointmentTest {
     void opensCheckInTwoHoursBeforeTheStart() {
         Appointment a = session(1, true);
 
-        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofHours(3))))
+        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START.minus(Duration.ofHours(3))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("check-in opens");
-        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START.minus(Duration.ofHours(2)));
+        a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START.minus(Duration.ofHours(2)));
         assertThat(a.status()).isEqualTo(AppointmentStatus.CHECKED_IN);
     }
 
@@ -109,7 +109,7 @@ class AppointmentTest {
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("ILLEGAL_TRANSITION"));
         a.cancel(InfusionCancelled.Reason.PATIENT_REQUEST, LATE, "e", START.minus(Duration.ofDays(3)));
-        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START))
+        assertThatThrownBy(() -> a.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> a.recordNoShow("e", START.plusSeconds(60))).isInstanceOf(ConflictException.class);
     }
@@ -119,7 +119,7 @@ class AppointmentTest {
         SessionOutcome alone =
                 new SessionOutcome(new BigDecimal("35.0"), 40, 120, null, null, false, new BigDecimal("70.0"));
         Appointment strict = session(1, true);
-        strict.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
+        strict.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START);
         strict.start(START);
         assertThatThrownBy(() ->
                         strict.completeSession(alone, VITALS_AT_DISCHARGE, DISCHARGE, null, false, "e", DISCHARGE_TIME))
@@ -127,7 +127,7 @@ class AppointmentTest {
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("NO_ESCORT"));
 
         Appointment lenient = session(1, false);
-        lenient.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, START);
+        lenient.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "evt_ci", START);
         lenient.start(START);
         lenient.completeSession(alone, VITALS_AT_DISCHARGE, DISCHARGE, null, false, "e", DISCHARGE_TIME);
         assertThat(lenient.status()).isEqualTo(AppointmentStatus.COMPLETED);

@@ -65,7 +65,7 @@ class SessionEndTest {
                         List.of(Reservation.of(Reservation.chair("bos", "bos-1"), "bos", START, "apt"))),
                 "evt_s",
                 START.minus(Duration.ofDays(7)));
-        a.checkIn(Duration.ofHours(2), Duration.ofMinutes(30), START.minus(Duration.ofMinutes(20)));
+        a.checkIn(Duration.ofHours(2), Duration.ofMinutes(30), "evt_ci", START.minus(Duration.ofMinutes(20)));
         a.start(START);
         return a;
     }
