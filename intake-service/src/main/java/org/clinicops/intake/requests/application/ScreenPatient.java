@@ -6,10 +6,13 @@ import org.clinicops.intake.screening.domain.EligibilityPolicy;
 import org.clinicops.intake.screening.domain.ScreeningAnswers;
 import org.clinicops.intake.screening.domain.ScreeningResult;
 import org.clinicops.platform.ids.IdGenerator;
-import org.clinicops.platform.problem.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
-/** Records screening answers, scores them and decides eligibility. */
+/**
+ * Records screening answers, scores them and decides eligibility: a 400 names every answer out of
+ * its scale's range, a 409 refuses screening before the consultation's check-in; nothing is written
+ * either way.
+ */
 @Service
 public class ScreenPatient {
 
@@ -34,15 +37,7 @@ public class ScreenPatient {
 
     public ConsultationRequest handle(String requestId, ScreeningAnswers answers) {
         ConsultationRequest request = requests.get(requestId);
-        ScreeningResult result;
-        try {
-            result = policy.screen(request.condition(), answers);
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-            String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : "body";
-            throw new InvalidRequestException(
-                    field, message.substring(field.length()).strip());
-        }
+        ScreeningResult result = policy.screen(request.condition(), answers);
         request.screen(result, ids.eventId(), clock.instant());
         ConsultationRequest saved = requests.save(request);
         metrics.screened(saved, result.eligibility().name());

@@ -13,7 +13,7 @@ public final class Gad7 {
     private Gad7() {}
 
     public static ScaleScore of(List<Integer> answers) {
-        int total = Answers.total("gad7", answers, ITEMS, 3);
+        int total = Scale.GAD7.total(answers);
         return new ScaleScore(total, band(total));
     }
 

@@ -12,7 +12,7 @@ public record Pcl5(int total, boolean probablePtsd) {
     public static final int ITEMS = 20;
 
     public static Pcl5 of(List<Integer> answers, int probablePtsdCutPoint) {
-        int total = Answers.total("pcl5", answers, ITEMS, 4);
+        int total = Scale.PCL5.total(answers);
         return new Pcl5(total, total >= probablePtsdCutPoint);
     }
 }

@@ -12,7 +12,7 @@ public record Phq9(ScaleScore score, boolean selfHarmFlag) {
     public static final int ITEMS = 9;
 
     public static Phq9 of(List<Integer> answers) {
-        int total = Answers.total("phq9", answers, ITEMS, 3);
+        int total = Scale.PHQ9.total(answers);
         return new Phq9(new ScaleScore(total, band(total)), answers.get(ITEMS - 1) > 0);
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PatientScreened.Eligibility;
+import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.problem.InvalidRequestException.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,7 +125,8 @@ class EligibilityPolicyTest {
     }
 
     @Test
-    void anExcludingContraindicationWinsOverReviewReasons() {
+    void anExcludingContraindicationDecidesButHidesNoOtherReason() {
+        // changed on purpose (issue 16): the review reasons were dropped beside an excluding one
         ScreeningResult result = policy.screen(
                 Condition.TREATMENT_RESISTANT_DEPRESSION,
                 answers(
@@ -132,8 +135,46 @@ class EligibilityPolicyTest {
                         Set.of(Contraindication.PREGNANCY, Contraindication.CARDIOVASCULAR_DISEASE)));
 
         assertThat(result.eligibility()).isEqualTo(Eligibility.INELIGIBLE);
-        assertThat(result.reasons()).containsExactly("CONTRAINDICATION_PREGNANCY");
+        assertThat(result.reasons())
+                .containsExactly(
+                        "CONTRAINDICATION_PREGNANCY",
+                        "CONTRAINDICATION_CARDIOVASCULAR_DISEASE",
+                        "NOT_TREATMENT_RESISTANT");
+        assertThat(result.excluding()).containsExactly(Contraindication.PREGNANCY);
         assertThat(result.needsReview()).containsExactly(Contraindication.CARDIOVASCULAR_DISEASE);
+    }
+
+    @Test
+    void anExcludingContraindicationNeverHidesTheSelfHarmReason() {
+        ScreeningResult result = policy.screen(
+                Condition.TREATMENT_RESISTANT_DEPRESSION,
+                answers(List.of(2, 2, 2, 2, 2, 2, 2, 2, 1), TWO_FAILED, Set.of(Contraindication.ACTIVE_PSYCHOSIS)));
+
+        assertThat(result.eligibility()).isEqualTo(Eligibility.INELIGIBLE);
+        assertThat(result.selfHarmFlag()).isTrue();
+        assertThat(result.reasons()).containsExactly("CONTRAINDICATION_ACTIVE_PSYCHOSIS", "SELF_HARM_RISK");
+    }
+
+    @Test
+    void listsEveryReasonAtOnce() {
+        ScreeningResult result = policy.screen(
+                Condition.SUICIDAL_IDEATION,
+                answers(
+                        List.of(1, 1, 0, 0, 0, 0, 0, 0, 1),
+                        List.of(),
+                        Set.of(
+                                Contraindication.PREGNANCY,
+                                Contraindication.SCHIZOPHRENIA,
+                                Contraindication.CARDIOVASCULAR_DISEASE)));
+
+        assertThat(result.eligibility()).isEqualTo(Eligibility.INELIGIBLE);
+        assertThat(result.reasons())
+                .containsExactly(
+                        "CONTRAINDICATION_SCHIZOPHRENIA",
+                        "CONTRAINDICATION_PREGNANCY",
+                        "CONTRAINDICATION_CARDIOVASCULAR_DISEASE",
+                        "SELF_HARM_RISK",
+                        "SYMPTOMS_MINIMAL");
     }
 
     @Test
@@ -191,10 +232,78 @@ class EligibilityPolicyTest {
     }
 
     @Test
+    void ptsdWithoutAPcl5NeedsReview() {
+        var noPcl5 = new ScreeningAnswers(MODERATELY_SEVERE, null, null, null, List.of(), Set.of(), List.of(), null);
+
+        ScreeningResult result = policy.screen(Condition.PTSD, noPcl5);
+
+        assertThat(result.eligibility()).isEqualTo(Eligibility.NEEDS_REVIEW);
+        assertThat(result.reasons()).containsExactly("PCL5_MISSING");
+    }
+
+    @Test
+    void ptsdAtThePcl5CutPointIsEligible() {
+        var atCutPoint = new ScreeningAnswers(
+                MODERATELY_SEVERE,
+                null,
+                ScaleScoringTest.answers(20, 4, 33, false),
+                null,
+                List.of(),
+                Set.of(),
+                List.of(),
+                null);
+
+        ScreeningResult result = policy.screen(Condition.PTSD, atCutPoint);
+
+        assertThat(result.eligibility()).isEqualTo(Eligibility.ELIGIBLE);
+        assertThat(result.reasons()).isEmpty();
+    }
+
+    @Test
+    void anotherConditionNeedsNoPcl5() {
+        var noPcl5 = new ScreeningAnswers(MODERATELY_SEVERE, null, null, null, List.of(), Set.of(), List.of(), null);
+
+        assertThat(policy.screen(Condition.ANXIETY, noPcl5).eligibility()).isEqualTo(Eligibility.ELIGIBLE);
+    }
+
+    @Test
     void rejectsAPainScoreAboveTen() {
         var answers = new ScreeningAnswers(MODERATELY_SEVERE, null, null, 11, List.of(), Set.of(), List.of(), null);
 
         assertThatThrownBy(() -> policy.screen(Condition.MIGRAINE, answers))
-                .hasMessage("painNrs must be between 0 and 10, got 11");
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new FieldError("painNrs", "must be between 0 and 10, got 11")));
+    }
+
+    @Test
+    void namesEveryAnswerOutOfRangeOnEveryScaleAtOnce() {
+        List<Integer> pcl5 = ScaleScoringTest.answers(20, 4, 0, false);
+        pcl5.set(19, 5);
+        var answers = new ScreeningAnswers(
+                List.of(0, 0, 0, 0, 0, 0, 0, 0, 4),
+                List.of(0, 0, 0, 0, 0, 0, -1),
+                pcl5,
+                -1,
+                List.of(),
+                Set.of(),
+                List.of(),
+                null);
+
+        assertThatThrownBy(() -> policy.screen(Condition.PTSD, answers))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("phq9[8]", "gad7[6]", "pcl5[19]", "painNrs"));
+    }
+
+    @Test
+    void refusesAPcl5CutPointOutsideTheScale() {
+        assertThatThrownBy(() -> new EligibilityPolicy(ContraindicationPolicy.standard(), 81))
+                .hasMessageContaining("pcl5-cut-point");
+        assertThatThrownBy(() -> new EligibilityPolicy(ContraindicationPolicy.standard(), 0))
+                .hasMessageContaining("pcl5-cut-point");
     }
 }

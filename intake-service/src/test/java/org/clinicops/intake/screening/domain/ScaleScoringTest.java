@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,16 +55,16 @@ class ScaleScoringTest {
     @Test
     void rejectsAWrongNumberOfPhq9Answers() {
         assertThatThrownBy(() -> Phq9.of(List.of(1, 2, 3)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("phq9 needs 9 answers, got 3");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("phq9: needs 9 answers, got 3");
     }
 
     @Test
     void rejectsAnOutOfRangePhq9Answer() {
         assertThatThrownBy(() -> Phq9.of(List.of(0, 0, 0, 4, 0, 0, 0, 0, 0)))
-                .hasMessage("phq9 answer 4 must be between 0 and 3, got 4");
+                .hasMessage("phq9[3]: must be between 0 and 3, got 4");
         assertThatThrownBy(() -> Phq9.of(List.of(0, 0, 0, -1, 0, 0, 0, 0, 0)))
-                .hasMessage("phq9 answer 4 must be between 0 and 3, got -1");
+                .hasMessage("phq9[3]: must be between 0 and 3, got -1");
     }
 
     @ParameterizedTest(name = "GAD-7 {0} is {1}")
@@ -83,7 +84,7 @@ class ScaleScoringTest {
 
     @Test
     void rejectsAWrongNumberOfGad7Answers() {
-        assertThatThrownBy(() -> Gad7.of(answers(9, 3, 3, false))).hasMessage("gad7 needs 7 answers, got 9");
+        assertThatThrownBy(() -> Gad7.of(answers(9, 3, 3, false))).hasMessage("gad7: needs 7 answers, got 9");
     }
 
     @ParameterizedTest(name = "PCL-5 {0} with cut-point {1}: probable PTSD {2}")
@@ -99,6 +100,6 @@ class ScaleScoringTest {
     void rejectsPcl5AnswersAboveFour() {
         List<Integer> answers = answers(20, 4, 0, false);
         answers.set(19, 5);
-        assertThatThrownBy(() -> Pcl5.of(answers, 33)).hasMessage("pcl5 answer 20 must be between 0 and 4, got 5");
+        assertThatThrownBy(() -> Pcl5.of(answers, 33)).hasMessage("pcl5[19]: must be between 0 and 4, got 5");
     }
 }
