@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ConsultationCheckedIn;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.EventType;
 import org.clinicops.events.SiteUpdated;
@@ -104,6 +106,11 @@ class ConsultationRequestFlowTest {
                 .path("status")
                 .asString()
                 .equals("CONSULTATION_SCHEDULED"));
+        checkIn(id, patientId);
+        assertThat(get("/api/consultation-requests/" + id)
+                        .at("/consultation/status")
+                        .asString())
+                .isEqualTo("CHECKED_IN");
 
         JsonNode screened = post("/api/consultation-requests/" + id + "/screening", """
                 {"phq9": [2,2,2,2,2,2,2,3,0], "gad7": [2,2,2,2,1,1,1],
@@ -115,6 +122,7 @@ class ConsultationRequestFlowTest {
         assertThat(screened.at("/screening/phq9/band").asString()).isEqualTo("MODERATELY_SEVERE");
         assertThat(screened.at("/screening/gad7/band").asString()).isEqualTo("MODERATE");
         assertThat(screened.at("/screening/eligibility").asString()).isEqualTo("ELIGIBLE");
+        complete(id, patientId);
 
         JsonNode accepted = post(
                 "/api/consultation-requests/" + id + "/decision",
@@ -123,6 +131,8 @@ class ConsultationRequestFlowTest {
         assertThat(accepted.path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.at("/decision/plan/sessions").asInt()).isEqualTo(6);
         assertThat(accepted.at("/decision/plan/doseMg").decimalValue()).isEqualByComparingTo("36.2");
+        assertThat(accepted.at("/decision/plan/weightKg").decimalValue()).isEqualByComparingTo("72.5");
+        assertThat(accepted.at("/consultation/status").asString()).isEqualTo("COMPLETED");
         assertThat(meters.get("clinic.intake.requests")
                         .tag("site", "den")
                         .tag("condition", "TREATMENT_RESISTANT_DEPRESSION")
@@ -165,15 +175,17 @@ class ConsultationRequestFlowTest {
 
     @Test
     void noEventIntakeEmitsCarriesTheNameContactDetailsOrDateOfBirth() {
-        String accepted = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        String accepted = checkedInRequest("TREATMENT_RESISTANT_DEPRESSION");
         post("/api/consultation-requests/" + accepted + "/screening", """
                 {"phq9": [2,2,2,2,2,2,2,2,1], "contraindications": ["CARDIOVASCULAR_DISEASE"],
                  "medications": ["lithium 600 mg"], "weightKg": 80}""", 200);
+        complete(accepted);
         post("/api/consultation-requests/" + accepted + "/decision", """
                 {"decision": "ACCEPTED", "clinicianId": "dr-1", "protocol": "BOOSTER",
                  "override": true, "reason": "Cardiology cleared Philippa"}""", 200);
-        String declined = scheduledRequest("ANXIETY");
+        String declined = checkedInRequest("ANXIETY");
         post("/api/consultation-requests/" + declined + "/screening", "{\"phq9\": [1,1,1,1,1,1,1,1,0]}", 200);
+        complete(declined);
         post(
                 "/api/consultation-requests/" + declined + "/decision",
                 "{\"decision\": \"REFERRED_OUT\", \"clinicianId\": \"dr-1\", \"reason\": \"PSYCHOTHERAPY_FIRST\"}",
@@ -362,7 +374,7 @@ class ConsultationRequestFlowTest {
 
     @Test
     void rejectsAWrongNumberOfAnswersAndOutOfRangeAnswers() {
-        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        String id = checkedInRequest("TREATMENT_RESISTANT_DEPRESSION");
 
         assertThat(post("/api/consultation-requests/" + id + "/screening", "{\"phq9\": [1,1,1]}", 400)
                         .at("/errors/0/field")
@@ -379,8 +391,24 @@ class ConsultationRequestFlowTest {
                         .at("/errors/0/field")
                         .asString())
                 .isEqualTo("painNrs");
+        assertThat(post(
+                                "/api/consultation-requests/" + id + "/screening",
+                                "{\"phq9\": [1,1,1,1,1,1,1,1,0], \"gad7\": [0,0,0,0,0,0,4]}",
+                                400)
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("gad7[6]");
+        assertThat(post(
+                                "/api/consultation-requests/" + id + "/screening",
+                                "{\"phq9\": [1,1,1,1,1,1,1,1,0], \"pcl5\": [5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}",
+                                400)
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("pcl5[0]");
         assertThat(get("/api/consultation-requests/" + id).path("status").asString())
                 .isEqualTo("CONSULTATION_SCHEDULED");
+        assertThat(get("/api/consultation-requests/" + id).hasNonNull("screening"))
+                .isFalse();
     }
 
     @Test
@@ -397,11 +425,12 @@ class ConsultationRequestFlowTest {
 
     @Test
     void anIneligiblePatientCannotBeAcceptedButCanBeDeclined() {
-        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        String id = checkedInRequest("TREATMENT_RESISTANT_DEPRESSION");
         post(
                 "/api/consultation-requests/" + id + "/screening",
                 "{\"phq9\": [2,2,2,2,2,2,2,2,0], \"contraindications\": [\"PREGNANCY\"], \"weightKg\": 60}",
                 200);
+        complete(id);
 
         JsonNode refused = post(
                 "/api/consultation-requests/" + id + "/decision",
@@ -419,11 +448,12 @@ class ConsultationRequestFlowTest {
 
     @Test
     void needsReviewIsAcceptedOnlyWithARecordedOverride() {
-        String id = scheduledRequest("TREATMENT_RESISTANT_DEPRESSION");
+        String id = checkedInRequest("TREATMENT_RESISTANT_DEPRESSION");
         post(
                 "/api/consultation-requests/" + id + "/screening",
                 "{\"phq9\": [2,2,2,2,2,2,2,2,0], \"contraindications\": [\"CARDIOVASCULAR_DISEASE\"], \"weightKg\": 60}",
                 200);
+        complete(id);
 
         assertThat(post(
                                 "/api/consultation-requests/" + id + "/decision",
@@ -485,6 +515,49 @@ class ConsultationRequestFlowTest {
                 .asString()
                 .equals("CONSULTATION_SCHEDULED"));
         return id;
+    }
+
+    /** A request whose consultation was booked and the patient checked in for it. */
+    private String checkedInRequest(String condition) {
+        String id = scheduledRequest(condition);
+        checkIn(id, patientOf(id));
+        return id;
+    }
+
+    private String patientOf(String requestId) {
+        return get("/api/consultation-requests/" + requestId).path("patientId").asString();
+    }
+
+    /**
+     * The patient checks in for the consultation ten minutes before it starts; the service clock is
+     * then at the check-in, where screening may be recorded.
+     */
+    private void checkIn(String requestId, String patientId) {
+        clock.set(CONSULTATION.minus(Duration.ofMinutes(10)));
+        publish(new ConsultationCheckedIn("apt_" + requestId, requestId, patientId, "den", "dr-1", clock.instant()));
+        await().until(() -> get("/api/consultation-requests/" + requestId)
+                .at("/consultation/checkedInAt")
+                .isString());
+    }
+
+    private void complete(String requestId) {
+        complete(requestId, patientOf(requestId));
+    }
+
+    /** The consultation ends 45 minutes after its start; the service clock is then 5 minutes later. */
+    private void complete(String requestId, String patientId) {
+        clock.set(CONSULTATION.plus(Duration.ofMinutes(50)));
+        publish(new ConsultationCompleted(
+                "apt_" + requestId,
+                requestId,
+                patientId,
+                "den",
+                "dr-1",
+                CONSULTATION,
+                CONSULTATION.plus(Duration.ofMinutes(45))));
+        await().until(() -> get("/api/consultation-requests/" + requestId)
+                .at("/consultation/completed")
+                .asBoolean());
     }
 
     /** Scheduling booked the request's consultation just now, for {@link #CONSULTATION}. */

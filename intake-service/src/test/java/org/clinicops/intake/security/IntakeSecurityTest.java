@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.bson.Document;
+import org.clinicops.events.ConsultationCheckedIn;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.audit.AuditRecord;
@@ -247,6 +250,7 @@ class IntakeSecurityTest {
     @Test
     void onlyAClinicianDecides() throws Exception {
         String request = screenedRequestAtDen("Decider");
+        completeConsultation(request);
         String decline = "{\"decision\": \"DECLINED\", \"clinicianId\": \"dr-x\", \"reason\": \"PATIENT_CHOICE\"}";
 
         assertThat(send("POST", "/api/consultation-requests/" + request + "/decision", INTAKE_DEN, decline)
@@ -255,6 +259,27 @@ class IntakeSecurityTest {
         assertThat(send("POST", "/api/consultation-requests/" + request + "/decision", CLINICIAN_DEN, decline)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void onlyAClinicianOfTheRequestsSiteOrAnAdminDecides() throws Exception {
+        String request = screenedRequestAtDen("Sitedecider");
+        completeConsultation(request);
+        String accept = "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-x\", \"protocol\": \"BOOSTER\"}";
+        Document before = settled(request);
+
+        assertThat(send("POST", "/api/consultation-requests/" + request + "/decision", CLINICIAN_BOS, accept)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/consultation-requests/" + request + "/decision", NURSE_DEN, accept)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(settled(request)).isEqualTo(before);
+
+        HttpResponse<String> accepted =
+                send("POST", "/api/consultation-requests/" + request + "/decision", TestTokens.admin(), accept);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(json(accepted).path("status").asString()).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -288,6 +313,19 @@ class IntakeSecurityTest {
         assertThat(byAdmin.toString()).doesNotContain("Audited", "example.net");
     }
 
+    /** The stored request once its outbox has been published: what a refused call must leave alone. */
+    private Document settled(String id) {
+        await().until(() ->
+                stored(id).getList("outbox", Object.class, List.of()).isEmpty());
+        return stored(id);
+    }
+
+    private Document stored(String id) {
+        return mongo.getCollection("consultation_requests")
+                .find(new Document("_id", id))
+                .first();
+    }
+
     private List<AuditRecord> entries(String actor) {
         return mongo.find(Query.query(Criteria.where("actor").is(actor)), AuditRecord.class, AuditTrail.COLLECTION);
     }
@@ -311,6 +349,14 @@ class IntakeSecurityTest {
                 .path("status")
                 .asString()
                 .equals("CONSULTATION_SCHEDULED"));
+        // screening happens at the consultation, once the patient checked in
+        clock.set(CONSULTATION.minus(Duration.ofMinutes(10)));
+        publish(new ConsultationCheckedIn(
+                "apt_" + id, id, created.path("patientId").asString(), "den", "dr-1", clock.instant()));
+        await().until(() -> json(send("GET", "/api/consultation-requests/" + id, INTAKE_DEN, null))
+                .at("/consultation/status")
+                .asString()
+                .equals("CHECKED_IN"));
         HttpResponse<String> screened =
                 send("POST", "/api/consultation-requests/" + id + "/screening", INTAKE_DEN, """
                 {"phq9": [2,2,2,2,2,2,2,3,0],
@@ -319,6 +365,23 @@ class IntakeSecurityTest {
                  "medications": ["sertraline 100 mg"], "weightKg": 72.5}""");
         assertThat(screened.statusCode()).as(screened.body()).isEqualTo(200);
         return id;
+    }
+
+    /** The request's consultation ended; the service clock is then after it. */
+    private void completeConsultation(String id) throws Exception {
+        JsonNode request = json(send("GET", "/api/consultation-requests/" + id, INTAKE_DEN, null));
+        clock.set(CONSULTATION.plus(Duration.ofMinutes(50)));
+        publish(new ConsultationCompleted(
+                "apt_" + id,
+                id,
+                request.path("patientId").asString(),
+                "den",
+                "dr-1",
+                CONSULTATION,
+                CONSULTATION.plus(Duration.ofMinutes(45))));
+        await().until(() -> json(send("GET", "/api/consultation-requests/" + id, INTAKE_DEN, null))
+                .at("/consultation/completed")
+                .asBoolean());
     }
 
     private JsonNode submit(String token, String site, String lastName) throws Exception {

@@ -5,10 +5,13 @@ import org.clinicops.events.Route;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a protocol prescribes unless the clinician says otherwise.
+ * What a protocol prescribes unless the clinician says otherwise, and how far the dose may go.
  *
- * @param doseMgPerKg weight-based dose (IV), null for a fixed dose
- * @param fixedDoseMg fixed dose (esketamine nasal spray), null for a weight-based dose
+ * @param doseMgPerKg weight-based dose (IV) when the clinician gives none; null for a fixed dose, or
+ *     when the clinician must always choose
+ * @param fixedDoseMg fixed dose (esketamine nasal spray) when the clinician gives none; null for a
+ *     weight-based dose
+ * @param doseLimits the range and ceiling (weight-based) or the doses offered (fixed)
  */
 public record ProtocolDefaults(
         int sessions,
@@ -20,7 +23,12 @@ public record ProtocolDefaults(
         Route route,
         @Nullable BigDecimal doseMgPerKg,
         @Nullable BigDecimal fixedDoseMg,
-        boolean escortRequired) {
+        boolean escortRequired,
+        DoseLimits doseLimits) {
+
+    public ProtocolDefaults {
+        doseLimits = doseLimits == null ? DoseLimits.NONE : doseLimits;
+    }
 
     /** These defaults with each non-null field of the override in place. */
     public ProtocolDefaults with(ProtocolOverride o) {
@@ -34,6 +42,7 @@ public record ProtocolDefaults(
                 o.route() != null ? o.route() : route,
                 o.doseMgPerKg() != null ? o.doseMgPerKg() : doseMgPerKg,
                 o.fixedDoseMg() != null ? o.fixedDoseMg() : fixedDoseMg,
-                o.escortRequired() != null ? o.escortRequired() : escortRequired);
+                o.escortRequired() != null ? o.escortRequired() : escortRequired,
+                doseLimits.with(o.doseLimits()));
     }
 }

@@ -15,4 +15,5 @@ public record ProtocolOverride(
         @Nullable Route route,
         @Nullable BigDecimal doseMgPerKg,
         @Nullable BigDecimal fixedDoseMg,
-        @Nullable Boolean escortRequired) {}
+        @Nullable Boolean escortRequired,
+        @Nullable DoseLimits doseLimits) {}

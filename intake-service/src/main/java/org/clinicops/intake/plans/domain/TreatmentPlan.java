@@ -1,12 +1,18 @@
 package org.clinicops.intake.plans.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.Route;
 import org.jspecify.annotations.Nullable;
 
-/** The plan a clinician approved: protocol, schedule shape and dose per session. */
+/**
+ * The plan a clinician approved: protocol, schedule shape and dose per session.
+ *
+ * @param doseMgPerKg the weight-based dose; null for a fixed-dose (nasal) plan
+ * @param doseMg the dose of one session for {@code weightKg} (weight-based) or the fixed dose
+ * @param weightKg the weight recorded at screening that {@code doseMg} was computed for; null for a
+ *     fixed dose (and in plans approved before it was recorded)
+ */
 public record TreatmentPlan(
         String planId,
         Protocol protocol,
@@ -17,47 +23,37 @@ public record TreatmentPlan(
         boolean weekdaysOnly,
         int infusionMinutes,
         int observationMinutes,
-        BigDecimal doseMgPerKg,
+        @Nullable BigDecimal doseMgPerKg,
         BigDecimal doseMg,
-        boolean escortRequired) {
+        boolean escortRequired,
+        @Nullable BigDecimal weightKg) {
 
     /**
-     * A plan from the protocol's defaults. A weight-based dose is weight × mg/kg, to one decimal
-     * (half-even); a fixed dose (nasal) ignores weight.
+     * A plan from the protocol's defaults and the clinician's choices, dosed by {@link DoseRule}: the
+     * only way a plan is made.
      *
-     * @throws IllegalArgumentException when a weight-based dose has no weight
+     * @param weightKg the weight recorded at screening
+     * @throws org.clinicops.platform.problem.InvalidRequestException (400) for a dose the protocol does
+     *     not allow
+     * @throws org.clinicops.platform.problem.ConflictException (409) when the weight is missing or the
+     *     dose is above the session maximum
      */
     public static TreatmentPlan of(
-            String planId,
-            Protocol protocol,
-            ProtocolDefaults defaults,
-            @Nullable Integer sessions,
-            @Nullable BigDecimal doseMgPerKg,
-            @Nullable BigDecimal weightKg) {
-        BigDecimal perKg = doseMgPerKg != null
-                ? doseMgPerKg
-                : defaults.doseMgPerKg() != null ? defaults.doseMgPerKg() : BigDecimal.ZERO;
-        BigDecimal dose;
-        if (defaults.fixedDoseMg() != null && doseMgPerKg == null) {
-            dose = defaults.fixedDoseMg().setScale(1, RoundingMode.HALF_EVEN);
-        } else {
-            if (weightKg == null) {
-                throw new IllegalArgumentException("a weight-based dose needs the weight recorded at screening");
-            }
-            dose = weightKg.multiply(perKg).setScale(1, RoundingMode.HALF_EVEN);
-        }
+            String planId, PlanChoice choice, ProtocolDefaults defaults, @Nullable BigDecimal weightKg) {
+        Dose dose = DoseRule.doseFor(choice.protocol(), defaults, choice.doseMgPerKg(), choice.doseMg(), weightKg);
         return new TreatmentPlan(
                 planId,
-                protocol,
+                choice.protocol(),
                 defaults.route(),
-                sessions != null ? sessions : defaults.sessions(),
+                choice.sessions() != null ? choice.sessions() : defaults.sessions(),
                 defaults.minSpacingDays(),
                 defaults.maxSpacingDays(),
                 defaults.weekdaysOnly(),
                 defaults.infusionMinutes(),
                 defaults.observationMinutes(),
-                perKg,
-                dose,
-                defaults.escortRequired());
+                dose.mgPerKg(),
+                dose.mg(),
+                defaults.escortRequired(),
+                dose.weightKg());
     }
 }

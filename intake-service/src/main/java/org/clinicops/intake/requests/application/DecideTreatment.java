@@ -5,18 +5,21 @@ import java.time.Clock;
 import java.time.Duration;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.TreatmentDeclined;
+import org.clinicops.intake.plans.domain.PlanChoice;
 import org.clinicops.intake.plans.domain.ProtocolCatalog;
-import org.clinicops.intake.plans.domain.TreatmentPlan;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.requests.domain.RequestStatus;
-import org.clinicops.intake.screening.domain.ScreeningResult;
 import org.clinicops.platform.ids.IdGenerator;
-import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** A clinician accepts the patient with a protocol, declines, or refers out. */
+/**
+ * A clinician accepts the patient with a protocol, declines, or refers out: only a CLINICIAN (or
+ * ADMIN) of the request's site ({@link DecisionAuthority}), only after the consultation was completed
+ * and, to accept, with a dose the protocol allows (both checked by the request).
+ */
 @Service
 public class DecideTreatment {
 
@@ -40,46 +43,44 @@ public class DecideTreatment {
     }
 
     /**
+     * @param decidedBy the signed-in member of staff who decides
      * @param protocol required to accept
+     * @param doseMgPerKg a weight-based dose (IV protocols); null for the protocol's default
+     * @param doseMg a fixed dose (esketamine: 56 or 84 mg); null for the protocol's default
      * @param reason the override reason when accepting a NEEDS_REVIEW patient, else the reason code
      *     of a decline or referral
      */
     public record Command(
             String requestId,
+            StaffUser decidedBy,
             RequestStatus decision,
             String clinicianId,
             @Nullable Protocol protocol,
             @Nullable Integer sessions,
             @Nullable BigDecimal doseMgPerKg,
+            @Nullable BigDecimal doseMg,
             boolean override,
             @Nullable String reason) {}
 
     public ConsultationRequest handle(Command command) {
         ConsultationRequest request = requests.get(command.requestId());
+        DecisionAuthority.require(command.decidedBy(), request.siteId());
         var now = clock.instant();
         switch (command.decision()) {
             case ACCEPTED -> {
-                if (command.protocol() == null) {
+                Protocol protocol = command.protocol();
+                if (protocol == null) {
                     throw new InvalidRequestException("protocol", "is required to accept a patient");
                 }
-                ScreeningResult screening = request.screening();
-                if (screening == null) {
-                    throw new ConflictException(
-                            "NOT_SCREENED", "request " + request.id() + " must be screened before a decision");
-                }
-                TreatmentPlan plan;
-                try {
-                    plan = TreatmentPlan.of(
-                            ids.next("plan_"),
-                            command.protocol(),
-                            protocols.forSite(request.siteId(), command.protocol()),
-                            command.sessions(),
-                            command.doseMgPerKg(),
-                            screening.weightKg());
-                } catch (IllegalArgumentException e) {
-                    throw new ConflictException("WEIGHT_MISSING", String.valueOf(e.getMessage()));
-                }
-                request.accept(plan, command.clinicianId(), command.override(), command.reason(), ids.eventId(), now);
+                request.accept(
+                        ids.next("plan_"),
+                        new PlanChoice(protocol, command.sessions(), command.doseMgPerKg(), command.doseMg()),
+                        protocols.forSite(request.siteId(), protocol),
+                        command.clinicianId(),
+                        command.override(),
+                        command.reason(),
+                        ids.eventId(),
+                        now);
             }
             case DECLINED, REFERRED_OUT -> {
                 if (command.reason() == null || !command.reason().matches("[A-Z][A-Z0-9_]{0,63}")) {

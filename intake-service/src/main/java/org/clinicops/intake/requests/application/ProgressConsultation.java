@@ -1,12 +1,16 @@
 package org.clinicops.intake.requests.application;
 
 import java.time.Clock;
+import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** Moves a request along when scheduling books or completes its consultation. */
+/**
+ * Keeps a request's consultation as scheduling reports it: booked, checked in, completed. The events
+ * may come in any order and more than once; the request keeps the furthest state.
+ */
 @Service
 public class ProgressConsultation {
 
@@ -26,8 +30,17 @@ public class ProgressConsultation {
                 r -> r.consultationScheduled(event.appointmentId(), event.startsAt(), clock.instant()));
     }
 
+    public void checkedIn(ConsultationCheckedIn event) {
+        update(
+                event.requestId(),
+                r -> r.consultationCheckedIn(event.appointmentId(), event.checkedInAt(), clock.instant()));
+    }
+
     public void completed(ConsultationCompleted event) {
-        update(event.requestId(), r -> r.consultationCompleted(clock.instant()));
+        update(
+                event.requestId(),
+                r -> r.consultationCompleted(
+                        event.appointmentId(), event.startsAt(), event.completedAt(), clock.instant()));
     }
 
     private void update(

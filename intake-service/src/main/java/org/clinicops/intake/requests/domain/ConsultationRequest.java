@@ -1,5 +1,6 @@
 package org.clinicops.intake.requests.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.clinicops.events.Condition;
@@ -10,6 +11,8 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.TreatmentDeclined;
 import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.intake.plans.domain.PlanChoice;
+import org.clinicops.intake.plans.domain.ProtocolDefaults;
 import org.clinicops.intake.plans.domain.TreatmentPlan;
 import org.clinicops.intake.screening.domain.ScreeningResult;
 import org.clinicops.platform.outbox.AggregateRoot;
@@ -48,7 +51,9 @@ public class ConsultationRequest extends AggregateRoot {
     private Instant updatedAt;
     private @Nullable String appointmentId;
     private @Nullable Instant consultationAt;
+    private @Nullable Instant consultationCheckedInAt;
     private boolean consultationCompleted;
+    private @Nullable Instant consultationCompletedAt;
     private @Nullable ScreeningResult screening;
     private @Nullable Instant screenedAt;
     private @Nullable Decision decision;
@@ -95,25 +100,72 @@ public class ConsultationRequest extends AggregateRoot {
         return request;
     }
 
-    /** Scheduling booked (or moved) the consultation. Harmless when repeated or late. */
+    /**
+     * Scheduling booked (or moved) the consultation. Harmless when repeated or late: once the patient
+     * has checked in, a scheduling event only fills in the start of that same appointment.
+     */
     public void consultationScheduled(String appointmentId, Instant startsAt, Instant now) {
+        if (consultationCheckedInAt == null && !consultationCompleted) {
+            this.appointmentId = appointmentId;
+            this.consultationAt = startsAt;
+        } else if (appointmentId.equals(this.appointmentId)) {
+            this.consultationAt = startsAt;
+        }
+        booked(now);
+    }
+
+    /**
+     * The patient checked in for the consultation. Harmless when repeated, and in any order with the
+     * other consultation events: the first check-in time is kept.
+     */
+    public void consultationCheckedIn(String appointmentId, Instant checkedInAt, Instant now) {
+        if (!consultationCompleted) {
+            this.appointmentId = appointmentId;
+        }
+        if (consultationCheckedInAt == null || checkedInAt.isBefore(consultationCheckedInAt)) {
+            consultationCheckedInAt = checkedInAt;
+        }
+        booked(now);
+    }
+
+    /** The patient attended the consultation. Harmless when repeated, and in any order. */
+    public void consultationCompleted(String appointmentId, Instant startsAt, Instant completedAt, Instant now) {
         this.appointmentId = appointmentId;
         this.consultationAt = startsAt;
+        if (!consultationCompleted) {
+            consultationCompleted = true;
+            consultationCompletedAt = completedAt;
+        }
+        booked(now);
+    }
+
+    /** Any consultation event means the consultation was booked. */
+    private void booked(Instant now) {
         if (status == RequestStatus.REQUESTED) {
             status = RequestStatus.CONSULTATION_SCHEDULED;
         }
         updatedAt = now;
     }
 
-    /** The patient attended the consultation. */
-    public void consultationCompleted(Instant now) {
-        consultationCompleted = true;
-        updatedAt = now;
+    /** Where the consultation stands. */
+    public ConsultationStatus consultationStatus() {
+        if (consultationCompleted) {
+            return ConsultationStatus.COMPLETED;
+        }
+        if (consultationCheckedInAt != null) {
+            return ConsultationStatus.CHECKED_IN;
+        }
+        return appointmentId != null ? ConsultationStatus.SCHEDULED : ConsultationStatus.NOT_BOOKED;
     }
 
-    /** Records screening (again, if the clinician re-screens before deciding). */
+    /**
+     * Records screening (again, if the clinician re-screens before deciding). Screening happens at
+     * the consultation: only at or after the patient checked in for it (409 {@code
+     * CONSULTATION_NOT_CHECKED_IN} otherwise).
+     */
     public void screen(ScreeningResult result, String eventId, Instant now) {
         requireStatus("screen", RequestStatus.CONSULTATION_SCHEDULED, RequestStatus.SCREENED);
+        requireCheckedIn(now);
         this.screening = result;
         this.screenedAt = now;
         this.urgent = urgent || result.selfHarmFlag();
@@ -142,17 +194,22 @@ public class ConsultationRequest extends AggregateRoot {
     }
 
     /**
-     * Accepts the patient with a plan. An INELIGIBLE patient cannot be accepted; NEEDS_REVIEW needs
-     * an explicit override with a reason.
+     * Accepts the patient with a plan made from the clinician's choice and the protocol's settings,
+     * dosed for the weight recorded at screening ({@link TreatmentPlan#of}). Only after the
+     * consultation was completed (409 {@code CONSULTATION_NOT_COMPLETED}). An INELIGIBLE patient
+     * cannot be accepted; NEEDS_REVIEW needs an explicit override with a reason.
      */
     public void accept(
-            TreatmentPlan plan,
+            String planId,
+            PlanChoice choice,
+            ProtocolDefaults protocolSettings,
             String clinicianId,
             boolean override,
             @Nullable String overrideReason,
             String eventId,
             Instant now) {
         requireStatus("decide on", RequestStatus.SCREENED);
+        requireConsultationCompleted();
         ScreeningResult result = screeningOrThrow();
         if (result.eligibility() == Eligibility.INELIGIBLE) {
             throw new ConflictException(
@@ -169,6 +226,7 @@ public class ConsultationRequest extends AggregateRoot {
                             + "): accept with override true and a reason",
                     Map.of("reasons", result.reasons()));
         }
+        TreatmentPlan plan = TreatmentPlan.of(planId, choice, protocolSettings, result.weightKg());
         this.decision = new Decision(
                 RequestStatus.ACCEPTED, clinicianId, now, plan, null, overridden, overridden ? overrideReason : null);
         this.status = RequestStatus.ACCEPTED;
@@ -189,7 +247,8 @@ public class ConsultationRequest extends AggregateRoot {
                         plan.weekdaysOnly(),
                         plan.infusionMinutes(),
                         plan.observationMinutes(),
-                        plan.doseMgPerKg(),
+                        // the contract requires a value: "0" says the dose is fixed, not per kilogram
+                        plan.doseMgPerKg() == null ? BigDecimal.ZERO : plan.doseMgPerKg(),
                         plan.doseMg(),
                         plan.escortRequired(),
                         payerType,
@@ -199,10 +258,14 @@ public class ConsultationRequest extends AggregateRoot {
                 now);
     }
 
-    /** Declines the patient or refers them out, with a reason code. */
+    /**
+     * Declines the patient or refers them out, with a reason code; only after the consultation was
+     * completed.
+     */
     public void decline(
             TreatmentDeclined.Decision outcome, String clinicianId, String reasonCode, String eventId, Instant now) {
         requireStatus("decide on", RequestStatus.SCREENED);
+        requireConsultationCompleted();
         RequestStatus next =
                 outcome == TreatmentDeclined.Decision.DECLINED ? RequestStatus.DECLINED : RequestStatus.REFERRED_OUT;
         this.decision = new Decision(next, clinicianId, now, null, reasonCode, false, null);
@@ -218,6 +281,36 @@ public class ConsultationRequest extends AggregateRoot {
         }
         status = RequestStatus.WITHDRAWN;
         updatedAt = now;
+    }
+
+    private void requireCheckedIn(Instant now) {
+        if (consultationCompleted) {
+            return; // the patient was seen
+        }
+        Instant checkedIn = consultationCheckedInAt;
+        if (checkedIn == null) {
+            throw new ConflictException(
+                    "CONSULTATION_NOT_CHECKED_IN",
+                    "screening is recorded at the consultation: the patient has not checked in for it yet (consultation "
+                            + consultationStatus() + ")",
+                    Map.of("consultation", consultationStatus().name()));
+        }
+        if (now.isBefore(checkedIn)) {
+            throw new ConflictException(
+                    "CONSULTATION_NOT_CHECKED_IN",
+                    "screening is recorded at or after the consultation's check-in at " + checkedIn,
+                    Map.of("consultation", consultationStatus().name(), "checkedInAt", checkedIn.toString()));
+        }
+    }
+
+    private void requireConsultationCompleted() {
+        if (!consultationCompleted) {
+            throw new ConflictException(
+                    "CONSULTATION_NOT_COMPLETED",
+                    "the decision to treat is made after the consultation, which is " + consultationStatus()
+                            + ", not COMPLETED",
+                    Map.of("consultation", consultationStatus().name()));
+        }
     }
 
     private ScreeningResult screeningOrThrow() {
@@ -287,8 +380,16 @@ public class ConsultationRequest extends AggregateRoot {
         return consultationAt;
     }
 
+    public @Nullable Instant consultationCheckedInAt() {
+        return consultationCheckedInAt;
+    }
+
     public boolean consultationCompleted() {
         return consultationCompleted;
+    }
+
+    public @Nullable Instant consultationCompletedAt() {
+        return consultationCompletedAt;
     }
 
     public @Nullable ScreeningResult screening() {

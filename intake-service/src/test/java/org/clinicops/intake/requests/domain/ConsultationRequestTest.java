@@ -11,9 +11,9 @@ import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.ReferralSource;
-import org.clinicops.events.Route;
 import org.clinicops.events.TreatmentDeclined;
-import org.clinicops.intake.plans.domain.TreatmentPlan;
+import org.clinicops.intake.plans.domain.PlanChoice;
+import org.clinicops.intake.plans.domain.ProtocolFixtures;
 import org.clinicops.intake.screening.domain.ContraindicationPolicy;
 import org.clinicops.intake.screening.domain.EligibilityPolicy;
 import org.clinicops.intake.screening.domain.PriorTrial;
@@ -46,20 +46,32 @@ class ConsultationRequestTest {
                         new BigDecimal("70")));
     }
 
-    static TreatmentPlan plan() {
-        return new TreatmentPlan(
-                "plan_1",
-                Protocol.BOOSTER,
-                Route.IV_INFUSION,
-                1,
-                0,
-                0,
-                true,
-                40,
-                120,
-                new BigDecimal("0.5"),
-                new BigDecimal("35.0"),
-                true);
+    static final PlanChoice BOOSTER = new PlanChoice(Protocol.BOOSTER, null, null, null);
+
+    /** A request whose consultation was booked and the patient checked in at {@code checkedInAt}. */
+    static ConsultationRequest checkedIn(Condition condition, Instant checkedInAt) {
+        ConsultationRequest request = submitted(condition);
+        request.consultationScheduled("apt_1", checkedInAt.plusSeconds(600), NOW);
+        request.consultationCheckedIn("apt_1", checkedInAt, NOW);
+        return request;
+    }
+
+    /** A request screened eligible at its consultation, which is completed. */
+    static ConsultationRequest consulted() {
+        ConsultationRequest request = checkedIn(Condition.TREATMENT_RESISTANT_DEPRESSION, NOW);
+        request.screen(eligible(), "evt_2", NOW);
+        request.consultationCompleted("apt_1", NOW.plusSeconds(600), NOW.plusSeconds(3600), NOW.plusSeconds(3600));
+        return request;
+    }
+
+    static void accept(ConsultationRequest request) {
+        request.accept("plan_1", BOOSTER, ProtocolFixtures.BOOSTER, "dr-1", false, null, "evt_3", NOW);
+    }
+
+    static void assertConflict(Runnable change, String code) {
+        assertThatThrownBy(change::run)
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
@@ -80,8 +92,7 @@ class ConsultationRequestTest {
 
     @Test
     void aSelfHarmAnswerAtScreeningMakesTheRequestUrgent() {
-        ConsultationRequest request = submitted(Condition.TREATMENT_RESISTANT_DEPRESSION);
-        request.consultationScheduled("apt_1", NOW.plusSeconds(3600), NOW);
+        ConsultationRequest request = checkedIn(Condition.TREATMENT_RESISTANT_DEPRESSION, NOW);
 
         request.screen(
                 POLICY.screen(
@@ -112,24 +123,23 @@ class ConsultationRequestTest {
 
     @Test
     void aRepeatedOrLateSchedulingEventDoesNotMoveTheRequestBack() {
-        ConsultationRequest request = submitted(Condition.ANXIETY);
-        request.consultationScheduled("apt_1", NOW, NOW);
+        ConsultationRequest request = checkedIn(Condition.ANXIETY, NOW);
         request.screen(eligible(), "evt_2", NOW);
 
         request.consultationScheduled("apt_1", NOW, NOW);
 
         assertThat(request.status()).isEqualTo(RequestStatus.SCREENED);
+        assertThat(request.consultationStatus()).isEqualTo(ConsultationStatus.CHECKED_IN);
     }
 
     @Test
     void acceptsAnEligiblePatientAndRaisesThePlan() {
-        ConsultationRequest request = submitted(Condition.TREATMENT_RESISTANT_DEPRESSION);
-        request.consultationScheduled("apt_1", NOW, NOW);
-        request.screen(eligible(), "evt_2", NOW);
+        ConsultationRequest request = consulted();
 
-        request.accept(plan(), "dr-1", false, null, "evt_3", NOW);
+        accept(request);
 
         assertThat(request.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(request.decision().plan().doseMg()).isEqualByComparingTo("35.0"); // 0.5 mg/kg × 70 kg
         assertThat(request.pendingEvents())
                 .extracting(e -> e.type())
                 .containsExactly(
@@ -140,14 +150,11 @@ class ConsultationRequestTest {
 
     @Test
     void aDecidedRequestCanNeitherBeDecidedAgainNorWithdrawn() {
-        ConsultationRequest request = submitted(Condition.TREATMENT_RESISTANT_DEPRESSION);
-        request.consultationScheduled("apt_1", NOW, NOW);
-        request.screen(eligible(), "evt_2", NOW);
+        ConsultationRequest request = consulted();
         request.decline(TreatmentDeclined.Decision.REFERRED_OUT, "dr-1", "PSYCHOTHERAPY_FIRST", "evt_3", NOW);
 
         assertThat(request.status()).isEqualTo(RequestStatus.REFERRED_OUT);
-        assertThatThrownBy(() -> request.accept(plan(), "dr-1", false, null, "evt_4", NOW))
-                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> accept(request)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> request.withdraw(NOW)).isInstanceOf(ConflictException.class);
     }
 
@@ -158,12 +165,129 @@ class ConsultationRequestTest {
         ConsultationRequest scheduled = submitted(Condition.ANXIETY);
         scheduled.consultationScheduled("apt_1", NOW, NOW);
         scheduled.withdraw(NOW);
-        ConsultationRequest screened = submitted(Condition.ANXIETY);
-        screened.consultationScheduled("apt_1", NOW, NOW);
+        ConsultationRequest screened = checkedIn(Condition.ANXIETY, NOW);
         screened.screen(eligible(), "evt_2", NOW);
         screened.withdraw(NOW);
 
         assertThat(List.of(requested.status(), scheduled.status(), screened.status()))
                 .containsOnly(RequestStatus.WITHDRAWN);
+    }
+
+    // consultation first
+
+    @Test
+    void refusesScreeningBeforeTheConsultationsCheckIn() {
+        ConsultationRequest request = submitted(Condition.ANXIETY);
+        request.consultationScheduled("apt_1", NOW.plusSeconds(3600), NOW);
+
+        assertConflict(() -> request.screen(eligible(), "evt_2", NOW), "CONSULTATION_NOT_CHECKED_IN");
+        assertThat(request.screening()).isNull();
+        assertThat(request.status()).isEqualTo(RequestStatus.CONSULTATION_SCHEDULED);
+        assertThat(request.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void screensAtTheCheckInButNotBeforeIt() {
+        ConsultationRequest early = checkedIn(Condition.ANXIETY, NOW);
+        ConsultationRequest onTime = checkedIn(Condition.ANXIETY, NOW);
+
+        assertConflict(() -> early.screen(eligible(), "evt_2", NOW.minusMillis(1)), "CONSULTATION_NOT_CHECKED_IN");
+        onTime.screen(eligible(), "evt_2", NOW);
+
+        assertThat(early.screening()).isNull();
+        assertThat(onTime.status()).isEqualTo(RequestStatus.SCREENED);
+    }
+
+    @Test
+    void refusesTheDecisionBeforeTheConsultationIsCompleted() {
+        ConsultationRequest request = checkedIn(Condition.TREATMENT_RESISTANT_DEPRESSION, NOW);
+        request.screen(eligible(), "evt_2", NOW);
+
+        assertConflict(() -> accept(request), "CONSULTATION_NOT_COMPLETED");
+        assertConflict(
+                () -> request.decline(TreatmentDeclined.Decision.DECLINED, "dr-1", "PATIENT_CHOICE", "evt_3", NOW),
+                "CONSULTATION_NOT_COMPLETED");
+        assertThat(request.status()).isEqualTo(RequestStatus.SCREENED);
+        assertThat(request.decision()).isNull();
+        assertThat(request.pendingEvents()).hasSize(2);
+    }
+
+    @Test
+    void takesTheConsultationEventsInAnyOrderAndKeepsTheFurthestState() {
+        Instant checkIn = NOW.plusSeconds(3000);
+        Instant completedAt = NOW.plusSeconds(6000);
+        ConsultationRequest request = submitted(Condition.ANXIETY);
+
+        request.consultationCompleted("apt_1", NOW.plusSeconds(3600), completedAt, NOW);
+        request.consultationCheckedIn("apt_1", checkIn, NOW);
+        request.consultationScheduled("apt_1", NOW.plusSeconds(3600), NOW);
+        request.consultationCheckedIn("apt_1", checkIn, NOW);
+        request.consultationCompleted("apt_1", NOW.plusSeconds(3600), completedAt.plusSeconds(60), NOW);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.CONSULTATION_SCHEDULED);
+        assertThat(request.consultationStatus()).isEqualTo(ConsultationStatus.COMPLETED);
+        assertThat(request.consultationCheckedInAt()).isEqualTo(checkIn);
+        assertThat(request.consultationCompletedAt()).isEqualTo(completedAt);
+        assertThat(request.consultationAt()).isEqualTo(NOW.plusSeconds(3600));
+        request.screen(eligible(), "evt_2", completedAt);
+        assertThat(request.status()).isEqualTo(RequestStatus.SCREENED);
+    }
+
+    @Test
+    void aCheckInFirstStillBooksTheRequest() {
+        ConsultationRequest request = submitted(Condition.ANXIETY);
+
+        request.consultationCheckedIn("apt_1", NOW, NOW);
+
+        assertThat(request.status()).isEqualTo(RequestStatus.CONSULTATION_SCHEDULED);
+        assertThat(request.consultationStatus()).isEqualTo(ConsultationStatus.CHECKED_IN);
+        assertThat(request.appointmentId()).isEqualTo("apt_1");
+    }
+
+    // dose
+
+    @Test
+    void refusesAPlanAboveTheSessionCeilingAndChangesNothing() {
+        ConsultationRequest request = submitted(Condition.TREATMENT_RESISTANT_DEPRESSION);
+        request.consultationCheckedIn("apt_1", NOW, NOW);
+        request.screen(
+                POLICY.screen(
+                        Condition.TREATMENT_RESISTANT_DEPRESSION,
+                        new ScreeningAnswers(
+                                List.of(2, 2, 2, 2, 2, 2, 2, 2, 0),
+                                null,
+                                null,
+                                null,
+                                List.of(new PriorTrial("a", true, false), new PriorTrial("b", true, false)),
+                                Set.of(),
+                                List.of(),
+                                new BigDecimal("350"))),
+                "evt_2",
+                NOW);
+        request.consultationCompleted("apt_1", NOW, NOW, NOW);
+
+        assertConflict(() -> accept(request), "DOSE_ABOVE_SESSION_MAXIMUM");
+        assertThat(request.status()).isEqualTo(RequestStatus.SCREENED);
+        assertThat(request.decision()).isNull();
+        assertThat(request.pendingEvents()).hasSize(2);
+    }
+
+    @Test
+    void anEsketaminePlanCarriesItsFixedDoseAndNoDosePerKilogram() {
+        ConsultationRequest request = consulted();
+
+        request.accept(
+                "plan_1",
+                new PlanChoice(Protocol.ESKETAMINE_INDUCTION, null, null, new BigDecimal("84")),
+                ProtocolFixtures.NASAL,
+                "dr-1",
+                false,
+                null,
+                "evt_3",
+                NOW);
+
+        assertThat(request.decision().plan().doseMg()).isEqualByComparingTo("84.0");
+        assertThat(request.decision().plan().doseMgPerKg()).isNull();
+        assertThat(request.pendingEvents().get(2).body()).contains("\"doseMg\":\"84.0\"", "\"doseMgPerKg\":\"0\"");
     }
 }

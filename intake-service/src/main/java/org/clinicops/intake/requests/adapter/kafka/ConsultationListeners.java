@@ -1,6 +1,7 @@
 package org.clinicops.intake.requests.adapter.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.intake.requests.application.ProgressConsultation;
@@ -8,7 +9,7 @@ import org.clinicops.platform.inbox.EventInbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Scheduling's consultation events move requests along. */
+/** Scheduling's consultation events (booked, checked in, completed) move requests along. */
 @Component
 class ConsultationListeners {
 
@@ -23,6 +24,11 @@ class ConsultationListeners {
     @KafkaListener(topics = "clinic.consultation-scheduled")
     void scheduled(ConsumerRecord<String, byte[]> record) {
         inbox.process(record, ConsultationScheduled.class, event -> progress.scheduled(event.payload()));
+    }
+
+    @KafkaListener(topics = "clinic.consultation-checked-in")
+    void checkedIn(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, ConsultationCheckedIn.class, event -> progress.checkedIn(event.payload()));
     }
 
     @KafkaListener(topics = "clinic.consultation-completed")

@@ -135,11 +135,13 @@ class ConsultationRequestController {
         load(id);
         return RequestView.of(decide.handle(new DecideTreatment.Command(
                 id,
+                SiteAccess.currentUser(),
                 body.decision(),
                 body.clinicianId(),
                 body.protocol(),
                 body.sessions(),
                 body.doseMgPerKg(),
+                body.doseMg(),
                 Boolean.TRUE.equals(body.override()),
                 body.reason())));
     }

@@ -43,17 +43,15 @@ final class RequestBodies {
             @NotBlank @Pattern(regexp = "\\+?[0-9 ()./-]{7,25}", message = "must be a phone number")
             String phone) {}
 
+    /**
+     * Scale answers are checked against each scale's range by the screening rules ({@code Scale}),
+     * which name every bad field; only their presence and shape are checked here.
+     */
     record Screening(
-            @NotNull @Size(min = 9, max = 9, message = "must have 9 answers")
-            List<@NotNull @Min(0) @Max(3) Integer> phq9,
-
-            @Nullable @Size(min = 7, max = 7, message = "must have 7 answers")
-            List<@NotNull @Min(0) @Max(3) Integer> gad7,
-
-            @Nullable @Size(min = 20, max = 20, message = "must have 20 answers")
-            List<@NotNull @Min(0) @Max(4) Integer> pcl5,
-
-            @Nullable @Min(0) @Max(10) Integer painNrs,
+            @NotNull List<Integer> phq9,
+            @Nullable List<Integer> gad7,
+            @Nullable List<Integer> pcl5,
+            @Nullable Integer painNrs,
             @Nullable @Size(max = 20) List<@Valid PriorTrialEntry> priorTrials,
             @Nullable @Size(max = 12) List<@NotNull Contraindication> contraindications,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> medications,
@@ -66,12 +64,17 @@ final class RequestBodies {
             @NotNull Boolean adequate,
             @NotNull Boolean relief) {}
 
+    /**
+     * The dose ({@code doseMgPerKg} for IV protocols, {@code doseMg} for fixed-dose ones) is checked
+     * against the protocol's limits by the dose rule ({@code DoseRule}), nowhere else.
+     */
     record DecisionBody(
             @NotNull RequestStatus decision,
             @NotBlank @Size(max = 40) String clinicianId,
             @Nullable Protocol protocol,
             @Nullable @Min(1) @Max(12) Integer sessions,
-            @Nullable @DecimalMin("0.05") @DecimalMax("2.0") BigDecimal doseMgPerKg,
+            @Nullable BigDecimal doseMgPerKg,
+            @Nullable BigDecimal doseMg,
             @Nullable Boolean override,
             @Nullable @Size(max = 500) String reason) {}
 }

@@ -8,6 +8,7 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.intake.plans.domain.TreatmentPlan;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
+import org.clinicops.intake.requests.domain.ConsultationStatus;
 import org.clinicops.intake.requests.domain.Decision;
 import org.clinicops.intake.requests.domain.RequestStatus;
 import org.clinicops.intake.screening.domain.Contraindication;
@@ -30,8 +31,16 @@ record RequestView(
         @Nullable Screening screening,
         @Nullable DecisionView decision) {
 
+    /**
+     * @param status SCHEDULED, CHECKED_IN or COMPLETED
+     */
     record Consultation(
-            @Nullable String appointmentId, @Nullable Instant startsAt, boolean completed) {}
+            @Nullable String appointmentId,
+            @Nullable Instant startsAt,
+            ConsultationStatus status,
+            @Nullable Instant checkedInAt,
+            boolean completed,
+            @Nullable Instant completedAt) {}
 
     record Pcl5View(int total, boolean probablePtsd) {}
 
@@ -72,9 +81,15 @@ record RequestView(
                 r.status(),
                 r.urgent(),
                 r.requestedAt(),
-                r.appointmentId() == null
+                r.consultationStatus() == ConsultationStatus.NOT_BOOKED
                         ? null
-                        : new Consultation(r.appointmentId(), r.consultationAt(), r.consultationCompleted()),
+                        : new Consultation(
+                                r.appointmentId(),
+                                r.consultationAt(),
+                                r.consultationStatus(),
+                                r.consultationCheckedInAt(),
+                                r.consultationCompleted(),
+                                r.consultationCompletedAt()),
                 s == null
                         ? null
                         : new Screening(
