@@ -219,6 +219,27 @@ class SessionEndIntegrationTest {
     }
 
     @Test
+    void aPlanThatWaitedForItsSiteKeepsItsWeightBasedDose() throws Exception {
+        publish(plan("plan_endq", "p_endq", "endq", 1), "evt_plan_endq");
+        await().untilAsserted(
+                        () -> assertThat(get("/api/waiting-list?siteId=endq").findValuesAsString("patientId"))
+                                .contains("p_endq"));
+        createSite("endq", 1);
+        String id = awaitSession("p_endq");
+        start(id, "endq");
+        clock.advance(Duration.ofMinutes(100));
+        recordVitals("vit_endq", id, "p_endq", "endq");
+
+        HttpResponse<String> offPlan = post(
+                "/api/appointments/" + id + "/complete",
+                COMPLETE.formatted("").replace("\"70.0\"", "\"80.0\""),
+                staff(Role.NURSE, "endq"));
+        assertThat(json(offPlan).get("code").asString())
+                .as("0.5 mg/kg for 80 kg is 40 mg, not the 35 mg of the screening weight")
+                .isEqualTo("DOSE_OFF_PLAN");
+    }
+
+    @Test
     void stoppingAnInfusionEndsItAsStoppedFreesTheChairAndPublishesWhatWasGiven() throws Exception {
         createSite("ends", 1);
         publish(plan("plan_ends", "p_ends", "ends", 1), "evt_plan_ends");
@@ -417,6 +438,12 @@ class SessionEndIntegrationTest {
         createSite(site, 1);
         publish(plan("plan_" + site, patientId, site, sessions), "evt_plan_" + site);
         String id = awaitSession(patientId);
+        start(id, site);
+        return id;
+    }
+
+    /** At the session's start time, a nurse checks the patient in and starts the infusion. */
+    private void start(String id, String site) throws Exception {
         String nurse = staff(Role.NURSE, site);
         JsonNode session = get("/api/appointments/" + id);
         clock.set(Instant.parse(session.get("startsAt").asString()));
@@ -424,7 +451,6 @@ class SessionEndIntegrationTest {
                 .isEqualTo(200);
         assertThat(post("/api/appointments/" + id + "/start", "", nurse).statusCode())
                 .isEqualTo(200);
-        return id;
     }
 
     private String awaitSession(String patientId) {

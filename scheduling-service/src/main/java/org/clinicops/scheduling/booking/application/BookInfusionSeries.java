@@ -212,7 +212,8 @@ public class BookInfusionSeries {
                 plan.infusionMinutes(),
                 plan.observationMinutes(),
                 plan.doseMg(),
-                plan.escortRequired()));
+                plan.escortRequired(),
+                plan.doseMgPerKg()));
         return BookingOutcome.WAITING;
     }
 }
