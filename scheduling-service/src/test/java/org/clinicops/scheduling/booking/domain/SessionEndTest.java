@@ -153,6 +153,17 @@ class SessionEndTest {
     }
 
     @Test
+    void anOverrideNeedsARecordableStaffIdAndAReason() {
+        assertThatThrownBy(() -> new OverrideRequest("dr smith@clinic", "a good reason"))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("STAFF_ID_NOT_RECORDABLE"));
+        assertThatThrownBy(() -> new OverrideRequest("clinician-bos", "  ok "))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(new OverrideRequest("clinician-bos", "  observed on the ward  ").reason())
+                .isEqualTo("observed on the ward");
+    }
+
+    @Test
     void anOverrideWhenEveryCheckPassesRecordsNothing() {
         Appointment a = inProgress(1, 6);
         a.completeSession(

@@ -177,8 +177,7 @@ class AppointmentController {
             if (!user.hasAny(Role.CLINICIAN, Role.ADMIN)) {
                 throw new AccessDeniedException("Only a CLINICIAN or ADMIN may override discharge checks");
             }
-            override = new OverrideRequest(
-                    user.username(), body.override().reason().strip());
+            override = new OverrideRequest(user.username(), body.override().reason());
         }
         var completed = session.complete(
                 id,
