@@ -380,7 +380,8 @@ public class ClinicalHolds {
                 plan == null ? 0 : plan.infusionMinutes(),
                 plan == null ? 0 : plan.observationMinutes(),
                 plan == null ? null : plan.doseMg(),
-                plan != null && plan.escortRequired()));
+                plan != null && plan.escortRequired(),
+                plan == null ? null : plan.doseMgPerKg()));
     }
 
     /**

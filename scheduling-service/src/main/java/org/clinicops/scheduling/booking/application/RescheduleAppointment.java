@@ -3,9 +3,12 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -128,11 +131,22 @@ public class RescheduleAppointment {
                                 ALTERNATIVE_DAYS,
                                 ALTERNATIVES,
                                 occupancy,
-                                start -> rules.refusal(placement.at(start)).isEmpty());
+                                admissible(rules, placement));
         throw refused.get()
                 .with(Map.of(
                         "alternatives",
                         alternatives.stream().map(Instant::toString).toList()));
+    }
+
+    /**
+     * Start times the gate's rules accept for the appointment: the day rules, decided once per day
+     * (the candidates are already within opening hours).
+     */
+    private static Predicate<Instant> admissible(BookingRules rules, Placement placement) {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        return start -> days.computeIfAbsent(
+                placement.calendar().localDate(start),
+                day -> rules.refusal(placement.at(start)).isEmpty());
     }
 
     private Optional<Slot> slotAt(

@@ -244,25 +244,37 @@ public final class SlotFinder {
         OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
         Duration span = grid.span(length);
         LocalDate center = site.calendar().localDate(wanted);
+        Comparator<Instant> nearest = Comparator.comparing(
+                        (Instant s) -> Duration.between(s, wanted).abs())
+                .thenComparing(s -> s);
         List<Instant> free = new ArrayList<>();
-        for (LocalDate day = center.minusDays(days); !day.isAfter(center.plusDays(days)); day = day.plusDays(1)) {
-            for (Instant start : hours.candidateStarts(day, span, notBefore)) {
-                boolean ok = infusion
-                        ? infusionAt(site, patientId, appointmentId, start, span, occupancy, null)
-                                .isPresent()
-                        : consultationAt(site, patientId, appointmentId, start, span, occupancy, null)
-                                .isPresent();
-                if (ok && admissible.test(start)) {
-                    free.add(start);
+        // days outward from the wanted one; a start k days away (k >= 1) is at least k - 1 days
+        // (less an hour of daylight-saving change) from it, so once enough nearer ones are found
+        // the search stops
+        for (int ring = 0; ring <= days; ring++) {
+            for (LocalDate day : ring == 0 ? List.of(center) : List.of(center.minusDays(ring), center.plusDays(ring))) {
+                for (Instant start : hours.candidateStarts(day, span, notBefore)) {
+                    if (!admissible.test(start)) {
+                        continue;
+                    }
+                    boolean ok = infusion
+                            ? infusionAt(site, patientId, appointmentId, start, span, occupancy, null)
+                                    .isPresent()
+                            : consultationAt(site, patientId, appointmentId, start, span, occupancy, null)
+                                    .isPresent();
+                    if (ok) {
+                        free.add(start);
+                    }
                 }
             }
+            free.sort(nearest);
+            Duration unsearchedAtLeast = Duration.ofDays(ring).minusHours(1);
+            if (free.size() >= limit
+                    && Duration.between(free.get(limit - 1), wanted).abs().compareTo(unsearchedAtLeast) <= 0) {
+                break;
+            }
         }
-        return free.stream()
-                .sorted(Comparator.comparing(
-                                (Instant s) -> Duration.between(s, wanted).abs())
-                        .thenComparing(s -> s))
-                .limit(limit)
-                .toList();
+        return free.stream().sorted(nearest).limit(limit).toList();
     }
 
     private static List<String> preferredFirst(List<String> ids, @Nullable String preferred) {
