@@ -1,0 +1,270 @@
+package org.clinicops.scheduling.booking.application;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.PatientHolds;
+import org.clinicops.scheduling.sites.application.SiteRepository;
+import org.clinicops.scheduling.sites.domain.Site;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/**
+ * The repositories of the booking use cases kept in memory, for tests that run thousands of command
+ * sequences. Each aggregate is stored as the document the real mapping writes and read back as a new
+ * instance (so a change not saved is lost, as with MongoDB), with optimistic locking on {@code
+ * @Version} and a duplicate-key error on a second insert.
+ */
+final class InMemoryRepositories {
+
+    private final MappingMongoConverter converter;
+    private final MongoMappingContext context;
+
+    InMemoryRepositories() {
+        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+        context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+    }
+
+    /** One collection of one aggregate type, by id. */
+    final class Store<T> {
+
+        private final Class<T> type;
+        private final MongoPersistentEntity<?> entity;
+        private final Map<String, Document> documents = new LinkedHashMap<>();
+        private final Map<String, Map.Entry<Document, T>> views = new java.util.HashMap<>();
+
+        Store(Class<T> type) {
+            this.type = type;
+            this.entity = context.getRequiredPersistentEntity(type);
+        }
+
+        synchronized Optional<T> findById(String id) {
+            Document doc = documents.get(id);
+            return doc == null ? Optional.empty() : Optional.of(read(doc));
+        }
+
+        synchronized boolean existsById(String id) {
+            return documents.containsKey(id);
+        }
+
+        synchronized List<T> findAll(Predicate<T> filter) {
+            return findAll(doc -> true, filter);
+        }
+
+        /** The items whose stored document passes {@code stored} (read only those) and then {@code filter}. */
+        synchronized List<T> findAll(Predicate<Document> stored, Predicate<T> filter) {
+            List<T> found = new ArrayList<>();
+            for (Document doc : documents.values()) {
+                if (!stored.test(doc)) {
+                    continue;
+                }
+                T item = read(doc);
+                if (filter.test(item)) {
+                    found.add(item);
+                }
+            }
+            return found;
+        }
+
+        synchronized T insert(T item) {
+            Document doc = write(item);
+            String id = String.valueOf(doc.get("_id"));
+            if (documents.containsKey(id)) {
+                throw new DuplicateKeyException("duplicate key " + id);
+            }
+            setVersion(item, doc, 0L);
+            documents.put(id, doc);
+            return item;
+        }
+
+        synchronized T save(T item) {
+            Document doc = write(item);
+            String id = String.valueOf(doc.get("_id"));
+            Document stored = documents.get(id);
+            if (entity.hasVersionProperty()) {
+                Object mine = doc.get(entity.getRequiredVersionProperty().getFieldName());
+                if (stored == null) {
+                    if (mine != null) {
+                        throw new OptimisticLockingFailureException("no document " + id + " of version " + mine);
+                    }
+                    setVersion(item, doc, 0L);
+                } else {
+                    Object theirs =
+                            stored.get(entity.getRequiredVersionProperty().getFieldName());
+                    if (!Objects.equals(mine, theirs)) {
+                        throw new OptimisticLockingFailureException(
+                                "document " + id + " is at version " + theirs + ", not " + mine);
+                    }
+                    setVersion(item, doc, ((Number) theirs).longValue() + 1);
+                }
+            }
+            documents.put(id, doc);
+            return item;
+        }
+
+        /**
+         * The items passing {@code filter}, read once per stored version and shared: for callers that
+         * only look (the invariants), never for use cases, which change what they load.
+         */
+        synchronized List<T> viewAll(Predicate<T> filter) {
+            List<T> found = new ArrayList<>();
+            for (Map.Entry<String, Document> entry : documents.entrySet()) {
+                Map.Entry<Document, T> cached = views.get(entry.getKey());
+                if (cached == null || cached.getKey() != entry.getValue()) {
+                    cached = Map.entry(entry.getValue(), read(entry.getValue()));
+                    views.put(entry.getKey(), cached);
+                }
+                if (filter.test(cached.getValue())) {
+                    found.add(cached.getValue());
+                }
+            }
+            return found;
+        }
+
+        synchronized int size() {
+            return documents.size();
+        }
+
+        private void setVersion(T item, Document doc, long version) {
+            if (!entity.hasVersionProperty()) {
+                return;
+            }
+            PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(item);
+            accessor.setProperty(entity.getRequiredVersionProperty(), version);
+            doc.put(entity.getRequiredVersionProperty().getFieldName(), version);
+        }
+
+        private Document write(T item) {
+            Document doc = new Document();
+            converter.write(item, doc);
+            doc.remove("_class");
+            // the relay publishes an outbox as soon as it is stored: keep the documents small
+            doc.remove(AggregateRoot.OUTBOX_FIELD);
+            return doc;
+        }
+
+        private T read(Document doc) {
+            return converter.read(type, new Document(doc));
+        }
+    }
+
+    <T> Store<T> store(Class<T> type) {
+        return new Store<>(type);
+    }
+
+    static AppointmentRepository appointments(Store<Appointment> store) {
+        return repository(AppointmentRepository.class, (method, args) -> switch (method.getName()) {
+            case "findByPatientIdAndStatusAndStartsAtAfter" ->
+                store.findAll(
+                        doc -> args[0].equals(doc.get("patientId"))
+                                && status(args[1]).equals(doc.get("status")),
+                        a -> a.startsAt().isAfter((Instant) args[2]));
+            case "findByPatientIdAndStatus" ->
+                store.findAll(
+                        doc -> args[0].equals(doc.get("patientId"))
+                                && status(args[1]).equals(doc.get("status")),
+                        a -> true);
+            case "findByPatientIdAndStatusIn" ->
+                store.findAll(
+                        doc -> args[0].equals(doc.get("patientId"))
+                                && ((Collection<?>) args[1])
+                                        .stream()
+                                                .map(InMemoryRepositories::status)
+                                                .toList()
+                                                .contains(doc.get("status")),
+                        a -> true);
+            case "findByStatus" -> store.findAll(doc -> status(args[0]).equals(doc.get("status")), a -> true);
+            case "findByStatusAndHoldReleased" ->
+                store.findAll(
+                        doc -> status(args[0]).equals(doc.get("status")), a -> a.holdReleased() == (Boolean) args[1]);
+            case "findBySiteIdAndStartsAtBetween" ->
+                store.findAll(
+                        doc -> args[0].equals(doc.get("siteId")),
+                        a -> a.startsAt().isAfter((Instant) args[1])
+                                && a.startsAt().isBefore((Instant) args[2]));
+            default -> common(store, method, args);
+        });
+    }
+
+    private static String status(Object status) {
+        return ((Enum<?>) status).name();
+    }
+
+    static PatientHoldsRepository holds(Store<PatientHolds> store) {
+        return repository(PatientHoldsRepository.class, (method, args) -> common(store, method, args));
+    }
+
+    static SiteRepository sites(Store<Site> store) {
+        return repository(SiteRepository.class, (method, args) -> common(store, method, args));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object common(Store store, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "findById" -> store.findById((String) args[0]);
+            case "existsById" -> store.existsById((String) args[0]);
+            case "findAll" -> {
+                if (args == null || args.length == 0) {
+                    yield store.findAll(x -> true);
+                }
+                throw new UnsupportedOperationException(method.toString());
+            }
+            case "save" -> store.save(args[0]);
+            case "insert" -> {
+                if (args[0] instanceof Iterable<?> items) {
+                    List<Object> inserted = new ArrayList<>();
+                    for (Object item : items) {
+                        inserted.add(store.insert(item));
+                    }
+                    yield inserted;
+                }
+                yield store.insert(args[0]);
+            }
+            case "count" -> (long) store.size();
+            default -> throw new UnsupportedOperationException(method.toString());
+        };
+    }
+
+    private interface Handler {
+        Object handle(Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R repository(Class<R> type, Handler handler) {
+        InvocationHandler invocation = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> "in-memory " + type.getSimpleName();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.toString());
+                };
+            }
+            return handler.handle(method, args);
+        };
+        return (R) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation);
+    }
+}
