@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * Command-line options of the simulator.
  *
  * @param patientsPerMinute new patients a minute (the speed of the demo)
- * @param sessionGap wall-clock time between two sessions of one patient
  * @param minutes how long to run, 0 for until stopped
  * @param token a fixed bearer token to send instead of the demo client's own, if any
  * @param issuer the authorization server that gives the demo client ({@value #CLIENT_ID}) its tokens
@@ -25,7 +23,6 @@ record DemoOptions(
         String billingUrl,
         String monitoringUrl,
         double patientsPerMinute,
-        Duration sessionGap,
         long minutes,
         long seed,
         @Nullable String token,
@@ -41,7 +38,9 @@ record DemoOptions(
     static final String USAGE = """
             usage: DemoSimulator [--speed N] [--minutes M] [--seed S] [--issuer URL] [--secret-file F]
                                  [--token JWT] [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
-              --speed N        1 = 12 new patients a minute and a session every 20 s per patient (default 1)
+              --speed N        1 = 12 new patients a minute (default 1); each patient's steps follow
+                               the demo clock (-Dclinic.clock.start/speed/anchor, which
+                               ./clinic up --clock-speed N hands the services and ./clinic demo)
               --minutes M      stop after M minutes (default: run until Ctrl-C)
               --issuer URL     authorization server of the demo client clinic-demo
                                (default: $CLINIC_AUTH_ISSUER or http://localhost:9000)
@@ -93,7 +92,6 @@ record DemoOptions(
                 billing,
                 monitoring,
                 12 * speed,
-                Duration.ofMillis(Math.round(20_000 / speed)),
                 minutes,
                 seed,
                 token == null || token.isBlank() ? null : token,

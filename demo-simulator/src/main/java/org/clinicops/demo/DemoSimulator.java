@@ -25,6 +25,9 @@ public final class DemoSimulator {
     private final DemoStats stats = new DemoStats();
     /** The run's clock: -Dclinic.clock.start moves the demo with the services it drives. */
     private final Clock clock = ClinicClock.ofThisRun();
+    /** Business time and its speed (./clinic up --clock-speed N): each journey step waits for its time. */
+    private final DemoTime time =
+            new DemoTime(clock, ClinicClock.configuredStart().isPresent() ? ClinicClock.speed() : 1);
 
     private final SplittableRandom random;
     private final AtomicLong patients = new AtomicLong();
@@ -62,13 +65,21 @@ public final class DemoSimulator {
     }
 
     void run() throws InterruptedException {
+        ClinicClock.configuredStart()
+                .ifPresent(start -> System.out.println(
+                        "demo: " + ClinicClock.START_PROPERTY + " is set: the demo's clock started at " + start
+                                + " and now reads " + clock.instant() + ", not the real time"));
         createSites();
         long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
         workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
         workers.scheduleAtFixedRate(() -> System.out.println("demo: " + stats.summary()), 10, 10, TimeUnit.SECONDS);
         System.out.printf(
-                "demo: %s new patients a minute, sessions every %ss; Ctrl-C stops%n",
-                options.patientsPerMinute(), options.sessionGap().toSeconds());
+                "demo: %s new patients a minute; business time runs %sx real time%s; Ctrl-C stops%n",
+                options.patientsPerMinute(),
+                time.speed(),
+                time.speed() == 1
+                        ? " (a series takes weeks: start the platform with ./clinic up --clock-speed 120)"
+                        : "");
         long minutes = options.minutes();
         if (minutes > 0) {
             workers.awaitTermination(minutes, TimeUnit.MINUTES);
@@ -94,14 +105,8 @@ public final class DemoSimulator {
     }
 
     private void startPatient() {
-        PatientJourney journey = new PatientJourney(
-                api,
-                random.split(),
-                DemoRates.typical(),
-                stats,
-                clock,
-                options.sessionGap(),
-                patients.incrementAndGet());
+        PatientJourney journey =
+                new PatientJourney(api, random.split(), DemoRates.typical(), stats, time, patients.incrementAndGet());
         advance(journey);
     }
 

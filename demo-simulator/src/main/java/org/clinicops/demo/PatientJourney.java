@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +19,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One synthetic patient's path through the clinic, one API call per step: request, consultation,
- * screening, decision, then each infusion session (walk-in time, check-in, vitals, side effects,
- * completion) and the payment of its invoice. {@link #step()} does the next thing and says when to
- * come back; {@code null} means the journey is over.
+ * One synthetic patient's path through the clinic under the safety rules, each step at the business
+ * time it is due on the demo clock ({@link DemoTime}): request; the consultation checked in inside
+ * its window and completed at its end; screening after it, then a clinician's decision with the
+ * protocol's dose; then each booked infusion session as its {@link SessionPlan} says (check-in,
+ * start, vitals every 15 minutes, completion with the day's weight and a dose within 10 % of the
+ * plan; sometimes a no-show, a late cancellation, a dangerous reading whose alert a nurse closes, a
+ * serious adverse event that stops the infusion and holds the patient until a clinician releases
+ * the hold) and the payment of its invoice. {@link #step()} does the next thing and says how long
+ * (real time) to wait for the following one; {@code null} means the journey is over.
  */
 final class PatientJourney {
 
@@ -33,20 +38,22 @@ final class PatientJourney {
         SCREENING,
         DECISION,
         SESSION,
-        NO_SHOW,
+        RUN_SESSION,
         HOLD_RELEASE,
         DONE
     }
 
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final int MAX_WAITS = 60;
+    /** How long after a serious adverse event a clinician reviews and releases the hold (business time). */
+    private static final Duration HOLD_REVIEW = Duration.ofHours(2);
 
     private final ClinicClient api;
     private final RandomGenerator random;
     private final DemoRates rates;
     private final DemoStats stats;
     private final Clock clock;
-    private final Duration sessionGap;
+    private final DemoTime time;
     private final DemoSites.Site site;
     private final String condition;
     private final long number;
@@ -55,25 +62,27 @@ final class PatientJourney {
     private int waits;
     private @Nullable String requestId;
     private @Nullable String patientId;
-    private @Nullable String noShowAppointment;
     private int baselinePhq9;
     private int sessionsDone;
     private final int weightKg;
+    private String protocol = "DEPRESSION_INDUCTION";
+    private @Nullable BigDecimal mgPerKg;
+    private @Nullable BigDecimal fixedMg;
+    private final Deque<SessionPlan.Step> pending = new ArrayDeque<>();
+    private @Nullable String sessionId;
+    private @Nullable Instant sessionStart;
+    private final List<String> alertsToClose = new ArrayList<>();
+    private int completeAttempts;
+    private @Nullable Instant releaseAt;
 
     PatientJourney(
-            ClinicClient api,
-            RandomGenerator random,
-            DemoRates rates,
-            DemoStats stats,
-            Clock clock,
-            Duration sessionGap,
-            long number) {
+            ClinicClient api, RandomGenerator random, DemoRates rates, DemoStats stats, DemoTime time, long number) {
         this.api = api;
         this.random = random;
         this.rates = rates;
         this.stats = stats;
-        this.clock = clock;
-        this.sessionGap = sessionGap;
+        this.clock = time.clock();
+        this.time = time;
         this.number = number;
         this.site = DemoSites.ALL.get(random.nextInt(DemoSites.ALL.size()));
         this.condition = SyntheticPatients.condition(random);
@@ -94,7 +103,7 @@ final class PatientJourney {
             case SCREENING -> screening();
             case DECISION -> decision();
             case SESSION -> session();
-            case NO_SHOW -> noShow();
+            case RUN_SESSION -> runSession();
             case HOLD_RELEASE -> releaseHold();
             case DONE -> null;
         };
@@ -151,13 +160,37 @@ final class PatientJourney {
         return decided.status() == 404 ? RETRY : moveTo(Stage.CONSULTATION, RETRY);
     }
 
+    /**
+     * Checks the consultation in shortly before it starts (inside scheduling's window) and completes
+     * it at its end; screening and the decision follow (intake allows them only after these).
+     */
     private Duration consultation() {
         JsonNode consultation = firstAppointment("CONSULTATION", "SCHEDULED");
         if (consultation == null) {
-            return RETRY;
+            consultation = firstAppointment("CONSULTATION", "CHECKED_IN");
+            if (consultation == null) {
+                return RETRY; // not booked yet
+            }
         }
-        Response completed = api.post(
-                "scheduling", "/api/appointments/" + consultation.path("id").asString() + "/complete", null);
+        String id = consultation.path("id").asString();
+        Instant startsAt = Instant.parse(consultation.path("startsAt").asString());
+        Instant endsAt = Instant.parse(consultation.path("endsAt").asString(startsAt.toString()));
+        if (consultation.path("status").asString().equals("SCHEDULED")) {
+            Instant checkInAt = startsAt.minus(Duration.ofMinutes(10));
+            if (time.now().isBefore(checkInAt)) {
+                return time.until(checkInAt);
+            }
+            if (!api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
+                    .ok()) {
+                return RETRY;
+            }
+            stats.count("consultations checked in");
+            waits = 0;
+        }
+        if (time.now().isBefore(endsAt)) {
+            return time.until(endsAt);
+        }
+        Response completed = api.post("scheduling", "/api/appointments/" + id + "/complete", null);
         if (!completed.ok()) {
             return RETRY;
         }
@@ -224,11 +257,17 @@ final class PatientJourney {
             body.put("reason", "CONTRAINDICATED");
         } else {
             body.put("decision", "ACCEPTED");
-            body.put(
-                    "protocol",
-                    SyntheticPatients.isPain(condition)
-                            ? "PAIN_SERIES"
-                            : random.nextDouble() < 0.1 ? "ESKETAMINE_INDUCTION" : "DEPRESSION_INDUCTION");
+            protocol = SyntheticPatients.isPain(condition)
+                    ? "PAIN_SERIES"
+                    : random.nextDouble() < 0.1 ? "ESKETAMINE_INDUCTION" : "DEPRESSION_INDUCTION";
+            body.put("protocol", protocol);
+            if (protocol.equals("ESKETAMINE_INDUCTION")) {
+                fixedMg = random.nextBoolean() ? new BigDecimal("56") : new BigDecimal("84");
+                body.put("doseMg", fixedMg);
+            } else {
+                mgPerKg = new BigDecimal("0.5");
+                body.put("doseMgPerKg", mgPerKg);
+            }
             if (eligibility.equals("NEEDS_REVIEW")) {
                 body.put("override", true);
                 body.put("reason", "PHYSICIAN_REVIEWED");
@@ -246,134 +285,236 @@ final class PatientJourney {
         return moveTo(Stage.SESSION, RETRY);
     }
 
+    /** Plans the next booked session, or ends the course when none is left. */
     private Duration session() {
-        JsonNode onHold = firstAppointment("INFUSION", "ON_HOLD");
-        if (onHold != null) {
-            return moveTo(Stage.HOLD_RELEASE, sessionGap.multipliedBy(3));
-        }
         JsonNode next = firstAppointment("INFUSION", "SCHEDULED");
         if (next == null) {
-            if (sessionsDone > 0 && firstAppointment("INFUSION", null) != null) {
+            if (firstAppointment("INFUSION", "ON_HOLD") == null && firstAppointment("INFUSION", null) != null) {
                 stats.count("courses finished");
                 return moveTo(Stage.DONE, Duration.ZERO);
             }
-            return RETRY; // the series is being booked, or waits for capacity
+            return RETRY; // the series is being booked, waits for capacity, or is held
         }
-        String id = next.path("id").asString();
+        sessionId = next.path("id").asString();
+        Instant startsAt = Instant.parse(next.path("startsAt").asString());
+        sessionStart = startsAt;
         double dice = random.nextDouble();
-        if (dice < rates.lateCancellation()) {
-            Instant soon = gridAfter(Duration.ofHours(3));
-            if (reschedule(id, soon)
-                    && api.post(
-                                    "scheduling",
-                                    "/api/appointments/" + id + "/cancel",
-                                    Map.of("reason", "PATIENT_REQUEST"))
-                            .ok()) {
-                stats.count("late cancellations");
+        SessionPlan.Course course = dice < rates.lateCancellation()
+                ? SessionPlan.Course.LATE_CANCELLATION
+                : dice < rates.lateCancellation() + rates.noShow()
+                        ? SessionPlan.Course.NO_SHOW
+                        : dice < rates.lateCancellation() + rates.noShow() + rates.seriousSideEffect()
+                                ? SessionPlan.Course.SERIOUS_EVENT
+                                : SessionPlan.Course.NORMAL;
+        pending.clear();
+        pending.addAll(SessionPlan.steps(
+                startsAt,
+                SessionPlan.infusionMinutes(protocol),
+                SessionPlan.observationMinutes(protocol),
+                course,
+                random.nextDouble() < rates.severeHypertension(),
+                random.nextDouble() < rates.mildSideEffect()));
+        alertsToClose.clear();
+        completeAttempts = 0;
+        return moveTo(Stage.RUN_SESSION, time.until(pending.getFirst().at()));
+    }
+
+    /** Does the session's next step once its business time has come. */
+    private Duration runSession() {
+        SessionPlan.Step step = pending.peekFirst();
+        String id = sessionId;
+        if (step == null || id == null) {
+            return moveTo(Stage.SESSION, RETRY);
+        }
+        if (time.now().isBefore(step.at())) {
+            return time.until(step.at());
+        }
+        boolean done = switch (step.kind()) {
+            case LATE_CANCEL -> {
+                if (api.post("scheduling", "/api/appointments/" + id + "/cancel", Map.of("reason", "PATIENT_REQUEST"))
+                        .ok()) {
+                    stats.count("late cancellations");
+                }
+                yield true;
             }
-            return sessionGap;
-        }
-        Instant startsAt = gridAfter(Duration.ofMinutes(1));
-        if (!reschedule(id, startsAt)) {
-            return RETRY;
-        }
-        if (dice < rates.lateCancellation() + rates.noShow()) {
-            noShowAppointment = id;
-            return moveTo(
-                    Stage.NO_SHOW, Duration.between(clock.instant(), startsAt).plusSeconds(5));
-        }
-        if (!api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
-                        .ok()
-                || !api.post("scheduling", "/api/appointments/" + id + "/start", null)
+            case NO_SHOW -> {
+                if (api.post("scheduling", "/api/appointments/" + id + "/no-show", null)
                         .ok()) {
+                    stats.count("no-shows");
+                }
+                payInvoices();
+                yield true;
+            }
+            case CHECK_IN ->
+                api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
+                        .ok();
+            case START ->
+                api.post("scheduling", "/api/appointments/" + id + "/start", null)
+                        .ok();
+            case VITALS -> {
+                chartVitals(id, false);
+                yield true;
+            }
+            case SEVERE_VITALS -> {
+                chartVitals(id, true);
+                report(id, "ELEVATED_BLOOD_PRESSURE", 2);
+                yield true;
+            }
+            case MILD_EVENT -> {
+                List<String> common =
+                        List.of("NAUSEA_VOMITING", "DIZZINESS", "HEADACHE", "FATIGUE", "ANXIETY_RESTLESSNESS");
+                report(id, common.get(random.nextInt(common.size())), 1 + random.nextInt(2));
+                yield true;
+            }
+            case CLOSE_ALERTS -> {
+                closeAlerts(id);
+                yield true;
+            }
+            case SERIOUS_EVENT -> {
+                report(id, random.nextBoolean() ? "HALLUCINATIONS" : "EXCESSIVE_DISSOCIATION", 3);
+                yield true;
+            }
+            case STOP -> stop(id);
+            case COMPLETE -> complete(id);
+        };
+        if (!done) {
             return RETRY;
         }
-        chartVitals(id);
-        boolean serious = reportSideEffects(id);
+        pending.removeFirst();
+        waits = 0;
+        if (step.kind() == SessionPlan.Kind.STOP) {
+            releaseAt = time.now().plus(HOLD_REVIEW);
+            return moveTo(Stage.HOLD_RELEASE, time.until(releaseAt));
+        }
+        SessionPlan.Step following = pending.peekFirst();
+        return following == null ? moveTo(Stage.SESSION, RETRY) : time.until(following.at());
+    }
+
+    /** A serious adverse event: the infusion stops early; monitoring holds the patient. */
+    private boolean stop(String id) {
+        Instant started = sessionStart == null ? time.now() : sessionStart;
+        int minutes = (int) Math.max(
+                0,
+                Math.min(
+                        SessionPlan.infusionMinutes(protocol),
+                        Duration.between(started, time.now()).toMinutes()));
+        Response stopped = api.post(
+                "scheduling",
+                "/api/appointments/" + id + "/stop",
+                Map.of("reason", "ADVERSE_EVENT", "infusionMinutes", minutes));
+        if (stopped.ok()) {
+            stats.count("infusions stopped (adverse event)");
+            return true;
+        }
+        return stopped.status() == 409 || stopped.status() == 400; // nothing to stop: go on
+    }
+
+    /**
+     * Completes the session with the day's weight and a dose within 10 % of the plan. A refusal (a
+     * reading not yet seen by scheduling, an alert not yet closed) gets a fresh reading and the open
+     * alerts closed; after that a clinician overrides the checks that still fail, with a reason.
+     */
+    private boolean complete(String id) {
+        BigDecimal dayWeight = BigDecimal.valueOf(weightKg)
+                .add(BigDecimal.valueOf(random.nextInt(11) - 5).movePointLeft(1))
+                .setScale(1, RoundingMode.HALF_EVEN);
+        BigDecimal dose = Doses.given(Doses.planned(mgPerKg, fixedMg, dayWeight), random);
+        Instant started = sessionStart == null ? time.now() : sessionStart;
+        int infusion = SessionPlan.infusionMinutes(protocol);
+        int observed = (int) Math.min(
+                600, Math.max(0, Duration.between(started, time.now()).toMinutes() - infusion));
         int score = Math.max(0, (int)
-                Math.round(baselinePhq9 * Math.pow(0.80 + random.nextDouble() * 0.25, ++sessionsDone)));
+                Math.round(baselinePhq9 * Math.pow(0.80 + random.nextDouble() * 0.25, sessionsDone + 1)));
+        boolean pain = SyntheticPatients.isPain(condition);
         Map<String, Object> outcome = new HashMap<>();
-        outcome.put(
-                "doseMg",
-                BigDecimal.valueOf(weightKg).multiply(new BigDecimal("0.5")).setScale(1, RoundingMode.HALF_EVEN));
-        outcome.put("infusionMinutes", SyntheticPatients.isPain(condition) ? 240 : 40);
-        outcome.put("observationMinutes", SyntheticPatients.isPain(condition) ? 60 : 120);
-        outcome.put("symptomScale", SyntheticPatients.isPain(condition) ? "PAIN_NRS" : "PHQ9");
-        outcome.put(
-                "symptomScore", SyntheticPatients.isPain(condition) ? Math.min(10, score / 2) : Math.min(27, score));
+        outcome.put("doseMg", dose);
+        outcome.put("weightKg", dayWeight);
+        outcome.put("infusionMinutes", infusion);
+        outcome.put("observationMinutes", observed);
+        outcome.put("symptomScale", pain ? "PAIN_NRS" : "PHQ9");
+        outcome.put("symptomScore", pain ? Math.min(10, score / 2) : Math.min(27, score));
         outcome.put("dischargedWithEscort", true);
-        if (api.post("scheduling", "/api/appointments/" + id + "/complete", outcome)
-                .ok()) {
+        completeAttempts++;
+        if (completeAttempts > 2) {
+            outcome.put("override", Map.of("reason", "Reviewed by the clinician on duty: safe to discharge"));
+        }
+        Response completed = api.post("scheduling", "/api/appointments/" + id + "/complete", outcome);
+        if (completed.ok()) {
+            sessionsDone++;
             stats.count("sessions completed");
+            if (completeAttempts > 2) {
+                stats.count("discharges with a clinician's override");
+            }
+            payInvoices();
+            return true;
         }
-        payInvoices();
-        return serious ? moveTo(Stage.HOLD_RELEASE, sessionGap.multipliedBy(3)) : sessionGap;
+        if (completed.status() == 409 || completed.status() == 0) {
+            closeAlerts(id);
+            chartVitals(id, false);
+            return false; // retried after RETRY
+        }
+        stats.count("completions refused (HTTP " + completed.status() + ")");
+        return true;
     }
 
-    private Duration noShow() {
-        if (noShowAppointment != null
-                && api.post("scheduling", "/api/appointments/" + noShowAppointment + "/no-show", null)
-                        .ok()) {
-            stats.count("no-shows");
-        }
-        noShowAppointment = null;
-        payInvoices();
-        return moveTo(Stage.SESSION, sessionGap);
-    }
-
+    /** A clinician reviews a clinical hold a few business hours after the event and releases it. */
     private Duration releaseHold() {
+        Instant at = releaseAt;
+        if (at != null && time.now().isBefore(at)) {
+            return time.until(at);
+        }
         Response released = api.post(
                 "monitoring",
                 "/api/patients/" + patientId + "/clinical-hold/release",
                 Map.of("clinicianId", site.physicianIds().get(0), "reason", "Reviewed, safe to resume"));
         if (released.ok()) {
             stats.count("clinical holds released");
+            return moveTo(Stage.SESSION, RETRY);
         }
-        return moveTo(Stage.SESSION, sessionGap);
+        return released.status() == 409 || released.status() == 404 ? RETRY : moveTo(Stage.SESSION, RETRY);
     }
 
-    private void chartVitals(String sessionId) {
-        Instant now = clock.instant();
-        boolean severe = random.nextDouble() < rates.severeHypertension();
-        for (int i = 0; i < 4; i++) {
-            int systolic = 118 + random.nextInt(30) + (i == 2 ? 10 : 0);
-            int diastolic = 72 + random.nextInt(15);
-            if (severe && i == 2) {
-                systolic = 204 + random.nextInt(10);
-                diastolic = 121 + random.nextInt(6);
+    /** One reading now; {@code severe} makes it a dangerous one (monitoring raises an alert). */
+    private void chartVitals(String id, boolean severe) {
+        int systolic = severe ? 204 + random.nextInt(10) : 112 + random.nextInt(30);
+        int diastolic = severe ? 121 + random.nextInt(6) : 70 + random.nextInt(15);
+        Map<String, Object> reading = new HashMap<>();
+        reading.put("patientId", patientId);
+        reading.put("siteId", site.id());
+        reading.put("takenAt", time.now().minusSeconds(30).toString());
+        reading.put("systolic", systolic);
+        reading.put("diastolic", diastolic);
+        reading.put("heartRate", 64 + random.nextInt(30));
+        reading.put("spo2", 95 + random.nextInt(5));
+        reading.put("respiratoryRate", 12 + random.nextInt(6));
+        Response charted = api.post("monitoring", "/api/sessions/" + id + "/vitals", reading);
+        if (charted.ok()) {
+            stats.count("vitals readings");
+            for (JsonNode alert : charted.body().path("alertsRaised")) {
+                alertsToClose.add(alert.path("alertId").asString());
+                stats.count("vitals alerts raised");
             }
-            Map<String, Object> reading = new HashMap<>();
-            reading.put("patientId", patientId);
-            reading.put("siteId", site.id());
-            reading.put("takenAt", now.minus(Duration.ofMinutes(15L * (3 - i))).toString());
-            reading.put("systolic", systolic);
-            reading.put("diastolic", diastolic);
-            reading.put("heartRate", 68 + random.nextInt(30));
-            reading.put("spo2", 95 + random.nextInt(5));
-            reading.put("respiratoryRate", 12 + random.nextInt(6));
-            if (api.post("monitoring", "/api/sessions/" + sessionId + "/vitals", reading)
-                    .ok()) {
-                stats.count("vitals readings");
-            }
-        }
-        if (severe) {
-            report(sessionId, "ELEVATED_BLOOD_PRESSURE", 2);
         }
     }
 
-    /** Reports side effects; true when one was serious (grade 3: clinical hold). */
-    private boolean reportSideEffects(String sessionId) {
-        double p = random.nextDouble();
-        if (p < rates.seriousSideEffect()) {
-            report(sessionId, random.nextBoolean() ? "HALLUCINATIONS" : "EXCESSIVE_DISSOCIATION", 3);
-            return true;
+    /** The nurse closes the session's open alerts (those charted here and any monitoring lists). */
+    private void closeAlerts(String id) {
+        JsonNode open = api.get("monitoring", "/api/alerts?siteId=" + site.id() + "&open=true&size=100")
+                .body()
+                .path("content");
+        for (JsonNode alert : open) {
+            String alertId = alert.path("alertId").asString();
+            if (id.equals(alert.path("sessionId").asString()) && !alertsToClose.contains(alertId)) {
+                alertsToClose.add(alertId);
+            }
         }
-        if (p < rates.seriousSideEffect() + rates.mildSideEffect()) {
-            List<String> common =
-                    List.of("NAUSEA_VOMITING", "DIZZINESS", "HEADACHE", "FATIGUE", "ANXIETY_RESTLESSNESS");
-            report(sessionId, common.get(random.nextInt(common.size())), 1 + random.nextInt(2));
-        }
-        return false;
+        alertsToClose.removeIf(alertId -> {
+            Response closed = api.post("monitoring", "/api/alerts/" + alertId + "/close", null);
+            if (closed.ok()) {
+                stats.count("vitals alerts closed");
+            }
+            return closed.ok() || closed.status() == 409 || closed.status() == 404;
+        });
     }
 
     private void report(String sessionId, String category, int grade) {
@@ -392,7 +533,7 @@ final class PatientJourney {
                         "grade",
                         grade,
                         "onsetAt",
-                        clock.instant().minus(Duration.ofMinutes(10)).toString(),
+                        time.now().minus(Duration.ofMinutes(1)).toString(),
                         "actionTaken",
                         grade >= 3 ? "INFUSION_STOPPED" : "OBSERVATION",
                         "outcome",
@@ -431,43 +572,10 @@ final class PatientJourney {
         }
     }
 
-    private boolean reschedule(String appointmentId, Instant startsAt) {
-        Response moved = api.post(
-                "scheduling",
-                "/api/appointments/" + appointmentId + "/reschedule",
-                Map.of("startsAt", startsAt.toString()));
-        if (moved.ok()) {
-            return true;
-        }
-        JsonNode alternatives = moved.body().path("alternatives");
-        if (moved.status() == 409 && alternatives.isArray() && !alternatives.isEmpty()) {
-            JsonNode first = alternatives.get(0);
-            String at = first.isObject() ? first.path("startsAt").asString() : first.asString();
-            if (!at.isBlank() && Instant.parse(at).isBefore(clock.instant().plus(Duration.ofHours(4)))) {
-                return api.post(
-                                "scheduling",
-                                "/api/appointments/" + appointmentId + "/reschedule",
-                                Map.of("startsAt", at))
-                        .ok();
-            }
-        }
-        return false;
-    }
-
     private @Nullable JsonNode firstAppointment(String type, @Nullable String status) {
         String path = "/api/appointments?patientId=" + ClinicClient.query(patientId) + "&type=" + type
                 + (status == null ? "" : "&status=" + status) + "&sort=startsAt,asc&size=1";
         JsonNode content = api.get("scheduling", path).body().path("content");
         return content.isArray() && !content.isEmpty() ? content.get(0) : null;
-    }
-
-    /** The next quarter hour at least {@code lead} from now (appointments start on a grid). */
-    private Instant gridAfter(Duration lead) {
-        Instant earliest = clock.instant().plus(lead);
-        Instant hour = earliest.truncatedTo(ChronoUnit.HOURS);
-        long minutes = Duration.between(hour, earliest).toMinutes();
-        return hour.plus(Duration.ofMinutes(((minutes / 15) + 1) * 15))
-                .atOffset(ZoneOffset.UTC)
-                .toInstant();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ class DemoOptionsTest {
         DemoOptions options = DemoOptions.parse();
 
         assertThat(options.patientsPerMinute()).isEqualTo(12.0);
-        assertThat(options.sessionGap()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.intakeUrl()).isEqualTo("http://localhost:8081");
         assertThat(options.monitoringUrl()).isEqualTo("http://localhost:8084");
         assertThat(options.minutes()).isZero();
@@ -28,7 +26,6 @@ class DemoOptionsTest {
         DemoOptions options = DemoOptions.parse("--speed", "5", "--minutes", "3");
 
         assertThat(options.patientsPerMinute()).isEqualTo(60.0);
-        assertThat(options.sessionGap()).isEqualTo(Duration.ofSeconds(4));
         assertThat(options.minutes()).isEqualTo(3);
     }
 
