@@ -53,6 +53,9 @@ public final class Bench {
                 System.exit(2);
             }
         }
+        ClinicClock.configuredStart()
+                .ifPresent(start -> out.println(ClinicClock.START_PROPERTY + " is set: this run's clock started at "
+                        + start + " and now reads " + ClinicClock.ofThisRun().instant() + ", not the real time"));
         Platform platform = Platform.from(options);
         Path dir = Path.of(options.string("out", "var/bench"));
         int missed = 0;
