@@ -345,9 +345,21 @@ final class PatientJourney {
                 payInvoices();
                 yield true;
             }
-            case CHECK_IN ->
-                api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
-                        .ok();
+            case CHECK_IN -> {
+                if (api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
+                        .ok()) {
+                    yield true;
+                }
+                Instant start = sessionStart;
+                if (start != null && time.now().isAfter(start.plus(SessionPlan.NO_SHOW_AFTER))) {
+                    // the demo fell behind and check-in has closed: the patient missed the session
+                    pending.clear();
+                    pending.add(step);
+                    pending.add(new SessionPlan.Step(SessionPlan.Kind.NO_SHOW, time.now()));
+                    yield true;
+                }
+                yield false;
+            }
             case START ->
                 api.post("scheduling", "/api/appointments/" + id + "/start", null)
                         .ok();
@@ -382,6 +394,13 @@ final class PatientJourney {
         }
         pending.removeFirst();
         waits = 0;
+        if (step.kind() == SessionPlan.Kind.START) {
+            // observation counts from the real start: a late start moves the rest of the plan
+            sessionStart = time.now();
+            List<SessionPlan.Step> rest = SessionPlan.delayed(List.copyOf(pending), step.at(), sessionStart);
+            pending.clear();
+            pending.addAll(rest);
+        }
         if (step.kind() == SessionPlan.Kind.STOP) {
             releaseAt = time.now().plus(HOLD_REVIEW);
             return moveTo(Stage.HOLD_RELEASE, time.until(releaseAt));

@@ -102,6 +102,15 @@ final class SessionPlan {
         return steps;
     }
 
+    /** The remaining {@code steps} moved by how much later than {@code planned} it {@code actually} started. */
+    static List<Step> delayed(List<Step> steps, Instant planned, Instant actually) {
+        if (!actually.isAfter(planned)) {
+            return steps;
+        }
+        Duration lag = Duration.between(planned, actually);
+        return steps.stream().map(s -> new Step(s.kind(), s.at().plus(lag))).toList();
+    }
+
     /** The business minutes each protocol's infusion takes (intake's defaults). */
     static int infusionMinutes(String protocol) {
         return switch (protocol) {

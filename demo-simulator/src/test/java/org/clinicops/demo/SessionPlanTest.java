@@ -93,6 +93,18 @@ class SessionPlanTest {
                 .isEqualTo(Duration.ofMillis(7_500));
     }
 
+    @Test
+    void aLateStartMovesTheRestOfThePlanSoObservationStillLastsLongEnough() {
+        List<Step> steps = SessionPlan.steps(START, 40, 120, Course.NORMAL, false, false);
+        List<Step> rest = steps.subList(2, steps.size());
+        Instant startedAt = START.plus(Duration.ofMinutes(7));
+
+        List<Step> moved = SessionPlan.delayed(rest, START, startedAt);
+
+        assertThat(only(moved, Kind.COMPLETE).at()).isAfterOrEqualTo(startedAt.plus(Duration.ofMinutes(40 + 120)));
+        assertThat(SessionPlan.delayed(rest, START, START.minusSeconds(5))).isEqualTo(rest);
+    }
+
     private static Step only(List<Step> steps, Kind kind) {
         List<Step> matching = steps.stream().filter(s -> s.kind() == kind).toList();
         assertThat(matching).as(kind.name()).hasSize(1);
