@@ -6,7 +6,12 @@ import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
 import org.jspecify.annotations.Nullable;
 
-/** An appointment as the API shows it; instants are UTC. */
+/**
+ * An appointment as the API shows it; instants are UTC.
+ *
+ * @param waitingReason why a session released from its clinical hold still waits on the waiting list
+ *     for a time (a booking rule such as {@code SPACING}, or {@code NO_CAPACITY}); null otherwise
+ */
 record AppointmentResponse(
         String id,
         AppointmentType type,
@@ -20,7 +25,8 @@ record AppointmentResponse(
         Instant endsAt,
         AppointmentStatus status,
         boolean late,
-        @Nullable String cancelReason) {
+        @Nullable String cancelReason,
+        @Nullable String waitingReason) {
 
     static AppointmentResponse of(Appointment a) {
         return new AppointmentResponse(
@@ -36,6 +42,7 @@ record AppointmentResponse(
                 a.endsAt(),
                 a.status(),
                 a.late(),
-                a.cancelReason());
+                a.cancelReason(),
+                a.waitingReason());
     }
 }
