@@ -1,6 +1,7 @@
 package org.clinicops.billing.charging;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.clinicops.billing.charging.domain.ConsultationChargeRule;
 import org.clinicops.billing.charging.domain.MissedAppointmentFeeRule;
@@ -16,46 +17,118 @@ import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PatientNoShow;
+import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The charge use cases, one method per source event: a completed session, a completed
+ * The charge use cases, one method per source event: a completed or stopped session, a completed
  * consultation, a no-show, a late cancellation. Each charges at most once per appointment.
  */
 @Service
 public class ChargeForEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(ChargeForEvents.class);
+
     private final ChargeInvoicing invoicing;
     private final BillingSites sites;
     private final InvoiceStore invoices;
     private final BillingMetrics metrics;
+    private final SessionOutcomes outcomes;
     private final SessionChargeRule sessionRule = new SessionChargeRule();
     private final ConsultationChargeRule consultationRule = new ConsultationChargeRule();
     private final MissedAppointmentFeeRule missedRule = new MissedAppointmentFeeRule();
 
-    ChargeForEvents(ChargeInvoicing invoicing, BillingSites sites, InvoiceStore invoices, BillingMetrics metrics) {
+    ChargeForEvents(
+            ChargeInvoicing invoicing,
+            BillingSites sites,
+            InvoiceStore invoices,
+            BillingMetrics metrics,
+            SessionOutcomes outcomes) {
         this.invoicing = invoicing;
+        this.outcomes = outcomes;
         this.sites = sites;
         this.invoices = invoices;
         this.metrics = metrics;
     }
 
     public void handle(SessionCompleted event) {
-        var charged = invoicing.charge(new ChargeInvoicing.Request(
-                event.patientId(),
-                event.siteId(),
-                InvoiceIssued.Source.SESSION,
+        chargeSession(new SessionGiven(
                 event.appointmentId(),
                 event.planId(),
+                event.patientId(),
+                event.siteId(),
+                event.route(),
+                event.infusionMinutes(),
+                event.doseMg(),
                 event.completedAt(),
-                sessionRule.codesFor(event.route(), event.infusionMinutes(), event.doseMg()),
-                true));
+                SessionOutcomes.Outcome.COMPLETED,
+                null,
+                event.courseCompleted()));
+    }
+
+    /** A session stopped early: charged by the same rule as a completed one, from what was given. */
+    public void handle(SessionStopped event) {
+        chargeSession(new SessionGiven(
+                event.appointmentId(),
+                event.planId(),
+                event.patientId(),
+                event.siteId(),
+                event.route(),
+                event.infusionMinutes(),
+                event.doseMg(),
+                event.stoppedAt(),
+                SessionOutcomes.Outcome.STOPPED,
+                event.reason(),
+                false));
+    }
+
+    /** What was given at a session, however it ended. */
+    private record SessionGiven(
+            String appointmentId,
+            String planId,
+            String patientId,
+            String siteId,
+            Route route,
+            int infusionMinutes,
+            BigDecimal doseMg,
+            Instant endedAt,
+            SessionOutcomes.Outcome outcome,
+            SessionStopped.@Nullable Reason stopReason,
+            boolean courseCompleted) {}
+
+    /**
+     * The one path of every session charge: the appointment's outcome is claimed first (completed and
+     * stopped never both charge), then the minutes and dose given are charged by the session rule,
+     * with the package and assistance rules of any session.
+     */
+    private void chargeSession(SessionGiven session) {
+        if (!outcomes.claim(session.appointmentId(), session.outcome(), session.endedAt())) {
+            log.info(
+                    "appointment {} already ended otherwise; its {} session is not charged",
+                    session.appointmentId(),
+                    session.outcome());
+            return;
+        }
+        var charged = invoicing.charge(new ChargeInvoicing.Request(
+                session.patientId(),
+                session.siteId(),
+                InvoiceIssued.Source.SESSION,
+                session.appointmentId(),
+                session.planId(),
+                session.endedAt(),
+                sessionRule.codesFor(session.route(), session.infusionMinutes(), session.doseMg()),
+                true,
+                session.stopReason()));
         charged.ifPresent(invoice -> {
             metrics.sessionOutOfPocket(invoice.siteId(), invoice.currency(), invoice.patientResponsibility());
-            if (event.courseCompleted()) {
-                BigDecimal course = invoices.all(event.patientId(), null, null).stream()
-                        .filter(i -> event.planId().equals(i.courseId()) && i.status() != InvoiceStatus.VOID)
+            if (session.courseCompleted()) {
+                BigDecimal course = invoices.all(session.patientId(), null, null).stream()
+                        .filter(i -> session.planId().equals(i.courseId()) && i.status() != InvoiceStatus.VOID)
                         .map(Invoice::patientResponsibility)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 metrics.courseOutOfPocket(invoice.siteId(), invoice.currency(), Money.cents(course));

@@ -21,6 +21,7 @@ import org.clinicops.billing.sites.BillingSite;
 import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PayerType;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.ids.IdGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ class ChargeInvoicing {
         this.clock = clock;
     }
 
-    /** What to charge for one source. */
+    /** What to charge for one source; {@code stopReason} only for a session stopped early. */
     record Request(
             String patientId,
             String siteId,
@@ -74,7 +75,21 @@ class ChargeInvoicing {
             @Nullable String courseId,
             Instant serviceAt,
             List<ChargeItem> items,
-            boolean prepayable) {}
+            boolean prepayable,
+            SessionStopped.@Nullable Reason stopReason) {
+
+        Request(
+                String patientId,
+                String siteId,
+                InvoiceIssued.Source source,
+                String sourceId,
+                @Nullable String courseId,
+                Instant serviceAt,
+                List<ChargeItem> items,
+                boolean prepayable) {
+            this(patientId, siteId, source, sourceId, courseId, serviceAt, items, prepayable, null);
+        }
+    }
 
     /** Charges once; empty when nothing is priced or the source was charged before. */
     Optional<Invoice> charge(Request request) {
@@ -115,7 +130,8 @@ class ChargeInvoicing {
                         decision.filter(d -> d.discountPercent() > 0)
                                 .map(AssistanceDecision::tier)
                                 .orElse(null),
-                        prepaid),
+                        prepaid,
+                        request.stopReason()),
                 ids.eventId(),
                 now);
         if (!invoices.insertOnce(invoice)) {

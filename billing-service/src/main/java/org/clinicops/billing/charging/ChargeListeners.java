@@ -5,6 +5,7 @@ import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.SessionCompleted;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.inbox.EventInbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,11 @@ class ChargeListeners {
     @KafkaListener(topics = "clinic.session-completed")
     void onSessionCompleted(ConsumerRecord<String, byte[]> record) {
         inbox.process(record, SessionCompleted.class, event -> charges.handle(event.payload()));
+    }
+
+    @KafkaListener(topics = "clinic.session-stopped")
+    void onSessionStopped(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, SessionStopped.class, event -> charges.handle(event.payload()));
     }
 
     @KafkaListener(topics = "clinic.consultation-completed")

@@ -3,11 +3,15 @@ package org.clinicops.billing.invoicing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.jspecify.annotations.Nullable;
 
-/** An invoice as the API shows it; money as decimal strings. */
+/**
+ * An invoice as the API shows it; money as decimal strings. {@code stopReason} is the code of why a
+ * charged session was stopped early (ADVERSE_EVENT, TRANSFER, PATIENT_REQUEST, EQUIPMENT), else null.
+ */
 public record InvoiceResponse(
         String id,
         String patientId,
@@ -15,6 +19,7 @@ public record InvoiceResponse(
         String payerType,
         String source,
         @Nullable String sourceId,
+        @Nullable String stopReason,
         String status,
         String currency,
         List<Line> lines,
@@ -48,6 +53,7 @@ public record InvoiceResponse(
                 i.payerType().name(),
                 i.source().name(),
                 i.sourceId(),
+                Optional.ofNullable(i.stopReason()).map(Enum::name).orElse(null),
                 i.status().name(),
                 i.currency(),
                 i.lines().stream()

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Time-based IV codes: 96374 (IV push) under 16 minutes; 96365 for the first hour from 16 minutes;
+ * Time-based IV codes: nothing for 0 minutes (no infusion was given); 96374 (IV push) from 1 to 15
+ * minutes; 96365 for the first hour from 16 minutes;
  * one 96366 for each additional hour begun more than 30 minutes past the previous hour (91 minutes
  * → one, 151 minutes → two).
  */
@@ -23,6 +24,9 @@ public final class InfusionTimeRule {
             throw new IllegalArgumentException("infusion minutes must not be negative");
         }
         List<ChargeItem> items = new ArrayList<>();
+        if (infusionMinutes == 0) {
+            return items;
+        }
         if (infusionMinutes < MIN_INFUSION_MINUTES) {
             items.add(new ChargeItem(IV_PUSH, 1));
             return items;

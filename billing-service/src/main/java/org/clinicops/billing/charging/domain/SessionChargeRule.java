@@ -6,8 +6,10 @@ import java.util.List;
 import org.clinicops.events.Route;
 
 /**
- * What a completed session bills: IV infusion by minutes plus J3490 for the ketamine; an IV push
- * 96374 plus J3490; an esketamine nasal session G2082/G2083 by dose.
+ * What a session bills from what was given, whether it completed or was stopped early: IV infusion by
+ * minutes ({@link InfusionTimeRule}) plus J3490 for the ketamine; an IV push 96374 plus J3490; an
+ * esketamine nasal session G2082/G2083 by dose. Only what was given is billed: no drug line for 0 mg,
+ * no IV push or esketamine code when no drug was given, no infusion code for 0 minutes.
  */
 public final class SessionChargeRule {
 
@@ -21,14 +23,26 @@ public final class SessionChargeRule {
         switch (route) {
             case IV_INFUSION -> {
                 items.addAll(time.codesFor(infusionMinutes));
-                items.add(new ChargeItem(KETAMINE_DRUG, 1));
+                if (given(doseMg)) {
+                    items.add(new ChargeItem(KETAMINE_DRUG, 1));
+                }
             }
             case IV_PUSH -> {
-                items.add(new ChargeItem(InfusionTimeRule.IV_PUSH, 1));
-                items.add(new ChargeItem(KETAMINE_DRUG, 1));
+                if (given(doseMg)) {
+                    items.add(new ChargeItem(InfusionTimeRule.IV_PUSH, 1));
+                    items.add(new ChargeItem(KETAMINE_DRUG, 1));
+                }
             }
-            case NASAL -> items.add(esketamine.codeFor(doseMg));
+            case NASAL -> {
+                if (given(doseMg)) {
+                    items.add(esketamine.codeFor(doseMg));
+                }
+            }
         }
         return items;
+    }
+
+    private static boolean given(BigDecimal doseMg) {
+        return doseMg.signum() > 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
+import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -41,6 +42,7 @@ public class Invoice extends AggregateRoot {
     private InvoiceIssued.Source source;
     private @Nullable String sourceId;
     private @Nullable String courseId;
+    private SessionStopped.@Nullable Reason stopReason;
     private InvoiceStatus status;
     private String currency;
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -76,6 +78,11 @@ public class Invoice extends AggregateRoot {
                 "billing-service",
                 now);
         invoice.courseId = charge.courseId();
+        SessionStopped.@Nullable Reason stopReason = charge.stopReason();
+        invoice.stopReason = stopReason;
+        if (stopReason != null) {
+            invoice.record(now, "billing-service", "STOPPED", "session stopped early: " + stopReason);
+        }
         invoice.prepaid = charge.prepaid();
         invoice.discountPercent = charge.prepaid() ? 100 : charge.discountPercent();
         invoice.assistanceTier = charge.assistanceTier();
@@ -370,6 +377,11 @@ public class Invoice extends AggregateRoot {
 
     public @Nullable String sourceId() {
         return sourceId;
+    }
+
+    /** Why the session charged was stopped before its planned end; null for anything else. */
+    public SessionStopped.@Nullable Reason stopReason() {
+        return stopReason;
     }
 
     /** The treatment plan (course) a session charge belongs to, if any. */

@@ -11,6 +11,16 @@ class InfusionTimeRuleTest {
     private final InfusionTimeRule rule = new InfusionTimeRule();
 
     @Test
+    void billsNoInfusionCodeForZeroMinutes() {
+        assertThat(rule.codesFor(0)).isEmpty();
+    }
+
+    @Test
+    void billsAnIvPushFromOneMinute() {
+        assertThat(rule.codesFor(1)).containsExactly(new ChargeItem("96374", 1));
+    }
+
+    @Test
     void billsAnIvPushUnder16Minutes() {
         assertThat(rule.codesFor(15)).containsExactly(new ChargeItem("96374", 1));
     }
