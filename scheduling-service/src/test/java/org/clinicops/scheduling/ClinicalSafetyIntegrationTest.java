@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
@@ -42,6 +37,7 @@ import org.clinicops.platform.test.TopicProbe;
 import org.clinicops.scheduling.booking.application.PatientHoldsRepository;
 import org.clinicops.scheduling.booking.application.RetryWaitingList;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
+import org.clinicops.scheduling.security.StaffClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,12 +84,13 @@ class ClinicalSafetyIntegrationTest {
     @Autowired
     RetryWaitingList waitingList;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private StaffClient api;
 
     /** A weekday morning at the sites (Los Angeles), whenever the suite runs. */
     @BeforeEach
     void aWeekdayMorningAtTheSites() {
         clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), LOS_ANGELES));
+        api = new StaffClient(port);
     }
 
     @Test
@@ -228,9 +225,9 @@ class ClinicalSafetyIntegrationTest {
         JsonNode first = session(before, 1);
         JsonNode second = session(before, 2);
         JsonNode third = session(before, 3);
-        String clinician = staff(Role.CLINICIAN, "spc");
+        String clinician = StaffClient.staff(Role.CLINICIAN, "spc");
 
-        HttpResponse<String> tooClose = post(
+        HttpResponse<String> tooClose = api.post(
                 "/api/appointments/" + second.get("id").asString() + "/reschedule",
                 startsAt(at(day(first).plusDays(1), 10)),
                 clinician);
@@ -245,13 +242,13 @@ class ClinicalSafetyIntegrationTest {
         });
 
         assertRefused(
-                post(
+                api.post(
                         "/api/appointments/" + second.get("id").asString() + "/reschedule",
                         startsAt(at(day(third).plusDays(1), 10)),
                         clinician),
                 "ORDER");
         assertRefused(
-                post(
+                api.post(
                         "/api/appointments/" + third.get("id").asString() + "/reschedule",
                         startsAt(at(day(second).plusDays(7), 10)),
                         clinician),
@@ -279,10 +276,10 @@ class ClinicalSafetyIntegrationTest {
         assertThat(day(b)).as("the second plan is booked on another day").isNotEqualTo(day(a));
 
         assertRefused(
-                post(
+                api.post(
                         "/api/appointments/" + b.get("id").asString() + "/reschedule",
                         startsAt(Instant.parse(a.get("endsAt").asString()).plus(Duration.ofHours(1))),
-                        staff(Role.CLINICIAN, "day")),
+                        StaffClient.staff(Role.CLINICIAN, "day")),
                 "SAME_DAY");
 
         assertThat(infusions("p_day")).isEqualTo(before);
@@ -297,10 +294,10 @@ class ClinicalSafetyIntegrationTest {
         LocalDate today = clock.instant().atZone(LOS_ANGELES).toLocalDate();
 
         // 40 minutes of infusion and 120 of observation from 16:00 end at 18:40, after closing
-        HttpResponse<String> late = post(
+        HttpResponse<String> late = api.post(
                 "/api/appointments/" + before.get(0).get("id").asString() + "/reschedule",
                 startsAt(at(today, 16)),
-                staff(Role.CLINICIAN, "hrs"));
+                StaffClient.staff(Role.CLINICIAN, "hrs"));
         assertRefused(late, "OUTSIDE_OPENING_HOURS");
         assertThat(EventJson.mapper().readTree(late.body()).get("alternatives")).isNotEmpty();
 
@@ -315,8 +312,9 @@ class ClinicalSafetyIntegrationTest {
         List<JsonNode> sessions = infusions("p_gate");
         String firstId = session(sessions, 1).get("id").asString();
         String secondId = session(sessions, 2).get("id").asString();
-        String nurse = staff(Role.NURSE, "gte");
-        assertThat(post("/api/appointments/" + firstId + "/check-in", "", nurse).statusCode())
+        String nurse = StaffClient.staff(Role.NURSE, "gte");
+        assertThat(api.post("/api/appointments/" + firstId + "/check-in", "", nurse)
+                        .statusCode())
                 .isEqualTo(200);
         // a hold recorded (by another instance, say) before this patient's sessions were put on hold
         PatientHolds recorded = PatientHolds.none("p_gate", clock.instant());
@@ -324,17 +322,17 @@ class ClinicalSafetyIntegrationTest {
         holds.save(recorded);
         List<JsonNode> before = infusions("p_gate");
 
-        HttpResponse<String> moved = post(
+        HttpResponse<String> moved = api.post(
                 "/api/appointments/" + secondId + "/reschedule",
                 startsAt(Instant.parse(session(sessions, 2).get("startsAt").asString())
                         .plus(Duration.ofHours(1))),
-                staff(Role.CLINICIAN, "gte"));
+                StaffClient.staff(Role.CLINICIAN, "gte"));
         assertRefused(moved, "PATIENT_ON_HOLD");
         assertThat(EventJson.mapper().readTree(moved.body()).get("alternatives"))
                 .isEmpty();
-        assertRefused(post("/api/appointments/" + firstId + "/start", "", nurse), "PATIENT_ON_HOLD");
+        assertRefused(api.post("/api/appointments/" + firstId + "/start", "", nurse), "PATIENT_ON_HOLD");
         clock.set(Instant.parse(session(sessions, 2).get("startsAt").asString()).minus(Duration.ofMinutes(30)));
-        assertRefused(post("/api/appointments/" + secondId + "/check-in", "", nurse), "PATIENT_ON_HOLD");
+        assertRefused(api.post("/api/appointments/" + secondId + "/check-in", "", nurse), "PATIENT_ON_HOLD");
 
         assertThat(infusions("p_gate")).isEqualTo(before);
     }
@@ -346,14 +344,14 @@ class ClinicalSafetyIntegrationTest {
         await().untilAsserted(() -> assertThat(infusions("p_chk")).hasSize(1));
         JsonNode session = infusions("p_chk").get(0);
         String id = session.get("id").asString();
-        String nurse = staff(Role.NURSE, "chk");
+        String nurse = StaffClient.staff(Role.NURSE, "chk");
         clock.set(Instant.parse(session.get("startsAt").asString()).plus(Duration.ofMinutes(31)));
 
-        HttpResponse<String> late = post("/api/appointments/" + id + "/check-in", "", nurse);
+        HttpResponse<String> late = api.post("/api/appointments/" + id + "/check-in", "", nurse);
 
         assertRefused(late, "CHECK_IN_CLOSED");
         assertThat(infusions("p_chk").get(0).get("status").asString()).isEqualTo("SCHEDULED");
-        assertThat(post("/api/appointments/" + id + "/no-show", "", nurse).statusCode())
+        assertThat(api.post("/api/appointments/" + id + "/no-show", "", nurse).statusCode())
                 .isEqualTo(200);
     }
 
@@ -442,7 +440,7 @@ class ClinicalSafetyIntegrationTest {
     }
 
     private void createSite(String id, int chairs, String openingHours) throws Exception {
-        HttpResponse<String> created = post(
+        HttpResponse<String> created = api.post(
                 "/api/sites",
                 """
                 {"id":"%s","name":"Site %s","timeZone":"America/Los_Angeles","chairs":%d,"openingHours":%s,
@@ -452,28 +450,9 @@ class ClinicalSafetyIntegrationTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
-    private static String staff(Role role, String site) {
-        return TestTokens.of(role.name().toLowerCase(Locale.ROOT) + "-" + site, role, site);
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response =
-                http.send(request(path, TestTokens.admin()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private JsonNode get(String path) {
+        HttpResponse<String> response = api.get(path, TestTokens.admin());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return EventJson.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> post(String path, String json, String token) throws Exception {
-        return http.send(
-                request(path, token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestTokens.bearer(token));
+        return StaffClient.json(response);
     }
 }

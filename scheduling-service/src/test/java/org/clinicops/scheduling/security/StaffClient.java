@@ -14,22 +14,22 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Calls the service as a member of staff (or nobody), never following redirects. */
-final class StaffClient {
+public final class StaffClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
 
-    StaffClient(int port) {
+    public StaffClient(int port) {
         this.baseUrl = "http://localhost:" + port;
     }
 
     /** A token of a member of staff with one role at one site, named like the demo users. */
-    static String staff(Role role, String site) {
+    public static String staff(Role role, String site) {
         return TestTokens.of(role.name().toLowerCase(Locale.ROOT) + "-" + site, role, site);
     }
 
-    HttpResponse<String> get(String path, @Nullable String token) {
+    public HttpResponse<String> get(String path, @Nullable String token) {
         return send(request(path, token, "application/json").GET());
     }
 
@@ -38,7 +38,7 @@ final class StaffClient {
         return send(request(path, token, "text/html,application/xhtml+xml").GET());
     }
 
-    HttpResponse<String> post(String path, String json, @Nullable String token) {
+    public HttpResponse<String> post(String path, String json, @Nullable String token) {
         return send(request(path, token, "application/json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -54,7 +54,7 @@ final class StaffClient {
                                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
     }
 
