@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -84,6 +85,13 @@ class StoppedSessionChargingTest {
         assertThat((List<Map<String, Object>>) invoice.get("history"))
                 .extracting(h -> h.get("action") + " " + h.get("detail"))
                 .contains("STOPPED session stopped early: ADVERSE_EVENT");
+        String page = Api.rest(port)
+                .get()
+                .uri("/invoices/{id}", invoice.get("id"))
+                .accept(MediaType.TEXT_HTML)
+                .retrieve()
+                .body(String.class);
+        assertThat(page).contains("stopped early: <span class=\"stop-reason\">ADVERSE_EVENT</span>");
     }
 
     @Test
