@@ -137,13 +137,8 @@ public class ClinicalHolds {
         }
     }
 
-    /** Whether any hold of the patient is active. */
-    public boolean isHeld(String patientId) {
-        return gate.isHeld(patientId);
-    }
-
     /** The patient's holds as recorded (none known: an empty record). */
-    public PatientHolds of(String patientId) {
+    private PatientHolds of(String patientId) {
         return holds.findById(patientId).orElseGet(() -> PatientHolds.none(patientId, clock.instant()));
     }
 
@@ -282,31 +277,18 @@ public class ClinicalHolds {
                 earliest,
                 earliest.plus(Duration.ofDays(properties.seriesHorizonDays() + 2L)),
                 session.id());
-        String planId = session.planId();
-        SpacingPolicy spacing = session.spacing();
-        Predicate<LocalDate> allowed = day -> rules.dayRefusal(
-                        session.id(),
-                        planId,
-                        session.sessionNumber(),
-                        spacing,
-                        day,
-                        site.calendar().zone())
-                .isEmpty();
-        BookingRule refusedBy = null;
+        @Nullable BookingRule refusedBy = null;
         boolean someDayAllowed = false;
         for (LocalDate day = today; !day.isAfter(last); day = day.plusDays(1)) {
-            if (!allowed.test(day)) {
-                if (refusedBy == null) {
-                    refusedBy = rules.dayRefusal(
-                                    session.id(),
-                                    planId,
-                                    session.sessionNumber(),
-                                    spacing,
-                                    day,
-                                    site.calendar().zone())
-                            .map(BookingRefusedException::rule)
-                            .orElse(null);
-                }
+            Optional<BookingRefusedException> dayRefused = rules.dayRefusal(
+                    session.id(),
+                    session.planId(),
+                    session.sessionNumber(),
+                    session.spacing(),
+                    day,
+                    site.calendar().zone());
+            if (dayRefused.isPresent()) {
+                refusedBy = refusedBy == null ? dayRefused.get().rule() : refusedBy;
                 continue;
             }
             someDayAllowed = true;
