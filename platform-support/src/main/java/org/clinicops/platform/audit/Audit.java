@@ -1,5 +1,8 @@
 package org.clinicops.platform.audit;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -14,6 +17,10 @@ public final class Audit {
     static final String SITE = Audit.class.getName() + ".site";
     static final String OBJECT = Audit.class.getName() + ".object";
     static final String PATIENT = Audit.class.getName() + ".patient";
+    static final String PATIENTS = Audit.class.getName() + ".patients";
+
+    /** The most patient ids one entry records; a page of a list read is never larger. */
+    public static final int MAX_PATIENTS_PER_ENTRY = 500;
 
     private Audit() {}
 
@@ -30,6 +37,28 @@ public final class Audit {
     /** The pseudonymous patient whose data the request reads or changes. */
     public static void patient(@Nullable String patientId) {
         set(PATIENT, patientId);
+    }
+
+    /**
+     * The pseudonymous patients whose data a list read carried (every patient id in the page
+     * answered, duplicates removed, in order). Calling it again adds to the list.
+     */
+    public static void patients(Collection<String> patientIds) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null || patientIds.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> recorded = (Set<String>) attributes.getAttribute(PATIENTS, RequestAttributes.SCOPE_REQUEST);
+        if (recorded == null) {
+            recorded = new LinkedHashSet<>();
+            attributes.setAttribute(PATIENTS, recorded, RequestAttributes.SCOPE_REQUEST);
+        }
+        for (String id : patientIds) {
+            if (id != null && recorded.size() < MAX_PATIENTS_PER_ENTRY) {
+                recorded.add(id);
+            }
+        }
     }
 
     private static void set(String name, @Nullable String value) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.clinicops.platform.ids.IdGenerator;
@@ -74,6 +75,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         Map<String, String> variables = uriVariables(request);
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<String> patients = patients(request);
         return new AuditRecord(
                 ids.next("aud"),
                 clock.instant(),
@@ -86,10 +88,21 @@ public final class AuditFilter extends OncePerRequestFilter {
                 action(request, path),
                 request.getMethod(),
                 firstNonNull(attribute(request, Audit.OBJECT), object(pattern, path, variables)),
-                firstNonNull(attribute(request, Audit.PATIENT), variables.get("patientId")),
+                firstNonNull(attribute(request, Audit.PATIENT), variables.get("patientId"), first(patients)),
+                patients,
                 AuditRecord.Outcome.of(status),
                 status,
                 request.getRemoteAddr());
+    }
+
+    private static List<String> patients(HttpServletRequest request) {
+        return request.getAttribute(Audit.PATIENTS) instanceof Collection<?> ids
+                ? ids.stream().map(String::valueOf).toList()
+                : List.of();
+    }
+
+    private static @Nullable String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String action(HttpServletRequest request, String path) {

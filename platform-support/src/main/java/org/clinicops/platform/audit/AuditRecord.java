@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param action what was attempted: the handler's name ({@code voidInvoice}) or method and path
  * @param method the HTTP method
  * @param object the object touched, e.g. {@code invoices/inv_…}
- * @param patientId the pseudonymous patient whose data was touched, when known
+ * @param patientId the pseudonymous patient whose data was touched, when known (for a list read,
+ *     the first of {@code patientIds})
+ * @param patientIds every pseudonymous patient whose data the answer carried (a list read records
+ *     each patient of the page); empty when none
  * @param outcome how it ended
  * @param status the HTTP status answered
  * @param clientAddress where the request came from
@@ -33,6 +36,7 @@ public record AuditRecord(
         String method,
         @Nullable String object,
         @Nullable String patientId,
+        List<String> patientIds,
         Outcome outcome,
         int status,
         @Nullable String clientAddress) {

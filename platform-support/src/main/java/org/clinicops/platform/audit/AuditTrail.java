@@ -39,6 +39,8 @@ public class AuditTrail {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("patientId", Sort.Direction.ASC).sparse());
+        mongo.indexOps(COLLECTION)
+                .createIndex(new Index().on("patientIds", Sort.Direction.ASC).sparse());
     }
 
     /** Appends an entry; a failure is logged and counted, never thrown at the caller. */
@@ -58,7 +60,9 @@ public class AuditTrail {
             criteria.and("actor").is(filter.actor());
         }
         if (filter.patientId() != null) {
-            criteria.and("patientId").is(filter.patientId());
+            criteria.orOperator(
+                    Criteria.where("patientId").is(filter.patientId()),
+                    Criteria.where("patientIds").is(filter.patientId()));
         }
         if (filter.site() != null) {
             criteria.and("site").is(filter.site());
