@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits anonymous {@code POST /api/consultation-requests} per client address with a token bucket
@@ -30,6 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class PublicRateLimitFilter extends OncePerRequestFilter {
 
     static final String PATH = "/api/consultation-requests";
+
+    /** Decodes the path and removes {@code ;} path parameters as Spring MVC's lookup does. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final PublicRateLimitProperties properties;
     private final Set<String> trustedProxies;
@@ -46,8 +50,28 @@ final class PublicRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !properties.enabled() || !"POST".equals(request.getMethod()) || !path.equals(PATH) || signedIn();
+        return !properties.enabled()
+                || !"POST".equalsIgnoreCase(request.getMethod())
+                || !isPublicForm(request)
+                || signedIn();
+    }
+
+    /**
+     * Whether the request goes to the public form, judged on the path as routing sees it, never on
+     * the raw URI: percent-decoded (either case of the hex digits), path parameters such as {@code
+     * ;jsessionid} removed, repeated slashes collapsed, trailing slashes and the context path
+     * ignored, letter case ignored. {@code /api/consultation%2Drequests} and {@code
+     * //api/consultation-requests/} are the same form, so they share the same bucket.
+     */
+    static boolean isPublicForm(HttpServletRequest request) {
+        String path;
+        try {
+            path = PATHS.getPathWithinApplication(request);
+        } catch (IllegalArgumentException badEncoding) {
+            path = request.getRequestURI();
+        }
+        String normalised = path.replaceAll("/{2,}", "/").replaceAll("/+$", "");
+        return normalised.equalsIgnoreCase(PATH);
     }
 
     @Override

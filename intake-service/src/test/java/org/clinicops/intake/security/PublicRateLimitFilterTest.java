@@ -77,4 +77,40 @@ class PublicRateLimitFilterTest {
         screening.setRemoteAddr("198.51.100.1");
         assertThat(status(filter, screening)).isEqualTo(200);
     }
+
+    @Test
+    void anEncodedOrUnnormalisedPathToTheFormSharesTheSameBucket() throws Exception {
+        PublicRateLimitFilter filter = filter(1, List.of());
+        assertThat(status(filter, request("198.51.100.9", null))).isEqualTo(200);
+
+        for (String variant : List.of(
+                "/api/consultation%2Drequests",
+                "/api/consultation%2drequests",
+                "/api/%63onsultation-requests",
+                "//api/consultation-requests",
+                "/api//consultation-requests",
+                "/api/consultation-requests/",
+                "/api/consultation-requests;jsessionid=0A1B2C",
+                "/api;x=1/consultation-requests",
+                "/API/Consultation-Requests")) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", variant);
+            request.setRemoteAddr("198.51.100.9");
+            assertThat(PublicRateLimitFilter.isPublicForm(request)).as(variant).isTrue();
+            assertThat(status(filter, request)).as(variant).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void aContextPathIsNotPartOfTheFormsPath() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/intake/api/consultation%2Drequests");
+        request.setContextPath("/intake");
+
+        assertThat(PublicRateLimitFilter.isPublicForm(request)).isTrue();
+        assertThat(PublicRateLimitFilter.isPublicForm(
+                        new MockHttpServletRequest("POST", "/api/consultation-requests/req_1/withdraw")))
+                .isFalse();
+        assertThat(PublicRateLimitFilter.isPublicForm(
+                        new MockHttpServletRequest("POST", "/api/consultation-requestsx")))
+                .isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestTokens;
@@ -28,9 +29,16 @@ class PublicRateLimitTest {
 
     @Test
     void theRequestAfterTheLimitFromOneAddressIs429WithRetryAfterWhateverItsForwardedForSays() throws Exception {
+        // the form under other spellings of its path counts against the same bucket (issue 17)
+        List<String> spellings =
+                List.of("/api/consultation%2Drequests", "/api/consultation%2drequests", "/api/consultation-requests");
         for (int i = 0; i < CAPACITY; i++) {
-            assertThat(post(null, "203.0.113." + i).statusCode()).isEqualTo(400); // an empty form
+            assertThat(post(spellings.get(i), null, "203.0.113." + i).statusCode())
+                    .isEqualTo(400); // an empty form
         }
+        assertThat(post("/api/consultation%2Drequests", null, null).statusCode())
+                .as("an encoded path escapes no limit")
+                .isEqualTo(429);
 
         HttpResponse<String> refused = post(null, "198.51.100.7");
 
@@ -60,8 +68,11 @@ class PublicRateLimitTest {
     }
 
     private HttpResponse<String> post(String token, String forwardedFor) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/consultation-requests"))
+        return post("/api/consultation-requests", token, forwardedFor);
+    }
+
+    private HttpResponse<String> post(String path, String token, String forwardedFor) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));
         if (token != null) {
