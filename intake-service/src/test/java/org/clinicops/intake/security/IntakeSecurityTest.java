@@ -262,7 +262,7 @@ class IntakeSecurityTest {
     }
 
     @Test
-    void onlyAClinicianOfTheRequestsSiteOrAnAdminDecides() throws Exception {
+    void onlyAClinicianOfTheRequestsSiteDecidesNotAnAdminWhoIsNoClinician() throws Exception {
         String request = screenedRequestAtDen("Sitedecider");
         completeConsultation(request);
         String accept = "{\"decision\": \"ACCEPTED\", \"clinicianId\": \"dr-x\", \"protocol\": \"BOOSTER\"}";
@@ -274,12 +274,17 @@ class IntakeSecurityTest {
         assertThat(send("POST", "/api/consultation-requests/" + request + "/decision", NURSE_DEN, accept)
                         .statusCode())
                 .isEqualTo(403);
+        HttpResponse<String> byAdmin =
+                send("POST", "/api/consultation-requests/" + request + "/decision", TestTokens.admin(), accept);
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(409);
+        assertThat(json(byAdmin).path("code").asString()).isEqualTo("NOT_A_CLINICIAN");
         assertThat(settled(request)).isEqualTo(before);
 
         HttpResponse<String> accepted =
-                send("POST", "/api/consultation-requests/" + request + "/decision", TestTokens.admin(), accept);
+                send("POST", "/api/consultation-requests/" + request + "/decision", CLINICIAN_DEN, accept);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(json(accepted).path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(json(accepted).at("/decision/clinicianId").asString()).isEqualTo("clinician-den");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.clinicops.intake.plans.domain.PlanChoice;
 import org.clinicops.intake.plans.domain.ProtocolCatalog;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.requests.domain.RequestStatus;
+import org.clinicops.intake.sites.SiteDirectory;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.StaffUser;
@@ -16,14 +17,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * A clinician accepts the patient with a protocol, declines, or refers out: only a CLINICIAN (or
- * ADMIN) of the request's site ({@link DecisionAuthority}), only after the consultation was completed
- * and, to accept, with a dose the protocol allows (both checked by the request).
+ * A clinician accepts the patient with a protocol, declines, or refers out: only the signed-in
+ * physician of the request's site ({@link DecisionAuthority}), recorded as the deciding clinician,
+ * only after the consultation was completed and, to accept, with a dose the protocol allows (both
+ * checked by the request).
  */
 @Service
 public class DecideTreatment {
 
     private final ConsultationRequests requests;
+    private final SiteDirectory sites;
     private final ProtocolCatalog protocols;
     private final IdGenerator ids;
     private final Clock clock;
@@ -31,11 +34,13 @@ public class DecideTreatment {
 
     DecideTreatment(
             ConsultationRequests requests,
+            SiteDirectory sites,
             ProtocolCatalog protocols,
             IdGenerator ids,
             Clock clock,
             IntakeMetrics metrics) {
         this.requests = requests;
+        this.sites = sites;
         this.protocols = protocols;
         this.ids = ids;
         this.clock = clock;
@@ -43,7 +48,7 @@ public class DecideTreatment {
     }
 
     /**
-     * @param decidedBy the signed-in member of staff who decides
+     * @param decidedBy the signed-in member of staff who decides, recorded as the deciding clinician
      * @param protocol required to accept
      * @param doseMgPerKg a weight-based dose (IV protocols); null for the protocol's default
      * @param doseMg a fixed dose (esketamine: 56 or 84 mg); null for the protocol's default
@@ -54,7 +59,6 @@ public class DecideTreatment {
             String requestId,
             StaffUser decidedBy,
             RequestStatus decision,
-            String clinicianId,
             @Nullable Protocol protocol,
             @Nullable Integer sessions,
             @Nullable BigDecimal doseMgPerKg,
@@ -64,7 +68,8 @@ public class DecideTreatment {
 
     public ConsultationRequest handle(Command command) {
         ConsultationRequest request = requests.get(command.requestId());
-        DecisionAuthority.require(command.decidedBy(), request.siteId());
+        StaffUser clinician = command.decidedBy();
+        DecisionAuthority.require(clinician, request.siteId(), sites.physiciansOf(request.siteId()));
         var now = clock.instant();
         switch (command.decision()) {
             case ACCEPTED -> {
@@ -76,7 +81,7 @@ public class DecideTreatment {
                         ids.next("plan_"),
                         new PlanChoice(protocol, command.sessions(), command.doseMgPerKg(), command.doseMg()),
                         protocols.forSite(request.siteId(), protocol),
-                        command.clinicianId(),
+                        clinician.username(),
                         command.override(),
                         command.reason(),
                         ids.eventId(),
@@ -91,7 +96,7 @@ public class DecideTreatment {
                         command.decision() == RequestStatus.DECLINED
                                 ? TreatmentDeclined.Decision.DECLINED
                                 : TreatmentDeclined.Decision.REFERRED_OUT,
-                        command.clinicianId(),
+                        clinician.username(),
                         command.reason(),
                         ids.eventId(),
                         now);

@@ -137,7 +137,6 @@ class ConsultationRequestController {
                 id,
                 SiteAccess.currentUser(),
                 body.decision(),
-                body.clinicianId(),
                 body.protocol(),
                 body.sessions(),
                 body.doseMgPerKg(),

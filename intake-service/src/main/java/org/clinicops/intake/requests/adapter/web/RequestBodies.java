@@ -66,11 +66,12 @@ final class RequestBodies {
 
     /**
      * The dose ({@code doseMgPerKg} for IV protocols, {@code doseMg} for fixed-dose ones) is checked
-     * against the protocol's limits by the dose rule ({@code DoseRule}), nowhere else.
+     * against the protocol's limits by the dose rule ({@code DoseRule}), nowhere else. The deciding
+     * clinician is the signed-in user: {@code clinicianId} is accepted for older clients and ignored.
      */
     record DecisionBody(
             @NotNull RequestStatus decision,
-            @NotBlank @Size(max = 40) String clinicianId,
+            @Nullable @Size(max = 40) String clinicianId,
             @Nullable Protocol protocol,
             @Nullable @Min(1) @Max(12) Integer sessions,
             @Nullable BigDecimal doseMgPerKg,
