@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.clinicops.clock.ClinicClock;
+import org.clinicops.platform.deadletters.DeadLetterConfiguration;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.ids.RandomIdGenerator;
 import org.clinicops.platform.inbox.EventInbox;
 import org.clinicops.platform.kafka.ClinicTopics;
-import org.clinicops.platform.kafka.ConsumerErrorHandling;
+import org.clinicops.platform.kafka.ConsumerErrorHandlingConfiguration;
 import org.clinicops.platform.ops.KafkaHealthIndicator;
 import org.clinicops.platform.ops.MongoPingHealthIndicator;
 import org.clinicops.platform.outbox.AggregateRoot;
@@ -31,7 +32,6 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /** Wires the platform conventions into every service. */
 @AutoConfiguration(
@@ -40,7 +40,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
         })
 @EnableConfigurationProperties(ClinicPlatformProperties.class)
-@Import({ProblemDetailsAdvice.class, OutboxConfiguration.class})
+@Import({
+    ProblemDetailsAdvice.class,
+    OutboxConfiguration.class,
+    ConsumerErrorHandlingConfiguration.class,
+    DeadLetterConfiguration.class
+})
 public class ClinicPlatformAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClinicPlatformAutoConfiguration.class);
@@ -100,15 +105,6 @@ public class ClinicPlatformAutoConfiguration {
             Clock clock,
             @Value("${spring.application.name}") String service) {
         return new EventInbox(mongo, meters, service, clock);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ClinicPlatformProperties properties) {
-        return ConsumerErrorHandling.errorHandler(
-                kafka,
-                properties.kafka().retryInitialInterval().toMillis(),
-                properties.kafka().retryMaxElapsed().toMillis());
     }
 
     @Bean

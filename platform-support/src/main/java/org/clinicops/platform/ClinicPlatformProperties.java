@@ -19,12 +19,17 @@ public record ClinicPlatformProperties(
      * @param replicationFactor replication factor of those topics
      * @param retryInitialInterval first wait before a failed record is retried
      * @param retryMaxElapsed how long a failing record is retried before it goes to the DLT
+     * @param outageRetryInitialInterval first wait before a record that failed because MongoDB or
+     *     Kafka did is retried (it is retried until the outage ends, never dead-lettered)
+     * @param outageRetryMaxInterval longest wait between two attempts during an outage
      */
     public record Kafka(
             @DefaultValue("3") int partitions,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("200ms") Duration retryInitialInterval,
-            @DefaultValue("5s") Duration retryMaxElapsed) {}
+            @DefaultValue("5s") Duration retryMaxElapsed,
+            @DefaultValue("1s") Duration outageRetryInitialInterval,
+            @DefaultValue("30s") Duration outageRetryMaxInterval) {}
 
     /**
      * @param sweepInterval how often every outbox is scanned for events a crash left behind (a scan
