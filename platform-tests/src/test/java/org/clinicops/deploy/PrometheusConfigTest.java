@@ -43,8 +43,14 @@ class PrometheusConfigTest {
             "billing-service", "billing",
             "monitoring-service", "monitoring");
 
-    private static final List<String> ALERTS =
-            List.of("ServiceDown", "ConsumerLagHigh", "OutboxBacklog", "EventsFailing", "HighHttpErrorRate");
+    private static final List<String> ALERTS = List.of(
+            "ServiceDown",
+            "ConsumerLagHigh",
+            "OutboxBacklog",
+            "EventsFailing",
+            "DeadLettersPending",
+            "AuditWriteFailures",
+            "HighHttpErrorRate");
 
     private static final Path REPO_ROOT = findRepoRoot();
     private static final Path DEPLOY = REPO_ROOT.resolve("deploy");
