@@ -213,8 +213,10 @@ class PrometheusConfigTest {
             assertThat(text(service, "build", "dockerfile")).isEqualTo("deploy/Dockerfile");
             assertThat(text(service, "build", "args", "SERVICE")).isEqualTo(name);
             assertThat(environment.path("SERVER_PORT").asString("")).isEqualTo(port);
+            // as the service's own database user (DeployMongoAccessTest checks the credentials)
             assertThat(environment.path("SPRING_MONGODB_URI").asString(""))
-                    .isEqualTo("mongodb://mongo:27017/" + DATABASE_BY_SERVICE.get(name) + "?replicaSet=rs0");
+                    .startsWith("mongodb://" + name + ":")
+                    .contains("@mongo:27017/" + DATABASE_BY_SERVICE.get(name) + "?replicaSet=rs0");
             assertThat(environment.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString(""))
                     .isEqualTo("kafka:9092");
             assertThat(service.path("ports").values())
