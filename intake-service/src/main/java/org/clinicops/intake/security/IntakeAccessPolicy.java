@@ -3,6 +3,7 @@ package org.clinicops.intake.security;
 import static org.clinicops.platform.security.Role.BILLING;
 import static org.clinicops.platform.security.Role.CLINICIAN;
 import static org.clinicops.platform.security.Role.INTAKE;
+import static org.clinicops.platform.security.Role.NURSE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -19,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
  *   <li>the public consultation request form takes no token;
  *   <li>INTAKE works requests and patients' contact records and enters screenings;
  *   <li>CLINICIAN reads screenings in full and decides; reads the patient to know who they see;
- *   <li>BILLING reads only a patient's household figures, never screenings or identity;
- *   <li>OPERATOR and NURSE reach nothing here: indicators come from the metrics, schedules from
- *       scheduling, and a nurse's chart from scheduling and monitoring.
+ *   <li>BILLING reads a patient's household figures, and names with contact details through the
+ *       lookup for its pages, never screenings;
+ *   <li>NURSE reads only names through the lookup (who is in the chair), nothing else here;
+ *   <li>OPERATOR reaches nothing here: indicators come from the metrics, schedules from scheduling.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +42,7 @@ class IntakeAccessPolicy {
                 .allow(GET, "/api/patients/{patientId}/household", INTAKE, BILLING)
                 .allow(PUT, "/api/patients/{patientId}/household", INTAKE)
                 .allow(GET, "/api/patients/{patientId}", INTAKE, CLINICIAN)
+                .allow(GET, "/api/patients", INTAKE, CLINICIAN, NURSE, BILLING)
                 // POST /api/admin/patients/re-encrypt: no rule, so ADMIN only
                 .build();
     }

@@ -106,6 +106,7 @@ class IntakeSecurityTest {
                         "/api/consultation-requests/{id}/withdraw",
                         "/api/patients/{patientId}",
                         "/api/patients/{patientId}/household",
+                        "/api/patients",
                         "/api/admin/patients/re-encrypt",
                         "/api/audit");
 
@@ -160,27 +161,30 @@ class IntakeSecurityTest {
     }
 
     @Test
-    void aPatientIsVisibleOnlyAtTheSitesTheyAreKnownAt() throws Exception {
+    void aPatientWithoutARequestAtTheCallersSitesIsNotFoundLikeOneThatDoesNotExist() throws Exception {
         String patientId =
                 submit(INTAKE_DEN, "den", "Sitewise").path("patientId").asString();
 
-        assertThat(send("GET", "/api/patients/" + patientId, INTAKE_BOS, null).statusCode())
-                .isEqualTo(403);
+        for (String token : List.of(INTAKE_BOS, CLINICIAN_BOS)) {
+            HttpResponse<String> unseen = send("GET", "/api/patients/" + patientId, token, null);
+            HttpResponse<String> missing = send("GET", "/api/patients/p_doesnotexist", token, null);
+            assertThat(unseen.statusCode()).isEqualTo(404);
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(json(unseen).path("title").asString())
+                    .isEqualTo(json(missing).path("title").asString());
+        }
         assertThat(send("GET", "/api/patients/" + patientId + "/household", INTAKE_BOS, null)
                         .statusCode())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(send(
                                 "PUT",
                                 "/api/patients/" + patientId + "/household",
                                 INTAKE_BOS,
                                 "{\"householdSize\": 2, \"householdIncome\": 1000}")
                         .statusCode())
-                .isEqualTo(403);
-        assertThat(send("GET", "/api/patients/" + patientId, CLINICIAN_BOS, null)
-                        .statusCode())
-                .isEqualTo(403);
+                .isEqualTo(404);
 
-        // the same person asks at Boston too: Boston's staff now know them
+        // the same person asks at Boston too: Boston's staff now see them, as Boston was told
         assertThat(submit(INTAKE_BOS, "bos", "Sitewise").path("patientId").asString())
                 .isEqualTo(patientId);
         assertThat(json(send("GET", "/api/patients/" + patientId, INTAKE_BOS, null))
@@ -310,11 +314,18 @@ class IntakeSecurityTest {
                         tuple("recordHousehold", patientId, "den", Outcome.SUCCESS));
         await().untilAsserted(() -> assertThat(entries("audit-stranger"))
                 .extracting(AuditRecord::action, AuditRecord::patientId, AuditRecord::outcome, AuditRecord::status)
-                .containsExactly(tuple("patient", patientId, Outcome.DENIED, 403)));
+                .containsExactly(tuple("patient", patientId, Outcome.REJECTED, 404)));
         assertThat(entries("audit-intake").get(0).roles()).containsExactly("INTAKE");
 
         JsonNode byAdmin = json(send("GET", "/api/audit?patientId=" + patientId, TestTokens.admin(), null));
         assertThat(byAdmin.findValue("totalElements").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(byAdmin.toString()).doesNotContain("Audited", "example.net");
+
+        send("GET", "/api/consultation-requests?siteId=den&size=100", auditor, null);
+        await().untilAsserted(() -> assertThat(entries("audit-intake"))
+                .filteredOn(e -> e.action().equals("list"))
+                .singleElement()
+                .satisfies(list -> assertThat(list.patientIds()).contains(patientId)));
         assertThat(byAdmin.toString()).doesNotContain("Audited", "example.net");
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.clinicops.events.PayerType;
 import org.clinicops.intake.patients.domain.Patient;
 import org.clinicops.intake.patients.domain.PatientMatchKey;
+import org.clinicops.intake.patients.domain.SubmittedIdentity;
 import org.clinicops.platform.ids.IdGenerator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Registers a patient, or finds a returning one (same name, date of birth and e-mail) so that one
  * person keeps one pseudonymous id. Two concurrent first requests of one person meet at the unique
- * match key: the loser finds the winner's record.
+ * match key: the loser finds the winner's record. What the person typed is kept with each request
+ * (never merged into what an earlier request's site sees).
  */
 @Service
 public class RegisterPatient {
@@ -31,8 +33,29 @@ public class RegisterPatient {
     public record PatientDetails(
             String firstName, String lastName, LocalDate dateOfBirth, String email, String phone) {}
 
-    /** The pseudonymous id of the patient. */
-    public String handle(PatientDetails details, String siteId, PayerType payerType) {
+    /**
+     * Finds or registers the patient and keeps the identity as submitted with this request, for the
+     * request's site alone.
+     *
+     * @param requestId the request the details come with (stored after this returns)
+     * @return the pseudonymous id of the patient
+     */
+    public String handle(PatientDetails details, String siteId, PayerType payerType, String requestId) {
+        String patientId = findOrRegister(details, siteId, payerType);
+        patients.recordSubmission(SubmittedIdentity.of(
+                requestId,
+                patientId,
+                siteId,
+                details.firstName(),
+                details.lastName(),
+                details.dateOfBirth(),
+                details.email(),
+                details.phone(),
+                clock.instant()));
+        return patientId;
+    }
+
+    private String findOrRegister(PatientDetails details, String siteId, PayerType payerType) {
         String identity = PatientMatchKey.canonical(
                 details.firstName(), details.lastName(), details.dateOfBirth(), details.email());
         var existing = patients.findByIdentity(identity);

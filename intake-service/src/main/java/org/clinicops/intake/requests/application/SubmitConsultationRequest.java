@@ -49,9 +49,10 @@ public class SubmitConsultationRequest {
         if (!sites.accepts(command.siteId())) {
             throw new InvalidRequestException("siteId", "is not a known, active site: '" + command.siteId() + "'");
         }
-        String patientId = patients.handle(command.patient(), command.siteId(), command.payerType());
+        String requestId = ids.next("req_");
+        String patientId = patients.handle(command.patient(), command.siteId(), command.payerType(), requestId);
         ConsultationRequest request = ConsultationRequest.submit(
-                ids.next("req_"),
+                requestId,
                 patientId,
                 command.siteId(),
                 command.condition(),

@@ -1,15 +1,23 @@
 package org.clinicops.intake.patients.adapter.mongo;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.clinicops.events.PayerType;
 import org.clinicops.intake.encryption.FieldCipher;
 import org.clinicops.intake.encryption.MatchKeys;
+import org.clinicops.intake.patients.application.PatientRequest;
 import org.clinicops.intake.patients.application.Patients;
 import org.clinicops.intake.patients.domain.Patient;
+import org.clinicops.intake.patients.domain.SiteHousehold;
+import org.clinicops.intake.patients.domain.SubmittedIdentity;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Patients in MongoDB with names, date of birth, e-mail and phone encrypted field by field, each
- * bound to its patient and field, and a keyed match key. Only this class sees both the plaintext and
- * the stored form.
+ * bound to its patient and field, and a keyed match key; the identity submitted with each request,
+ * encrypted the same way and bound to its request too; households per patient and site. Only this
+ * class sees both the plaintext and the stored form.
  */
 @Component
 class EncryptedPatients implements Patients {
@@ -64,12 +73,72 @@ class EncryptedPatients implements Patients {
     }
 
     @Override
-    public Set<String> sitesOf(Patient patient) {
-        Set<String> sites = new LinkedHashSet<>();
-        sites.add(patient.homeSiteId());
-        sites.addAll(mongo.findDistinct(
-                Query.query(Criteria.where("patientId").is(patient.id())), "siteId", REQUESTS, String.class));
-        return sites;
+    public List<Patient> findAll(Collection<String> patientIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(patientIds)), PatientDocument.class).stream()
+                .map(this::toPatient)
+                .toList();
+    }
+
+    @Override
+    public List<PatientRequest> requestsAt(Collection<String> patientIds, @Nullable Set<String> sites) {
+        Criteria criteria = Criteria.where("patientId").in(patientIds);
+        if (sites != null) {
+            criteria = criteria.and("siteId").in(sites);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "requestedAt"));
+        query.fields().include("_id", "patientId", "siteId", "payerType", "requestedAt");
+        return mongo.find(query, org.bson.Document.class, REQUESTS).stream()
+                .map(d -> new PatientRequest(
+                        d.getString("_id"),
+                        d.getString("patientId"),
+                        d.getString("siteId"),
+                        PayerType.valueOf(d.getString("payerType")),
+                        d.getDate("requestedAt").toInstant()))
+                .toList();
+    }
+
+    @Override
+    public void recordSubmission(SubmittedIdentity identity) {
+        mongo.insert(toDocument(identity, new SubmissionDocument()));
+    }
+
+    @Override
+    public Map<String, SubmittedIdentity> submissions(Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, SubmittedIdentity> found = new LinkedHashMap<>();
+        for (SubmissionDocument document :
+                mongo.find(Query.query(Criteria.where("_id").in(requestIds)), SubmissionDocument.class)) {
+            found.put(document.id, toIdentity(document));
+        }
+        return found;
+    }
+
+    @Override
+    public List<SiteHousehold> households(String patientId, Collection<String> sites) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("patientId")
+                                .is(patientId)
+                                .and("siteId")
+                                .in(sites)),
+                        HouseholdDocument.class)
+                .stream()
+                .map(d -> new SiteHousehold(d.patientId, d.siteId, d.size, d.yearlyIncome, d.recordedAt))
+                .toList();
+    }
+
+    @Override
+    public void saveHousehold(SiteHousehold household) {
+        HouseholdDocument document = new HouseholdDocument();
+        document.id = HouseholdDocument.key(household.patientId(), household.siteId());
+        document.patientId = household.patientId();
+        document.siteId = household.siteId();
+        document.size = household.size();
+        document.yearlyIncome = household.yearlyIncome();
+        document.recordedAt = household.recordedAt();
+        mongo.save(document);
     }
 
     @Override
@@ -92,7 +161,54 @@ class EncryptedPatients implements Patients {
                 }
             }
         }
+        for (String id : mongo.findDistinct(new Query(), "_id", SubmissionDocument.class, String.class)) {
+            for (int attempt = 1; ; attempt++) {
+                SubmissionDocument stored = mongo.findById(id, SubmissionDocument.class);
+                if (stored == null) {
+                    break;
+                }
+                try {
+                    mongo.save(toDocument(toIdentity(stored), stored));
+                    break;
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    if (attempt == REWRITE_ATTEMPTS) {
+                        throw changedMeanwhile;
+                    }
+                }
+            }
+        }
         return rewritten;
+    }
+
+    private SubmissionDocument toDocument(SubmittedIdentity identity, SubmissionDocument document) {
+        String patientId = identity.patientId();
+        String requestId = identity.requestId();
+        document.id = requestId;
+        document.patientId = patientId;
+        document.siteId = identity.siteId();
+        document.firstName = cipher.encrypt(identity.firstName(), context(patientId, requestId, "firstName"));
+        document.lastName = cipher.encrypt(identity.lastName(), context(patientId, requestId, "lastName"));
+        document.dateOfBirth =
+                cipher.encrypt(identity.dateOfBirth().toString(), context(patientId, requestId, "dateOfBirth"));
+        document.email = cipher.encrypt(identity.email(), context(patientId, requestId, "email"));
+        document.phone = cipher.encrypt(identity.phone(), context(patientId, requestId, "phone"));
+        document.submittedAt = identity.submittedAt();
+        return document;
+    }
+
+    private SubmittedIdentity toIdentity(SubmissionDocument document) {
+        String patientId = document.patientId;
+        String requestId = document.id;
+        return new SubmittedIdentity(
+                requestId,
+                patientId,
+                document.siteId,
+                cipher.decrypt(document.firstName, context(patientId, requestId, "firstName")),
+                cipher.decrypt(document.lastName, context(patientId, requestId, "lastName")),
+                LocalDate.parse(cipher.decrypt(document.dateOfBirth, context(patientId, requestId, "dateOfBirth"))),
+                cipher.decrypt(document.email, context(patientId, requestId, "email")),
+                cipher.decrypt(document.phone, context(patientId, requestId, "phone")),
+                document.submittedAt);
     }
 
     private PatientDocument toDocument(Patient patient, PatientDocument document) {
@@ -131,5 +247,10 @@ class EncryptedPatients implements Patients {
     /** The associated data binding a ciphertext to its patient and field. */
     static String context(String patientId, String field) {
         return "patients/" + patientId + "/" + field;
+    }
+
+    /** The associated data binding a submitted ciphertext to its patient, request and field. */
+    static String context(String patientId, String requestId, String field) {
+        return "patients/" + patientId + "/requests/" + requestId + "/" + field;
     }
 }

@@ -6,26 +6,30 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.clinicops.intake.patients.application.FindPatient;
+import org.clinicops.intake.patients.application.FindPatient.PatientRecord;
 import org.clinicops.intake.patients.application.RecordHousehold;
-import org.clinicops.intake.patients.domain.Patient;
+import org.clinicops.intake.patients.domain.SiteHousehold;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The patient record: the only API that shows identity and contact details (intake staff and
- * clinicians), and the household figures billing needs for financial assistance. A patient is
- * visible to staff of any site they are known at: their home site or the site of one of their
- * requests.
+ * The patient record (intake staff and clinicians) and the household figures billing needs for
+ * financial assistance, as the reader's sites know them: a patient without a request at one of the
+ * reader's sites is 404, and identity and household are only what was given at those sites.
  */
 @RestController
 @RequestMapping("/api/patients/{patientId}")
@@ -39,6 +43,11 @@ class PatientController {
         this.household = household;
     }
 
+    /**
+     * @param siteId the site whose request submitted the identity shown
+     * @param sites the reader's sites where the patient has a request, newest first
+     * @param householdSiteId the site that recorded the household shown, if any
+     */
     record PatientView(
             String patientId,
             String firstName,
@@ -46,71 +55,104 @@ class PatientController {
             LocalDate dateOfBirth,
             String email,
             String phone,
-            String homeSiteId,
+            String siteId,
+            List<String> sites,
             String payerType,
             @Nullable Integer householdSize,
-            @Nullable BigDecimal householdIncome) {
+            @Nullable BigDecimal householdIncome,
+            @Nullable String householdSiteId) {
 
-        static PatientView of(Patient p) {
+        static PatientView of(PatientRecord p) {
+            var identity = p.identity();
+            SiteHousehold h = p.household();
             return new PatientView(
-                    p.id(),
-                    p.firstName(),
-                    p.lastName(),
-                    p.dateOfBirth(),
-                    p.email(),
-                    p.phone(),
-                    p.homeSiteId(),
+                    p.patientId(),
+                    identity.firstName(),
+                    identity.lastName(),
+                    identity.dateOfBirth(),
+                    identity.email(),
+                    identity.phone(),
+                    identity.siteId(),
+                    p.sites(),
                     p.payerType().name(),
-                    p.householdSize(),
-                    p.householdIncome());
+                    h == null ? null : h.size(),
+                    h == null ? null : h.yearlyIncome(),
+                    h == null ? null : h.siteId());
         }
     }
 
-    /** What billing may read: no name, contact details or date of birth. */
+    /**
+     * What billing may read: no name, contact details or date of birth.
+     *
+     * @param siteId the site that recorded the household; null when none of the reader's sites has
+     */
     record HouseholdView(
             String patientId,
-            String homeSiteId,
+            @Nullable String siteId,
             String payerType,
             @Nullable Integer householdSize,
-            @Nullable BigDecimal householdIncome) {
+            @Nullable BigDecimal householdIncome) {}
 
-        static HouseholdView of(Patient p) {
-            return new HouseholdView(
-                    p.id(), p.homeSiteId(), p.payerType().name(), p.householdSize(), p.householdIncome());
-        }
-    }
-
+    /**
+     * @param siteId the site the patient applies at; needed only when the patient has requests at
+     *     several of the recorder's sites
+     */
     record Household(
             @NotNull @Min(1) @Max(20) Integer householdSize,
 
             @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2)
-            BigDecimal householdIncome) {}
+            BigDecimal householdIncome,
+
+            @Nullable @Size(max = 40) String siteId) {}
 
     @GetMapping
     PatientView patient(@PathVariable String patientId) {
-        return PatientView.of(readable(patientId));
+        return PatientView.of(read(patientId));
     }
 
+    /**
+     * @param siteId the site whose household to show (one of the reader's); by default the newest
+     *     recorded at any of them
+     */
     @GetMapping("/household")
-    HouseholdView household(@PathVariable String patientId) {
-        return HouseholdView.of(readable(patientId));
+    HouseholdView household(
+            @PathVariable String patientId, @RequestParam(required = false) @Nullable @Size(max = 40) String siteId) {
+        PatientRecord p = read(patientId);
+        SiteHousehold h = p.household();
+        if (siteId != null) {
+            SiteAccess.require(siteId);
+            if (!p.sites().contains(siteId)) {
+                throw new org.clinicops.platform.problem.NotFoundException("patient", patientId);
+            }
+            h = find.household(patientId, siteId).orElse(null);
+        }
+        Audit.site(h == null ? p.identity().siteId() : h.siteId());
+        return new HouseholdView(
+                patientId,
+                h == null ? null : h.siteId(),
+                p.payerType().name(),
+                h == null ? null : h.size(),
+                h == null ? null : h.yearlyIncome());
     }
 
     @PutMapping("/household")
     PatientView recordHousehold(@PathVariable String patientId, @Valid @RequestBody Household body) {
-        Patient patient = readable(patientId);
-        return PatientView.of(household.handle(patient, body.householdSize(), body.householdIncome()));
+        Audit.patient(patientId);
+        String site =
+                household.handle(patientId, reader(), body.siteId(), body.householdSize(), body.householdIncome());
+        Audit.site(site);
+        return PatientView.of(find.handle(patientId, reader()));
     }
 
-    /** The patient, if one of the sites they are known at is the caller's (403 otherwise). */
-    private Patient readable(String patientId) {
+    /** The patient as the reader's sites know them (404 when none does); recorded for the audit trail. */
+    private PatientRecord read(String patientId) {
         Audit.patient(patientId);
-        FindPatient.Found found = find.handle(patientId);
-        String site = found.sites().stream()
-                .filter(SiteAccess::canAccess)
-                .findFirst()
-                .orElse(found.patient().homeSiteId());
-        SiteAccess.require(site);
-        return found.patient();
+        PatientRecord record = find.handle(patientId, reader());
+        Audit.site(record.identity().siteId());
+        return record;
+    }
+
+    private static StaffUser reader() {
+        return SiteAccess.currentUser();
     }
 }

@@ -65,13 +65,21 @@ class ConsultationRequestController {
     }
 
     /**
-     * Public: a patient or referrer needs no token. A signed-in member of staff (entering a phone
-     * request, say) submits only for one of their sites.
+     * What the public form answers: the request's id and status, nothing about the patient (not
+     * their pseudonym, not whether they were known already).
+     */
+    record Submitted(String id, RequestStatus status) {}
+
+    /**
+     * Public: a patient or referrer needs no token, and gets only {@link Submitted}. A signed-in
+     * member of staff (entering a phone request, say) submits only for one of their sites and gets
+     * the request as their site sees it.
      */
     @PostMapping
-    ResponseEntity<RequestView> submit(@Valid @RequestBody NewRequest body) {
+    ResponseEntity<?> submit(@Valid @RequestBody NewRequest body) {
         Audit.site(body.siteId());
-        if (SiteAccess.findCurrentUser().isPresent()) {
+        boolean signedIn = SiteAccess.findCurrentUser().isPresent();
+        if (signedIn) {
             SiteAccess.require(body.siteId());
         }
         var p = body.patient();
@@ -82,8 +90,10 @@ class ConsultationRequestController {
                 body.referralSource(),
                 body.payerType()));
         Audit.patient(created.patientId());
-        return ResponseEntity.created(URI.create("/api/consultation-requests/" + created.id()))
-                .body(RequestView.of(created));
+        var answer = ResponseEntity.created(URI.create("/api/consultation-requests/" + created.id()));
+        return signedIn
+                ? answer.body(RequestView.of(created))
+                : answer.body(new Submitted(created.id(), created.status()));
     }
 
     @GetMapping("/{id}")
@@ -108,7 +118,10 @@ class ConsultationRequestController {
             @RequestParam(required = false) @Nullable Boolean urgent,
             Pageable pageable) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        return new PagedModel<>(find.find(sites, status, urgent, pageable).map(RequestView::of));
+        var page = find.find(sites, status, urgent, pageable);
+        Audit.patients(
+                page.getContent().stream().map(ConsultationRequest::patientId).toList());
+        return new PagedModel<>(page.map(RequestView::of));
     }
 
     @PostMapping("/{id}/screening")
