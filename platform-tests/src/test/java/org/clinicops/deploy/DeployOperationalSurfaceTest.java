@@ -275,6 +275,32 @@ class DeployOperationalSurfaceTest {
     }
 
     @Test
+    void mongoAndKafkaAnswerOnlyTheServicesAndTheirSetupJobs() {
+        Map<String, String> jobOf = Map.of("mongo", "mongo-init", "kafka", "kafka-setup");
+        jobOf.forEach((server, job) -> {
+            JsonNode policy = kubernetes("NetworkPolicy", server + "-clients");
+            assertThat(text(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"))
+                    .isEqualTo(server);
+            assertThat(policy.path("spec").path("ingress").values())
+                    .singleElement()
+                    .satisfies(rule -> {
+                        assertThat(rule.path("from").values())
+                                .extracting(from -> from.path("podSelector")
+                                        .path("matchLabels")
+                                        .toString())
+                                .containsExactlyInAnyOrder(
+                                        "{\"app.kubernetes.io/component\":\"service\"}",
+                                        "{\"app.kubernetes.io/name\":\"" + job + "\"}");
+                        assertThat(rule.path("ports").values())
+                                .extracting(port -> text(port, "port"))
+                                .containsExactly(server);
+                    });
+            assertThat(text(kubernetes("Job", job), "spec", "template", "metadata", "labels", "app.kubernetes.io/name"))
+                    .isEqualTo(job);
+        });
+    }
+
+    @Test
     void prometheusScrapesEveryServiceOnItsManagementPort() {
         Map<String, String> hostFormat = Map.of(
                 "prometheus.yml", "%s:%d",
