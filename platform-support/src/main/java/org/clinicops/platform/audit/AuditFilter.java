@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +17,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Writes an audit entry for every API call and page request when it ends, refused ones included.
+ * Writes an audit entry for every API call and page request when it ends, refused ones included. A
+ * read (GET) is held back until its entry is written; a read of patient data whose entry cannot be
+ * written is answered 503 with a problem detail instead (fail closed). A write's entry that cannot
+ * be written is logged and counted ({@code clinic_audit_write_failures_total}): the change happened.
  * It sits in the security filter chain before token authentication, so it sees the caller the
  * chain authenticated and the status the request ended with (401 and 403 included). Health,
  * metrics, API docs, sign-in and static resources are not audited.
@@ -27,6 +32,8 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     private static final List<String> NOT_AUDITED = List.of(
             "/actuator",
+            "/livez",
+            "/readyz",
             "/v3/api-docs",
             "/swagger-ui",
             "/webjars",
@@ -61,13 +68,67 @@ public final class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isRead(request)) {
+            // A write happened whatever its audit entry's fate: a failed entry is logged and counted.
+            boolean failed = true;
+            try {
+                chain.doFilter(request, response);
+                failed = false;
+            } finally {
+                trail.append(entry(request, failed ? 500 : response.getStatus()));
+            }
+            return;
+        }
+        // A read is held back until its entry is written: no entry, no patient data.
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         boolean failed = true;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, held);
             failed = false;
         } finally {
-            trail.append(entry(request, failed ? 500 : response.getStatus()));
+            int status = failed ? 500 : held.getStatus();
+            AuditRecord entry = entry(request, status);
+            boolean written = trail.tryAppend(entry);
+            if (!written && !failed && carriesPatientData(request, entry) && !response.isCommitted()) {
+                held.resetBuffer();
+                response.reset();
+                unavailable(response);
+            } else {
+                held.copyBodyToResponse();
+            }
         }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /**
+     * Whether a successful read carried patient data: its handler named a patient ({@link
+     * Audit#patient}, {@link Audit#patients}, a {@code patientId} path variable), it is an API read,
+     * or a page asked about a {@code patientId}.
+     */
+    private static boolean carriesPatientData(HttpServletRequest request, AuditRecord entry) {
+        if (entry.status() >= 400) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return entry.patientId() != null
+                || !entry.patientIds().isEmpty()
+                || path.startsWith("/api/")
+                || request.getParameter("patientId") != null;
+    }
+
+    private static void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"https://clinicops.org/problems/unavailable\",\"title\":\"Service unavailable\","
+                        + "\"status\":503,\"detail\":\"This read could not be recorded in the audit trail,"
+                        + " so it is not served; try again shortly\"}");
+        response.flushBuffer();
     }
 
     private AuditRecord entry(HttpServletRequest request, int status) {

@@ -45,11 +45,27 @@ public class AuditTrail {
 
     /** Appends an entry; a failure is logged and counted, never thrown at the caller. */
     public void append(AuditRecord entry) {
+        tryAppend(entry);
+    }
+
+    /**
+     * Appends an entry and says whether it was written; a failure is logged and counted, never
+     * thrown, so the caller decides what an unwritten entry means (a read of patient data is not
+     * served without one).
+     */
+    public boolean tryAppend(AuditRecord entry) {
         try {
             mongo.insert(entry, COLLECTION);
+            return true;
         } catch (RuntimeException e) {
             failures.increment();
-            log.error("Could not write audit entry {} ({} {})", entry.id(), entry.action(), entry.outcome(), e);
+            log.error(
+                    "Could not write audit entry {} ({} {}): {}",
+                    entry.id(),
+                    entry.action(),
+                    entry.outcome(),
+                    e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -28,6 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,8 +39,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Every service is an OAuth2 resource server: the API ({@code /api/**}) takes bearer tokens only
  * and keeps no session; pages sign in with the authorization-code flow (and take bearer tokens for
  * scripts). Who reaches what comes from the service's {@link ApiAccessPolicy}; whose site it is,
- * from {@link SiteAccess} in the handlers. Health and Prometheus are open, other actuator endpoints
- * are for ADMIN. Every API call and page request is written to the audit trail.
+ * from {@link SiteAccess} in the handlers. Only access tokens meant for the service are accepted
+ * ({@link AccessTokensOnly}). Health and Prometheus are open on the management port (the service
+ * port + 1000), other actuator endpoints are for ADMIN; the public port answers only the probes
+ * {@code /livez} and {@code /readyz}. Every API call and page request is written to the audit trail.
  */
 @AutoConfiguration(
         after = org.clinicops.platform.ClinicPlatformAutoConfiguration.class,
@@ -57,9 +61,16 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 public class ClinicSecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.name();
+    /**
+     * Open on the management port only (bound to localhost or a port no ingress exposes): the public
+     * port serves no actuator endpoint, only the probes {@value #LIVENESS} and {@value #READINESS}.
+     */
     private static final String[] OPEN_ACTUATOR = {
         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"
     };
+
+    private static final String LIVENESS = "/livez";
+    private static final String READINESS = "/readyz";
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     private static final String[] STATIC = {"/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error"};
 
@@ -72,15 +83,35 @@ public class ClinicSecurityConfiguration {
      * the issuer's clock, even when {@code clinic.clock.start} moves the business clock.
      */
     @Bean
-    static BeanPostProcessor verifiedTokens() {
+    static BeanPostProcessor verifiedTokens(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
-                        ? new VerifiedTokens(decoder, ClinicClock.realTime())
-                        : bean;
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    String audience = environment.getProperty(
+                            "clinic.security.audience",
+                            environment.getProperty("spring.application.name", "application"));
+                    boolean keycloak =
+                            environment.getProperty("clinic.security.accept-keycloak-bearer", Boolean.class, false);
+                    return new VerifiedTokens(
+                            new AccessTokensOnly(decoder, audience, keycloak), ClinicClock.realTime());
+                }
+                return bean;
             }
         };
+    }
+
+    /**
+     * The decoder Boot builds checks the JOSE {@code typ} header as an ID token's ({@code JWT} or
+     * none) unless told otherwise; access tokens are {@code at+jwt}, which {@link AccessTokensOnly}
+     * then requires.
+     */
+    @Bean
+    JwtTypeValidator accessTokenTypes() {
+        JwtTypeValidator types = new JwtTypeValidator(
+                AccessTokensOnly.ACCESS_TOKEN_TYPE, "application/" + AccessTokensOnly.ACCESS_TOKEN_TYPE, "JWT");
+        types.setAllowEmpty(true);
+        return types;
     }
 
     @Bean
@@ -122,6 +153,8 @@ public class ClinicSecurityConfiguration {
         http.securityMatcher(
                         "/api/**",
                         "/actuator/**",
+                        LIVENESS,
+                        READINESS,
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
@@ -132,6 +165,7 @@ public class ClinicSecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_ACTUATOR).permitAll();
+                    requests.requestMatchers(LIVENESS, READINESS).permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(ADMIN);
                     requests.requestMatchers(API_DOCS).permitAll();
                     apply(requests, policy.rules());

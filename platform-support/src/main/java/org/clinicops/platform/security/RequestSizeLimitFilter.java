@@ -69,7 +69,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
                 private void count(int n) throws IOException {
                     read += n;
                     if (read > maxBytes) {
-                        throw new IOException("Request body larger than " + maxBytes + " bytes");
+                        throw new org.clinicops.platform.problem.BodyTooLargeException(maxBytes);
                     }
                 }
 

@@ -1,18 +1,28 @@
 package org.clinicops.platform.web;
 
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.clinicops.platform.problem.BodyTooLargeException;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.InvalidRequestException.FieldError;
 import org.clinicops.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,6 +46,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("https://clinicops.org/problems/validation");
     static final URI NOT_FOUND = URI.create("https://clinicops.org/problems/not-found");
     static final URI CONFLICT = URI.create("https://clinicops.org/problems/conflict");
+    static final URI UNAVAILABLE = URI.create("https://clinicops.org/problems/unavailable");
+    static final URI TOO_LARGE = URI.create("https://clinicops.org/problems/too-large");
+
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -55,6 +72,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Someone changed the same document since it was read (its {@code @Version} moved on), or a
+     * unique key is already taken: the same 409 in every service, with a code a client can act on.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentUpdate(OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "It was changed by someone else meanwhile; read it again and retry");
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
+        problem.setProperty("code", "CONCURRENT_UPDATE");
+        return problem;
+    }
+
+    /** A unique index refused the write: the thing exists already (no key values in the answer). */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "It exists already");
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
+        problem.setProperty("code", "DUPLICATE");
+        return problem;
+    }
+
+    /**
+     * The database cannot be reached (server selection or socket timeout, refused connection): 503
+     * with {@code Retry-After}, at once, never a 30 s hang (the driver's timeouts are set in
+     * {@code clinicops-defaults.properties}).
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        MongoTimeoutException.class,
+        MongoSocketException.class,
+        MongoServerUnavailableException.class
+    })
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        return unavailable("The service's database is unavailable; try again shortly");
+    }
+
+    /** A 503 problem detail saying what is unavailable, with {@code Retry-After}. */
+    public static ResponseEntity<ProblemDetail> unavailable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(UNAVAILABLE);
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
         return validationProblem(e.errors());
@@ -64,7 +132,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), Objects.toString(f.getDefaultMessage(), "is invalid")))
+                .map(f -> new FieldError(f.getField(), message(f)))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         List<FieldError> global = ex.getBindingResult().getGlobalErrors().stream()
@@ -89,16 +157,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        String message = "cannot be '" + ex.getValue() + "'"
-                + (ex.getRequiredType() != null && ex.getRequiredType().isEnum()
-                        ? ": expected one of " + List.of(ex.getRequiredType().getEnumConstants())
-                        : "");
-        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(name, message))));
+        return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(name, mismatch(ex)))));
+    }
+
+    /** A form field that could not be converted says what it expected, never a Java type name. */
+    private static String message(org.springframework.validation.FieldError f) {
+        if (f.isBindingFailure() && f.contains(TypeMismatchException.class)) {
+            return mismatch(f.unwrap(TypeMismatchException.class));
+        }
+        return Objects.toString(f.getDefaultMessage(), "is invalid");
+    }
+
+    private static String mismatch(TypeMismatchException ex) {
+        Class<?> type = ex.getRequiredType();
+        return "cannot be '" + truncate(String.valueOf(ex.getValue())) + "'"
+                + (type == null
+                        ? ""
+                        : type.isEnum()
+                                ? ": expected one of " + List.of(type.getEnumConstants())
+                                : ": expected " + simpleType(type));
+    }
+
+    /** Echoed input is cut short: an oversized value is not sent back whole. */
+    private static String truncate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (tooLarge(ex)) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
+            problem.setType(TOO_LARGE);
+            problem.setTitle("Content Too Large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
         Throwable cause = ex.getMostSpecificCause();
         FieldError error;
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
@@ -113,6 +207,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             error = new FieldError("body", "is missing or unreadable");
         }
         return ResponseEntity.badRequest().body(validationProblem(List.of(error)));
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String conciseMessage(DatabindException e) {

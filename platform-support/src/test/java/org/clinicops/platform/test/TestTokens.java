@@ -1,6 +1,7 @@
 package org.clinicops.platform.test;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -20,6 +21,8 @@ import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.security.Role;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -34,6 +37,15 @@ public final class TestTokens {
 
     /** The issuer of test tokens. */
     public static final String ISSUER = "https://auth.test.clinicops";
+
+    /**
+     * The audience of test tokens: every service (each accepts only tokens naming it, see {@code
+     * clinic.security.audience}), as the authorization server issues them for staff.
+     */
+    public static final List<String> SERVICES =
+            List.of("intake-service", "scheduling-service", "billing-service", "monitoring-service");
+
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
 
     private static final KeyPair KEYS = generate();
     private static final KeyPair STRANGER = generate();
@@ -90,11 +102,62 @@ public final class TestTokens {
                         ClinicClock.realTime().instant().plusSeconds(600)));
     }
 
-    /** The decoder a service under test uses: this key, this issuer, expiry checked. */
+    /** A valid staff access token whose audience names only these services (or none). */
+    public static String forAudience(String username, Role role, List<String> audience) {
+        return sign(
+                KEYS,
+                ACCESS_TOKEN,
+                claims(
+                        username,
+                        List.of(role),
+                        List.of("*"),
+                        ClinicClock.realTime().instant().plus(Duration.ofMinutes(30)),
+                        audience));
+    }
+
+    /**
+     * An OpenID Connect ID token of an ADMIN, signed by the trusted key: header {@code typ} JWT, the
+     * audience the services' own names. A service must refuse it as a bearer token.
+     */
+    public static String idToken() {
+        return sign(
+                KEYS,
+                JOSEObjectType.JWT,
+                claims(
+                        "admin",
+                        List.of(Role.ADMIN),
+                        List.of("*"),
+                        ClinicClock.realTime().instant().plus(Duration.ofMinutes(30)),
+                        SERVICES));
+    }
+
+    /**
+     * A token shaped like Keycloak's: header {@code typ} JWT, claim {@code typ} as given ({@code
+     * Bearer} for an access token, {@code ID} for an ID token), audience every service.
+     */
+    public static String keycloakStyle(String claimTyp) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(
+                        "admin",
+                        List.of(Role.ADMIN),
+                        List.of("*"),
+                        ClinicClock.realTime().instant().plus(Duration.ofMinutes(30)),
+                        SERVICES))
+                .claim("typ", claimTyp)
+                .build();
+        return sign(KEYS, JOSEObjectType.JWT, claims);
+    }
+
+    /**
+     * The decoder a service under test uses: this key, this issuer, expiry checked, the JOSE type an
+     * access token's; the service itself then requires its audience and {@code at+jwt}.
+     */
     public static JwtDecoder decoder() {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER)));
+        JwtTypeValidator types = new JwtTypeValidator("at+jwt", "application/at+jwt", "JWT");
+        types.setAllowEmpty(true);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(ISSUER), types))));
         return decoder;
     }
 
@@ -104,8 +167,14 @@ public final class TestTokens {
     }
 
     private static JWTClaimsSet claims(String username, List<Role> roles, List<String> sites, Instant expires) {
+        return claims(username, roles, sites, expires, SERVICES);
+    }
+
+    private static JWTClaimsSet claims(
+            String username, List<Role> roles, List<String> sites, Instant expires, List<String> audience) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audience)
                 .subject(username)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expires.minus(Duration.ofHours(1))))
@@ -117,8 +186,13 @@ public final class TestTokens {
     }
 
     private static String sign(KeyPair keys, JWTClaimsSet claims) {
+        return sign(keys, ACCESS_TOKEN, claims);
+    }
+
+    private static String sign(KeyPair keys, JOSEObjectType type, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).build(), claims);
             jwt.sign(new RSASSASigner(keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {

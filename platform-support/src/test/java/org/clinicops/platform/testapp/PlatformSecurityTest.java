@@ -12,6 +12,7 @@ import java.util.List;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditRecord.Outcome;
 import org.clinicops.platform.audit.AuditTrail;
+import org.clinicops.platform.ops.ManagementPort;
 import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
@@ -20,6 +21,7 @@ import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +33,9 @@ class PlatformSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ApiAccessPolicy policy;
@@ -121,19 +126,88 @@ class PlatformSecurityTest {
     }
 
     @Test
-    void health_and_prometheus_are_open_and_other_actuator_endpoints_need_admin() throws Exception {
-        assertThat(get("/actuator/health", null).statusCode()).isIn(200, 503);
-        assertThat(http.send(
-                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode())
-                .isEqualTo(200);
-        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/metrics", TestTokens.of("ops", Role.OPERATOR, "*"))
+    void the_public_port_answers_only_the_probes_without_details() throws Exception {
+        HttpResponse<String> liveness = get("/livez", null);
+        HttpResponse<String> readiness = get("/readyz", null);
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(readiness.statusCode()).isIn(200, 503);
+        assertThat(readiness.body()).doesNotContain("components", "details", "mongo");
+        for (String path : List.of(
+                "/actuator/health",
+                "/actuator/health/readiness",
+                "/actuator/prometheus",
+                "/actuator/info",
+                "/actuator/metrics")) {
+            assertThat(get(path, null).statusCode()).as(path).isIn(401, 404);
+            assertThat(get(path, TestTokens.admin()).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void metrics_and_health_details_are_on_the_management_port_the_service_port_plus_1000_in_production()
+            throws Exception {
+        assertThat(managementPort).isPositive().isNotEqualTo(port);
+        assertThat(ManagementPort.managementPortFor(8082)).isEqualTo(9082);
+        assertThat(ManagementPort.managementPortFor(0)).isZero();
+
+        HttpResponse<String> scrape = management("/actuator/prometheus", null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("application=\"intake-service\"");
+        HttpResponse<String> health = management("/actuator/health", null);
+        assertThat(health.statusCode()).isIn(200, 503);
+        assertThat(health.body()).contains("\"components\"", "\"mongo\"");
+        assertThat(management("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(management("/actuator/metrics", TestTokens.of("ops", Role.OPERATOR, "*"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(get("/actuator/metrics", TestTokens.admin()).statusCode()).isEqualTo(200);
+        assertThat(management("/actuator/metrics", TestTokens.admin()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_token_not_meant_for_this_service_is_401() throws Exception {
+        String forBilling = TestTokens.forAudience("nurse-bos", Role.NURSE, List.of("billing-service"));
+        String forNobody = TestTokens.forAudience("nurse-bos", Role.NURSE, List.of());
+        String forUs = TestTokens.forAudience("nurse-bos", Role.NURSE, List.of("intake-service"));
+
+        assertThat(get("/api/charts/c-bos", forBilling).statusCode()).isEqualTo(401);
+        assertThat(get("/api/charts/c-bos", forBilling).headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+        assertThat(get("/api/charts/c-bos", forNobody).statusCode()).isEqualTo(401);
+        assertThat(get("/api/charts/c-bos", forUs).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_id_token_is_not_an_access_token_and_is_401() throws Exception {
+        assertThat(get("/api/charts/c-bos", TestTokens.idToken()).statusCode()).isEqualTo(401);
+        assertThat(get("/board", TestTokens.idToken()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/charts/c-bos", TestTokens.admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void keycloak_shaped_tokens_are_refused_unless_the_service_is_told_to_accept_them() throws Exception {
+        assertThat(get("/api/charts/c-bos", TestTokens.keycloakStyle("Bearer")).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/charts/c-bos", TestTokens.keycloakStyle("ID")).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void behind_a_trusted_proxy_the_audit_records_the_forwarded_client_address() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/charts/c-bos"))
+                .header("Authorization", TestTokens.bearer(TestTokens.of("forwarded-reader", Role.NURSE, "bos")))
+                .header("X-Forwarded-For", "203.0.113.7")
+                .GET()
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(entries("forwarded-reader"))
+                        .extracting(AuditRecord::clientAddress)
+                        .containsExactly("203.0.113.7"));
     }
 
     @Test
@@ -186,6 +260,14 @@ class PlatformSecurityTest {
 
     private HttpResponse<String> get(String path, String token) throws Exception {
         return send("GET", path, "", token);
+    }
+
+    private HttpResponse<String> management(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {

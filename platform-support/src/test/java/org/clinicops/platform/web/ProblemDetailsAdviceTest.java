@@ -129,6 +129,103 @@ class ProblemDetailsAdviceTest {
                         "$.alternatives[0]", a -> assertThat(a).asString().isEqualTo("2026-12-01T15:00:00Z"));
     }
 
+    @Test
+    void answersAConcurrentUpdateWithConflictEverywhere() {
+        MvcTestResult result = mvc.get().uri("/failures/optimistic-lock").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying("$.code", c -> assertThat(c).asString().isEqualTo("CONCURRENT_UPDATE"));
+    }
+
+    @Test
+    void answersATakenUniqueKeyWithConflictWithoutEchoingTheKey() throws Exception {
+        MvcTestResult result = mvc.get().uri("/failures/duplicate-key").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying("$.code", c -> assertThat(c).asString().isEqualTo("DUPLICATE"));
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("p_secret");
+    }
+
+    @Test
+    void answersAnUnreachableDatabaseWithServiceUnavailableAndRetryAfter() {
+        for (String failure : java.util.List.of("mongo-timeout", "mongo-socket", "resource-failure")) {
+            MvcTestResult result = mvc.get().uri("/failures/" + failure).exchange();
+
+            assertThat(result)
+                    .as(failure)
+                    .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .hasHeader("Retry-After", "5");
+        }
+    }
+
+    @Test
+    void listsTheAllowedValuesOfAnUnknownEnumInAFormWithoutJavaTypeNames() {
+        MvcTestResult result = mvc.post()
+                .uri("/forms")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("condition=FLU&score=high")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.detail",
+                        d -> assertThat(d)
+                                .asString()
+                                .contains("condition cannot be 'FLU': expected one of [")
+                                .contains("score cannot be 'high': expected an integer")
+                                .doesNotContain("java.", "org.clinicops"));
+    }
+
+    @Test
+    void answersAWronglyTypedParameterWithBadRequestSayingWhatWasExpected() {
+        MvcTestResult result = mvc.get().uri("/counts?limit=lots").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].message",
+                        m -> assertThat(m).asString().isEqualTo("cannot be 'lots': expected an integer"));
+    }
+
+    @Test
+    void answersEveryOtherRefusedRequestWithAProblemDetailNeverA500() {
+        assertThat(mvc.get().uri("/samples").exchange())
+                .as("missing parameter")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/samples")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("hello")
+                        .exchange())
+                .as("unsupported media type")
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.delete().uri("/samples").exchange())
+                .as("method not allowed")
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/counts?limit=0").exchange())
+                .as("parameter out of bounds")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post()
+                        .uri("/samples")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .exchange())
+                .as("no body")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private MvcTestResult post(String json) {
         return mvc.post()
                 .uri("/samples")
@@ -142,6 +239,8 @@ class ProblemDetailsAdviceTest {
 
     record Sample(@NotBlank String name, @Min(0) @Max(27) int score, Condition condition) {}
 
+    record SampleForm(Condition condition, int score) {}
+
     @RestController
     static class SampleController {
 
@@ -153,6 +252,29 @@ class ProblemDetailsAdviceTest {
         @GetMapping("/samples")
         String list(@RequestParam Condition condition) {
             return condition.name();
+        }
+
+        @GetMapping("/counts")
+        int count(@RequestParam @Min(1) int limit) {
+            return limit;
+        }
+
+        @PostMapping("/forms")
+        String form(@org.springframework.web.bind.annotation.ModelAttribute SampleForm form) {
+            return form.toString();
+        }
+
+        @GetMapping("/failures/{kind}")
+        String fail(@PathVariable String kind) {
+            throw switch (kind) {
+                case "optimistic-lock" -> new org.springframework.dao.OptimisticLockingFailureException("version 3");
+                case "duplicate-key" -> new org.springframework.dao.DuplicateKeyException("E11000 dup key p_secret");
+                case "mongo-timeout" -> new com.mongodb.MongoTimeoutException("no server within 3000 ms");
+                case "mongo-socket" ->
+                    new com.mongodb.MongoSocketOpenException("refused", new com.mongodb.ServerAddress("db", 27017));
+                case "resource-failure" -> new org.springframework.dao.DataAccessResourceFailureException("down");
+                default -> new IllegalStateException(kind);
+            };
         }
 
         @GetMapping("/samples/{id}")

@@ -1,0 +1,41 @@
+package org.clinicops.platform.ops;
+
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/** The operational conventions every service shares: the MongoDB driver's timeouts. */
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
+@ConditionalOnClass(MongoClientSettingsBuilderCustomizer.class)
+@EnableConfigurationProperties(MongoTimeouts.class)
+public class OperationsAutoConfiguration {
+
+    /**
+     * Applied before Boot's own customizer, which then applies the connection string: options given
+     * there override these.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer clinicMongoTimeouts(MongoTimeouts timeouts) {
+        return new OrderedCustomizer(timeouts);
+    }
+
+    private record OrderedCustomizer(MongoTimeouts timeouts) implements MongoClientSettingsBuilderCustomizer, Ordered {
+        @Override
+        public void customize(com.mongodb.MongoClientSettings.Builder settings) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                            timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .applyToSocketSettings(socket -> socket.connectTimeout(
+                                    timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(timeouts.socketTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+}
