@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,8 @@ class AuthorizationServerFlowTest {
     static final String WEB_SECRET = "web-secret-for-tests";
     static final String DEMO_SECRET = "demo-secret-for-tests";
     static final String ISSUER = "http://localhost:9000";
+    static final List<String> SERVICES =
+            List.of("intake-service", "scheduling-service", "billing-service", "monitoring-service");
 
     @LocalServerPort
     int port;
@@ -63,7 +67,8 @@ class AuthorizationServerFlowTest {
         assertThat(access.getClaimAsString("preferred_username")).isEqualTo(username);
         assertThat(access.getClaimAsStringList("roles")).containsExactly(role);
         assertThat(access.getClaimAsStringList("sites")).containsExactly(sites.split(" "));
-        assertThat(access.getHeaders()).containsEntry("alg", "RS256");
+        assertThat(access.getHeaders()).containsEntry("alg", "RS256").containsEntry("typ", "at+jwt");
+        assertThat(access.getAudience()).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(Duration.between(access.getIssuedAt(), access.getExpiresAt()))
                 .isEqualTo(Duration.ofHours(1));
         assertThat(tokens.path("expires_in").asInt()).isBetween(3590, 3600);
@@ -71,7 +76,11 @@ class AuthorizationServerFlowTest {
         Jwt id = verifiedWithPublishedKeys(tokens.path("id_token").asString());
         assertThat(id.getSubject()).isEqualTo(username);
         assertThat(id.getAudience()).containsExactly("clinic-cli");
+        assertThat(id.getHeaders().get("typ")).isNotEqualTo("at+jwt");
         assertThat(id.getClaimAsStringList("roles")).containsExactly(role);
+        assertThat(userInfo(tokens.path("access_token").asString()).statusCode())
+                .as("the user info endpoint takes the at+jwt access token")
+                .isEqualTo(200);
         assertThat(id.getClaimAsStringList("sites")).containsExactly(sites.split(" "));
     }
 
@@ -139,6 +148,8 @@ class AuthorizationServerFlowTest {
         Jwt access = verifiedWithPublishedKeys(
                 Browser.json(response).path("access_token").asString());
         assertThat(access.getSubject()).isEqualTo("demo-simulator");
+        assertThat(access.getHeaders()).containsEntry("typ", "at+jwt");
+        assertThat(access.getAudience()).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(access.getClaimAsStringList("roles")).isEqualTo(List.of("ADMIN"));
         assertThat(access.getClaimAsStringList("sites")).isEqualTo(List.of("*"));
     }
@@ -162,10 +173,30 @@ class AuthorizationServerFlowTest {
         assertThat(Browser.json(discovery).path("issuer").asString()).isEqualTo(ISSUER);
     }
 
+    private java.net.http.HttpResponse<String> userInfo(String accessToken) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/userinfo"))
+                                    .header("Authorization", "Bearer " + accessToken)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Jwt verifiedWithPublishedKeys(String token) {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withJwkSetUri(baseUrl + "/oauth2/jwks").build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        // access tokens are at+jwt, ID tokens JWT: the type is asserted by each test
+        JwtTypeValidator types = new JwtTypeValidator("at+jwt", "JWT");
+        types.setAllowEmpty(true);
+        decoder.setJwtValidator(
+                JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(ISSUER), types)));
         return decoder.decode(token);
     }
 }

@@ -3,6 +3,7 @@ package org.clinicops.auth.tokens;
 import java.util.List;
 import org.clinicops.auth.clients.ServiceAccount;
 import org.clinicops.auth.users.DemoUsers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
  * Adds {@value #ROLES}, {@value #SITES} and {@code preferred_username} to access tokens and ID
  * tokens. A user's come from the demo user directory; a client acting for itself (client
  * credentials) gets those of its service account, which also replaces the subject.
+ *
+ * <p>Access tokens are marked as such (JOSE header {@code typ: at+jwt}, RFC 9068) and name the
+ * services they may be sent to in {@code aud} ({@code clinic.auth.audience}): each service accepts
+ * only access tokens naming it, so an ID token, or a token for another resource server of this
+ * issuer, is refused. ID tokens keep the client as their audience.
  */
 @Component
 class ClinicClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -25,10 +31,18 @@ class ClinicClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     /** Site ids, or "*" for every site. */
     static final String SITES = "sites";
 
-    private final DemoUsers users;
+    /** The JOSE {@code typ} of an access token (RFC 9068). */
+    static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
-    ClinicClaims(DemoUsers users) {
+    private final DemoUsers users;
+    private final List<String> audience;
+
+    ClinicClaims(
+            DemoUsers users,
+            @Value("${clinic.auth.audience:intake-service,scheduling-service,billing-service,monitoring-service}")
+                    List<String> audience) {
         this.users = users;
+        this.audience = List.copyOf(audience);
     }
 
     @Override
@@ -40,6 +54,10 @@ class ClinicClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         JwtClaimsSet.Builder claims = context.getClaims();
+        if (accessToken) {
+            context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+            claims.audience(audience);
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             ServiceAccount.of(context.getRegisteredClient())
                     .ifPresent(account -> put(claims, account.subject(), account.roles(), account.sites())
