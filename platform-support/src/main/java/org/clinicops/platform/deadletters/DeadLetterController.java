@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
  * ADMIN's view of this service's dead letters: {@code GET /api/admin/dead-letters} lists them
  * (no payload, no exception message), {@code POST /api/admin/dead-letters/replay} replays one, a
  * range or a whole topic into this service's listeners. No access-policy rule names these paths, so
- * only ADMIN reaches them; the audit filter records every call.
+ * only ADMIN reaches them; the audit filter records every call. Parameters out of bounds are a 400
+ * problem detail (Spring MVC's own method validation, no {@code @Validated} proxy).
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
-@Validated
 class DeadLetterController {
 
     private static final int MAX_PAGE_SIZE = 100;

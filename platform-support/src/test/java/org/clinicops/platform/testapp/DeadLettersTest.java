@@ -147,6 +147,18 @@ class DeadLettersTest {
     }
 
     @Test
+    void aPageBeyondTheBoundOrAnUnknownStatusIsABadRequest() throws Exception {
+        for (String query : java.util.List.of("page=1000000", "size=1000", "status=LOST")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/dead-letters?" + query))
+                    .header("Authorization", TestTokens.bearer(TestTokens.admin()))
+                    .GET());
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        }
+    }
+
+    @Test
     void aReplayWithoutTopicOrIdsIsABadRequest() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/admin/dead-letters/replay"))
                 .header("Authorization", TestTokens.bearer(TestTokens.admin()))
