@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** Stores appointments; saving one stores its outbox in the same document write. */
@@ -22,5 +23,7 @@ public interface AppointmentRepository extends MongoRepository<Appointment, Stri
 
     List<Appointment> findByStatus(AppointmentStatus status);
 
-    List<Appointment> findBySiteIdAndStartsAtBetween(String siteId, Instant from, Instant to);
+    /** A site's appointments of one day for the day board, earliest first, at most {@code limit}. */
+    List<Appointment> findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(
+            String siteId, Instant from, Instant to, Limit limit);
 }

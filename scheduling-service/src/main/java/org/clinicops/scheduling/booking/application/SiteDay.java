@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.clinicops.scheduling.sites.domain.Clinician;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.clinicops.scheduling.sites.domain.SiteCalendar;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
 /** One local day of a site for the front desk: free chair and physician times, and the day board. */
@@ -91,7 +91,17 @@ public class SiteDay {
             String timeZone,
             String opening,
             List<BoardRow> chairs,
-            List<BoardRow> physicians) {}
+            List<BoardRow> physicians) {
+
+        /** Every patient the board shows, once each, in board order (for the audit entry of the page). */
+        public List<String> patientIds() {
+            return java.util.stream.Stream.concat(chairs.stream(), physicians.stream())
+                    .flatMap(row -> row.entries().stream())
+                    .map(BoardEntry::patientId)
+                    .distinct()
+                    .toList();
+        }
+    }
 
     public Availability availability(String siteId, LocalDate date) {
         Site site = load(siteId);
@@ -153,14 +163,20 @@ public class SiteDay {
         return free;
     }
 
+    /**
+     * The most appointments one board shows: far above a day of the largest site (200 chairs), so a
+     * board never reads more than this from the store.
+     */
+    public static final int MAX_BOARD_APPOINTMENTS = 2_000;
+
+    /** The day board of a local date, read from the store with a limit; see {@link Board#patientIds()}. */
     public Board board(String siteId, LocalDate date) {
         Site site = load(siteId);
         ZoneId zone = site.zone();
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Appointment> day = appointments.findBySiteIdAndStartsAtBetween(siteId, from.minusSeconds(1), to).stream()
-                .sorted(Comparator.comparing(Appointment::startsAt))
-                .toList();
+        List<Appointment> day = appointments.findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(
+                siteId, from.minusSeconds(1), to, Limit.of(MAX_BOARD_APPOINTMENTS));
         List<BoardRow> chairs = new ArrayList<>();
         for (Chair chair : site.chairs()) {
             chairs.add(new BoardRow(

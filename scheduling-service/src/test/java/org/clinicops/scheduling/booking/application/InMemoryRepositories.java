@@ -200,11 +200,6 @@ final class InMemoryRepositories {
             case "findByStatusAndHoldReleased" ->
                 store.findAll(
                         doc -> status(args[0]).equals(doc.get("status")), a -> a.holdReleased() == (Boolean) args[1]);
-            case "findBySiteIdAndStartsAtBetween" ->
-                store.findAll(
-                        doc -> args[0].equals(doc.get("siteId")),
-                        a -> a.startsAt().isAfter((Instant) args[1])
-                                && a.startsAt().isBefore((Instant) args[2]));
             default -> common(store, method, args);
         });
     }

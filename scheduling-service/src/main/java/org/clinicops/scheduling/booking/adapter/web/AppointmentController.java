@@ -1,5 +1,6 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,19 +22,22 @@ import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
+import org.clinicops.scheduling.apidocs.ApiBounds;
+import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
 import org.clinicops.scheduling.booking.application.CompleteSessionCommand;
 import org.clinicops.scheduling.booking.application.FindAppointments;
 import org.clinicops.scheduling.booking.application.RescheduleAppointment;
 import org.clinicops.scheduling.booking.application.RunSession;
 import org.clinicops.scheduling.booking.application.StopSessionCommand;
+import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
 import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
 import org.clinicops.scheduling.booking.domain.SymptomScores;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,22 +72,30 @@ class AppointmentController {
         this.session = session;
     }
 
+    /**
+     * One page of appointments, earliest first, read from the store with a limit. The audit entry
+     * names every patient of the page.
+     */
+    @Operation(summary = "List appointments at the caller's sites, one page")
     @GetMapping
     PagedModel<AppointmentResponse> list(
-            @RequestParam(required = false) @Nullable String patientId,
-            @RequestParam(required = false) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String patientId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             @RequestParam(required = false) @Nullable AppointmentType type,
             @RequestParam(required = false) @Nullable AppointmentStatus status,
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
-            Pageable pageable) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
         Audit.patient(patientId);
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        return new PagedModel<>(findAppointments
-                .find(patientId, sites, type, status, from, to, pageable)
-                .map(AppointmentResponse::of));
+        var found = findAppointments.find(patientId, sites, type, status, from, to, PageRequest.of(page, size));
+        Audit.patients(found.map(Appointment::patientId).getContent());
+        return new PagedModel<>(found.map(AppointmentResponse::of));
     }
 
+    @Operation(summary = "Read an appointment")
+    @ProblemResponses({404})
     @GetMapping("/{id}")
     AppointmentResponse get(@PathVariable String id) {
         return AppointmentResponse.of(access.require(id, AppointmentAction.READ));
@@ -91,6 +103,8 @@ class AppointmentController {
 
     record Reschedule(@NotNull Instant startsAt) {}
 
+    @Operation(summary = "Move an appointment through the booking gate")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/reschedule")
     AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
         access.require(id, AppointmentAction.RESCHEDULE);
@@ -99,6 +113,8 @@ class AppointmentController {
 
     record Cancel(InfusionCancelled.@Nullable Reason reason) {}
 
+    @Operation(summary = "Cancel an appointment")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/cancel")
     AppointmentResponse cancel(@PathVariable String id, @RequestBody(required = false) @Nullable Cancel request) {
         access.require(id, AppointmentAction.CANCEL);
@@ -112,18 +128,24 @@ class AppointmentController {
         return AppointmentResponse.of(cancel.handle(id, reason));
     }
 
+    @Operation(summary = "Mark a no-show after the start")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/no-show")
     AppointmentResponse noShow(@PathVariable String id) {
         access.require(id, AppointmentAction.NO_SHOW);
         return AppointmentResponse.of(session.noShow(id));
     }
 
+    @Operation(summary = "Check a patient in (window and booking gate)")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/check-in")
     AppointmentResponse checkIn(@PathVariable String id) {
         access.require(id, AppointmentAction.CHECK_IN);
         return AppointmentResponse.of(session.checkIn(id));
     }
 
+    @Operation(summary = "Start a consultation or an infusion (booking gate)")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/start")
     AppointmentResponse start(@PathVariable String id) {
         access.require(id, AppointmentAction.START);
@@ -156,6 +178,8 @@ class AppointmentController {
      */
     record CheckOverride(@NotBlank @Size(min = 3, max = 500) String reason) {}
 
+    @Operation(summary = "Complete: discharge checks for an infusion, or end a consultation")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/complete")
     AppointmentResponse complete(
             @PathVariable String id, @Valid @RequestBody(required = false) @Nullable Complete body) {
@@ -230,6 +254,8 @@ class AppointmentController {
             @Nullable @DecimalMin("0.0") @DecimalMax("2000.0") @Digits(integer = 4, fraction = 4)
             BigDecimal doseMg) {}
 
+    @Operation(summary = "Stop an infusion in progress early")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/stop")
     AppointmentResponse stop(@PathVariable String id, @Valid @RequestBody Stop body) {
         access.require(id, AppointmentAction.STOP);

@@ -1,8 +1,11 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.booking.application.SiteDay;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,8 @@ class FrontDeskController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Free chair and physician times of a site's local date")
+    @ProblemResponses({404})
     @GetMapping("/api/sites/{id}/availability")
     @ResponseBody
     SiteDay.Availability availability(
@@ -40,6 +45,8 @@ class FrontDeskController {
         return siteDay.availability(id, date == null ? today(id) : date);
     }
 
+    @Operation(summary = "Day board of a site (HTML page)")
+    @ProblemResponses({404})
     @GetMapping("/sites/{id}/board")
     String board(
             @PathVariable String id,
@@ -47,7 +54,10 @@ class FrontDeskController {
             Model model) {
         SiteAccess.require(id);
         LocalDate day = date == null ? today(id) : date;
-        model.addAttribute("board", siteDay.board(id, day));
+        SiteDay.Board board = siteDay.board(id, day);
+        // the board shows patients (by pseudonym): its audit entry names every one of them
+        Audit.patients(board.patientIds());
+        model.addAttribute("board", board);
         model.addAttribute("previous", day.minusDays(1));
         model.addAttribute("next", day.plusDays(1));
         return "board";

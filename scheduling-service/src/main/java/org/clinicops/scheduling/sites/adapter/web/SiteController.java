@@ -1,6 +1,9 @@
 package org.clinicops.scheduling.sites.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -13,6 +16,8 @@ import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.scheduling.apidocs.ApiBounds;
+import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddChair;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddClosure;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.ChangeChair;
@@ -31,6 +36,7 @@ import org.clinicops.scheduling.sites.domain.Closure;
 import org.clinicops.scheduling.sites.domain.OpeningHours;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,6 +47,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +71,8 @@ class SiteController {
         this.sites = sites;
     }
 
+    @Operation(summary = "Register a site")
+    @ProblemResponses({409})
     @PostMapping
     ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSite request) {
         SiteAccess.require(request.id());
@@ -86,29 +95,43 @@ class SiteController {
         return ResponseEntity.created(URI.create("/api/sites/" + site.id())).body(SiteResponse.of(site));
     }
 
+    /** One page of the sites by id, read from the store with a limit (never every site at once). */
+    @Operation(summary = "List sites by id, one page")
     @GetMapping
-    List<SiteResponse> list() {
-        return sites.findAll(Sort.by("id")).stream().map(SiteResponse::of).toList();
+    List<SiteResponse> list(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
+        return sites.findAll(PageRequest.of(page, size, Sort.by("id"))).stream()
+                .map(SiteResponse::of)
+                .toList();
     }
 
+    @Operation(summary = "Read a site")
+    @ProblemResponses({404})
     @GetMapping("/{id}")
     SiteResponse get(@PathVariable String id) {
         Audit.site(id);
         return SiteResponse.of(sites.findById(id).orElseThrow(() -> new NotFoundException("site", id)));
     }
 
+    @Operation(summary = "Replace a site's opening hours")
+    @ProblemResponses({404, 409})
     @PutMapping("/{id}/opening-hours")
     SiteResponse changeOpeningHours(@PathVariable String id, @Valid @RequestBody ChangeOpeningHours request) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeOpeningHours(id, openingHours(request.openingHours())));
     }
 
+    @Operation(summary = "Replace a site's clinicians")
+    @ProblemResponses({404, 409})
     @PutMapping("/{id}/clinicians")
     SiteResponse changeClinicians(@PathVariable String id, @Valid @RequestBody ChangeClinicians request) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeClinicians(id, clinicians(request.clinicians())));
     }
 
+    @Operation(summary = "Add a chair to a site")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/chairs")
     SiteResponse addChair(@PathVariable String id, @Valid @RequestBody AddChair request) {
         SiteAccess.require(id);
@@ -117,6 +140,8 @@ class SiteController {
     }
 
     /** {@code {"inService": false}} takes a chair out of service; {@code true} brings it back. */
+    @Operation(summary = "Take a chair out of service or back")
+    @ProblemResponses({404, 409})
     @PatchMapping("/{id}/chairs/{chairId}")
     SiteResponse changeChair(
             @PathVariable String id, @PathVariable String chairId, @Valid @RequestBody ChangeChair request) {
@@ -124,6 +149,8 @@ class SiteController {
         return SiteResponse.of(changeSite.setChairInService(id, chairId, request.inService()));
     }
 
+    @Operation(summary = "Close a site on a date")
+    @ProblemResponses({404, 409})
     @PostMapping("/{id}/closures")
     SiteResponse addClosure(@PathVariable String id, @Valid @RequestBody AddClosure request) {
         SiteAccess.require(id);
@@ -136,6 +163,8 @@ class SiteController {
         return SiteResponse.of(changeSite.addClosure(id, closure));
     }
 
+    @Operation(summary = "Reopen a site on a date")
+    @ProblemResponses({404, 409})
     @DeleteMapping("/{id}/closures/{date}")
     SiteResponse removeClosure(@PathVariable String id, @PathVariable String date) {
         SiteAccess.require(id);

@@ -1,5 +1,6 @@
 package org.clinicops.scheduling.sites.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,12 @@ import tools.jackson.databind.JsonNode;
 /** Request bodies of the sites API. */
 final class SiteRequests {
 
+    /** At most three opening intervals a day, every day of the week. */
+    static final int MAX_OPENING_HOURS = 21;
+
+    /** More clinicians than any clinic employs; a list beyond it is a mistake or an attack. */
+    static final int MAX_CLINICIANS = 200;
+
     private SiteRequests() {}
 
     /**
@@ -25,10 +32,16 @@ final class SiteRequests {
             String id,
 
             @NotBlank @Size(max = 120) String name,
-            @NotBlank String timeZone,
-            @Nullable JsonNode chairs,
-            @Nullable @Valid List<OpeningHoursEntry> openingHours,
-            @Nullable @Valid List<ClinicianEntry> clinicians,
+            @NotBlank @Size(max = 64) String timeZone,
+
+            @Schema(
+                    description = "a number of chairs (0-200) or a list of up to 200 names or {id, name}",
+                    oneOf = {Integer.class, String[].class})
+            @Nullable
+            JsonNode chairs,
+
+            @Nullable @Valid @Size(max = MAX_OPENING_HOURS) List<OpeningHoursEntry> openingHours,
+            @Nullable @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians,
 
             @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency) {}
@@ -49,9 +62,11 @@ final class SiteRequests {
             @NotBlank @Size(max = 120) String name,
             @NotNull ClinicianRole role) {}
 
-    record ChangeOpeningHours(@NotNull @Valid List<OpeningHoursEntry> openingHours) {}
+    record ChangeOpeningHours(
+            @NotNull @Valid @Size(max = MAX_OPENING_HOURS) List<OpeningHoursEntry> openingHours) {}
 
-    record ChangeClinicians(@NotNull @Valid List<ClinicianEntry> clinicians) {}
+    record ChangeClinicians(
+            @NotNull @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians) {}
 
     record AddChair(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")

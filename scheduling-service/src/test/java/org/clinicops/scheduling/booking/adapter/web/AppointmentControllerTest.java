@@ -49,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -140,6 +141,19 @@ class AppointmentControllerTest {
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyText()
                 .contains("ILLEGAL_TRANSITION", "SCHEDULED");
+    }
+
+    @Test
+    void answersAChangeThatLostARaceWithA409ProblemDetailNotA500() {
+        when(session.checkIn("apt_1"))
+                .thenThrow(new OptimisticLockingFailureException("version 3 of apt_1 is no longer current"));
+
+        assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_1/check-in")))
+                .hasStatus(409)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyText()
+                .contains("CONCURRENT_CHANGE")
+                .doesNotContain("version 3");
     }
 
     @Test
