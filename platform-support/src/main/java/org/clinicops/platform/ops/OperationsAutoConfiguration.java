@@ -3,12 +3,17 @@ package org.clinicops.platform.ops;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** The operational conventions every service shares: the MongoDB driver's timeouts. */
+/**
+ * The operational conventions every service shares: the MongoDB driver's timeouts, and the probes
+ * under their usual actuator paths on the public port.
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
 @ConditionalOnClass(MongoClientSettingsBuilderCustomizer.class)
 @EnableConfigurationProperties(MongoTimeouts.class)
@@ -21,6 +26,16 @@ public class OperationsAutoConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer clinicMongoTimeouts(MongoTimeouts timeouts) {
         return new OrderedCustomizer(timeouts);
+    }
+
+    /** Before security and the audit, which let the probes through unaudited. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<ProbeAliases> probeAliases() {
+        FilterRegistrationBean<ProbeAliases> registration = new FilterRegistrationBean<>(new ProbeAliases());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.addUrlPatterns("/actuator/health/liveness", "/actuator/health/readiness");
+        return registration;
     }
 
     private record OrderedCustomizer(MongoTimeouts timeouts) implements MongoClientSettingsBuilderCustomizer, Ordered {

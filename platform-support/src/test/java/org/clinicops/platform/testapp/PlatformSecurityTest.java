@@ -134,9 +134,13 @@ class PlatformSecurityTest {
         assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(readiness.statusCode()).isIn(200, 503);
         assertThat(readiness.body()).doesNotContain("components", "details", "mongo");
+        assertThat(get("/actuator/health/liveness", null).body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> readinessAlias = get("/actuator/health/readiness", null);
+        assertThat(readinessAlias.statusCode()).isEqualTo(readiness.statusCode());
+        assertThat(readinessAlias.body()).isEqualTo(readiness.body());
         for (String path : List.of(
                 "/actuator/health",
-                "/actuator/health/readiness",
+                "/actuator/health/readiness/mongo",
                 "/actuator/prometheus",
                 "/actuator/info",
                 "/actuator/metrics")) {
