@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,20 +20,32 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * JSON over HTTP to the four services, with the bearer token of {@link AccessTokens} on every call;
- * a 401 renews the token and repeats the call once.
+ * a 401 renews the token and repeats the call once. Every change a service refuses (a 4xx answer to
+ * a POST or PUT) is tallied by {@link #refusalOf what was refused and the rule the answer names}, so a
+ * run shows whether the demo follows the platform's rules or runs into them.
  */
 final class ClinicClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Collections whose next path segment is an id (replaced by {@code {id}} in a refusal's name). */
+    private static final Set<String> COLLECTIONS =
+            Set.of("appointments", "consultation-requests", "patients", "invoices", "alerts", "sessions", "sites");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, String> baseUrls;
     private final AccessTokens tokens;
+    private final @Nullable DemoStats refusals;
 
     ClinicClient(Map<String, String> baseUrls, AccessTokens tokens) {
+        this(baseUrls, tokens, null);
+    }
+
+    /** A client that tallies the refused changes in {@code refusals} ({@link DemoStats#refused}). */
+    ClinicClient(Map<String, String> baseUrls, AccessTokens tokens, @Nullable DemoStats refusals) {
         this.baseUrls = Map.copyOf(baseUrls);
         this.tokens = tokens;
+        this.refusals = refusals;
     }
 
     Response get(String service, String path) {
@@ -64,6 +79,12 @@ final class ClinicClient {
                 response = http.send(request(uri, method, json, tokens.renew(bearer)), BodyHandlers.ofString());
             }
             JsonNode answer = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+            if (refusals != null
+                    && !method.equals("GET")
+                    && response.statusCode() >= 400
+                    && response.statusCode() < 500) {
+                refusals.refused(refusalOf(method, service, path, response.statusCode(), answer));
+            }
             return new Response(response.statusCode(), answer);
         } catch (IOException e) {
             return new Response(0, MissingNode.getInstance());
@@ -71,6 +92,40 @@ final class ClinicClient {
             Thread.currentThread().interrupt();
             return new Response(0, MissingNode.getInstance());
         }
+    }
+
+    /**
+     * What was refused and why, with bounded values: {@code POST scheduling
+     * /api/appointments/{id}/complete 409 NO_RECENT_VITALS} (ids and the query left out; the rule is
+     * the problem detail's {@code code}, every failed discharge check, or its first bad field).
+     */
+    static String refusalOf(String method, String service, String path, int status, JsonNode answer) {
+        String withoutQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        StringBuilder shape = new StringBuilder();
+        String previous = "";
+        for (String segment : withoutQuery.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            shape.append('/')
+                    .append(COLLECTIONS.contains(previous) && !COLLECTIONS.contains(segment) ? "{id}" : segment);
+            previous = segment;
+        }
+        String rule = answer.path("code").asString("");
+        if (answer.path("failedChecks").size() > 1) {
+            List<String> checks = new ArrayList<>();
+            answer.path("failedChecks").forEach(check -> checks.add(check.asString()));
+            rule = String.join("+", checks);
+        }
+        if (rule.isEmpty()
+                && answer.path("errors").isArray()
+                && !answer.path("errors").isEmpty()) {
+            rule = "field " + answer.path("errors").get(0).path("field").asString("?");
+        }
+        if (rule.isEmpty()) {
+            rule = answer.path("title").asString("");
+        }
+        return method + " " + service + " " + shape + " " + status + (rule.isEmpty() ? "" : " " + rule);
     }
 
     private static HttpRequest request(URI uri, String method, @Nullable String json, @Nullable String bearer) {

@@ -40,7 +40,7 @@ public final class DemoSimulator {
         urls.put("scheduling", options.schedulingUrl());
         urls.put("billing", options.billingUrl());
         urls.put("monitoring", options.monitoringUrl());
-        this.api = new ClinicClient(urls, tokens);
+        this.api = new ClinicClient(urls, tokens, stats);
         this.random = new SplittableRandom(options.seed());
         this.workers = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "demo");
@@ -72,7 +72,11 @@ public final class DemoSimulator {
         createSites();
         long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
         workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
-        workers.scheduleAtFixedRate(() -> System.out.println("demo: " + stats.summary()), 10, 10, TimeUnit.SECONDS);
+        workers.scheduleAtFixedRate(
+                () -> System.out.println("demo: " + stats.summary() + "; refused " + stats.refusals()),
+                10,
+                10,
+                TimeUnit.SECONDS);
         System.out.printf(
                 "demo: %s new patients a minute; business time runs %sx real time%s; Ctrl-C stops%n",
                 options.patientsPerMinute(),
@@ -85,6 +89,11 @@ public final class DemoSimulator {
             workers.awaitTermination(minutes, TimeUnit.MINUTES);
             workers.shutdownNow();
             System.out.println("demo: done after " + minutes + " min: " + stats.summary());
+            String refused = stats.refusalSummary();
+            System.out.print(
+                    refused.isEmpty()
+                            ? "demo: no change was refused\n"
+                            : "demo: changes the services refused (count, call, status, rule):\n" + refused);
         } else {
             Thread.currentThread().join();
         }
@@ -92,6 +101,10 @@ public final class DemoSimulator {
 
     private void createSites() {
         for (DemoSites.Site site : DemoSites.ALL) {
+            if (api.get("scheduling", "/api/sites/" + site.id()).ok()) {
+                System.out.println("demo: site " + site.id() + " exists");
+                continue; // a second run: creating it again would be refused (409)
+            }
             Response created = api.post("scheduling", "/api/sites", site.toRequest());
             if (created.ok()) {
                 System.out.println("demo: created site " + site.id() + " (" + site.timeZone() + ")");

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ClinicClientTest {
 
@@ -63,6 +64,52 @@ class ClinicClientTest {
 
         assertThat(client.get("intake", "/api/x").status()).isEqualTo(401);
         assertThat(authorizations).hasSize(2);
+    }
+
+    @Test
+    void talliesEveryRefusedChangeByCallAndStatusButNoRead() {
+        DemoStats stats = new DemoStats();
+        ClinicClient client = new ClinicClient(
+                Map.of("intake", "http://localhost:" + server.getAddress().getPort()),
+                AccessTokens.fixed("stale"),
+                stats);
+
+        client.get("intake", "/api/consultation-requests/req_1");
+        client.post("intake", "/api/consultation-requests/req_1/screening", Map.of());
+        client.post("intake", "/api/consultation-requests/req_2/screening?x=1", Map.of());
+
+        assertThat(stats.refusals()).isEqualTo(2);
+        assertThat(stats.refusalSummary())
+                .isEqualTo("%6d  %s%n".formatted(2, "POST intake /api/consultation-requests/{id}/screening 401"));
+    }
+
+    @Test
+    void namesARefusalByTheRuleItsProblemDetailGives() {
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(ClinicClient.refusalOf(
+                        "POST",
+                        "scheduling",
+                        "/api/appointments/apt_s_plan_x_2/check-in",
+                        409,
+                        json.readTree("{\"code\": \"PATIENT_ON_HOLD\"}")))
+                .isEqualTo("POST scheduling /api/appointments/{id}/check-in 409 PATIENT_ON_HOLD");
+        assertThat(
+                        ClinicClient.refusalOf(
+                                "POST",
+                                "scheduling",
+                                "/api/appointments/apt_1/complete",
+                                409,
+                                json.readTree(
+                                        "{\"code\": \"NO_RECENT_VITALS\", \"failedChecks\": [\"NO_RECENT_VITALS\", \"OPEN_ALERT\"]}")))
+                .isEqualTo("POST scheduling /api/appointments/{id}/complete 409 NO_RECENT_VITALS+OPEN_ALERT");
+        assertThat(ClinicClient.refusalOf(
+                        "POST",
+                        "monitoring",
+                        "/api/sessions/apt_1/vitals",
+                        400,
+                        json.readTree("{\"title\": \"Invalid request\", \"errors\": [{\"field\": \"takenAt\"}]}")))
+                .isEqualTo("POST monitoring /api/sessions/{id}/vitals 400 field takenAt");
     }
 
     private ClinicClient client(AccessTokens tokens) {
