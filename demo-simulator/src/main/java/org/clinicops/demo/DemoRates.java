@@ -12,6 +12,7 @@ package org.clinicops.demo;
  * @param severeHypertension share of sessions with a reading above 200/120
  * @param mildSideEffect share of sessions with a grade 1-2 adverse event
  * @param seriousSideEffect share of sessions with a grade 3 adverse event (clinical hold)
+ * @param stoppedEarly share of sessions stopped early without one (the patient asks, the pump fails)
  * @param assistance share of patients who ask for financial assistance
  * @param paysInFull share of invoices paid in full at once
  */
@@ -23,10 +24,11 @@ record DemoRates(
         double severeHypertension,
         double mildSideEffect,
         double seriousSideEffect,
+        double stoppedEarly,
         double assistance,
         double paysInFull) {
 
     static DemoRates typical() {
-        return new DemoRates(0.10, 0.10, 0.05, 0.03, 0.01, 0.12, 0.02, 0.25, 0.80);
+        return new DemoRates(0.10, 0.10, 0.05, 0.03, 0.01, 0.12, 0.02, 0.02, 0.25, 0.80);
     }
 }

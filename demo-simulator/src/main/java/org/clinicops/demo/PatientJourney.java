@@ -44,6 +44,9 @@ final class PatientJourney {
     }
 
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** Completions the nurse tries, fixing what a refusal names, before a clinician reviews. */
+    private static final int NURSE_ATTEMPTS = 4;
+
     private static final int MAX_WAITS = 60;
     /** How long after a serious adverse event a clinician reviews and releases the hold (business time). */
     private static final Duration HOLD_REVIEW = Duration.ofHours(2);
@@ -74,6 +77,11 @@ final class PatientJourney {
     private final List<String> alertsToClose = new ArrayList<>();
     private int completeAttempts;
     private @Nullable Instant releaseAt;
+    private String stopReason = "ADVERSE_EVENT";
+    /** Whether a serious adverse event of this session placed a clinical hold (released later). */
+    private boolean held;
+    /** Discharge checks the last refused completion named. */
+    private List<String> failedChecks = List.of();
 
     PatientJourney(
             ClinicClient api, RandomGenerator random, DemoRates rates, DemoStats stats, DemoTime time, long number) {
@@ -141,6 +149,9 @@ final class PatientJourney {
     }
 
     private Duration assistance() {
+        if (!api.get("billing", "/api/patients/" + patientId + "/account").ok()) {
+            return RETRY; // billing opens the account from consultation-requested
+        }
         int household = 1 + random.nextInt(5);
         int income = 14_000 + random.nextInt(60_000);
         LocalDate today = LocalDate.now(clock);
@@ -180,14 +191,16 @@ final class PatientJourney {
             if (time.now().isBefore(checkInAt)) {
                 return time.until(checkInAt);
             }
-            if (api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
+            if (time.now().isAfter(startsAt.plus(SessionPlan.CHECK_IN_CLOSES_AFTER))) {
+                // the demo fell behind and check-in has closed: the consultation is completed as it is
+                stats.count("consultations not checked in (window missed)");
+            } else if (api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
                     .ok()) {
                 stats.count("consultations checked in");
                 waits = 0;
-            } else if (!time.now().isAfter(startsAt.plus(SessionPlan.NO_SHOW_AFTER))) {
+            } else {
                 return RETRY;
             }
-            // else check-in has closed (the demo fell behind): the consultation is completed as it is
         }
         if (time.now().isBefore(endsAt)) {
             return time.until(endsAt);
@@ -201,6 +214,9 @@ final class PatientJourney {
     }
 
     private Duration screening() {
+        if (!consultationAtIntake(false)) {
+            return RETRY; // intake accepts screening from the consultation's check-in on
+        }
         boolean depression = !SyntheticPatients.isPain(condition);
         List<Integer> phq9 = new ArrayList<>();
         int target = depression ? 12 + random.nextInt(13) : 5 + random.nextInt(10);
@@ -246,7 +262,24 @@ final class PatientJourney {
         return moveTo(Stage.DECISION, Duration.ofMillis(500));
     }
 
+    /**
+     * Whether intake has learnt from scheduling that the consultation was checked in (or, with
+     * {@code completed}, that it was completed): the order intake's rules ask for.
+     */
+    private boolean consultationAtIntake(boolean completed) {
+        JsonNode consultation = api.get("intake", "/api/consultation-requests/" + requestId)
+                .body()
+                .path("consultation");
+        String status = consultation.path("status").asString("");
+        return completed
+                ? status.equals("COMPLETED") || consultation.path("completed").asBoolean(false)
+                : status.equals("CHECKED_IN") || status.equals("COMPLETED");
+    }
+
     private Duration decision() {
+        if (!consultationAtIntake(true)) {
+            return RETRY; // intake accepts the decision once the consultation is completed
+        }
         Response request = api.get("intake", "/api/consultation-requests/" + requestId);
         String eligibility = request.body()
                 .path("screening")
@@ -291,7 +324,7 @@ final class PatientJourney {
     private Duration session() {
         JsonNode next = firstAppointment("INFUSION", "SCHEDULED");
         if (next == null) {
-            if (firstAppointment("INFUSION", "ON_HOLD") == null && firstAppointment("INFUSION", null) != null) {
+            if (courseEnded()) {
                 stats.count("courses finished");
                 return moveTo(Stage.DONE, Duration.ZERO);
             }
@@ -307,7 +340,18 @@ final class PatientJourney {
                         ? SessionPlan.Course.NO_SHOW
                         : dice < rates.lateCancellation() + rates.noShow() + rates.seriousSideEffect()
                                 ? SessionPlan.Course.SERIOUS_EVENT
-                                : SessionPlan.Course.NORMAL;
+                                : dice
+                                                < rates.lateCancellation()
+                                                        + rates.noShow()
+                                                        + rates.seriousSideEffect()
+                                                        + rates.stoppedEarly()
+                                        ? SessionPlan.Course.STOPPED_EARLY
+                                        : SessionPlan.Course.NORMAL;
+        stopReason = switch (course) {
+            case SERIOUS_EVENT -> random.nextInt(4) == 0 ? "TRANSFER" : "ADVERSE_EVENT";
+            case STOPPED_EARLY -> random.nextBoolean() ? "PATIENT_REQUEST" : "EQUIPMENT";
+            default -> "ADVERSE_EVENT";
+        };
         pending.clear();
         pending.addAll(SessionPlan.steps(
                 startsAt,
@@ -318,6 +362,8 @@ final class PatientJourney {
                 random.nextDouble() < rates.mildSideEffect()));
         alertsToClose.clear();
         completeAttempts = 0;
+        held = false;
+        failedChecks = List.of();
         return moveTo(Stage.RUN_SESSION, time.until(pending.getFirst().at()));
     }
 
@@ -348,19 +394,21 @@ final class PatientJourney {
                 yield true;
             }
             case CHECK_IN -> {
-                if (api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
-                        .ok()) {
-                    yield true;
-                }
                 Instant start = sessionStart;
-                if (start != null && time.now().isAfter(start.plus(SessionPlan.NO_SHOW_AFTER))) {
+                if (start != null && time.now().isAfter(start.plus(SessionPlan.CHECK_IN_CLOSES_AFTER))) {
                     // the demo fell behind and check-in has closed: the patient missed the session
+                    stats.count("sessions missed (check-in window passed)");
                     pending.clear();
                     pending.add(step);
-                    pending.add(new SessionPlan.Step(SessionPlan.Kind.NO_SHOW, time.now()));
+                    pending.add(new SessionPlan.Step(
+                            SessionPlan.Kind.NO_SHOW,
+                            Instant.ofEpochMilli(Math.max(
+                                    time.now().toEpochMilli(),
+                                    start.plus(SessionPlan.NO_SHOW_AFTER).toEpochMilli()))));
                     yield true;
                 }
-                yield false;
+                yield api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
+                        .ok();
             }
             case START ->
                 api.post("scheduling", "/api/appointments/" + id + "/start", null)
@@ -371,13 +419,13 @@ final class PatientJourney {
             }
             case SEVERE_VITALS -> {
                 chartVitals(id, true);
-                report(id, "ELEVATED_BLOOD_PRESSURE", 2);
+                report(id, "ELEVATED_BLOOD_PRESSURE", 2, "OBSERVATION");
                 yield true;
             }
             case MILD_EVENT -> {
                 List<String> common =
                         List.of("NAUSEA_VOMITING", "DIZZINESS", "HEADACHE", "FATIGUE", "ANXIETY_RESTLESSNESS");
-                report(id, common.get(random.nextInt(common.size())), 1 + random.nextInt(2));
+                report(id, common.get(random.nextInt(common.size())), 1 + random.nextInt(2), "OBSERVATION");
                 yield true;
             }
             case CLOSE_ALERTS -> {
@@ -385,7 +433,13 @@ final class PatientJourney {
                 yield true;
             }
             case SERIOUS_EVENT -> {
-                report(id, random.nextBoolean() ? "HALLUCINATIONS" : "EXCESSIVE_DISSOCIATION", 3);
+                Response reported = report(
+                        id,
+                        random.nextBoolean() ? "HALLUCINATIONS" : "EXCESSIVE_DISSOCIATION",
+                        3,
+                        stopReason.equals("TRANSFER") ? "TRANSFERRED_TO_EMERGENCY" : "INFUSION_STOPPED");
+                held = reported.ok()
+                        && reported.body().path("clinicalHoldPlaced").asBoolean(false);
                 yield true;
             }
             case STOP -> stop(id);
@@ -403,7 +457,7 @@ final class PatientJourney {
             pending.clear();
             pending.addAll(rest);
         }
-        if (step.kind() == SessionPlan.Kind.STOP) {
+        if (step.kind() == SessionPlan.Kind.STOP && held) {
             releaseAt = time.now().plus(HOLD_REVIEW);
             return moveTo(Stage.HOLD_RELEASE, time.until(releaseAt));
         }
@@ -411,7 +465,10 @@ final class PatientJourney {
         return following == null ? moveTo(Stage.SESSION, RETRY) : time.until(following.at());
     }
 
-    /** A serious adverse event: the infusion stops early; monitoring holds the patient. */
+    /**
+     * The infusion stops early with the minutes given: after a serious adverse event (which also
+     * holds the patient at monitoring) or a transfer, at the patient's request, or a pump failure.
+     */
     private boolean stop(String id) {
         Instant started = sessionStart == null ? time.now() : sessionStart;
         int minutes = (int) Math.max(
@@ -422,18 +479,21 @@ final class PatientJourney {
         Response stopped = api.post(
                 "scheduling",
                 "/api/appointments/" + id + "/stop",
-                Map.of("reason", "ADVERSE_EVENT", "infusionMinutes", minutes));
+                Map.of("reason", stopReason, "infusionMinutes", minutes));
         if (stopped.ok()) {
-            stats.count("infusions stopped (adverse event)");
+            stats.count("infusions stopped (" + stopReason.toLowerCase(Locale.ROOT) + ")");
             return true;
         }
         return stopped.status() == 409 || stopped.status() == 400; // nothing to stop: go on
     }
 
     /**
-     * Completes the session with the day's weight and a dose within 10 % of the plan. A refusal (a
-     * reading not yet seen by scheduling, an alert not yet closed) gets a fresh reading and the open
-     * alerts closed; after that a clinician overrides the checks that still fail, with a reason.
+     * Completes the session with the day's weight and a dose within 10 % of the plan, the escort there
+     * and observation over. A refusal is answered the way the nurse would, by what it names: a fresh
+     * reading for {@code NO_RECENT_VITALS} (monitoring's event not yet at scheduling), the open alerts
+     * closed for {@code OPEN_ALERT}, more observation for {@code OBSERVATION_TOO_SHORT}. Only when a
+     * check still fails after {@value #NURSE_ATTEMPTS} attempts does the clinician on duty review the
+     * patient and override it, with a reason.
      */
     private boolean complete(String id) {
         BigDecimal dayWeight = BigDecimal.valueOf(weightKg)
@@ -456,23 +516,39 @@ final class PatientJourney {
         outcome.put("symptomScore", pain ? Math.min(10, score / 2) : Math.min(27, score));
         outcome.put("dischargedWithEscort", true);
         completeAttempts++;
-        if (completeAttempts > 2) {
-            outcome.put("override", Map.of("reason", "Reviewed by the clinician on duty: safe to discharge"));
+        boolean override = completeAttempts > NURSE_ATTEMPTS && !failedChecks.isEmpty();
+        if (override) {
+            outcome.put(
+                    "override",
+                    Map.of("reason", "Patient reviewed by the clinician on duty: stable, safe to discharge"));
         }
         Response completed = api.post("scheduling", "/api/appointments/" + id + "/complete", outcome);
         if (completed.ok()) {
             sessionsDone++;
             stats.count("sessions completed");
-            if (completeAttempts > 2) {
-                stats.count("discharges with a clinician's override");
+            if (override) {
+                failedChecks.forEach(check -> stats.count("discharge checks a clinician overrode (" + check + ")"));
             }
             payInvoices();
             return true;
         }
-        if (completed.status() == 409 || completed.status() == 0) {
-            closeAlerts(id);
-            chartVitals(id, false);
+        if (completed.status() == 409) {
+            List<String> failed = new ArrayList<>();
+            completed.body().path("failedChecks").forEach(check -> failed.add(check.asString()));
+            if (failed.isEmpty()) {
+                failed.add(completed.text("code"));
+            }
+            failedChecks = List.copyOf(failed);
+            if (failed.contains("OPEN_ALERT")) {
+                closeAlerts(id);
+            }
+            if (failed.contains("NO_RECENT_VITALS")) {
+                chartVitals(id, false);
+            }
             return false; // retried after RETRY
+        }
+        if (completed.status() == 0) {
+            return false;
         }
         stats.count("completions refused (HTTP " + completed.status() + ")");
         return true;
@@ -538,7 +614,7 @@ final class PatientJourney {
         });
     }
 
-    private void report(String sessionId, String category, int grade) {
+    private Response report(String sessionId, String category, int grade, String actionTaken) {
         Response reported = api.post(
                 "monitoring",
                 "/api/adverse-events",
@@ -556,12 +632,13 @@ final class PatientJourney {
                         "onsetAt",
                         time.now().minus(Duration.ofMinutes(1)).toString(),
                         "actionTaken",
-                        grade >= 3 ? "INFUSION_STOPPED" : "OBSERVATION",
+                        actionTaken,
                         "outcome",
                         grade >= 3 ? "RESOLVING" : "RESOLVED"));
         if (reported.ok()) {
             stats.count("adverse events (grade " + grade + ")");
         }
+        return reported;
     }
 
     private void payInvoices() {
@@ -591,6 +668,35 @@ final class PatientJourney {
                 stats.count("payments");
             }
         }
+    }
+
+    /**
+     * Whether the patient's course is over: infusions were booked and every one has ended (none is
+     * booked, held, checked in or under way) and nothing of the patient waits for a time.
+     */
+    private boolean courseEnded() {
+        JsonNode infusions = api.get(
+                        "scheduling",
+                        "/api/appointments?patientId=" + ClinicClient.query(patientId) + "&type=INFUSION&size=50")
+                .body()
+                .path("content");
+        if (!infusions.isArray() || infusions.isEmpty()) {
+            return false;
+        }
+        for (JsonNode infusion : infusions) {
+            if (List.of("SCHEDULED", "ON_HOLD", "CHECKED_IN", "IN_PROGRESS")
+                    .contains(infusion.path("status").asString())) {
+                return false;
+            }
+        }
+        JsonNode waiting =
+                api.get("scheduling", "/api/waiting-list?siteId=" + site.id()).body();
+        for (JsonNode entry : waiting) {
+            if (entry.path("patientId").asString().equals(patientId)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private @Nullable JsonNode firstAppointment(String type, @Nullable String status) {

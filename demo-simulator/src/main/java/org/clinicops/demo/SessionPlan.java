@@ -20,7 +20,9 @@ final class SessionPlan {
         NORMAL,
         NO_SHOW,
         LATE_CANCELLATION,
-        SERIOUS_EVENT
+        SERIOUS_EVENT,
+        /** Stopped early without a serious event: the patient asks to stop, or the pump fails. */
+        STOPPED_EARLY
     }
 
     enum Kind {
@@ -41,8 +43,15 @@ final class SessionPlan {
 
     static final Duration CHECK_IN_LEAD = Duration.ofMinutes(20);
     static final Duration VITALS_EVERY = Duration.ofMinutes(15);
+    /** Scheduling closes check-in this long after the start ({@code check-in-closes-after}). */
+    static final Duration CHECK_IN_CLOSES_AFTER = Duration.ofMinutes(30);
     /** Check-in closes 30 minutes after the start; the no-show comes after that. */
     static final Duration NO_SHOW_AFTER = Duration.ofMinutes(35);
+    /**
+     * The last reading comes this long before discharge: within scheduling's 15 minutes, and early
+     * enough that scheduling has it from monitoring's event when the session is completed.
+     */
+    static final Duration LAST_READING_BEFORE_DISCHARGE = Duration.ofMinutes(4);
 
     static final Duration LATE_CANCELLATION_LEAD = Duration.ofHours(12);
 
@@ -76,7 +85,8 @@ final class SessionPlan {
         steps.add(new Step(Kind.CHECK_IN, startsAt.minus(CHECK_IN_LEAD)));
         steps.add(new Step(Kind.START, startsAt));
         Instant infusionEnd = startsAt.plus(Duration.ofMinutes(infusionMinutes));
-        Instant end = course == Course.SERIOUS_EVENT
+        boolean stopped = course == Course.SERIOUS_EVENT || course == Course.STOPPED_EARLY;
+        Instant end = stopped
                 ? startsAt.plus(Duration.ofMinutes(Math.max(1, Math.min(10, infusionMinutes / 2))))
                 : infusionEnd.plus(Duration.ofMinutes(observationMinutes));
         int reading = 0;
@@ -90,12 +100,14 @@ final class SessionPlan {
         if (course == Course.SERIOUS_EVENT) {
             steps.add(new Step(Kind.SERIOUS_EVENT, end));
             steps.add(new Step(Kind.STOP, end.plus(Duration.ofMinutes(1))));
+        } else if (course == Course.STOPPED_EARLY) {
+            steps.add(new Step(Kind.STOP, end));
         } else {
             if (mildEvent) {
                 steps.add(
                         new Step(Kind.MILD_EVENT, startsAt.plus(Duration.ofMinutes(Math.max(1, infusionMinutes / 2)))));
             }
-            steps.add(new Step(Kind.VITALS, end));
+            steps.add(new Step(Kind.VITALS, end.minus(LAST_READING_BEFORE_DISCHARGE)));
             steps.add(new Step(Kind.COMPLETE, end.plus(Duration.ofMinutes(1))));
         }
         steps.sort(Comparator.comparing(Step::at));

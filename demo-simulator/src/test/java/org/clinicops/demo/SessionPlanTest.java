@@ -67,6 +67,29 @@ class SessionPlanTest {
     }
 
     @Test
+    void aSessionStoppedEarlyWithoutASeriousEventEndsWithTheStopAlone() {
+        List<Step> steps = SessionPlan.steps(START, 40, 120, Course.STOPPED_EARLY, false, false);
+
+        Step stop = only(steps, Kind.STOP);
+        assertThat(stop.at()).isAfter(START).isBefore(START.plus(Duration.ofMinutes(40)));
+        assertThat(steps).extracting(Step::kind).doesNotContain(Kind.COMPLETE, Kind.SERIOUS_EVENT);
+        assertThat(steps.get(steps.size() - 1)).isEqualTo(stop);
+    }
+
+    @Test
+    void theLastReadingBeforeDischargeLeavesTimeForItToReachScheduling() {
+        List<Step> steps = SessionPlan.steps(START, 40, 120, Course.NORMAL, false, false);
+        Step complete = only(steps, Kind.COMPLETE);
+        Step last = steps.get(steps.size() - 2);
+
+        assertThat(last.kind()).isEqualTo(Kind.VITALS);
+        // within scheduling's 15 minutes, and minutes (seconds of real time at speed 120) before discharge
+        assertThat(Duration.between(last.at(), complete.at()))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(3))
+                .isLessThanOrEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
     void aNoShowIsRecordedOnlyOnceCheckInHasClosed() {
         assertThat(SessionPlan.steps(START, 40, 120, Course.NO_SHOW, false, false))
                 .containsExactly(new Step(Kind.NO_SHOW, START.plus(Duration.ofMinutes(35))));
