@@ -29,7 +29,12 @@ public final class DashboardCheck {
 
     record Query(String dashboard, String panel, String expr) {}
 
-    record Outcome(Query query, int series, String error) {}
+    /**
+     * @param series how many series the query returned
+     * @param nonZero how many of them have a value other than 0 (NaN counts as no value): a panel
+     *     whose every series is 0 shows a flat line, no activity
+     */
+    record Outcome(Query query, int series, int nonZero, String error) {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String prometheus = "http://localhost:9090";
@@ -44,20 +49,27 @@ public final class DashboardCheck {
         List<Query> queries = queries(dashboards);
         HttpClient http = HttpClient.newHttpClient();
         int empty = 0;
+        int flat = 0;
         for (Query query : queries) {
             Outcome outcome = run(http, prometheus, query);
             boolean ok = outcome.error().isEmpty() && outcome.series() > 0;
             if (!ok) {
                 empty++;
+            } else if (outcome.nonZero() == 0) {
+                flat++;
             }
             System.out.printf(
                     "%-5s %-14s %-48s %s%n",
-                    ok ? "ok" : "EMPTY",
+                    !ok ? "EMPTY" : outcome.nonZero() == 0 ? "zero" : "ok",
                     query.dashboard(),
                     truncate(query.panel(), 48),
-                    outcome.error().isEmpty() ? outcome.series() + " series" : outcome.error());
+                    outcome.error().isEmpty()
+                            ? outcome.series() + " series, " + outcome.nonZero() + " not 0"
+                            : outcome.error());
         }
-        System.out.printf("%d of %d panel queries return data%n", queries.size() - empty, queries.size());
+        System.out.printf(
+                "%d of %d panel queries return data (%d of them only 0 so far)%n",
+                queries.size() - empty, queries.size(), flat);
         System.exit(empty == 0 ? 0 : 1);
     }
 
@@ -103,12 +115,30 @@ public final class DashboardCheck {
                     HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(response.body());
             if (!"success".equals(body.path("status").asString())) {
-                return new Outcome(query, 0, body.path("error").asString("HTTP " + response.statusCode()));
+                return new Outcome(query, 0, 0, body.path("error").asString("HTTP " + response.statusCode()));
             }
-            return new Outcome(query, body.path("data").path("result").size(), "");
+            JsonNode result = body.path("data").path("result");
+            return new Outcome(query, result.size(), nonZero(result), "");
         } catch (IOException e) {
-            return new Outcome(query, 0, "Prometheus unreachable at " + prometheus);
+            return new Outcome(query, 0, 0, "Prometheus unreachable at " + prometheus);
         }
+    }
+
+    /** The series of an instant-query result whose value is a number other than 0. */
+    static int nonZero(JsonNode result) {
+        int count = 0;
+        for (JsonNode series : result) {
+            String value = series.path("value").path(1).asString("0");
+            try {
+                double v = Double.parseDouble(value);
+                if (v != 0 && !Double.isNaN(v)) {
+                    count++;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: no value
+            }
+        }
+        return count;
     }
 
     private static String truncate(String text, int max) {

@@ -28,4 +28,15 @@ class DashboardCheckTest {
                 .hasSizeGreaterThan(40)
                 .allSatisfy(q -> assertThat(DashboardCheck.concrete(q.expr())).doesNotContain("$"));
     }
+
+    @Test
+    void countsTheSeriesThatShowActivityNotThoseAtZeroOrWithoutAValue() {
+        var result = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                        [{"metric": {"site": "bos"}, "value": [1765000000, "0"]},
+                         {"metric": {"site": "den"}, "value": [1765000000, "NaN"]},
+                         {"metric": {"site": "sea"}, "value": [1765000000, "0.25"]}]
+                        """);
+
+        assertThat(DashboardCheck.nonZero(result)).isEqualTo(1);
+    }
 }
