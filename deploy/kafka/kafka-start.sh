@@ -57,8 +57,10 @@ done < <(env)
 
 # First start only: format with the admin's SCRAM credential. Later starts find the storage
 # formatted and keep it (a changed password is set with kafka-configs, see deploy/README.md).
+# The tool prints the bootstrap records, the admin's salted keys among them: not into the log.
 /opt/kafka/bin/kafka-storage.sh format --ignore-formatted --cluster-id "$CLUSTER_ID" --config "$format_config" \
-  --add-scram "SCRAM-SHA-512=[name=admin,password=$CLINIC_KAFKA_ADMIN_PASSWORD]"
+  --add-scram "SCRAM-SHA-512=[name=admin,password=$CLINIC_KAFKA_ADMIN_PASSWORD]" > /dev/null
+echo "Storage formatted with the admin's SCRAM credential (or already formatted)"
 rm -f "$format_config"
 
 # Client settings for the admin, used by the compose healthcheck and by operators inside the
