@@ -2,6 +2,7 @@ package org.clinicops.intake.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,6 +247,25 @@ class IntakeSafetyRulesTest {
                 .containsExactly("doseMgPerKg");
         assertThat(fields(post(decision(req), accept("DEPRESSION_INDUCTION", ", \"doseMg\": 50"), 400)))
                 .containsExactly("doseMg");
+        assertThat(settled(req)).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAHostileDoseBeforeAnyArithmeticAndWritesNothing() {
+        Req req = consulted("TREATMENT_RESISTANT_DEPRESSION", ELIGIBLE_DEPRESSION.formatted("72.5"));
+        Document before = settled(req);
+
+        // 1e300000000 has 300 million digits when written out: it must be refused by its shape
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(fields(
+                            post(decision(req), accept("DEPRESSION_INDUCTION", ", \"doseMgPerKg\": 1e300000000"), 400)))
+                    .containsExactly("doseMgPerKg");
+            assertThat(fields(post(decision(req), accept("ESKETAMINE_INDUCTION", ", \"doseMg\": 1e300000000"), 400)))
+                    .containsExactly("doseMg");
+            assertThat(fields(
+                            post(decision(req), accept("DEPRESSION_INDUCTION", ", \"doseMgPerKg\": 0.123456789"), 400)))
+                    .containsExactly("doseMgPerKg");
+        });
         assertThat(settled(req)).isEqualTo(before);
     }
 

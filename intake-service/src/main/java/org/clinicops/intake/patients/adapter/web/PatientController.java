@@ -1,5 +1,10 @@
 package org.clinicops.intake.patients.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,6 +23,8 @@ import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,7 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/patients/{patientId}")
+@Tag(name = "patients")
 class PatientController {
+
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final FindPatient find;
     private final RecordHousehold household;
@@ -105,6 +115,19 @@ class PatientController {
 
             @Nullable @Size(max = 40) String siteId) {}
 
+    @Operation(summary = "Read a patient as the caller's sites know them (identity and contact details)")
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PatientView patient(@PathVariable String patientId) {
         return PatientView.of(read(patientId));
@@ -114,6 +137,23 @@ class PatientController {
      * @param siteId the site whose household to show (one of the reader's); by default the newest
      *     recorded at any of them
      */
+    @Operation(summary = "Read the household figures a site recorded (for financial assistance)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/household")
     HouseholdView household(
             @PathVariable String patientId, @RequestParam(required = false) @Nullable @Size(max = 40) String siteId) {
@@ -135,6 +175,27 @@ class PatientController {
                 h == null ? null : h.yearlyIncome());
     }
 
+    @Operation(summary = "Record household size and income for one of the caller's sites")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/household")
     PatientView recordHousehold(@PathVariable String patientId, @Valid @RequestBody Household body) {
         Audit.patient(patientId);

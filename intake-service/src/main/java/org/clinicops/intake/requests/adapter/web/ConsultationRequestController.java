@@ -1,6 +1,13 @@
 package org.clinicops.intake.requests.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +29,11 @@ import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +50,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/consultation-requests")
+@Tag(name = "consultation requests")
 class ConsultationRequestController {
+
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final SubmitConsultationRequest submit;
     private final ScreenPatient screen;
@@ -75,6 +88,35 @@ class ConsultationRequestController {
      * member of staff (entering a phone request, say) submits only for one of their sites and gets
      * the request as their site sees it.
      */
+    @Operation(summary = "Submit a consultation request (public form)")
+    @SecurityRequirements // open: no token needed
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created. Anonymous: only the request id and status; signed-in staff: the request",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {Submitted.class, RequestView.class})))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many anonymous requests from this address (Retry-After)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<?> submit(@Valid @RequestBody NewRequest body) {
         Audit.site(body.siteId());
@@ -96,12 +138,38 @@ class ConsultationRequestController {
                 : answer.body(new Submitted(created.id(), created.status()));
     }
 
+    @Operation(summary = "Read a consultation request with its consultation, screening and decision")
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
     RequestView get(@PathVariable String id) {
         return RequestView.of(load(id));
     }
 
     /** The screening in full, prior trials and medications included: for clinicians. */
+    @Operation(summary = "Read a request's screening in full (clinicians)")
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}/screening")
     ScreeningView screening(@PathVariable String id) {
         ConsultationRequest request = load(id);
@@ -111,12 +179,25 @@ class ConsultationRequestController {
         return ScreeningView.of(request);
     }
 
+    @Operation(summary = "List consultation requests of the caller's sites, oldest first, paged")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PagedModel<RequestView> list(
-            @RequestParam(required = false) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable @Size(max = 40) String siteId,
             @RequestParam(required = false) @Nullable RequestStatus status,
             @RequestParam(required = false) @Nullable Boolean urgent,
-            Pageable pageable) {
+            @ParameterObject Pageable pageable) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
         var page = find.find(sites, status, urgent, pageable);
         Audit.patients(
@@ -124,6 +205,32 @@ class ConsultationRequestController {
         return new PagedModel<>(page.map(RequestView::of));
     }
 
+    @Operation(summary = "Record screening at or after the consultation's check-in")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/screening")
     RequestView screen(@PathVariable String id, @Valid @RequestBody Screening body) {
         load(id);
@@ -143,6 +250,32 @@ class ConsultationRequestController {
         return RequestView.of(screen.handle(id, answers));
     }
 
+    @Operation(summary = "Decide after the completed consultation (a physician of the site)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad input: the problem names each bad field; nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/decision")
     RequestView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body) {
         load(id);
@@ -158,6 +291,24 @@ class ConsultationRequestController {
                 body.reason())));
     }
 
+    @Operation(summary = "Withdraw an open request")
+    @ApiResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The role or the site does not allow it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such object, or none the caller's sites may see",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/withdraw")
     RequestView withdraw(@PathVariable String id) {
         load(id);

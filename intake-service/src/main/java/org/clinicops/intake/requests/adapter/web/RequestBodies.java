@@ -1,8 +1,10 @@
 package org.clinicops.intake.requests.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,29 +36,31 @@ final class RequestBodies {
             @NotNull ReferralSource referralSource,
             @NotNull PayerType payerType) {}
 
+    @Schema(name = "PatientDetailsBody")
     record PatientDetails(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
             @NotNull @Past LocalDate dateOfBirth,
             @NotBlank @Email @Size(max = 254) String email,
 
-            @NotBlank @Pattern(regexp = "\\+?[0-9 ()./-]{7,25}", message = "must be a phone number")
+            @NotBlank @Size(max = 26) @Pattern(regexp = "\\+?[0-9 ()./-]{7,25}", message = "must be a phone number")
             String phone) {}
 
     /**
      * Scale answers are checked against each scale's range by the screening rules ({@code Scale}),
      * which name every bad field; only their presence and shape are checked here.
      */
+    @Schema(name = "ScreeningBody")
     record Screening(
-            @NotNull List<Integer> phq9,
-            @Nullable List<Integer> gad7,
-            @Nullable List<Integer> pcl5,
+            @NotNull @Size(max = 9) List<Integer> phq9,
+            @Nullable @Size(max = 7) List<Integer> gad7,
+            @Nullable @Size(max = 20) List<Integer> pcl5,
             @Nullable Integer painNrs,
             @Nullable @Size(max = 20) List<@Valid PriorTrialEntry> priorTrials,
             @Nullable @Size(max = 12) List<@NotNull Contraindication> contraindications,
             @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> medications,
 
-            @Nullable @DecimalMin("20.0") @DecimalMax("350.0")
+            @Nullable @DecimalMin("20.0") @DecimalMax("350.0") @Digits(integer = 3, fraction = 2)
             BigDecimal weightKg) {}
 
     record PriorTrialEntry(
@@ -66,7 +70,8 @@ final class RequestBodies {
 
     /**
      * The dose ({@code doseMgPerKg} for IV protocols, {@code doseMg} for fixed-dose ones) is checked
-     * against the protocol's limits by the dose rule ({@code DoseRule}), nowhere else. The deciding
+     * against the protocol's limits by the dose rule ({@code DoseRule}), nowhere else; only its shape
+     * is bounded here, so that no arithmetic ever sees a number like {@code 1e300000000}. The deciding
      * clinician is the signed-in user: {@code clinicianId} is accepted for older clients and ignored.
      */
     record DecisionBody(
@@ -74,8 +79,8 @@ final class RequestBodies {
             @Nullable @Size(max = 40) String clinicianId,
             @Nullable Protocol protocol,
             @Nullable @Min(1) @Max(12) Integer sessions,
-            @Nullable BigDecimal doseMgPerKg,
-            @Nullable BigDecimal doseMg,
+            @Nullable @Digits(integer = 2, fraction = 4) BigDecimal doseMgPerKg,
+            @Nullable @Digits(integer = 4, fraction = 1) BigDecimal doseMg,
             @Nullable Boolean override,
             @Nullable @Size(max = 500) String reason) {}
 }
