@@ -1,14 +1,17 @@
 package org.clinicops.billing.accounts;
 
+import java.util.List;
 import java.util.Optional;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * A patient's financial records belong to the site of the patient's account: only staff of that
- * site read or change them. The patient goes to the audit trail, refused attempts included.
+ * A patient's financial records at a site belong to that site's account: only staff of the site read
+ * or change them. A patient with accounts at two sites is seen by the staff of each, each in their own
+ * account. The patient goes to the audit trail, refused attempts included.
  */
 @Component
 public class AccountAccess {
@@ -19,23 +22,78 @@ public class AccountAccess {
         this.accounts = accounts;
     }
 
-    /** The patient's account: 404 when there is none, 403 when it is of another site. */
-    public PatientAccount require(String patientId) {
+    /**
+     * The patient's accounts the signed-in user may see, oldest first: the one at {@code siteId} when
+     * given (403 when the site is not theirs, 404 when the patient has no account there), else those at
+     * the user's sites (404 when the patient has no account at all, 403 when only at other sites).
+     */
+    public List<PatientAccount> visible(String patientId, @Nullable String siteId) {
         Audit.patient(patientId);
-        PatientAccount account =
-                accounts.find(patientId).orElseThrow(() -> new NotFoundException("account", patientId));
-        SiteAccess.require(account.siteId());
-        return account;
+        if (siteId != null && !siteId.isBlank()) {
+            SiteAccess.require(siteId);
+            return List.of(accounts.find(patientId, siteId)
+                    .orElseThrow(() -> new NotFoundException("account", PatientAccount.idOf(patientId, siteId))));
+        }
+        List<PatientAccount> all = accounts.of(patientId);
+        if (all.isEmpty()) {
+            throw new NotFoundException("account", patientId);
+        }
+        List<PatientAccount> visible =
+                all.stream().filter(a -> SiteAccess.canAccess(a.siteId())).toList();
+        if (visible.isEmpty()) {
+            SiteAccess.require(all.get(0).siteId()); // 403, with the site in the audit trail
+        }
+        return visible;
+    }
+
+    /** The first (oldest) of {@link #visible}: the account at {@code siteId}, or the user's oldest one. */
+    public PatientAccount require(String patientId, @Nullable String siteId) {
+        return visible(patientId, siteId).get(0);
     }
 
     /**
-     * For records that may exist before the account does (a decision, a package): the account's
-     * site is checked when there is an account.
+     * Before writing something of the patient at a site (an invoice): the site must be the user's
+     * (403) and the patient must have an account there (404), whatever the patient has elsewhere.
      */
-    public Optional<PatientAccount> requireIfKnown(String patientId) {
+    public PatientAccount requireForWrite(String patientId, String siteId) {
         Audit.patient(patientId);
-        Optional<PatientAccount> account = accounts.find(patientId);
-        account.ifPresent(a -> SiteAccess.require(a.siteId()));
-        return account;
+        SiteAccess.require(siteId);
+        return accounts.find(patientId, siteId)
+                .orElseThrow(() -> new NotFoundException("account", PatientAccount.idOf(patientId, siteId)));
+    }
+
+    /**
+     * For records that may exist before any account does (an assistance decision, a package), written
+     * at {@code siteId}: the site must be the user's (403). A patient known only at sites that are not
+     * the user's is refused (403); one known at a site of the user's but not at this one is 404.
+     */
+    public Optional<PatientAccount> requireIfKnown(String patientId, String siteId) {
+        Audit.patient(patientId);
+        SiteAccess.require(siteId);
+        List<PatientAccount> all = accounts.of(patientId);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PatientAccount> here =
+                all.stream().filter(a -> a.siteId().equals(siteId)).findFirst();
+        if (here.isPresent()) {
+            return here;
+        }
+        if (all.stream().noneMatch(a -> SiteAccess.canAccess(a.siteId()))) {
+            SiteAccess.require(all.get(0).siteId());
+        }
+        throw new NotFoundException("account", PatientAccount.idOf(patientId, siteId));
+    }
+
+    /**
+     * For reading records kept per site (decisions, packages): refused (403) when the patient has
+     * accounts and none of them is at the user's sites.
+     */
+    public void requireReadable(String patientId) {
+        Audit.patient(patientId);
+        List<PatientAccount> all = accounts.of(patientId);
+        if (!all.isEmpty() && all.stream().noneMatch(a -> SiteAccess.canAccess(a.siteId()))) {
+            SiteAccess.require(all.get(0).siteId());
+        }
     }
 }

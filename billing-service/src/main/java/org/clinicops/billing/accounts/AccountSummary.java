@@ -1,34 +1,29 @@
 package org.clinicops.billing.accounts;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.clinicops.billing.invoicing.InvoiceStore;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.sites.BillingSites;
-import org.clinicops.platform.problem.NotFoundException;
-import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
-/**
- * Reads a patient's account with the balance of its open invoices, counting only invoices of the
- * signed-in user's sites.
- */
+/** Reads a patient's account at a site with the balance of the invoices of that site. */
 @Service
 public class AccountSummary {
 
-    private final PatientAccounts accounts;
     private final InvoiceStore invoices;
     private final BillingSites sites;
 
-    AccountSummary(PatientAccounts accounts, InvoiceStore invoices, BillingSites sites) {
-        this.accounts = accounts;
+    AccountSummary(InvoiceStore invoices, BillingSites sites) {
         this.invoices = invoices;
         this.sites = sites;
     }
 
-    /** The account with what the patient owes and has paid. */
+    /** The account with what the patient owes and has paid at its site. */
     public record View(
             PatientAccount account,
             String currency,
@@ -38,13 +33,9 @@ public class AccountSummary {
             long openInvoices,
             List<Invoice> invoices) {}
 
-    public View of(String patientId) {
-        PatientAccount account =
-                accounts.find(patientId).orElseThrow(() -> new NotFoundException("account", patientId));
-        // invoices another site raised for the patient stay with that site's staff
-        List<Invoice> all = invoices.all(patientId, null, null).stream()
-                .filter(i -> SiteAccess.canAccess(i.siteId()))
-                .toList();
+    /** The account's figures: only invoices of the account's own site count. */
+    public View of(PatientAccount account) {
+        List<Invoice> all = invoices.all(account.patientId(), Set.of(account.siteId()), null);
         List<Invoice> open = all.stream().filter(i -> i.status().open()).toList();
         List<Invoice> billed = all.stream()
                 .filter(i -> i.status() != InvoiceStatus.DRAFT && i.status() != InvoiceStatus.VOID)
@@ -57,8 +48,7 @@ public class AccountSummary {
                 sum(billed.stream().map(Invoice::paid).toList()),
                 open.size(),
                 all.stream()
-                        .sorted(java.util.Comparator.comparing(Invoice::serviceAt)
-                                .reversed())
+                        .sorted(Comparator.comparing(Invoice::serviceAt).reversed())
                         .toList());
     }
 

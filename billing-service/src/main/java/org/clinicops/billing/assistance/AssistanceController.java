@@ -1,13 +1,14 @@
 package org.clinicops.billing.assistance;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -22,9 +23,11 @@ import org.clinicops.billing.assistance.domain.SeriesPackage;
 import org.clinicops.billing.invoicing.InvoiceAccess;
 import org.clinicops.billing.invoicing.InvoiceResponse;
 import org.clinicops.billing.invoicing.domain.Money;
+import org.clinicops.billing.invoicing.domain.MoneyAmount;
+import org.clinicops.billing.invoicing.domain.MoneyInput;
+import org.clinicops.billing.openapi.Problems;
 import org.clinicops.events.PayerType;
 import org.clinicops.platform.problem.InvalidRequestException;
-import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -62,20 +65,28 @@ class AssistanceController {
         this.apply = apply;
     }
 
+    static final int ID = 64;
+
     @PostMapping("/api/invoices/{invoiceId}/assistance")
-    InvoiceResponse applyToInvoice(@PathVariable String invoiceId) {
+    @Operation(summary = "Apply the patient's assistance decision for the day of service to an invoice")
+    @Problems({400, 403, 404, 409})
+    InvoiceResponse applyToInvoice(@PathVariable @Size(max = ID) String invoiceId) {
         invoices.require(invoiceId);
         return InvoiceResponse.of(
                 apply.handle(invoiceId, SiteAccess.currentUser().username()));
     }
 
     @GetMapping("/api/sites/{siteId}/assistance-policy")
-    PolicyResponse policy(@PathVariable String siteId) {
+    @Operation(summary = "A site's sliding scale")
+    @Problems({400, 403})
+    PolicyResponse policy(@PathVariable @Size(max = ID) String siteId) {
         SiteAccess.require(siteId);
         return PolicyResponse.of(siteId, assistance.policyOf(siteId), assistance);
     }
 
     @PutMapping("/api/sites/{siteId}/assistance-policy")
+    @Operation(summary = "Replace a site's sliding scale")
+    @Problems({400, 403, 409})
     PolicyResponse replacePolicy(@PathVariable String siteId, @Valid @RequestBody PolicyRequest request) {
         SiteAccess.require(siteId);
         long names = request.tiers().stream().map(TierRequest::name).distinct().count();
@@ -89,12 +100,17 @@ class AssistanceController {
     }
 
     @PostMapping("/api/patients/{patientId}/assistance-decisions")
+    @Operation(
+            summary = "Record a patient's assistance decision at a site",
+            description = "At siteId (a site of the caller's), or without it at the patient's oldest account at"
+                    + " the caller's sites. A patient with accounts only at other sites is 403.")
+    @Problems({400, 403, 404})
     ResponseEntity<DecisionResponse> decide(
             @PathVariable String patientId, @Valid @RequestBody DecisionRequest request) {
-        Optional<PatientAccount> account = accounts.requireIfKnown(patientId);
         String siteId = request.siteId() != null
                 ? request.siteId()
-                : account.map(PatientAccount::siteId).orElseThrow(() -> new NotFoundException("account", patientId));
+                : accounts.require(patientId, null).siteId();
+        accounts.requireIfKnown(patientId, siteId);
         String by = SiteAccess.require(siteId).username();
         AssistanceDecision decision = assistance.handle(new Assistance.Decide(
                 patientId,
@@ -109,8 +125,10 @@ class AssistanceController {
     }
 
     @GetMapping("/api/patients/{patientId}/assistance-decisions")
-    List<DecisionResponse> decisions(@PathVariable String patientId) {
-        accounts.requireIfKnown(patientId);
+    @Operation(summary = "A patient's assistance decisions at the caller's sites")
+    @Problems({400, 403})
+    List<DecisionResponse> decisions(@PathVariable @Size(max = ID) String patientId) {
+        accounts.requireReadable(patientId);
         return assistance.decisionsOf(patientId).stream()
                 .filter(d -> SiteAccess.canAccess(d.siteId()))
                 .map(DecisionResponse::of)
@@ -118,9 +136,12 @@ class AssistanceController {
     }
 
     @PostMapping("/api/patients/{patientId}/series-packages")
+    @Operation(
+            summary = "Sell a prepaid series of sessions at a site (issues its invoice)",
+            description = "At a site of the caller's; a patient with accounts only at other sites is 403.")
+    @Problems({400, 403, 404})
     ResponseEntity<PackageResponse> sell(@PathVariable String patientId, @Valid @RequestBody PackageRequest request) {
-        Optional<PatientAccount> account = accounts.requireIfKnown(patientId);
-        SiteAccess.require(request.siteId());
+        Optional<PatientAccount> account = accounts.requireIfKnown(patientId, request.siteId());
         PayerType payer = account.map(PatientAccount::payerType).orElse(PayerType.SELF_PAY);
         SeriesPackage sold = packages.handle(
                 new SeriesPackages.Sell(patientId, request.siteId(), payer, request.sessions(), request.price()));
@@ -129,18 +150,20 @@ class AssistanceController {
     }
 
     @GetMapping("/api/patients/{patientId}/series-packages")
-    List<PackageResponse> packages(@PathVariable String patientId) {
-        accounts.requireIfKnown(patientId);
+    @Operation(summary = "A patient's series packages at the caller's sites")
+    @Problems({400, 403})
+    List<PackageResponse> packages(@PathVariable @Size(max = ID) String patientId) {
+        accounts.requireReadable(patientId);
         return packages.of(patientId).stream()
                 .filter(p -> SiteAccess.canAccess(p.siteId()))
                 .map(PackageResponse::of)
                 .toList();
     }
 
-    record PolicyRequest(@NotEmpty List<@Valid TierRequest> tiers) {}
+    record PolicyRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull TierRequest> tiers) {}
 
     record TierRequest(
-            @NotBlank String name,
+            @NotBlank @Size(max = 40) String name,
             @Min(1) @Max(1000) int maxPercentOfGuideline,
             @Min(0) @Max(100) int discountPercent) {}
 
@@ -162,10 +185,17 @@ class AssistanceController {
     }
 
     record DecisionRequest(
-            @Nullable String siteId,
+            @Size(max = ID) @Nullable String siteId,
             @Min(1) @Max(20) int householdSize,
 
-            @NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2)
+            @NotNull
+            @MoneyAmount
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "32000.00",
+                    description = "yearly; at most 12 digits before the point and 2 after it")
             BigDecimal householdIncome,
 
             @NotNull LocalDate effectiveFrom,
@@ -200,10 +230,17 @@ class AssistanceController {
     }
 
     record PackageRequest(
-            @NotBlank String siteId,
+            @NotBlank @Size(max = ID) String siteId,
             @Min(1) @Max(50) int sessions,
 
-            @NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 7, fraction = 2)
+            @NotNull
+            @MoneyAmount(positive = true)
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "1800.00",
+                    description = "greater than 0, at most 12 digits before the point and 2 after it")
             BigDecimal price) {}
 
     record PackageResponse(

@@ -3,6 +3,7 @@ package org.clinicops.billing.charging;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.billing.accounts.ServiceDiagnoses;
 import org.clinicops.billing.charging.domain.ConsultationChargeRule;
 import org.clinicops.billing.charging.domain.MissedAppointmentFeeRule;
 import org.clinicops.billing.charging.domain.SessionChargeRule;
@@ -39,6 +40,7 @@ public class ChargeForEvents {
     private final InvoiceStore invoices;
     private final BillingMetrics metrics;
     private final SessionOutcomes outcomes;
+    private final ServiceDiagnoses diagnoses;
     private final SessionChargeRule sessionRule = new SessionChargeRule();
     private final ConsultationChargeRule consultationRule = new ConsultationChargeRule();
     private final MissedAppointmentFeeRule missedRule = new MissedAppointmentFeeRule();
@@ -48,8 +50,10 @@ public class ChargeForEvents {
             BillingSites sites,
             InvoiceStore invoices,
             BillingMetrics metrics,
-            SessionOutcomes outcomes) {
+            SessionOutcomes outcomes,
+            ServiceDiagnoses diagnoses) {
         this.invoicing = invoicing;
+        this.diagnoses = diagnoses;
         this.outcomes = outcomes;
         this.sites = sites;
         this.invoices = invoices;
@@ -123,7 +127,8 @@ public class ChargeForEvents {
                 session.endedAt(),
                 sessionRule.codesFor(session.route(), session.infusionMinutes(), session.doseMg()),
                 true,
-                session.stopReason()));
+                session.stopReason(),
+                diagnoses.ofPlan(session.planId()).orElse(null)));
         charged.ifPresent(invoice -> {
             metrics.sessionOutOfPocket(invoice.siteId(), invoice.currency(), invoice.patientResponsibility());
             if (session.courseCompleted()) {
@@ -149,7 +154,9 @@ public class ChargeForEvents {
                         null,
                         event.completedAt(),
                         List.of(item),
-                        false)));
+                        false,
+                        null,
+                        diagnoses.ofRequest(event.requestId()).orElse(null))));
     }
 
     public void handle(PatientNoShow event) {

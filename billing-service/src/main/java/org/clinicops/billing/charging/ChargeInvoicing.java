@@ -19,6 +19,7 @@ import org.clinicops.billing.invoicing.domain.InvoiceLine;
 import org.clinicops.billing.metrics.BillingMetrics;
 import org.clinicops.billing.sites.BillingSite;
 import org.clinicops.billing.sites.BillingSites;
+import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.SessionStopped;
@@ -66,7 +67,10 @@ class ChargeInvoicing {
         this.clock = clock;
     }
 
-    /** What to charge for one source; {@code stopReason} only for a session stopped early. */
+    /**
+     * What to charge for one source; {@code stopReason} only for a session stopped early; {@code
+     * condition} the condition the service was given for (its request's or plan's), kept on the invoice.
+     */
     record Request(
             String patientId,
             String siteId,
@@ -76,7 +80,8 @@ class ChargeInvoicing {
             Instant serviceAt,
             List<ChargeItem> items,
             boolean prepayable,
-            SessionStopped.@Nullable Reason stopReason) {
+            SessionStopped.@Nullable Reason stopReason,
+            @Nullable Condition condition) {
 
         Request(
                 String patientId,
@@ -87,7 +92,7 @@ class ChargeInvoicing {
                 Instant serviceAt,
                 List<ChargeItem> items,
                 boolean prepayable) {
-            this(patientId, siteId, source, sourceId, courseId, serviceAt, items, prepayable, null);
+            this(patientId, siteId, source, sourceId, courseId, serviceAt, items, prepayable, null, null);
         }
     }
 
@@ -108,8 +113,9 @@ class ChargeInvoicing {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        PayerType payer =
-                accounts.find(request.patientId()).map(a -> a.payerType()).orElse(PayerType.SELF_PAY);
+        PayerType payer = accounts.find(request.patientId(), request.siteId())
+                .map(a -> a.payerType())
+                .orElse(PayerType.SELF_PAY);
         Optional<AssistanceDecision> decision = assistance.activeOn(request.patientId(), day);
         boolean prepaid =
                 request.prepayable() && packages.cover(request.patientId(), request.siteId(), request.sourceId());
@@ -131,7 +137,8 @@ class ChargeInvoicing {
                                 .map(AssistanceDecision::tier)
                                 .orElse(null),
                         prepaid,
-                        request.stopReason()),
+                        request.stopReason(),
+                        request.condition()),
                 ids.eventId(),
                 now);
         if (!invoices.insertOnce(invoice)) {

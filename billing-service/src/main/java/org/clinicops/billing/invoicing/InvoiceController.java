@@ -1,25 +1,36 @@
 package org.clinicops.billing.invoicing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.billing.accounts.AccountAccess;
+import org.clinicops.billing.accounts.PatientAccount;
+import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.billing.invoicing.domain.MoneyAmount;
+import org.clinicops.billing.invoicing.domain.MoneyInput;
+import org.clinicops.billing.openapi.Problems;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -34,65 +45,95 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Invoices: list, read, create a draft, issue, pay, refund, void, plan payments. Each invoice is
  * checked against the signed-in user's sites before it is answered or changed; lists show only their
- * sites. The member of staff recorded in the history is the signed-in user.
+ * sites. A draft is written only at a site of the user's for a patient with an account there. The
+ * member of staff recorded in the history is the signed-in user.
  */
 @RestController
 @RequestMapping("/api/invoices")
 class InvoiceController {
 
+    /**
+     * Most characters of an id (patient, site, invoice) in a path, parameter or body. The path id of an
+     * operation with a body has no {@code @Size}: a parameter constraint validates the body through
+     * method validation, whose problem detail (platform) names the parameter instead of the bad field;
+     * an overlong id there is simply not found (404).
+     */
+    static final int ID = 64;
+
     private final InvoiceStore invoices;
     private final InvoiceAccess access;
+    private final AccountAccess accounts;
     private final ManageInvoice manage;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    InvoiceController(InvoiceStore invoices, InvoiceAccess access, ManageInvoice manage, java.time.Clock clock) {
+    InvoiceController(
+            InvoiceStore invoices, InvoiceAccess access, AccountAccess accounts, ManageInvoice manage, Clock clock) {
         this.invoices = invoices;
         this.access = access;
+        this.accounts = accounts;
         this.manage = manage;
         this.clock = clock;
     }
 
     @GetMapping
+    @Operation(
+            summary = "A page of invoices at the caller's sites",
+            description = "Newest first; size at most 100. siteId of another site is 403.")
+    @Problems({400, 403})
     PagedModel<InvoiceResponse> list(
-            @RequestParam(required = false) @Nullable String patientId,
-            @RequestParam(required = false) @Nullable String siteId,
-            @RequestParam(required = false) @Nullable InvoiceStatus status,
-            Pageable pageable) {
+            @RequestParam(required = false) @Size(max = ID) @Nullable String patientId,
+            @RequestParam(required = false) @Size(max = ID) @Nullable String siteId,
+            @Parameter(description = "only invoices in this status") @RequestParam(required = false) @Nullable
+                    InvoiceStatus status,
+            @ParameterObject Pageable pageable) {
         Set<String> sites = SiteAccess.visibleSites(siteId).orElse(null);
         Audit.patient(patientId);
-        return new PagedModel<>(invoices.search(patientId, sites, status == null ? null : List.of(status), pageable)
-                .map(InvoiceResponse::of));
+        Page<Invoice> page = invoices.search(patientId, sites, status == null ? null : List.of(status), pageable);
+        Audit.patients(page.map(Invoice::patientId).getContent());
+        return new PagedModel<>(page.map(InvoiceResponse::of));
     }
 
     @GetMapping("/{id}")
-    InvoiceResponse get(@PathVariable String id) {
+    @Operation(summary = "One invoice")
+    @Problems({400, 403, 404})
+    InvoiceResponse get(@PathVariable @Size(max = ID) String id) {
         return InvoiceResponse.of(access.require(id));
     }
 
     @PostMapping
+    @Operation(
+            summary = "Create a manual draft invoice",
+            description = "Only at a site of the caller's (403) for a patient with an account at that site (404);"
+                    + " nothing is written otherwise.")
+    @Problems({400, 403, 404})
     ResponseEntity<InvoiceResponse> create(@Valid @RequestBody DraftRequest request) {
-        Audit.patient(request.patientId());
-        String by = SiteAccess.require(request.siteId()).username();
+        PatientAccount account = accounts.requireForWrite(request.patientId(), request.siteId());
+        String by = SiteAccess.currentUser().username();
         var invoice = manage.handle(new ManageInvoice.CreateDraft(
                 request.patientId(),
                 request.siteId(),
-                request.payerType() == null ? PayerType.SELF_PAY : request.payerType(),
+                request.payerType() == null ? account.payerType() : request.payerType(),
                 request.serviceAt() == null ? clock.instant() : request.serviceAt(),
                 request.lines().stream()
                         .map(l -> new ManageInvoice.Line(l.code(), l.description(), l.units(), l.unitPrice()))
                         .toList(),
-                by));
+                by,
+                account.condition()));
         return ResponseEntity.created(URI.create("/api/invoices/" + invoice.id()))
                 .body(InvoiceResponse.of(invoice));
     }
 
     @PostMapping("/{id}/issue")
-    InvoiceResponse issue(@PathVariable String id) {
+    @Operation(summary = "Issue a draft invoice")
+    @Problems({400, 403, 404, 409})
+    InvoiceResponse issue(@PathVariable @Size(max = ID) String id) {
         String by = staff(id);
         return InvoiceResponse.of(manage.issue(id, by));
     }
 
     @PostMapping("/{id}/payments")
+    @Operation(summary = "Record a payment (never more than the balance)")
+    @Problems({400, 403, 404, 409})
     InvoiceResponse pay(@PathVariable String id, @Valid @RequestBody PaymentRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(
@@ -100,6 +141,8 @@ class InvoiceController {
     }
 
     @PostMapping("/{id}/refunds")
+    @Operation(summary = "Refund part of what was paid (never more than paid)")
+    @Problems({400, 403, 404, 409})
     InvoiceResponse refund(@PathVariable String id, @Valid @RequestBody RefundRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(
@@ -107,12 +150,16 @@ class InvoiceController {
     }
 
     @PostMapping("/{id}/void")
+    @Operation(summary = "Void an unpaid invoice")
+    @Problems({400, 403, 404, 409})
     InvoiceResponse voidInvoice(@PathVariable String id, @Valid @RequestBody VoidRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.VoidInvoice(id, request.reason(), by)));
     }
 
     @PostMapping("/{id}/payment-plan")
+    @Operation(summary = "Split the balance into instalments")
+    @Problems({400, 403, 404, 409})
     InvoiceResponse plan(@PathVariable String id, @Valid @RequestBody PlanRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.PlanPayments(
@@ -125,34 +172,58 @@ class InvoiceController {
         return SiteAccess.currentUser().username();
     }
 
+    /** Most lines of a manual invoice. */
+    static final int MAX_LINES = 50;
+
     record DraftRequest(
-            @NotBlank String patientId,
-            @NotBlank String siteId,
+            @NotBlank @Size(max = ID) String patientId,
+            @NotBlank @Size(max = ID) String siteId,
             @Nullable PayerType payerType,
             @Nullable Instant serviceAt,
-            @NotEmpty List<@Valid LineRequest> lines) {}
+            @NotEmpty @Size(max = MAX_LINES) List<@Valid @NotNull LineRequest> lines) {}
 
     record LineRequest(
-            @NotBlank String code,
-            @NotBlank String description,
+            @NotBlank @Size(max = 20) String code,
+            @NotBlank @Size(max = 200) String description,
             @Min(1) @Max(99) int units,
 
-            @NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2)
+            @NotNull
+            @MoneyAmount
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "450.00",
+                    description = "at most 12 digits before the point and 2 after it")
             BigDecimal unitPrice) {}
 
     record PaymentRequest(
-            @NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 7, fraction = 2)
+            @NotNull
+            @MoneyAmount(positive = true)
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "125.00",
+                    description = "greater than 0, at most 12 digits before the point and 2 after it")
             BigDecimal amount,
 
             @NotNull PaymentReceived.Method method) {}
 
     record RefundRequest(
-            @NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 7, fraction = 2)
+            @NotNull
+            @MoneyAmount(positive = true)
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "40.00",
+                    description = "greater than 0, at most 12 digits before the point and 2 after it")
             BigDecimal amount,
 
-            @NotBlank String reason) {}
+            @NotBlank @Size(max = 500) String reason) {}
 
-    record VoidRequest(@NotBlank String reason) {}
+    record VoidRequest(@NotBlank @Size(max = 500) String reason) {}
 
     record PlanRequest(
             @Min(2) @Max(24) int instalments,

@@ -3,9 +3,13 @@ package org.clinicops.billing.invoicing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.clinicops.billing.invoicing.domain.Invoice;
+import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
+import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.PaymentReceived;
+import org.clinicops.events.SessionStopped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +20,11 @@ public record InvoiceResponse(
         String id,
         String patientId,
         String siteId,
-        String payerType,
-        String source,
+        PayerType payerType,
+        InvoiceIssued.Source source,
         @Nullable String sourceId,
-        @Nullable String stopReason,
-        String status,
+        SessionStopped.@Nullable Reason stopReason,
+        InvoiceStatus status,
         String currency,
         List<Line> lines,
         String subtotal,
@@ -39,7 +43,13 @@ public record InvoiceResponse(
 
     public record Line(String code, String description, int units, String unitPrice, String amount) {}
 
-    public record PaymentEntry(String id, String kind, String method, String amount, Instant at, String by) {}
+    public record PaymentEntry(
+            String id,
+            PaymentReceived.Kind kind,
+            PaymentReceived.Method method,
+            String amount,
+            Instant at,
+            String by) {}
 
     public record Instalment(int number, LocalDate dueDate, String amount) {}
 
@@ -50,11 +60,11 @@ public record InvoiceResponse(
                 i.id(),
                 i.patientId(),
                 i.siteId(),
-                i.payerType().name(),
-                i.source().name(),
+                i.payerType(),
+                i.source(),
                 i.sourceId(),
-                Optional.ofNullable(i.stopReason()).map(Enum::name).orElse(null),
-                i.status().name(),
+                i.stopReason(),
+                i.status(),
                 i.currency(),
                 i.lines().stream()
                         .map(l -> new Line(
@@ -76,7 +86,7 @@ public record InvoiceResponse(
                 i.issuedAt(),
                 i.payments().stream()
                         .map(p -> new PaymentEntry(
-                                p.id(), p.kind().name(), p.method().name(), Money.format(p.amount()), p.at(), p.by()))
+                                p.id(), p.kind(), p.method(), Money.format(p.amount()), p.at(), p.by()))
                         .toList(),
                 i.paymentPlan().stream()
                         .map(p -> new Instalment(p.number(), p.dueDate(), Money.format(p.amount())))

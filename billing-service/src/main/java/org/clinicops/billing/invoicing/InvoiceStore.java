@@ -1,12 +1,16 @@
 package org.clinicops.billing.invoicing;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -84,16 +88,69 @@ public class InvoiceStore {
         return PageableExecutionUtils.getPage(content, pageable, () -> total);
     }
 
+    /**
+     * A page of the work queue: matching invoices, oldest service first.
+     *
+     * @param siteIds only invoices of these sites; null for every site
+     */
+    public Page<Invoice> queue(
+            @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses, Pageable pageable) {
+        Query query = criteria(null, siteIds, statuses);
+        long total = mongo.count(query, Invoice.class);
+        Query paged =
+                Query.of(query).with(Sort.by("serviceAt").and(Sort.by("_id"))).with(pageable);
+        return PageableExecutionUtils.getPage(mongo.find(paged, Invoice.class), pageable, () -> total);
+    }
+
+    /** What matching invoices still owe, per currency: the sum of their balances and how many. */
+    public record Outstanding(String currency, BigDecimal balance, long count) {}
+
+    /**
+     * The balance still owed per currency over every matching invoice, read as a stream of four
+     * fields per invoice (never the whole invoices at once), by currency.
+     */
+    public List<Outstanding> outstanding(@Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses) {
+        Query query = criteria(null, siteIds, statuses);
+        query.fields().include("currency", "status", "patientResponsibility", "paid");
+        Map<String, BigDecimal> balance = new TreeMap<>();
+        Map<String, Long> count = new TreeMap<>();
+        try (var stream = mongo.stream(query, org.bson.Document.class, "invoices")) {
+            stream.forEach(d -> {
+                String currency = String.valueOf(d.get("currency"));
+                String status = String.valueOf(d.get("status"));
+                // as Invoice.balance(): a draft or void invoice owes nothing
+                BigDecimal owed = status.equals(InvoiceStatus.DRAFT.name()) || status.equals(InvoiceStatus.VOID.name())
+                        ? BigDecimal.ZERO
+                        : decimal(d.get("patientResponsibility")).subtract(decimal(d.get("paid")));
+                balance.merge(currency, owed, BigDecimal::add);
+                count.merge(currency, 1L, Long::sum);
+            });
+        }
+        return balance.entrySet().stream()
+                .map(e -> new Outstanding(e.getKey(), Money.cents(e.getValue()), count.get(e.getKey())))
+                .toList();
+    }
+
+    private static BigDecimal decimal(@Nullable Object stored) {
+        if (stored instanceof org.bson.types.Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        return stored == null ? BigDecimal.ZERO : new BigDecimal(stored.toString());
+    }
+
     /** Every matching invoice; {@code siteIds} null for every site. */
     public List<Invoice> all(
             @Nullable String patientId, @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses) {
         return mongo.find(criteria(patientId, siteIds, statuses), Invoice.class);
     }
 
-    public List<Invoice> ofPatientBetween(String patientId, Instant from, Instant to) {
+    /** The patient's invoices at the site with a day of service in [from, to). */
+    public List<Invoice> ofPatientBetween(String patientId, String siteId, Instant from, Instant to) {
         return mongo.find(
                 Query.query(Criteria.where("patientId")
                                 .is(patientId)
+                                .and("siteId")
+                                .is(siteId)
                                 .and("serviceAt")
                                 .gte(from)
                                 .lt(to))

@@ -9,9 +9,11 @@ import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceLine;
 import org.clinicops.billing.metrics.BillingMetrics;
 import org.clinicops.billing.sites.BillingSites;
+import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.ids.IdGenerator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,9 +38,18 @@ public class ManageInvoice {
         this.metrics = metrics;
     }
 
-    /** A manual draft invoice. */
+    /**
+     * A manual draft invoice; {@code condition} is the patient's condition at the site when it is made,
+     * kept on the invoice for the superbill.
+     */
     public record CreateDraft(
-            String patientId, String siteId, PayerType payerType, Instant serviceAt, List<Line> lines, String by) {}
+            String patientId,
+            String siteId,
+            PayerType payerType,
+            Instant serviceAt,
+            List<Line> lines,
+            String by,
+            @Nullable Condition condition) {}
 
     /** One manual line. */
     public record Line(String code, String description, int units, BigDecimal unitPrice) {}
@@ -64,7 +75,8 @@ public class ManageInvoice {
                         .map(l -> InvoiceLine.of(l.code(), l.description(), l.units(), l.unitPrice()))
                         .toList(),
                 command.by(),
-                now);
+                now,
+                command.condition());
         return invoices.insert(draft);
     }
 

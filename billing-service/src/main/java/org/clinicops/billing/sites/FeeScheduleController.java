@@ -1,13 +1,18 @@
 package org.clinicops.billing.sites;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.clinicops.billing.invoicing.domain.Money;
+import org.clinicops.billing.invoicing.domain.MoneyAmount;
+import org.clinicops.billing.invoicing.domain.MoneyInput;
+import org.clinicops.billing.openapi.Problems;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +33,20 @@ class FeeScheduleController {
         this.sites = sites;
     }
 
+    /** Most codes in a site's schedule. */
+    static final int MAX_ITEMS = 200;
+
     @GetMapping
-    FeeScheduleResponse get(@PathVariable String siteId) {
+    @Operation(summary = "A site's fee schedule")
+    @Problems({400, 403, 404})
+    FeeScheduleResponse get(@PathVariable @Size(max = 64) String siteId) {
         SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.get(siteId));
     }
 
     @PutMapping
+    @Operation(summary = "Replace a site's fee schedule")
+    @Problems({400, 403, 404, 409})
     FeeScheduleResponse replace(@PathVariable String siteId, @Valid @RequestBody FeeScheduleRequest request) {
         SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.replaceSchedule(
@@ -43,19 +55,27 @@ class FeeScheduleController {
                         .map(i -> new FeeItem(
                                 i.code(),
                                 i.description(),
-                                i.unitPrice().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                                Money.cents(i.unitPrice()),
                                 i.effectiveFrom(),
                                 i.effectiveTo()))
                         .toList()));
     }
 
-    record FeeScheduleRequest(@NotNull List<@Valid Item> items) {}
+    record FeeScheduleRequest(
+            @NotNull @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> items) {}
 
     record Item(
-            @NotBlank String code,
-            @NotBlank String description,
+            @NotBlank @Size(max = 20) String code,
+            @NotBlank @Size(max = 200) String description,
 
-            @NotNull @DecimalMin("0.00") @Digits(integer = 7, fraction = 2)
+            @NotNull
+            @MoneyAmount
+            @Schema(
+                    type = "string",
+                    pattern = MoneyInput.PATTERN,
+                    maxLength = MoneyInput.MAX_LENGTH,
+                    example = "450.00",
+                    description = "at most 12 digits before the point and 2 after it")
             BigDecimal unitPrice,
 
             @Nullable LocalDate effectiveFrom,

@@ -1,21 +1,24 @@
 package org.clinicops.billing.staffdesk;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.clinicops.billing.accounts.AccountAccess;
 import org.clinicops.billing.accounts.AccountSummary;
+import org.clinicops.billing.accounts.PatientAccount;
 import org.clinicops.billing.assistance.ApplyAssistance;
 import org.clinicops.billing.invoicing.InvoiceAccess;
 import org.clinicops.billing.invoicing.InvoiceStore;
@@ -26,22 +29,28 @@ import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.sites.BillingSite;
 import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.billing.sites.FeeItem;
+import org.clinicops.billing.staffdesk.DeskForms.FeeScheduleForm;
+import org.clinicops.billing.staffdesk.DeskForms.PaymentForm;
+import org.clinicops.billing.staffdesk.DeskForms.RefundForm;
+import org.clinicops.billing.staffdesk.DeskForms.VoidForm;
 import org.clinicops.billing.superbill.Superbill;
 import org.clinicops.billing.superbill.SuperbillResponse;
 import org.clinicops.events.PaymentReceived;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -112,6 +121,7 @@ class StaffDeskController {
     record QueueRow(
             String id,
             String patientId,
+            String siteId,
             String siteName,
             String status,
             String serviceDate,
@@ -120,142 +130,150 @@ class StaffDeskController {
 
     record Total(String currency, String balance, long count) {}
 
+    /** Invoices per page of the work queue. */
+    static final int QUEUE_PAGE_SIZE = 50;
+
+    /** The work queue: one page read from the store, totals summed in the store's stream. */
     @GetMapping("/")
     String queue(
-            @RequestParam(required = false) @Nullable String siteId,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable InvoiceStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             Model model) {
-        List<InvoiceStatus> statuses = status == null || status.isBlank()
-                ? List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID)
-                : List.of(InvoiceStatus.valueOf(status));
+        List<InvoiceStatus> statuses =
+                status == null ? List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID) : List.of(status);
         Set<String> visible = SiteAccess.visibleSites(siteId).orElse(null);
-        List<Invoice> open = invoices.all(null, visible, statuses).stream()
-                .sorted(java.util.Comparator.comparing(Invoice::serviceAt))
-                .toList();
-        Map<String, BigDecimal> byCurrency = new TreeMap<>();
-        Map<String, Long> countByCurrency = new TreeMap<>();
-        List<QueueRow> rows = new ArrayList<>();
-        for (Invoice i : open) {
-            BillingSite site = sites.siteOrDefault(i.siteId());
-            rows.add(new QueueRow(
-                    i.id(),
-                    i.patientId(),
-                    site.name(),
-                    i.status().name(),
-                    i.serviceAt().atZone(site.zone()).toLocalDate().toString(),
-                    Amounts.format(i.total(), i.currency()),
-                    Amounts.format(i.balance(), i.currency())));
-            byCurrency.merge(i.currency(), i.balance(), BigDecimal::add);
-            countByCurrency.merge(i.currency(), 1L, Long::sum);
-        }
+        Page<Invoice> open = invoices.queue(visible, statuses, PageRequest.of(page, QUEUE_PAGE_SIZE));
+        List<QueueRow> rows = open.getContent().stream().map(this::row).toList();
+        Audit.patients(rows.stream().map(QueueRow::patientId).toList());
         model.addAttribute("rows", rows);
         model.addAttribute(
                 "totals",
-                byCurrency.entrySet().stream()
-                        .map(e -> new Total(
-                                e.getKey(), Amounts.format(e.getValue(), e.getKey()), countByCurrency.get(e.getKey())))
+                invoices.outstanding(visible, statuses).stream()
+                        .map(t -> new Total(t.currency(), Amounts.format(t.balance(), t.currency()), t.count()))
                         .toList());
+        model.addAttribute("page", open);
         model.addAttribute(
                 "sites",
                 sites.all().stream().filter(s -> SiteAccess.canAccess(s.id())).toList());
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("siteId", siteId == null ? "" : siteId);
-        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("status", status == null ? "" : status.name());
         return "desk/queue";
     }
 
+    private QueueRow row(Invoice i) {
+        BillingSite site = sites.siteOrDefault(i.siteId());
+        return new QueueRow(
+                i.id(),
+                i.patientId(),
+                i.siteId(),
+                site.name(),
+                i.status().name(),
+                i.serviceAt().atZone(site.zone()).toLocalDate().toString(),
+                Amounts.format(i.total(), i.currency()),
+                Amounts.format(i.balance(), i.currency()));
+    }
+
     @GetMapping("/invoices/{id}")
-    String invoice(@PathVariable String id, Model model) {
+    String invoice(@PathVariable @Size(max = 64) String id, Model model) {
         return invoicePage(invoiceAccess.require(id), model, Map.of(), Map.of());
     }
 
     @PostMapping("/invoices/{id}/payments")
-    String pay(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String pay(@PathVariable @Size(max = 64) String id, PaymentForm form, Model model, HttpServletResponse response) {
         String staff = staff(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        BigDecimal amount = amount(form.getFirst("amount"), "payment-amount", errors);
-        PaymentReceived.Method method = null;
-        try {
-            method = PaymentReceived.Method.valueOf(String.valueOf(form.getFirst("method")));
-        } catch (IllegalArgumentException e) {
-            errors.put("payment-method", "Choose how the patient paid.");
-        }
-        if (errors.isEmpty() && amount != null && method != null) {
-            var m = method;
+        DeskInput input = new DeskInput();
+        BigDecimal amount = input.amount(form.amount(), "payment-amount", true);
+        PaymentReceived.Method method = input.choice(
+                PaymentReceived.Method.class, form.method(), "payment-method", "Choose how the patient paid");
+        if (input.ok() && amount != null && method != null) {
             if (attempt(
-                    () -> manage.handle(new ManageInvoice.RecordPayment(id, amount, m, staff)), "payment", errors)) {
+                    () -> manage.handle(new ManageInvoice.RecordPayment(id, amount, method, staff)),
+                    "payment",
+                    input)) {
                 return "redirect:/invoices/" + id + "?done=payment";
             }
         }
-        return invoicePage(invoices.get(id), model, errors, prefixed("payment-", form.toSingleValueMap()));
+        return invoicePage(
+                invoices.get(id),
+                model,
+                refused(input, response),
+                values("payment-", "amount", form.amount(), "method", form.method()));
     }
 
     @PostMapping("/invoices/{id}/refunds")
-    String refund(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String refund(@PathVariable @Size(max = 64) String id, RefundForm form, Model model, HttpServletResponse response) {
         String staff = staff(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        BigDecimal amount = amount(form.getFirst("amount"), "refund-amount", errors);
-        String reason = String.valueOf(form.getFirst("reason")).strip();
-        if (form.getFirst("reason") == null || reason.isEmpty()) {
-            errors.put("refund-reason", "Give a reason for the refund.");
-        }
-        if (errors.isEmpty() && amount != null) {
+        DeskInput input = new DeskInput();
+        BigDecimal amount = input.amount(form.amount(), "refund-amount", true);
+        String reason =
+                input.text(form.reason(), "refund-reason", DeskInput.MAX_REASON, "Give a reason for the refund.");
+        if (input.ok() && amount != null && reason != null) {
             if (attempt(
-                    () -> manage.handle(new ManageInvoice.RecordRefund(id, amount, reason, staff)), "refund", errors)) {
+                    () -> manage.handle(new ManageInvoice.RecordRefund(id, amount, reason, staff)), "refund", input)) {
                 return "redirect:/invoices/" + id + "?done=refund";
             }
         }
-        return invoicePage(invoices.get(id), model, errors, prefixed("refund-", form.toSingleValueMap()));
+        return invoicePage(
+                invoices.get(id),
+                model,
+                refused(input, response),
+                values("refund-", "amount", form.amount(), "reason", form.reason()));
     }
 
     @PostMapping("/invoices/{id}/void")
-    String voidInvoice(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String voidInvoice(
+            @PathVariable @Size(max = 64) String id, VoidForm form, Model model, HttpServletResponse response) {
         String staff = staff(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String reason =
-                form.getFirst("reason") == null ? "" : form.getFirst("reason").strip();
-        if (reason.isEmpty()) {
-            errors.put("void-reason", "Give a reason for voiding the invoice.");
-        } else if (attempt(() -> manage.handle(new ManageInvoice.VoidInvoice(id, reason, staff)), "void", errors)) {
+        DeskInput input = new DeskInput();
+        String reason = input.text(
+                form.reason(), "void-reason", DeskInput.MAX_REASON, "Give a reason for voiding the invoice.");
+        if (reason != null
+                && attempt(() -> manage.handle(new ManageInvoice.VoidInvoice(id, reason, staff)), "void", input)) {
             return "redirect:/invoices/" + id + "?done=void";
         }
-        return invoicePage(invoices.get(id), model, errors, prefixed("void-", form.toSingleValueMap()));
+        return invoicePage(invoices.get(id), model, refused(input, response), values("void-", "reason", form.reason()));
     }
 
     @PostMapping("/invoices/{id}/assistance")
-    String applyAssistance(@PathVariable String id, Model model) {
+    String applyAssistance(@PathVariable @Size(max = 64) String id, Model model, HttpServletResponse response) {
         String staff = staff(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (attempt(() -> assistance.handle(id, staff), "assistance", errors)) {
+        DeskInput input = new DeskInput();
+        if (attempt(() -> assistance.handle(id, staff), "assistance", input)) {
             return "redirect:/invoices/" + id + "?done=assistance";
         }
-        return invoicePage(invoices.get(id), model, errors, Map.of());
+        return invoicePage(invoices.get(id), model, refused(input, response), Map.of());
     }
 
+    record AccountLink(String siteId, String siteName) {}
+
+    /** A patient's account at one site ({@code siteId}, or the oldest at the user's sites), others linked. */
     @GetMapping("/patients/{patientId}")
-    String patient(@PathVariable String patientId, Model model) {
-        accountAccess.require(patientId);
-        AccountSummary.View view = accounts.of(patientId);
-        BillingSite site = sites.siteOrDefault(view.account().siteId());
+    String patient(
+            @PathVariable @Size(max = 64) String patientId,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String siteId,
+            Model model) {
+        List<PatientAccount> visible = accountAccess.visible(patientId, null);
+        PatientAccount account =
+                siteId == null || siteId.isBlank() ? visible.get(0) : accountAccess.require(patientId, siteId);
+        AccountSummary.View view = accounts.of(account);
+        BillingSite site = sites.siteOrDefault(account.siteId());
         String currency = view.currency();
-        model.addAttribute("account", view.account());
+        model.addAttribute("account", account);
         model.addAttribute("site", site);
+        model.addAttribute(
+                "otherAccounts",
+                visible.stream()
+                        .filter(a -> !a.siteId().equals(account.siteId()))
+                        .map(a -> new AccountLink(
+                                a.siteId(), sites.siteOrDefault(a.siteId()).name()))
+                        .toList());
         model.addAttribute("balance", Amounts.format(view.balance(), currency));
         model.addAttribute("billed", Amounts.format(view.billed(), currency));
         model.addAttribute("paid", Amounts.format(view.paid(), currency));
         model.addAttribute("openInvoices", view.openInvoices());
-        model.addAttribute(
-                "invoices",
-                view.invoices().stream()
-                        .map(i -> new QueueRow(
-                                i.id(),
-                                i.patientId(),
-                                site.name(),
-                                i.status().name(),
-                                i.serviceAt().atZone(site.zone()).toLocalDate().toString(),
-                                Amounts.format(i.total(), i.currency()),
-                                Amounts.format(i.balance(), i.currency())))
-                        .toList());
+        model.addAttribute("invoices", view.invoices().stream().map(this::row).toList());
         LocalDate today = LocalDate.now(clock.withZone(site.zone()));
         model.addAttribute("from", today.withDayOfYear(1));
         model.addAttribute("to", today);
@@ -266,11 +284,12 @@ class StaffDeskController {
     @GetMapping(value = "/patients/{patientId}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
     @ResponseBody
     ResponseEntity<byte[]> superbill(
-            @PathVariable String patientId,
+            @PathVariable @Size(max = 64) String patientId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        accountAccess.require(patientId);
-        return SuperbillResponse.of(patientId, from, to, superbill.pdf(patientId, from, to));
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 64) @Nullable String siteId) {
+        PatientAccount account = accountAccess.require(patientId, siteId);
+        return SuperbillResponse.of(patientId, from, to, superbill.pdf(account, from, to));
     }
 
     record FeeRow(String code, String description, String unitPrice, String effectiveFrom, String effectiveTo) {}
@@ -294,44 +313,47 @@ class StaffDeskController {
     }
 
     @PostMapping("/sites/{siteId}/fee-schedule")
-    String saveFeeSchedule(@PathVariable String siteId, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String saveFeeSchedule(
+            @PathVariable @Size(max = 64) String siteId,
+            FeeScheduleForm form,
+            Model model,
+            HttpServletResponse response) {
         SiteAccess.require(siteId);
         BillingSite site = sites.get(siteId);
-        List<String> codes = form.getOrDefault("code", List.of());
-        Map<String, String> errors = new LinkedHashMap<>();
+        DeskInput input = new DeskInput();
         List<FeeRow> rows = new ArrayList<>();
         List<FeeItem> items = new ArrayList<>();
-        for (int n = 0; n < codes.size(); n++) {
+        if (form.rows() > FeeScheduleForm.MAX_ROWS) {
+            input.error("schedule-form", "A schedule has at most " + FeeScheduleForm.MAX_ROWS + " codes.");
+            return feePage(site, List.of(), refused(input, response), model);
+        }
+        for (int n = 0; n < form.rows(); n++) {
             FeeRow row = new FeeRow(
-                    codes.get(n).strip(),
-                    value(form, "description", n),
-                    value(form, "unitPrice", n),
-                    value(form, "effectiveFrom", n),
-                    value(form, "effectiveTo", n));
+                    form.value(form.code(), n),
+                    form.value(form.description(), n),
+                    form.value(form.unitPrice(), n),
+                    form.value(form.effectiveFrom(), n),
+                    form.value(form.effectiveTo(), n));
             rows.add(row);
             if (row.code().isEmpty()
                     && row.description().isEmpty()
                     && row.unitPrice().isEmpty()) {
                 continue; // an empty row adds nothing
             }
-            if (row.code().isEmpty()) {
-                errors.put("code-" + n, "Enter the code.");
-            }
-            if (row.description().isEmpty()) {
-                errors.put("description-" + n, "Enter a description.");
-            }
-            BigDecimal price = amountOrZero(row.unitPrice(), "unitPrice-" + n, errors);
-            LocalDate from = date(row.effectiveFrom(), "effectiveFrom-" + n, errors);
-            LocalDate to = date(row.effectiveTo(), "effectiveTo-" + n, errors);
+            String code = input.text(row.code(), "code-" + n, 20, "Enter the code.");
+            String description = input.text(row.description(), "description-" + n, 200, "Enter a description.");
+            BigDecimal price = input.amount(row.unitPrice(), "unitPrice-" + n, false);
+            LocalDate from = input.date(row.effectiveFrom(), "effectiveFrom-" + n);
+            LocalDate to = input.date(row.effectiveTo(), "effectiveTo-" + n);
             if (from != null && to != null && to.isBefore(from)) {
-                errors.put("effectiveTo-" + n, "Must not be before the start date.");
+                input.error("effectiveTo-" + n, "Must not be before the start date.");
             }
-            if (price != null && !errors.containsKey("code-" + n)) {
-                items.add(new FeeItem(row.code(), row.description(), price, from, to));
+            if (code != null && description != null && price != null) {
+                items.add(new FeeItem(code, description, price, from, to));
             }
         }
-        if (!errors.isEmpty()) {
-            return feePage(site, rows, errors, model);
+        if (!input.ok()) {
+            return feePage(site, rows, refused(input, response), model);
         }
         sites.replaceSchedule(siteId, items);
         return "redirect:/sites/" + siteId + "/fee-schedule?saved";
@@ -416,7 +438,7 @@ class StaffDeskController {
         return WHEN.format(at.atZone(zone));
     }
 
-    private boolean attempt(Runnable action, String form, Map<String, String> errors) {
+    private boolean attempt(Runnable action, String form, DeskInput input) {
         try {
             action.run();
             return true;
@@ -427,11 +449,17 @@ class StaffDeskController {
                 case "REFUND_FIRST" -> "void-reason";
                 default -> form + "-form";
             };
-            errors.put(field, sentence(e.getMessage()));
+            input.error(field, sentence(e.getMessage()));
         } catch (InvalidRequestException e) {
-            e.errors().forEach(f -> errors.put(form + "-" + f.field(), sentence(f.field() + " " + f.message())));
+            e.errors().forEach(f -> input.error(form + "-" + f.field(), sentence(f.field() + " " + f.message())));
         }
         return false;
+    }
+
+    /** A form that was refused is shown again with its errors, answered 400 (nothing was written). */
+    private static Map<String, String> refused(DeskInput input, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return input.errors();
     }
 
     private static String sentence(String message) {
@@ -439,58 +467,15 @@ class StaffDeskController {
         return s.endsWith(".") ? s : s + ".";
     }
 
-    private static @Nullable BigDecimal amount(@Nullable String raw, String field, Map<String, String> errors) {
-        BigDecimal value = amountOrZero(raw == null ? "" : raw, field, errors);
-        if (value != null && value.signum() <= 0) {
-            errors.put(field, "Enter an amount greater than 0.");
-            return null;
-        }
-        return value;
-    }
-
-    private static @Nullable BigDecimal amountOrZero(String raw, String field, Map<String, String> errors) {
-        String cleaned = raw.strip().replace(",", "").replace("$", "");
-        if (cleaned.isEmpty()) {
-            errors.put(field, "Enter an amount.");
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(cleaned);
-            if (value.signum() < 0) {
-                errors.put(field, "The amount must not be negative.");
-                return null;
-            }
-            if (value.stripTrailingZeros().scale() > 2) {
-                errors.put(field, "Use at most 2 decimals.");
-                return null;
-            }
-            return Money.cents(value);
-        } catch (NumberFormatException e) {
-            errors.put(field, "Enter an amount such as 125.00.");
-            return null;
-        }
-    }
-
-    private static @Nullable LocalDate date(String raw, String field, Map<String, String> errors) {
-        if (raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "Enter a date as YYYY-MM-DD.");
-            return null;
-        }
-    }
-
-    private static String value(MultiValueMap<String, String> form, String name, int n) {
-        List<String> values = form.getOrDefault(name, List.of());
-        return n < values.size() ? values.get(n).strip() : "";
-    }
-
-    private static Map<String, String> prefixed(String prefix, Map<String, String> values) {
+    /** The values typed, to show them again (prefixed with the form's name), each at most 100 characters. */
+    private static Map<String, String> values(String prefix, @Nullable String... namesAndValues) {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(prefix + k, v));
+        for (int n = 0; n + 1 < namesAndValues.length; n += 2) {
+            String v = namesAndValues[n + 1];
+            if (v != null) {
+                out.put(prefix + namesAndValues[n], v.length() > 100 ? v.substring(0, 100) : v);
+            }
+        }
         return out;
     }
 }

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.clinicops.billing.BillingProperties;
 import org.clinicops.billing.accounts.PatientAccount;
-import org.clinicops.billing.accounts.PatientAccounts;
+import org.clinicops.billing.accounts.ServiceDiagnoses;
 import org.clinicops.billing.invoicing.InvoiceStore;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceLine;
@@ -21,17 +23,18 @@ import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.sites.BillingSite;
 import org.clinicops.billing.sites.BillingSites;
+import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.platform.problem.InvalidRequestException;
-import org.clinicops.platform.problem.NotFoundException;
-import org.clinicops.platform.security.SiteAccess;
 import org.springframework.stereotype.Service;
 
 /**
  * Builds a superbill: an itemized statement of the clinical services in a period, with provider and
  * site, dates of service, CPT/HCPCS codes, the ICD-10 diagnosis code and amounts charged and paid,
- * that an out-of-network patient sends to the insurer. Fees for missed appointments and package
- * purchases are not clinical services and are left out.
+ * that an out-of-network patient sends to the insurer. One superbill covers one account (the patient at
+ * one site). Each line carries the diagnosis of its own service, stored on its invoice when the charge
+ * was raised (from the request or plan that caused it), never the latest request's. Fees for missed
+ * appointments and package purchases are not clinical services and are left out.
  */
 @Service
 public class Superbill {
@@ -39,13 +42,13 @@ public class Superbill {
     private static final Set<InvoiceIssued.Source> CLINICAL =
             EnumSet.of(InvoiceIssued.Source.SESSION, InvoiceIssued.Source.CONSULTATION, InvoiceIssued.Source.MANUAL);
 
-    private final PatientAccounts accounts;
+    private final ServiceDiagnoses diagnoses;
     private final InvoiceStore invoices;
     private final BillingSites sites;
     private final BillingProperties properties;
 
-    Superbill(PatientAccounts accounts, InvoiceStore invoices, BillingSites sites, BillingProperties properties) {
-        this.accounts = accounts;
+    Superbill(ServiceDiagnoses diagnoses, InvoiceStore invoices, BillingSites sites, BillingProperties properties) {
+        this.diagnoses = diagnoses;
         this.invoices = invoices;
         this.sites = sites;
         this.properties = properties;
@@ -54,37 +57,50 @@ public class Superbill {
     /** One service line of the superbill. */
     record Row(LocalDate date, InvoiceLine line, String diagnosis, BigDecimal paid) {}
 
-    public byte[] pdf(String patientId, LocalDate from, LocalDate to) {
+    /** The superbill of the account (the patient at its site) for the days from and to, in the site's zone. */
+    public byte[] pdf(PatientAccount account, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        PatientAccount account =
-                accounts.find(patientId).orElseThrow(() -> new NotFoundException("account", patientId));
         BillingSite site = sites.siteOrDefault(account.siteId());
         ZoneId zone = site.zone();
-        String diagnosis = account.condition() == null
-                ? "-"
-                : properties.icd10().getOrDefault(account.condition().name(), "-");
         List<Invoice> billed = invoices
                 .ofPatientBetween(
-                        patientId,
+                        account.patientId(),
+                        account.siteId(),
                         from.atStartOfDay(zone).toInstant(),
                         to.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream()
                 .filter(i -> CLINICAL.contains(i.source()))
-                .filter(i -> SiteAccess.canAccess(i.siteId()))
                 .filter(i -> i.status() != InvoiceStatus.DRAFT && i.status() != InvoiceStatus.VOID)
                 .toList();
         List<Row> rows = new ArrayList<>();
+        Set<String> diagnosed = new LinkedHashSet<>();
         for (Invoice invoice : billed) {
             LocalDate day = invoice.serviceAt().atZone(zone).toLocalDate();
+            String diagnosis = diagnosisOf(invoice);
+            diagnosed.add(diagnosis);
             List<InvoiceLine> lines = invoice.lines();
             for (int n = 0; n < lines.size(); n++) {
                 // the invoice's payments are shown on its first line, so the column adds up
                 rows.add(new Row(day, lines.get(n), diagnosis, n == 0 ? invoice.paid() : Money.ZERO));
             }
         }
-        return render(account, site, diagnosis, from, to, rows, billed);
+        return render(account, site, diagnosed.isEmpty() ? "-" : String.join(", ", diagnosed), from, to, rows, billed);
+    }
+
+    /**
+     * The ICD-10 code of the invoice's own service: the condition stored on it when it was charged; for
+     * an invoice charged before conditions were stored, its plan's; else "-".
+     */
+    String diagnosisOf(Invoice invoice) {
+        Optional<Condition> condition = Optional.ofNullable(invoice.condition());
+        if (condition.isEmpty()) {
+            condition = diagnoses.ofPlan(invoice.courseId());
+        }
+        return condition
+                .map(c -> properties.icd10().getOrDefault(c.name(), "-"))
+                .orElse("-");
     }
 
     private byte[] render(
@@ -112,13 +128,7 @@ public class Superbill {
             pages.text("Site: " + site.name() + " (" + site.id() + ")", 10, false);
             pages.text("Patient account: " + account.patientId(), 10, false);
             pages.text("Period: " + from + " to " + to + "   Currency: " + site.currency(), 10, false);
-            pages.text(
-                    "Diagnosis (ICD-10): " + diagnosis
-                            + (account.condition() == null
-                                    ? ""
-                                    : " " + account.condition().name()),
-                    10,
-                    false);
+            pages.text("Diagnoses (ICD-10): " + diagnosis, 10, false);
             pages.gap();
             float[] columns = {0, 80, 150, 330, 370, 430, 490};
             pages.row(

@@ -1,7 +1,13 @@
 package org.clinicops.billing.superbill;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.clinicops.billing.accounts.AccountAccess;
+import org.clinicops.billing.accounts.PatientAccount;
+import org.clinicops.billing.openapi.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Downloads a patient's superbill for a period as PDF, for staff of the patient's site. */
+/** Downloads a patient's superbill of one account (site) for a period as PDF, for staff of that site. */
 @RestController
 class SuperbillController {
 
@@ -23,11 +29,21 @@ class SuperbillController {
     }
 
     @GetMapping(value = "/api/patients/{patientId}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(
+            summary = "A patient's superbill (PDF) of one site's account for a period",
+            description = "Each line carries the ICD-10 code of its own service. Without siteId, the oldest"
+                    + " account at the caller's sites.")
+    @Problems({400, 403, 404})
     ResponseEntity<byte[]> download(
-            @PathVariable String patientId,
+            @PathVariable @Size(max = 64) String patientId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        accounts.require(patientId);
-        return SuperbillResponse.of(patientId, from, to, superbill.pdf(patientId, from, to));
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "the account's site (403 if it is not the caller's)")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    @Nullable
+                    String siteId) {
+        PatientAccount account = accounts.require(patientId, siteId);
+        return SuperbillResponse.of(patientId, from, to, superbill.pdf(account, from, to));
     }
 }

@@ -2,6 +2,7 @@ package org.clinicops.billing.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
@@ -11,7 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.clinicops.billing.Api;
+import org.clinicops.billing.TestEvents;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived.Method;
+import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
@@ -36,6 +42,9 @@ class InvoiceApiIntegrationTest {
     ManageInvoice manage;
 
     @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
     TestClock clock;
 
     Api api;
@@ -47,7 +56,28 @@ class InvoiceApiIntegrationTest {
         api = new Api(port);
     }
 
+    /** A draft is only for a patient with an account at its site: the patient asks for a consultation there. */
+    void accountAtBoston(String patientId) {
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_" + patientId,
+                        patientId,
+                        "bos",
+                        Condition.ANXIETY,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        clock.instant()),
+                "evt_req_" + patientId);
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> api.get("/api/patients/" + patientId + "/account?siteId=bos")
+                                .status()
+                        == 200);
+    }
+
     String issuedInvoice(String patientId, String price) {
+        accountAtBoston(patientId);
         var draft = api.post(
                 "/api/invoices",
                 Map.of(

@@ -43,6 +43,9 @@ class SuperbillIntegrationTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @BeforeEach
     void minutesAfterTheSession() {
         // the session is charged and paid in the month the superbill covers
@@ -68,6 +71,10 @@ class SuperbillIntegrationTest {
                         false,
                         COMPLETED),
                 "evt_sb_req");
+        TestEvents.publish(
+                kafka,
+                TestEvents.planApproved("plan_sb", "req_sb", "p_superbill", "bos", Condition.PTSD, COMPLETED),
+                "evt_sb_plan");
         TestEvents.publish(
                 kafka,
                 new SessionCompleted(
@@ -132,6 +139,99 @@ class SuperbillIntegrationTest {
     }
 
     @Test
+    void eachLineCarriesTheDiagnosisOfItsOwnServiceNeverTheLatestRequests() throws Exception {
+        Api api = new Api(port);
+        TestEvents.publish(
+                kafka,
+                new SiteUpdated("bos", "Boston", "America/New_York", "USD", 6, List.of(), true, COMPLETED),
+                "evt_site_bos");
+        Instant first = Instant.parse("2026-03-10T17:30:00Z");
+        treatedFor("1", Condition.ANXIETY, first.minusSeconds(86_400 * 3));
+        session("1", first);
+        await().until(() -> invoicesOf("p_sb_dx") == 1);
+        // a later request and plan for another condition: the first session's diagnosis stays its own
+        treatedFor("2", Condition.PTSD, first.plusSeconds(3600));
+        session("2", COMPLETED);
+        await().until(() -> invoicesOf("p_sb_dx") == 2);
+
+        byte[] pdf = Api.rest(port)
+                .get()
+                .uri("/api/patients/p_sb_dx/superbill?from=2026-03-01&to=2026-03-31")
+                .retrieve()
+                .body(byte[].class);
+        String text;
+        try (var doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        List<String> lines = text.lines().filter(l -> l.contains("96365")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines)
+                .filteredOn(l -> l.contains("2026-03-10"))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("F41.1").doesNotContain("F43.10"));
+        assertThat(lines)
+                .filteredOn(l -> l.contains("2026-03-16"))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("F43.10"));
+        assertThat(api.get("/api/patients/p_sb_dx/account").<String>get("condition"))
+                .isEqualTo("PTSD");
+    }
+
+    private void treatedFor(String n, Condition condition, Instant at) {
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_sb_dx_" + n,
+                        "p_sb_dx",
+                        "bos",
+                        condition,
+                        ReferralSource.SELF,
+                        PayerType.OUT_OF_NETWORK,
+                        false,
+                        at),
+                "evt_sb_dx_req_" + n);
+        TestEvents.publish(
+                kafka,
+                TestEvents.planApproved("plan_sb_dx_" + n, "req_sb_dx_" + n, "p_sb_dx", "bos", condition, at),
+                "evt_sb_dx_plan_" + n);
+        await().until(() -> mongo.getCollection("service_diagnoses")
+                        .countDocuments(new org.bson.Document("_id", "plan:plan_sb_dx_" + n))
+                == 1);
+    }
+
+    private void session(String n, Instant completed) {
+        TestEvents.publish(
+                kafka,
+                new SessionCompleted(
+                        "apt_sb_dx_" + n,
+                        "plan_sb_dx_" + n,
+                        "p_sb_dx",
+                        "bos",
+                        "chair_1",
+                        1,
+                        6,
+                        Protocol.DEPRESSION_INDUCTION,
+                        Route.IV_INFUSION,
+                        new BigDecimal("35"),
+                        40,
+                        60,
+                        null,
+                        null,
+                        false,
+                        completed.minusSeconds(40 * 60),
+                        completed),
+                "evt_sb_dx_session_" + n);
+    }
+
+    private long invoicesOf(String patientId) {
+        return mongo.count(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("patientId")
+                                .is(patientId)),
+                "invoices");
+    }
+
+    @Test
     void listsNothingOutsideThePeriod() throws Exception {
         TestEvents.publish(
                 kafka,
@@ -154,7 +254,10 @@ class SuperbillIntegrationTest {
                 .retrieve()
                 .body(byte[].class);
         try (var doc = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("G90.50").contains("Total charged: 0.00 USD");
+            // no service in the period, so no diagnosis either (a diagnosis belongs to a service)
+            assertThat(new PDFTextStripper().getText(doc))
+                    .doesNotContain("G90.50")
+                    .contains("Total charged: 0.00 USD");
         }
     }
 }

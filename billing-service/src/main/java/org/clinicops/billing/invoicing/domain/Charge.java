@@ -2,6 +2,7 @@ package org.clinicops.billing.invoicing.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.SessionStopped;
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * prepaid series package covers it.
  *
  * @param stopReason why the session was stopped early, when the charge is for a stopped session
+ * @param condition the condition the charged service was given for (from its request or plan), kept on
+ *     the invoice for the superbill's diagnosis; null when unknown
  */
 public record Charge(
         String patientId,
@@ -26,7 +29,8 @@ public record Charge(
         int discountPercent,
         @Nullable String assistanceTier,
         boolean prepaid,
-        SessionStopped.@Nullable Reason stopReason) {
+        SessionStopped.@Nullable Reason stopReason,
+        @Nullable Condition condition) {
 
     public Charge {
         lines = List.copyOf(lines);
@@ -59,6 +63,7 @@ public record Charge(
                 discountPercent,
                 assistanceTier,
                 prepaid,
+                null,
                 null);
     }
 }

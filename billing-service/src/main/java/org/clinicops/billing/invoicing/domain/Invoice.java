@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceIssued;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
@@ -43,6 +44,7 @@ public class Invoice extends AggregateRoot {
     private @Nullable String sourceId;
     private @Nullable String courseId;
     private SessionStopped.@Nullable Reason stopReason;
+    private @Nullable Condition condition;
     private InvoiceStatus status;
     private String currency;
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -78,6 +80,7 @@ public class Invoice extends AggregateRoot {
                 "billing-service",
                 now);
         invoice.courseId = charge.courseId();
+        invoice.condition = charge.condition();
         SessionStopped.@Nullable Reason stopReason = charge.stopReason();
         invoice.stopReason = stopReason;
         if (stopReason != null) {
@@ -88,6 +91,26 @@ public class Invoice extends AggregateRoot {
         invoice.assistanceTier = charge.assistanceTier();
         invoice.recalculate();
         invoice.issue("billing-service", eventId, now);
+        return invoice;
+    }
+
+    /**
+     * A manual invoice for a service given for {@code condition} (the patient's condition at the site
+     * when the draft is made), kept as a draft until staff issue it.
+     */
+    public static Invoice draft(
+            String id,
+            String patientId,
+            String siteId,
+            PayerType payerType,
+            String currency,
+            Instant serviceAt,
+            List<InvoiceLine> lines,
+            String by,
+            Instant now,
+            @Nullable Condition condition) {
+        Invoice invoice = draft(id, patientId, siteId, payerType, currency, serviceAt, lines, by, now);
+        invoice.condition = condition;
         return invoice;
     }
 
@@ -380,6 +403,11 @@ public class Invoice extends AggregateRoot {
     }
 
     /** Why the session charged was stopped before its planned end; null for anything else. */
+    /** The condition the service was given for, stored when the invoice was created (null when unknown). */
+    public @Nullable Condition condition() {
+        return condition;
+    }
+
     public SessionStopped.@Nullable Reason stopReason() {
         return stopReason;
     }
