@@ -42,6 +42,7 @@ public final class Platform {
     private @Nullable String token;
     private long tokenAt;
     private @Nullable Map<String, Integer> servicePorts;
+    private @Nullable Map<String, Integer> managementPorts;
     private @Nullable Supplier<String> tokenSource;
 
     public Platform(String kafka, String mongo, URI issuer, @Nullable Path secretFile, Path root, int portBase) {
@@ -59,7 +60,22 @@ public final class Platform {
      */
     public static Platform of(
             String kafka, String mongo, URI issuer, Map<String, Integer> servicePorts, Supplier<String> tokens) {
+        return of(kafka, mongo, issuer, servicePorts, Map.of(), tokens);
+    }
+
+    /**
+     * As {@link #of(String, String, URI, Map, Supplier)}, with each service's management port
+     * (metrics, health details) where it is not the service port + 1000.
+     */
+    public static Platform of(
+            String kafka,
+            String mongo,
+            URI issuer,
+            Map<String, Integer> servicePorts,
+            Map<String, Integer> managementPorts,
+            Supplier<String> tokens) {
         Platform platform = new Platform(kafka, mongo, issuer, null, Path.of("."), 0);
+        platform.managementPorts = Map.copyOf(managementPorts);
         for (String service : SERVICES) {
             if (!servicePorts.containsKey(service)) {
                 throw new IllegalArgumentException("no port for " + service);
@@ -125,6 +141,29 @@ public final class Platform {
         }
         Map<String, Integer> explicit = servicePorts;
         return explicit != null ? explicit.get(service) : portBase + index;
+    }
+
+    /**
+     * Where a service serves metrics and health details: its management port, the service port +
+     * 1000 unless given, bound to localhost.
+     */
+    public URI management(String name, String path) {
+        return URI.create("http://localhost:" + managementPort(name) + path);
+    }
+
+    public int managementPort(String service) {
+        Map<String, Integer> explicit = managementPorts;
+        return explicit != null && explicit.containsKey(service) ? explicit.get(service) : port(service) + 1000;
+    }
+
+    /** A GET on the service's management port (no token: Prometheus scrapes it the same way). */
+    public HttpResponse<String> getManagement(String service, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(management(service, path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpClient http() {

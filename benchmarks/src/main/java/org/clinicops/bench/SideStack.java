@@ -40,6 +40,7 @@ public final class SideStack implements AutoCloseable {
     private final int mongoPort = freePort();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     /** Stops the processes when the benchmark is interrupted (Ctrl-C, SIGTERM) before it closes the stack. */
     private final Thread onExit = new Thread(this::stopProcesses, "side-stack-stop");
 
@@ -122,6 +123,8 @@ public final class SideStack implements AutoCloseable {
     public void startService(String service, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         ports.put(service, port);
+        int managementPort = freePort();
+        managementPorts.put(service, managementPort);
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new ArrayList<>(
                 List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
@@ -137,6 +140,7 @@ public final class SideStack implements AutoCloseable {
                 command,
                 Map.of(
                         "SERVER_PORT", String.valueOf(port),
+                        "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
                         "SPRING_MONGODB_URI", mongo(database),
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka(),
                         "CLINIC_SECURITY_ISSUER", platform.issuer().toString(),
@@ -146,6 +150,15 @@ public final class SideStack implements AutoCloseable {
 
     public URI service(String service, String path) {
         Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalStateException(service + " was not started in this stack");
+        }
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Where the service serves metrics and health details (its management port). */
+    public URI management(String service, String path) {
+        Integer port = managementPorts.get(service);
         if (port == null) {
             throw new IllegalStateException(service + " was not started in this stack");
         }
@@ -199,7 +212,7 @@ public final class SideStack implements AutoCloseable {
     }
 
     private void awaitHealthy(String service) {
-        HttpRequest health = HttpRequest.newBuilder(service(service, "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(management(service, "/actuator/health"))
                 .timeout(Duration.ofSeconds(3))
                 .build();
         awaitUntil(service, () -> {

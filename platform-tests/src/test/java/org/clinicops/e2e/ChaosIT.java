@@ -61,6 +61,7 @@ class ChaosIT {
                 platform.mongoUri(),
                 URI.create(platform.authServer().issuer()),
                 platform.ports(),
+                platform.managementPorts(),
                 platform::token);
         Path ledger = Path.of("target", "chaos", "ledger.txt").toAbsolutePath();
         Files.createDirectories(ledger.getParent());

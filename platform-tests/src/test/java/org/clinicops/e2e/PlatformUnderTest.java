@@ -50,6 +50,7 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Path repoRoot;
     private final Path logDir;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Clock clock;
     private @Nullable AuthServerProcess auth;
@@ -84,8 +85,25 @@ final class PlatformUnderTest implements AutoCloseable {
         return Map.copyOf(ports);
     }
 
+    /** The management port of each service (metrics, health details), free ports as the HTTP ones. */
+    Map<String, Integer> managementPorts() {
+        return Map.copyOf(managementPorts);
+    }
+
     URI uri(String service, String path) {
         return URI.create("http://localhost:" + ports.get(service) + path);
+    }
+
+    /** A path on the service's management port (the service port + 1000 in the local stack). */
+    URI managementUri(String service, String path) {
+        return URI.create("http://localhost:" + managementPorts.get(service) + path);
+    }
+
+    /** A GET on the service's management port, without a token, as Prometheus scrapes. */
+    HttpResponse<String> getManagement(String service, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(managementUri(service, path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Starts the authorization server, then every service, and waits until each reports UP. */
@@ -120,6 +138,7 @@ final class PlatformUnderTest implements AutoCloseable {
                     jar + " is missing: run ./mvnw verify (or package) from the repository root");
         }
         int port = ports.computeIfAbsent(service, s -> freePort());
+        int managementPort = managementPorts.computeIfAbsent(service, s -> freePort());
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -133,6 +152,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.mongodb.uri=mongodb://" + mongoAddress + "/" + database,
                 "--spring.kafka.bootstrap-servers=" + brokers(),
                 "--clinic.kafka.partitions=1",
@@ -167,7 +187,7 @@ final class PlatformUnderTest implements AutoCloseable {
                     }
                     try {
                         // 200 only when every health component (MongoDB, Kafka, …) is UP
-                        return get(service, "/actuator/health").statusCode() == 200;
+                        return getManagement(service, "/actuator/health").statusCode() == 200;
                     } catch (IOException e) {
                         return false;
                     }

@@ -127,8 +127,8 @@ class WalkingSkeletonIT {
         assertThat(json.readTree(account.body()).path("balance").asString()).isIn("0", "0.00");
 
         await("monitoring counted both events").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String metrics =
-                    platform.get("monitoring-service", "/actuator/prometheus").body();
+            String metrics = platform.getManagement("monitoring-service", "/actuator/prometheus")
+                    .body();
             assertThat(metricValue(metrics, "clinic_consultation_requests_total", "bos"))
                     .isEqualTo(1.0);
             assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", "bos"))
@@ -172,9 +172,15 @@ class WalkingSkeletonIT {
             assertThat(signedIn.statusCode())
                     .as(service + " with the auth server's token: " + signedIn.body())
                     .isBetween(200, 299);
-            // health and the Prometheus scrape stay open
-            assertThat(platform.get(service, "/actuator/prometheus", null).statusCode())
+            // the Prometheus scrape is open on the management port only; the public port has the probes
+            assertThat(platform.getManagement(service, "/actuator/prometheus").statusCode())
                     .as(service + " scrape")
+                    .isEqualTo(200);
+            assertThat(platform.get(service, "/actuator/prometheus", null).statusCode())
+                    .as(service + " public port scrape")
+                    .isEqualTo(404);
+            assertThat(platform.get(service, "/actuator/health/readiness", null).statusCode())
+                    .as(service + " readiness on the public port")
                     .isEqualTo(200);
         }
     }

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +62,9 @@ class SchedulingFlowIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -396,7 +400,11 @@ class SchedulingFlowIntegrationTest {
                 .isEqualTo(200);
         metrics.refresh();
         String prometheus = http.send(
-                        request("/actuator/prometheus").GET().build(), HttpResponse.BodyHandlers.ofString())
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(prometheus)
                 .contains("clinic_scheduling_waiting_list_patients{")

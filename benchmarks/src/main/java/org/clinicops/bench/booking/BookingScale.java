@@ -382,7 +382,7 @@ public final class BookingScale implements Scenario {
     private static ServiceTimer scrape(Platform platform, SideStack stack) throws Exception {
         HttpResponse<String> response = platform.http()
                 .send(
-                        HttpRequest.newBuilder(stack.service("scheduling-service", "/actuator/prometheus"))
+                        HttpRequest.newBuilder(stack.management("scheduling-service", "/actuator/prometheus"))
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

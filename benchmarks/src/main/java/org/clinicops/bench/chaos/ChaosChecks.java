@@ -182,7 +182,7 @@ final class ChaosChecks implements AutoCloseable {
         long sum = 0;
         for (String service : Platform.SERVICES) {
             try {
-                HttpResponse<String> scrape = platform.get(service, "/actuator/prometheus");
+                HttpResponse<String> scrape = platform.getManagement(service, "/actuator/prometheus");
                 if (scrape.statusCode() != 200) {
                     return -1;
                 }
@@ -819,7 +819,7 @@ final class ChaosChecks implements AutoCloseable {
         Map<String, Double> previous = Map.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            HttpResponse<String> scrape = platform.get("monitoring-service", "/actuator/prometheus");
+            HttpResponse<String> scrape = platform.getManagement("monitoring-service", "/actuator/prometheus");
             Map<String, Double> now = scrape.statusCode() == 200 ? Series.parse(scrape.body(), indicator) : Map.of();
             if (!now.isEmpty() && now.equals(previous) || System.nanoTime() > deadline) {
                 return now;

@@ -121,7 +121,8 @@ public final class Footprint implements Scenario {
                 "under 2 GiB resident in total",
                 Report.round(platformKib / 1024.0, 0) + " MiB",
                 platformKib < RSS_TARGET_KIB);
-        report.note("healthy = /actuator/health answers 200 (every component UP); time counted from launching"
+        report.note("healthy = /actuator/health on the management port answers 200 (every component UP);"
+                + " time counted from launching"
                 + " ./clinic up -d, which starts Kafka, Mongo and the auth server first");
         return report;
     }
@@ -143,7 +144,7 @@ public final class Footprint implements Scenario {
         try {
             HttpResponse<Void> response = platform.http()
                     .send(
-                            HttpRequest.newBuilder(platform.service(service, "/actuator/health"))
+                            HttpRequest.newBuilder(platform.management(service, "/actuator/health"))
                                     .timeout(Duration.ofSeconds(2))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -51,6 +52,9 @@ class ChargingIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Api api;
 
@@ -266,7 +270,7 @@ class ChargingIntegrationTest {
         TestEvents.publish(kafka, session("apt_metrics", "p_metrics", Route.IV_INFUSION, 40, "35"), "evt_metrics");
         await().until(() -> invoicesOf("p_metrics").size() == 1);
 
-        var http = Api.rest(port);
+        var http = Api.rest(managementPort);
         await().atMost(Duration.ofSeconds(40))
                 .untilAsserted(() -> assertThat(http.get()
                                 .uri("/actuator/prometheus")
