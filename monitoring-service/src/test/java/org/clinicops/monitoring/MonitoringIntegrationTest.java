@@ -35,6 +35,7 @@ import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -85,12 +86,15 @@ class MonitoringIntegrationTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     void publish(ClinicEvent event, String eventId) {
         kafka.send(EventRecords.fromOwner(PendingEvent.of(event, eventId, T0)));
     }
 
     String scrape() {
-        return RestClient.create("http://localhost:" + port)
+        return RestClient.create("http://localhost:" + managementPort)
                 .get()
                 .uri("/actuator/prometheus")
                 .retrieve()

@@ -14,6 +14,7 @@ import org.clinicops.platform.test.EventRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +48,9 @@ class RealInfrastructureIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void countsAConsultationRequestConsumedFromRealKafka() {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
@@ -65,7 +69,7 @@ class RealInfrastructureIT {
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(
-                        () -> assertThat(RestClient.create("http://localhost:" + port)
+                        () -> assertThat(RestClient.create("http://localhost:" + managementPort)
                                         .get()
                                         .uri("/actuator/prometheus")
                                         .retrieve()

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -42,6 +43,9 @@ class SafetyApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -83,6 +87,15 @@ class SafetyApiIntegrationTest {
                 .body(body)
                 .retrieve()
                 .toEntity(String.class);
+    }
+
+    /** What Prometheus scrapes, on the management port. */
+    String scrape() {
+        return RestClient.create("http://localhost:" + managementPort)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
     }
 
     ResponseEntity<String> get(String uri) {
@@ -157,7 +170,7 @@ class SafetyApiIntegrationTest {
                         .value())
                 .isEqualTo(409);
         await().untilAsserted(
-                        () -> assertThat(get("/actuator/prometheus").getBody())
+                        () -> assertThat(scrape())
                                 .contains(
                                         "clinic_vitals_alerts_total{application=\"monitoring-service\",rule=\"BP_HIGH_REPEATED\",site=\"site_safe\"} 1.0")
                                 .contains(
@@ -229,7 +242,7 @@ class SafetyApiIntegrationTest {
                 CLINICIAN);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         // the hold is not placed a second time when monitoring consumes its own adverse-event-reported
-        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
+        await().untilAsserted(() -> assertThat(scrape())
                 .contains(
                         "clinic_adverse_events_total{application=\"monitoring-service\",category=\"ELEVATED_BLOOD_PRESSURE\",grade=\"3\",site=\"site_safe\"} 1.0")
                 .contains("clinic_clinical_holds_open{application=\"monitoring-service\",site=\"site_safe\"} 0.0"));

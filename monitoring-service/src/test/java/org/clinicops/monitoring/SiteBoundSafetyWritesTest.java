@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +66,9 @@ class SiteBoundSafetyWritesTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -123,6 +127,15 @@ class SiteBoundSafetyWritesTest {
                 .body(form)
                 .retrieve()
                 .toEntity(String.class);
+    }
+
+    /** What Prometheus scrapes, on the management port. */
+    String scrape() {
+        return RestClient.create("http://localhost:" + managementPort)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
     }
 
     ResponseEntity<String> get(String uri, String token) {
@@ -469,8 +482,7 @@ class SiteBoundSafetyWritesTest {
             assertThat(code(again)).isEqualTo("no-clinical-hold");
             assertThat(probe.matching(r -> "p_sb_held_twice".equals(r.key()))).hasSize(2);
         }
-        await().untilAsserted(() -> assertThat(
-                        get("/actuator/prometheus", NURSE_BOS).getBody())
+        await().untilAsserted(() -> assertThat(scrape())
                 .contains("clinic_clinical_holds_open{application=\"monitoring-service\",site=\"sb_bos\"} 0.0"));
     }
 
@@ -567,18 +579,17 @@ class SiteBoundSafetyWritesTest {
         booked.awaitStatus("ses_sb_stop", SessionStatus.STOPPED);
         String site = "site=\"sb_stop\"";
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> assertThat(get("/actuator/prometheus", NURSE_BOS).getBody())
-                                .contains(
-                                        "clinic_sessions_stopped_total{application=\"monitoring-service\",reason=\"TRANSFER\","
-                                                + site + "} 1.0")
-                                .contains(
-                                        "clinic_sessions_stopped_total{application=\"monitoring-service\",reason=\"EQUIPMENT\","
-                                                + site + "} 0.0")
-                                .contains("clinic_infusions_completed_total{application=\"monitoring-service\"," + site
-                                        + "} 0.0")
-                                .contains("clinic_infusions_scheduled_total{application=\"monitoring-service\"," + site
-                                        + "} 1.0"));
+                .untilAsserted(() -> assertThat(scrape())
+                        .contains(
+                                "clinic_sessions_stopped_total{application=\"monitoring-service\",reason=\"TRANSFER\","
+                                        + site + "} 1.0")
+                        .contains(
+                                "clinic_sessions_stopped_total{application=\"monitoring-service\",reason=\"EQUIPMENT\","
+                                        + site + "} 0.0")
+                        .contains(
+                                "clinic_infusions_completed_total{application=\"monitoring-service\"," + site + "} 0.0")
+                        .contains("clinic_infusions_scheduled_total{application=\"monitoring-service\"," + site
+                                + "} 1.0"));
     }
 
     /** The first record of each event id (ce_id), in arrival order. */

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
+import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -12,12 +14,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class AdverseEventForm {
 
     @NotBlank(message = "patient id is required")
+    @Size(max = ApiBounds.MAX_ID_LENGTH, message = "is not a patient id")
     private @Nullable String patientId;
 
     @NotBlank(message = "site id is required")
+    @Size(max = ApiBounds.MAX_ID_LENGTH, message = "is not a site id")
     private @Nullable String siteId;
 
     @NotBlank(message = "choose a category")
+    @Size(max = ApiBounds.MAX_CODE_LENGTH, message = "is not a code")
     private @Nullable String category;
 
     @NotNull(message = "choose a CTCAE grade")
@@ -30,9 +35,11 @@ public class AdverseEventForm {
     private @Nullable LocalDateTime onsetAt;
 
     @NotBlank(message = "choose the action taken")
+    @Size(max = ApiBounds.MAX_CODE_LENGTH, message = "is not a code")
     private @Nullable String actionTaken;
 
     @NotBlank(message = "choose the outcome")
+    @Size(max = ApiBounds.MAX_CODE_LENGTH, message = "is not a code")
     private @Nullable String outcome;
 
     public @Nullable String getPatientId() {

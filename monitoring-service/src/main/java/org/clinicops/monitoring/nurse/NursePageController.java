@@ -1,6 +1,8 @@
 package org.clinicops.monitoring.nurse;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,6 +18,7 @@ import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ActionTaken;
 import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
+import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.monitoring.indicators.application.SiteTimeZones;
 import org.clinicops.monitoring.sessions.application.SessionQueries;
 import org.clinicops.monitoring.sessions.domain.InfusionSession;
@@ -105,9 +108,9 @@ class NursePageController {
 
     @GetMapping("/sessions/{sessionId}")
     String page(
-            @PathVariable String sessionId,
-            @RequestParam(required = false) @Nullable String patientId,
-            @RequestParam(required = false) @Nullable String siteId,
+            @PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String sessionId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String patientId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             Model model) {
         InfusionSession known = booked.session(sessionId).orElse(null);
         SessionVitals session = alerts.session(sessionId).orElse(null);
@@ -135,7 +138,8 @@ class NursePageController {
             @Valid @ModelAttribute("vitalsForm") VitalsForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         requireSite(
                 booked.session(sessionId).orElse(null),
                 alerts.session(sessionId).orElse(null),
@@ -169,7 +173,12 @@ class NursePageController {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
             } catch (ConflictException | NotFoundException e) {
                 errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
+                response.setStatus(e instanceof NotFoundException ? 404 : 409);
             }
+        }
+        if (errors.hasFieldErrors()) {
+            // the page again, with the errors beside the fields (an unknown code lists the allowed ones)
+            response.setStatus(400);
         }
         AdverseEventForm adverse = new AdverseEventForm();
         adverse.setPatientId(form.getPatientId());
@@ -184,7 +193,8 @@ class NursePageController {
             @Valid @ModelAttribute("adverseEventForm") AdverseEventForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         requireSite(
                 booked.session(sessionId).orElse(null),
                 alerts.session(sessionId).orElse(null),
@@ -212,7 +222,12 @@ class NursePageController {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
             } catch (ConflictException | NotFoundException e) {
                 errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
+                response.setStatus(e instanceof NotFoundException ? 404 : 409);
             }
+        }
+        if (errors.hasFieldErrors()) {
+            // the page again, with the errors beside the fields (an unknown code lists the allowed ones)
+            response.setStatus(400);
         }
         VitalsForm vitals = new VitalsForm();
         vitals.setPatientId(form.getPatientId());

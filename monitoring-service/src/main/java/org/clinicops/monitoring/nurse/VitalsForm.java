@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
+import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -12,9 +14,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class VitalsForm {
 
     @NotBlank(message = "patient id is required")
+    @Size(max = ApiBounds.MAX_ID_LENGTH, message = "is not a patient id")
     private @Nullable String patientId;
 
     @NotBlank(message = "site id is required")
+    @Size(max = ApiBounds.MAX_ID_LENGTH, message = "is not a site id")
     private @Nullable String siteId;
 
     @NotNull(message = "enter when the vitals were taken")

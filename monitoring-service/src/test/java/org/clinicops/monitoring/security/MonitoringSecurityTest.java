@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -38,6 +39,9 @@ class MonitoringSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ApiAccessPolicy policy;
@@ -66,7 +70,7 @@ class MonitoringSecurityTest {
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
         booked = new BookedSessions(kafka, sessions);
-        client = new StaffClient(port);
+        client = new StaffClient(port, managementPort);
     }
 
     /** Sessions in progress (started half an hour ago), known to monitoring from infusion-scheduled. */

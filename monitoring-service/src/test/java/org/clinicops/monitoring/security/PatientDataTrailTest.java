@@ -26,6 +26,7 @@ import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,6 +39,9 @@ class PatientDataTrailTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -62,7 +66,7 @@ class PatientDataTrailTest {
         now = TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneOffset.UTC);
         clock.set(now);
         booked = new BookedSessions(kafka, sessions);
-        client = new StaffClient(port);
+        client = new StaffClient(port, managementPort);
     }
 
     /** Sessions in progress (started half an hour ago), known to monitoring from infusion-scheduled. */

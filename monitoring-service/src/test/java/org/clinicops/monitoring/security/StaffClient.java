@@ -18,18 +18,32 @@ final class StaffClient {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
+    private final @Nullable String managementUrl;
 
     StaffClient(int port) {
         this.baseUrl = "http://localhost:" + port;
+        this.managementUrl = null;
+    }
+
+    /** A client that can also scrape the management port (the service port + 1000 in production). */
+    StaffClient(int port, int managementPort) {
+        this.baseUrl = "http://localhost:" + port;
+        this.managementUrl = "http://localhost:" + managementPort;
     }
 
     HttpResponse<String> get(String path, @Nullable String token) {
         return send(request(path, token, "application/json").GET());
     }
 
-    /** What Prometheus scrapes (open, no token). */
+    /** What Prometheus scrapes on the management port (open, no token). */
     String scrape() {
-        return send(request("/actuator/prometheus", null, "text/plain").GET()).body();
+        if (managementUrl == null) {
+            throw new IllegalStateException("construct the client with the management port to scrape");
+        }
+        return send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
+                        .header("Accept", "text/plain")
+                        .GET())
+                .body();
     }
 
     HttpResponse<String> getPage(String path, @Nullable String token) {

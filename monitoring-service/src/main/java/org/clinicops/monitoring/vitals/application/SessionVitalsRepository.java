@@ -1,6 +1,5 @@
 package org.clinicops.monitoring.vitals.application;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
@@ -12,8 +11,4 @@ public interface SessionVitalsRepository extends MongoRepository<SessionVitals, 
     Optional<SessionVitals> findByAlertIds(String alertId);
 
     List<SessionVitals> findByActiveAlertsGreaterThan(int activeAlerts);
-
-    List<SessionVitals> findBySiteIdIn(Collection<String> siteIds);
-
-    List<SessionVitals> findBySiteIdInAndActiveAlertsGreaterThan(Collection<String> siteIds, int activeAlerts);
 }

@@ -1,21 +1,30 @@
 package org.clinicops.monitoring.adverse.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
+import org.clinicops.monitoring.adverse.domain.ActionTaken;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
+import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
+import org.clinicops.monitoring.apidocs.ApiBounds;
+import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,14 +54,21 @@ class AdverseEventController {
 
     /** The patient and site are the session's: a request may leave them out; naming others is refused. */
     record ReportRequest(
-            @Nullable String patientId,
-            @Nullable String siteId,
-            @NotBlank String sessionId,
-            @NotBlank String category,
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String patientId,
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
+            @NotBlank @Size(max = ApiBounds.MAX_ID_LENGTH) String sessionId,
+
+            @Schema(implementation = AdverseEventCategory.class) @NotBlank @Size(max = ApiBounds.MAX_CODE_LENGTH)
+            String category,
+
             @NotNull @Min(1) @Max(5) Integer grade,
             @NotNull Instant onsetAt,
-            @NotBlank String actionTaken,
-            @NotBlank String outcome) {}
+
+            @Schema(implementation = ActionTaken.class) @NotBlank @Size(max = ApiBounds.MAX_CODE_LENGTH)
+            String actionTaken,
+
+            @Schema(implementation = AdverseEventOutcome.class) @NotBlank @Size(max = ApiBounds.MAX_CODE_LENGTH)
+            String outcome) {}
 
     record AdverseEventResponse(
             String id,
@@ -85,6 +101,8 @@ class AdverseEventController {
 
     record ReportedResponse(AdverseEventResponse adverseEvent, boolean clinicalHoldPlaced) {}
 
+    @Operation(summary = "Report an adverse event for a known, open session of the caller's site")
+    @ProblemResponses({404, 409})
     @PostMapping
     ResponseEntity<ReportedResponse> report(@Valid @RequestBody ReportRequest request) {
         Audit.patient(request.patientId());
@@ -102,6 +120,8 @@ class AdverseEventController {
                 .body(new ReportedResponse(AdverseEventResponse.of(reported.event()), reported.holdPlaced()));
     }
 
+    @Operation(summary = "Read an adverse event")
+    @ProblemResponses({404})
     @GetMapping("/{id}")
     AdverseEventResponse one(@PathVariable String id) {
         AdverseEvent event = queries.adverseEvent(id).orElseThrow(() -> new NotFoundException("adverse event", id));
@@ -110,16 +130,24 @@ class AdverseEventController {
         return AdverseEventResponse.of(event);
     }
 
+    /**
+     * One page of adverse events by onset, newest first, read from the store with a limit; the audit
+     * entry names every patient of the page.
+     */
+    @Operation(summary = "List adverse events at the caller's sites by onset, newest first, one page")
     @GetMapping
     PagedModel<AdverseEventResponse> list(
-            @RequestParam(required = false) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
-            Pageable page) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        return new PagedModel<>(queries.adverseEvents(sites, from, to, page).map(AdverseEventResponse::of));
+        Page<AdverseEvent> events = queries.adverseEvents(sites, from, to, PageRequest.of(page, size));
+        Audit.patients(events.map(AdverseEvent::patientId).getContent());
+        return new PagedModel<>(events.map(AdverseEventResponse::of));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.monitoring.adverse.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -8,6 +9,8 @@ import java.util.List;
 import org.clinicops.monitoring.adverse.application.ReleaseClinicalHold;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ClinicalHold;
+import org.clinicops.monitoring.apidocs.ApiBounds;
+import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +43,7 @@ class ClinicalHoldController {
      *     send it; it is never recorded)
      */
     record ReleaseRequest(
-            @Nullable String clinicianId,
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String clinicianId,
             @NotBlank @Size(max = 2000) String reason) {}
 
     record ActiveHoldResponse(String holdId, String adverseEventId, String siteId, int grade, Instant placedAt) {}
@@ -77,6 +80,7 @@ class ClinicalHoldController {
         }
     }
 
+    @Operation(summary = "Read a patient's clinical holds")
     @GetMapping
     HoldResponse state(@PathVariable String patientId) {
         Audit.patient(patientId);
@@ -91,6 +95,8 @@ class ClinicalHoldController {
         return HoldResponse.of(hold);
     }
 
+    @Operation(summary = "Release every active clinical hold of a patient (the signed-in clinician)")
+    @ProblemResponses({409})
     @PostMapping("/release")
     HoldResponse release(@PathVariable String patientId, @Valid @RequestBody ReleaseRequest request) {
         return HoldResponse.of(release.handle(new ReleaseClinicalHold.Command(patientId, request.reason())));

@@ -1,5 +1,6 @@
 package org.clinicops.monitoring.indicators.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.clinicops.monitoring.indicators.application.RebuildProjections;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +21,7 @@ class ProjectionAdminController {
             long eventsRead, long newFacts, long facts, double seconds, double saveSeconds, double eventsPerSecond) {}
 
     /** Rebuilds the projections from the beginning of every clinic topic. */
+    @Operation(summary = "Rebuild the indicator projection from every clinic topic (ADMIN)")
     @PostMapping("/rebuild")
     RebuildResponse rebuild() {
         var rebuilt = rebuild.handle();

@@ -1,13 +1,21 @@
 package org.clinicops.monitoring.vitals.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.clinicops.monitoring.apidocs.ApiBounds;
+import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
+import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,22 +41,39 @@ class AlertController {
         this.handleAlert = handleAlert;
     }
 
-    record AcknowledgeRequest(@NotBlank String nurseId) {}
+    /**
+     * @param nurseId ignored by nobody yet: the acknowledging nurse as the client names her (the nurse
+     *     page sends the signed-in user)
+     */
+    record AcknowledgeRequest(
+            @NotBlank @Size(max = ApiBounds.MAX_ID_LENGTH) String nurseId) {}
 
+    /**
+     * One page of alerts, newest first, read from the store with a limit; the audit entry names every
+     * patient of the page.
+     */
+    @Operation(summary = "List vitals alerts at the caller's sites, newest first, one page")
     @GetMapping
     PagedModel<AlertView> list(
-            @RequestParam(required = false) @Nullable String siteId,
+            @RequestParam(required = false) @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             @RequestParam(required = false) @Nullable Boolean open,
-            Pageable page) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        return new PagedModel<>(queries.alerts(sites, open, page));
+        Page<AlertView> alerts = queries.alerts(sites, open, PageRequest.of(page, size));
+        Audit.patients(alerts.map(AlertView::patientId).getContent());
+        return new PagedModel<>(alerts);
     }
 
+    @Operation(summary = "Acknowledge an open alert")
+    @ProblemResponses({404, 409})
     @PostMapping("/{alertId}/acknowledge")
     AlertView acknowledge(@PathVariable String alertId, @Valid @RequestBody AcknowledgeRequest request) {
         return handleAlert.acknowledge(alertId, request.nurseId());
     }
 
+    @Operation(summary = "Close an alert")
+    @ProblemResponses({404, 409})
     @PostMapping("/{alertId}/close")
     AlertView close(@PathVariable String alertId) {
         return handleAlert.close(alertId);

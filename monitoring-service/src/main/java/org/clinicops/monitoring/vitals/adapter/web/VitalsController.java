@@ -1,12 +1,16 @@
 package org.clinicops.monitoring.vitals.adapter.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.monitoring.apidocs.ApiBounds;
+import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.ChartVitals;
@@ -47,8 +51,8 @@ class VitalsController {
      * refused.
      */
     record ChartVitalsRequest(
-            @Nullable String patientId,
-            @Nullable String siteId,
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String patientId,
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             @NotNull Instant takenAt,
             @NotNull @Min(50) @Max(300) Integer systolic,
             @NotNull @Min(20) @Max(200) Integer diastolic,
@@ -63,6 +67,8 @@ class VitalsController {
     record SessionVitalsResponse(
             String sessionId, String patientId, String siteId, List<VitalsReading> readings, List<AlertView> alerts) {}
 
+    @Operation(summary = "Chart a vitals reading for a known, open session of the caller's site")
+    @ProblemResponses({404, 409})
     @PostMapping
     ResponseEntity<ChartedResponse> chart(
             @PathVariable String sessionId, @Valid @RequestBody ChartVitalsRequest request) {
@@ -87,6 +93,8 @@ class VitalsController {
                                 .toList()));
     }
 
+    @Operation(summary = "Read the vitals and alerts of a session")
+    @ProblemResponses({404})
     @GetMapping
     SessionVitalsResponse chartOf(@PathVariable String sessionId) {
         @Nullable SessionVitals session = queries.session(sessionId).orElse(null);
