@@ -14,10 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** Its own context: a small limit, and no other test's anonymous requests in the buckets. */
+/**
+ * Its own context: a small limit, and no other test's anonymous requests in the buckets. The test
+ * client connects from loopback, which the platform trusts as a proxy by default: here no address
+ * is a trusted proxy (a documentation address only), as for a caller reaching the service directly.
+ */
 @ServiceIntegrationTest
 @TestPropertySource(
-        properties = {"clinic.intake.public-rate-limit.capacity=3", "clinic.intake.public-rate-limit.period=1h"})
+        properties = {
+            "clinic.intake.public-rate-limit.capacity=3",
+            "clinic.intake.public-rate-limit.period=1h",
+            "server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.1"
+        })
 class PublicRateLimitTest {
 
     static final int CAPACITY = 3;
