@@ -3,8 +3,9 @@ package org.clinicops.platform.deadletters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.clinicops.events.EventType;
+import java.util.HashSet;
 import org.clinicops.platform.kafka.ClinicTopics;
+import org.clinicops.platform.kafka.InfrastructureFailures;
 import org.clinicops.platform.kafka.ListenerPauses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +75,12 @@ public class DeadLetterConfiguration {
     }
 
     /**
-     * Reads every dead-letter topic of the contract in the group {@code <service>.dead-letters}. A
-     * record it cannot index because MongoDB is away is retried until MongoDB is back.
+     * Reads the dead-letter topics of the topics this service consumes, in the group {@code
+     * <service>.dead-letters}. A record it cannot index because MongoDB is away is retried until
+     * MongoDB is back.
      */
     @Bean
-    KafkaMessageListenerContainer<String, byte[]> deadLetterIndexContainer(
+    DeadLetterIndexContainer deadLetterIndexContainer(
             ConsumerFactory<?, ?> consumers,
             DeadLetterStore store,
             DeadLetterMetrics metrics,
@@ -86,37 +88,39 @@ public class DeadLetterConfiguration {
             ListenerPauses pauses,
             Clock clock,
             @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String group) {
-        String[] topics = java.util.Arrays.stream(EventType.values())
-                .map(type -> ClinicTopics.deadLetterTopicOf(type.topic()))
-                .toArray(String[]::new);
-        ContainerProperties properties = new ContainerProperties(topics);
-        properties.setGroupId(group + ".dead-letters");
-        properties.setMessageListener(new DeadLetterIndex(
-                store,
-                metrics,
-                () -> {
-                    var groups = new java.util.HashSet<>(replay.consumerGroups());
-                    groups.add(group);
-                    return groups;
+        return new DeadLetterIndexContainer(
+                topics -> {
+                    ContainerProperties properties = new ContainerProperties(
+                            topics.stream().map(ClinicTopics::deadLetterTopicOf).toArray(String[]::new));
+                    properties.setGroupId(group + ".dead-letters");
+                    properties.setMessageListener(new DeadLetterIndex(
+                            store,
+                            metrics,
+                            () -> {
+                                var groups = new HashSet<>(replay.consumerGroups());
+                                groups.add(group);
+                                return groups;
+                            },
+                            clock));
+                    @SuppressWarnings("unchecked")
+                    var container = new KafkaMessageListenerContainer<>(
+                            (ConsumerFactory<String, byte[]>) consumers, properties);
+                    container.setBeanName("deadLetterIndex");
+                    ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+                    backOff.setMaxInterval(30_000);
+                    DefaultErrorHandler errors = new DefaultErrorHandler(
+                            (record, e) -> LOG.error(
+                                    "dead letter {}-{}@{} not indexed: {}",
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    e.getClass().getName()),
+                            new FixedBackOff(1000, 3),
+                            pauses.backOffHandler());
+                    errors.setBackOffFunction((record, e) -> InfrastructureFailures.isOutage(e) ? backOff : null);
+                    container.setCommonErrorHandler(errors);
+                    return container;
                 },
-                clock));
-        @SuppressWarnings("unchecked")
-        var container = new KafkaMessageListenerContainer<>((ConsumerFactory<String, byte[]>) consumers, properties);
-        container.setBeanName("deadLetterIndex");
-        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(
-                (record, e) -> LOG.error(
-                        "dead letter {}-{}@{} not indexed: {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        e.getClass().getName()),
-                new FixedBackOff(1000, 3),
-                pauses.backOffHandler());
-        errors.setBackOffFunction(
-                (record, e) -> org.clinicops.platform.kafka.InfrastructureFailures.isOutage(e) ? backOff : null);
-        container.setCommonErrorHandler(errors);
-        return container;
+                replay::consumedTopics);
     }
 }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicops.events.EventType;
 import org.clinicops.platform.kafka.ClinicTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,23 @@ class DeadLetterReplay {
             }
         }
         return groups;
+    }
+
+    /**
+     * The contract topics this service's own listeners consume: the only dead-letter topics its
+     * records can reach, and the only ones its Kafka credentials may read.
+     */
+    Set<String> consumedTopics() {
+        Set<String> consumed = new TreeSet<>();
+        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            var properties = container.getContainerProperties();
+            for (EventType type : EventType.values()) {
+                if (listensTo(properties.getTopics(), properties.getTopicPattern(), type.topic())) {
+                    consumed.add(type.topic());
+                }
+            }
+        }
+        return consumed;
     }
 
     ReplayResult handle(ReplaySelection selection) {
