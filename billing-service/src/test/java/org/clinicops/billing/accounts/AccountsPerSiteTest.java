@@ -114,6 +114,19 @@ class AccountsPerSiteTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("bos", "p_aps_two@bos"),
                         org.assertj.core.groups.Tuple.tuple("den", "p_aps_two@den"));
+
+        // the staff desk: one page per account, linking the patient's accounts at the user's other sites
+        String both = TestTokens.of("billing-both", List.of(Role.BILLING), List.of("bos", "den"));
+        String bosPage = page(both, "/patients/p_aps_two");
+        assertThat(bosPage).contains("ANXIETY").contains("/patients/p_aps_two?siteId=den");
+        assertThat(page(both, "/patients/p_aps_two?siteId=den"))
+                .contains("PTSD")
+                .contains("/patients/p_aps_two?siteId=bos");
+        assertThat(page(BILLING_BOS, "/patients/p_aps_two")).doesNotContain("siteId=den");
+    }
+
+    private String page(String token, String path) {
+        return Api.rest(port, token).get().uri(path).retrieve().body(String.class);
     }
 
     @Test
