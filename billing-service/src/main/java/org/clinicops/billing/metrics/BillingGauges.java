@@ -2,7 +2,6 @@ package org.clinicops.billing.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -12,7 +11,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.clinicops.billing.accounts.PatientAccount;
 import org.clinicops.billing.accounts.PatientAccounts;
 import org.clinicops.billing.assistance.Assistance;
@@ -45,7 +46,12 @@ class BillingGauges {
 
     private volatile double assistedShare;
     private final Map<PayerType, Double> payerMix = new EnumMap<>(PayerType.class);
-    private final MultiGauge outstanding;
+    /**
+     * Balance owed per (site, currency), one gauge each, registered once and never removed: the
+     * figures are refreshed while Prometheus scrapes, and removing and re-adding gauges then gave a
+     * scrape two series with the same labels. A pair with nothing owed any more reads 0.
+     */
+    private final Map<List<String>, AtomicReference<Double>> outstanding = new ConcurrentHashMap<>();
 
     BillingGauges(
             InvoiceStore invoices, PatientAccounts accounts, Assistance assistance, MeterRegistry meters, Clock clock) {
@@ -54,9 +60,6 @@ class BillingGauges {
         this.assistance = assistance;
         this.meters = meters;
         this.clock = clock;
-        this.outstanding = MultiGauge.builder("clinic.billing.outstanding")
-                .description("Balance still owed on issued invoices, by site and currency")
-                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,6 +88,11 @@ class BillingGauges {
         return this;
     }
 
+    /** Reads the figures now (tests). */
+    void refreshNow() {
+        refresh();
+    }
+
     private void refresh() {
         refreshedAtNanos.set(System.nanoTime());
         Instant now = clock.instant();
@@ -101,16 +109,19 @@ class BillingGauges {
         for (Invoice i : invoices.all(null, null, List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID))) {
             owed.merge(List.of(i.siteId(), i.currency()), i.balance(), BigDecimal::add);
         }
-        outstanding.register(
-                owed.entrySet().stream()
-                        .map(e -> MultiGauge.Row.of(
-                                Tags.of(
-                                        "site",
-                                        e.getKey().get(0),
-                                        "currency",
-                                        e.getKey().get(1)),
-                                e.getValue().doubleValue()))
-                        .toList(),
-                true);
+        outstanding.forEach((key, value) ->
+                value.set(owed.getOrDefault(key, BigDecimal.ZERO).doubleValue()));
+        owed.forEach((key, balance) -> outstandingOf(key).set(balance.doubleValue()));
+    }
+
+    private AtomicReference<Double> outstandingOf(List<String> siteAndCurrency) {
+        return outstanding.computeIfAbsent(siteAndCurrency, key -> {
+            AtomicReference<Double> value = new AtomicReference<>(0.0);
+            Gauge.builder("clinic.billing.outstanding", value, AtomicReference::get)
+                    .description("Balance still owed on issued invoices, by site and currency")
+                    .tags(Tags.of("site", key.get(0), "currency", key.get(1)))
+                    .register(meters);
+            return value;
+        });
     }
 }
