@@ -14,6 +14,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 
@@ -43,9 +45,11 @@ class SigningKeyAcrossRestartsTest {
         try (ConfigurableApplicationContext second = start(keyFile)) {
             Browser browser = new Browser(baseUrl(second));
             assertThat(publishedKid(browser)).isEqualTo(firstKid);
-            Jwt jwt = NimbusJwtDecoder.withJwkSetUri(baseUrl(second) + "/oauth2/jwks")
-                    .build()
-                    .decode(earlierToken);
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(baseUrl(second) + "/oauth2/jwks")
+                    .build();
+            // an access token: typ at+jwt, which the default validator takes for not a JWT
+            decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt")));
+            Jwt jwt = decoder.decode(earlierToken);
             assertThat(jwt.getHeaders()).containsEntry("kid", firstKid);
         }
     }
