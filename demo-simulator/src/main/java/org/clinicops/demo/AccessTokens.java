@@ -54,28 +54,99 @@ interface AccessTokens {
     }
 
     /**
-     * Tokens of a confidential client from the authorization server's token endpoint (client
-     * credentials grant, HTTP Basic client authentication),
-     * fetched when first needed and again shortly before the previous one expires.
+     * A token kept until shortly before it expires ({@link #MARGIN}, at most half its lifetime), then
+     * fetched again by {@link #issue()}; a rejected one is renewed once however many calls it failed.
      */
-    final class ClientCredentials implements AccessTokens {
+    abstract class Renewing implements AccessTokens {
 
         /** Renew this long before expiry, so no call carries a token that expires on the way. */
         static final Duration MARGIN = Duration.ofSeconds(30);
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
-        private final TokenEndpoint endpoint;
-        private final String basicCredentials;
         private final Clock clock;
         private @Nullable String token;
         private Instant renewAt = Instant.MIN;
 
+        Renewing(Clock clock) {
+            this.clock = clock;
+        }
+
+        /** A new access token and its lifetime; throws when the authorization server refuses one. */
+        abstract Issued issue();
+
+        record Issued(String accessToken, long lifetimeSeconds) {}
+
+        @Override
+        public final synchronized String current() {
+            String valid = token;
+            if (valid != null && clock.instant().isBefore(renewAt)) {
+                return valid;
+            }
+            return fetch();
+        }
+
+        @Override
+        public final synchronized String renew(@Nullable String rejected) {
+            String latest = token;
+            if (latest != null && !latest.equals(rejected)) {
+                return latest; // another call renewed it in the meantime
+            }
+            return fetch();
+        }
+
+        private String fetch() {
+            Issued issued = issue();
+            long lifetime = issued.lifetimeSeconds();
+            // renew after MARGIN before expiry, but never sooner than half-way through a short lifetime
+            long early = Math.min(MARGIN.toSeconds(), lifetime / 2);
+            renewAt = clock.instant().plusSeconds(lifetime - early);
+            token = issued.accessToken();
+            return issued.accessToken();
+        }
+
+        /**
+         * The token of a token endpoint's answer; {@code who} names the client or user (never a
+         * secret) in the error when there is none.
+         */
+        static Issued issued(TokenEndpoint.Answer answer, String who) {
+            JsonNode body = parse(answer.body());
+            String accessToken = body.path("access_token").asString("");
+            if (answer.status() == 0) {
+                throw new IllegalStateException("the authorization server does not answer: start it with ./clinic up");
+            }
+            if (answer.status() != 200 || accessToken.isBlank()) {
+                // the body of a refusal is an OAuth2 error ({"error":"invalid_client"}), never a secret
+                throw new IllegalStateException("the authorization server refused a token for " + who + ": HTTP "
+                        + answer.status() + " " + body.path("error").asString(""));
+            }
+            return new Issued(accessToken, body.path("expires_in").asLong(300));
+        }
+
+        private static JsonNode parse(String body) {
+            try {
+                return JSON.readTree(body.isBlank() ? "{}" : body);
+            } catch (RuntimeException e) {
+                return JSON.createObjectNode();
+            }
+        }
+    }
+
+    /**
+     * Tokens of a confidential client from the authorization server's token endpoint (client
+     * credentials grant, HTTP Basic client authentication),
+     * fetched when first needed and again shortly before the previous one expires.
+     */
+    final class ClientCredentials extends Renewing {
+
+        private final TokenEndpoint endpoint;
+        private final String basicCredentials;
+
         ClientCredentials(TokenEndpoint endpoint, String clientId, String clientSecret, Clock clock) {
+            super(clock);
             this.endpoint = endpoint;
             this.basicCredentials = Base64.getEncoder()
                     .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-            this.clock = clock;
         }
 
         /**
@@ -88,49 +159,42 @@ interface AccessTokens {
         }
 
         @Override
-        public synchronized String current() {
-            String valid = token;
-            if (valid != null && clock.instant().isBefore(renewAt)) {
-                return valid;
-            }
-            return fetch();
+        Issued issue() {
+            return issued(endpoint.request(basicCredentials, "grant_type=client_credentials"), "the demo client");
+        }
+    }
+
+    /**
+     * Tokens of one of the authorization server's users, who signs in as a person does (authorization
+     * code with PKCE through the sign-in form, {@link UserSignIn}), again shortly before the previous
+     * token expires: for the steps only that person may take (a physician's decision to treat).
+     */
+    final class SignedInUser extends Renewing {
+
+        private final UserSignIn.SignIn signIn;
+        private final String username;
+        private final String password;
+
+        SignedInUser(UserSignIn.SignIn signIn, String username, String password, Clock clock) {
+            super(clock);
+            this.signIn = signIn;
+            this.username = username;
+            this.password = password;
+        }
+
+        /** Against a real authorization server (renewal on real time, as for the client's tokens). */
+        static SignedInUser of(String issuer, String username, String password) {
+            return new SignedInUser(UserSignIn.http(URI.create(issuer)), username, password, ClinicClock.realTime());
         }
 
         @Override
-        public synchronized String renew(@Nullable String rejected) {
-            String latest = token;
-            if (latest != null && !latest.equals(rejected)) {
-                return latest; // another call renewed it in the meantime
-            }
-            return fetch();
+        Issued issue() {
+            return issued(signIn.signIn(username, password), "user " + username);
         }
 
-        private String fetch() {
-            TokenEndpoint.Answer answer = endpoint.request(basicCredentials, "grant_type=client_credentials");
-            JsonNode body = parse(answer.body());
-            String accessToken = body.path("access_token").asString("");
-            if (answer.status() == 0) {
-                throw new IllegalStateException("the authorization server does not answer: start it with ./clinic up");
-            }
-            if (answer.status() != 200 || accessToken.isBlank()) {
-                // the body of a refusal is an OAuth2 error ({"error":"invalid_client"}), never a secret
-                throw new IllegalStateException("the authorization server refused a token for the demo client: HTTP "
-                        + answer.status() + " " + body.path("error").asString(""));
-            }
-            long lifetime = body.path("expires_in").asLong(300);
-            // renew after MARGIN before expiry, but never sooner than half-way through a short lifetime
-            long early = Math.min(MARGIN.toSeconds(), lifetime / 2);
-            renewAt = clock.instant().plusSeconds(lifetime - early);
-            token = accessToken;
-            return accessToken;
-        }
-
-        private static JsonNode parse(String body) {
-            try {
-                return JSON.readTree(body.isBlank() ? "{}" : body);
-            } catch (RuntimeException e) {
-                return JSON.createObjectNode();
-            }
+        @Override
+        public String toString() {
+            return "SignedInUser[" + username + "]"; // never the password or a token
         }
     }
 

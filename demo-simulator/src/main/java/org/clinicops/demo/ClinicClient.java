@@ -48,6 +48,14 @@ final class ClinicClient {
         this.refusals = refusals;
     }
 
+    /**
+     * The same services, calls sent with {@code other}'s tokens (a physician signed in as herself)
+     * and refusals tallied with this client's.
+     */
+    ClinicClient withTokens(AccessTokens other) {
+        return new ClinicClient(baseUrls, other, refusals);
+    }
+
     Response get(String service, String path) {
         return send(service, path, "GET", null);
     }

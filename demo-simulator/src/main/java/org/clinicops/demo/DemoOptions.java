@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the authorization server that gives the demo client ({@value #CLIENT_ID}) its tokens
  * @param tokenUri its token endpoint, if not {@code <issuer>/oauth2/token} (Keycloak's differs)
  * @param secretFile where the demo client's secret is when {@value #SECRET_ENV} is not set
+ * @param passwordFile where the demo users' password is when {@value #PASSWORD_ENV} is not set: the
+ *     demo signs each site's physician in with it to decide (the demo client may not)
  */
 record DemoOptions(
         String intakeUrl,
@@ -28,16 +31,21 @@ record DemoOptions(
         @Nullable String token,
         String issuer,
         @Nullable String tokenUri,
-        Path secretFile) {
+        Path secretFile,
+        Path passwordFile) {
 
     /** The service client of the demo: ADMIN at every site, client credentials grant. */
     static final String CLIENT_ID = "clinic-demo";
 
     static final String SECRET_ENV = "CLINIC_DEMO_CLIENT_SECRET";
 
+    /** The demo users' password (the same for every one), as {@code ./clinic token USER} reads it. */
+    static final String PASSWORD_ENV = "CLINIC_DEMO_PASSWORD";
+
     static final String USAGE = """
             usage: DemoSimulator [--speed N] [--minutes M] [--seed S] [--issuer URL] [--secret-file F]
-                                 [--token JWT] [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
+                                 [--password-file F] [--token JWT]
+                                 [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
               --speed N        1 = 12 new patients a minute (default 1); each patient's steps follow
                                the demo clock (-Dclinic.clock.start/speed/anchor, which
                                ./clinic up --clock-speed N hands the services and ./clinic demo)
@@ -48,7 +56,12 @@ record DemoOptions(
                                <realm URL>/protocol/openid-connect/token)
               --secret-file F  the demo client's secret when $CLINIC_DEMO_CLIENT_SECRET is not set
                                (default: var/auth/demo-client-secret, created by ./clinic up)
-              --token JWT      send this bearer token instead of the demo client's (default: $CLINIC_TOKEN)""";
+              --password-file F
+                               the demo users' password when $CLINIC_DEMO_PASSWORD is not set
+                               (default: var/auth/demo-password, created by ./clinic up): each
+                               site's physician (clinician-<site>) signs in with it to decide
+              --token JWT      send this bearer token instead of the demo client's and the
+                               physicians' (default: $CLINIC_TOKEN)""";
 
     static DemoOptions parse(String... args) {
         String intake = "http://localhost:8081";
@@ -65,6 +78,7 @@ record DemoOptions(
         }
         String tokenUri = null;
         Path secretFile = Path.of("var/auth/demo-client-secret");
+        Path passwordFile = Path.of("var/auth/demo-password");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -83,6 +97,7 @@ record DemoOptions(
                 case "--issuer" -> issuer = value;
                 case "--token-uri" -> tokenUri = value;
                 case "--secret-file" -> secretFile = Path.of(value);
+                case "--password-file" -> passwordFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -97,7 +112,8 @@ record DemoOptions(
                 token == null || token.isBlank() ? null : token,
                 issuer,
                 tokenUri,
-                secretFile);
+                secretFile,
+                passwordFile);
     }
 
     /**
@@ -112,6 +128,21 @@ record DemoOptions(
         return AccessTokens.ClientCredentials.of(tokenEndpoint(), CLIENT_ID, clientSecret(env));
     }
 
+    /**
+     * The tokens of a site's physician ({@link DemoSites#physicianOf}), by login name: the fixed
+     * {@code --token} if given, else the user signed in at {@link #issuer()} with the demo users'
+     * password from {@code env} or else {@link #passwordFile()} (read now: a missing password stops
+     * the demo before it starts).
+     */
+    Function<String, AccessTokens> physicianTokens(Map<String, String> env) {
+        String fixed = token;
+        if (fixed != null) {
+            return username -> AccessTokens.fixed(fixed);
+        }
+        String password = secret(env, PASSWORD_ENV, passwordFile, "the demo users");
+        return username -> AccessTokens.SignedInUser.of(issuer, username, password);
+    }
+
     /** Where the demo client asks for its tokens. */
     String tokenEndpoint() {
         String explicit = tokenUri;
@@ -122,16 +153,20 @@ record DemoOptions(
     }
 
     String clientSecret(Map<String, String> env) {
-        String secret = env.get(SECRET_ENV);
+        return secret(env, SECRET_ENV, secretFile, "the demo client");
+    }
+
+    private static String secret(Map<String, String> env, String variable, Path file, String whose) {
+        String secret = env.get(variable);
         if (secret != null && !secret.isBlank()) {
             return secret.strip();
         }
-        if (!Files.isReadable(secretFile)) {
-            throw new IllegalArgumentException("no secret for the demo client: set " + SECRET_ENV + " or create "
-                    + secretFile + " (./clinic up does)");
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(
+                    "no secret for " + whose + ": set " + variable + " or create " + file + " (./clinic up does)");
         }
         try {
-            return Files.readString(secretFile).strip();
+            return Files.readString(file).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

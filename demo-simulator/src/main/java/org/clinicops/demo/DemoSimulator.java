@@ -2,26 +2,36 @@ package org.clinicops.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.clinicops.clock.ClinicClock;
 import org.clinicops.demo.ClinicClient.Response;
 
 /**
  * Creates three demo sites and then, at a steady rate, starts synthetic patients on their way
  * through the clinic, all through the services' public HTTP APIs, signed in as the demo client
- * {@code clinic-demo} (client credentials; ADMIN at every site). Run it with {@code ./clinic demo}
+ * {@code clinic-demo} (client credentials; ADMIN at every site), except the decisions to treat: those
+ * are each site's physician's, a user signed in as herself (authorization code with PKCE), whom the
+ * site names. Run it with {@code ./clinic demo}
  * (or {@code ./clinic up --demo}); stop it with Ctrl-C.
  */
 public final class DemoSimulator {
 
     private final DemoOptions options;
     private final ClinicClient api;
+    /** Each site's physician, signed in as herself: the decisions to treat (by site id). */
+    private final Map<String, ClinicClient> physicians = new LinkedHashMap<>();
+    /** The physicians' tokens, by login name. */
+    private final Map<String, AccessTokens> signedIn = new LinkedHashMap<>();
+
     private final DemoStats stats = new DemoStats();
     /** The run's clock: -Dclinic.clock.start moves the demo with the services it drives. */
     private final Clock clock = ClinicClock.ofThisRun();
@@ -33,7 +43,7 @@ public final class DemoSimulator {
     private final AtomicLong patients = new AtomicLong();
     private final ScheduledExecutorService workers;
 
-    DemoSimulator(DemoOptions options, AccessTokens tokens) {
+    DemoSimulator(DemoOptions options, AccessTokens tokens, Function<String, AccessTokens> physicianTokens) {
         this.options = options;
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("intake", options.intakeUrl());
@@ -41,6 +51,12 @@ public final class DemoSimulator {
         urls.put("billing", options.billingUrl());
         urls.put("monitoring", options.monitoringUrl());
         this.api = new ClinicClient(urls, tokens, stats);
+        for (DemoSites.Site site : DemoSites.ALL) {
+            // one physician a site (DemoSites): her tokens are cached and renewed before they expire
+            physicians.put(
+                    site.id(),
+                    api.withTokens(physicianTokens.apply(site.physicianIds().get(0))));
+        }
         this.random = new SplittableRandom(options.seed());
         this.workers = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "demo");
@@ -52,16 +68,18 @@ public final class DemoSimulator {
     public static void main(String[] args) throws InterruptedException {
         DemoOptions options;
         AccessTokens tokens;
+        Function<String, AccessTokens> physicianTokens;
         try {
             options = DemoOptions.parse(args);
             tokens = options.accessTokens(System.getenv());
+            physicianTokens = options.physicianTokens(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(DemoOptions.USAGE);
             System.exit(2);
             return;
         }
-        new DemoSimulator(options, tokens).run();
+        new DemoSimulator(options, tokens, physicianTokens).run();
     }
 
     void run() throws InterruptedException {
@@ -69,6 +87,7 @@ public final class DemoSimulator {
                 .ifPresent(start -> System.out.println(
                         "demo: " + ClinicClock.START_PROPERTY + " is set: the demo's clock started at " + start
                                 + " and now reads " + clock.instant() + ", not the real time"));
+        signInPhysicians();
         createSites();
         long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
         workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
@@ -99,17 +118,33 @@ public final class DemoSimulator {
         }
     }
 
+    /** Each site's physician signs in once now, so a missing user stops the demo before it starts. */
+    private void signInPhysicians() {
+        signedIn.forEach((username, tokens) -> {
+            try {
+                tokens.current();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(
+                        "physician " + username + " cannot sign in (is she a user of the authorization server?): "
+                                + e.getMessage(),
+                        e);
+            }
+        });
+        System.out.println("demo: physicians signed in: " + String.join(", ", signedIn.keySet()));
+    }
+
     private void createSites() {
         for (DemoSites.Site site : DemoSites.ALL) {
-            if (api.get("scheduling", "/api/sites/" + site.id()).ok()) {
-                System.out.println("demo: site " + site.id() + " exists");
+            Response existing = api.get("scheduling", "/api/sites/" + site.id());
+            if (existing.ok()) {
+                namePhysicians(site, existing);
                 continue; // a second run: creating it again would be refused (409)
             }
             Response created = api.post("scheduling", "/api/sites", site.toRequest());
             if (created.ok()) {
                 System.out.println("demo: created site " + site.id() + " (" + site.timeZone() + ")");
             } else if (created.status() == 409) {
-                System.out.println("demo: site " + site.id() + " exists");
+                namePhysicians(site, api.get("scheduling", "/api/sites/" + site.id()));
             } else {
                 throw new IllegalStateException(
                         "cannot create site " + site.id() + ": HTTP " + created.status() + " " + created.body());
@@ -117,9 +152,36 @@ public final class DemoSimulator {
         }
     }
 
+    /**
+     * An existing site keeps its settings; if it was created before its physicians were users (its
+     * physicians {@code dr-<site>-N} cannot sign in, so every decision would be refused), the demo's
+     * physician users are added to its clinicians.
+     */
+    private void namePhysicians(DemoSites.Site site, Response existing) {
+        List<Map<String, Object>> named = new ArrayList<>();
+        existing.body()
+                .path("clinicians")
+                .forEach(clinician -> named.add(Map.of(
+                        "id", clinician.path("id").asString(""),
+                        "name", clinician.path("name").asString(""),
+                        "role", clinician.path("role").asString(""))));
+        List<Map<String, Object>> clinicians = DemoSites.withPhysicians(site, named);
+        if (clinicians.isEmpty()) {
+            System.out.println("demo: site " + site.id() + " exists");
+            return;
+        }
+        Response changed =
+                api.put("scheduling", "/api/sites/" + site.id() + "/clinicians", Map.of("clinicians", clinicians));
+        if (!changed.ok()) {
+            throw new IllegalStateException("cannot name the physicians of site " + site.id() + ": HTTP "
+                    + changed.status() + " " + changed.body());
+        }
+        System.out.println("demo: site " + site.id() + " exists; its physicians now include " + site.physicianIds());
+    }
+
     private void startPatient() {
-        PatientJourney journey =
-                new PatientJourney(api, random.split(), DemoRates.typical(), stats, time, patients.incrementAndGet());
+        PatientJourney journey = new PatientJourney(
+                api, physicians::get, random.split(), DemoRates.typical(), stats, time, patients.incrementAndGet());
         advance(journey);
     }
 

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.clinicops.demo.ClinicClient.Response;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,9 @@ final class PatientJourney {
     private static final Duration HOLD_REVIEW = Duration.ofHours(2);
 
     private final ClinicClient api;
+    /** The patient's site's physician, signed in as herself: she decides whether to treat. */
+    private final ClinicClient physician;
+
     private final RandomGenerator random;
     private final DemoRates rates;
     private final DemoStats stats;
@@ -83,8 +88,18 @@ final class PatientJourney {
     /** Discharge checks the last refused completion named. */
     private List<String> failedChecks = List.of();
 
+    /**
+     * A journey at a random demo site; {@code physicians} gives the calls of a site's physician (by site
+     * id), {@code api} every other call.
+     */
     PatientJourney(
-            ClinicClient api, RandomGenerator random, DemoRates rates, DemoStats stats, DemoTime time, long number) {
+            ClinicClient api,
+            Function<String, ClinicClient> physicians,
+            RandomGenerator random,
+            DemoRates rates,
+            DemoStats stats,
+            DemoTime time,
+            long number) {
         this.api = api;
         this.random = random;
         this.rates = rates;
@@ -93,6 +108,7 @@ final class PatientJourney {
         this.time = time;
         this.number = number;
         this.site = DemoSites.ALL.get(random.nextInt(DemoSites.ALL.size()));
+        this.physician = Objects.requireNonNull(physicians.apply(site.id()), "no physician for site " + site.id());
         this.condition = SyntheticPatients.condition(random);
         this.weightKg = 55 + random.nextInt(55);
     }
@@ -285,8 +301,8 @@ final class PatientJourney {
                 .path("screening")
                 .path("eligibility")
                 .asString(request.body().path("eligibility").asString(""));
+        // intake records the signed-in physician as the deciding clinician: no clinicianId in the body
         Map<String, Object> body = new HashMap<>();
-        body.put("clinicianId", site.physicianIds().get(0));
         if (eligibility.equals("INELIGIBLE")) {
             body.put("decision", random.nextBoolean() ? "DECLINED" : "REFERRED_OUT");
             body.put("reason", "CONTRAINDICATED");
@@ -308,7 +324,7 @@ final class PatientJourney {
                 body.put("reason", "PHYSICIAN_REVIEWED");
             }
         }
-        Response decided = api.post("intake", "/api/consultation-requests/" + requestId + "/decision", body);
+        Response decided = physician.post("intake", "/api/consultation-requests/" + requestId + "/decision", body);
         if (!decided.ok()) {
             return RETRY;
         }

@@ -67,6 +67,43 @@ class AccessTokensTest {
     }
 
     @Test
+    void aPhysicianSignsInOnFirstUseAndAgainShortlyBeforeHerTokenExpires() {
+        List<String> signIns = new ArrayList<>();
+        AccessTokens physician = new AccessTokens.SignedInUser(
+                (username, password) -> {
+                    signIns.add(username + ":" + password);
+                    return new Answer(200, """
+                            {"access_token":"physician-%d","expires_in":3600}""".formatted(signIns.size()));
+                },
+                "clinician-bos",
+                "pw",
+                clock);
+
+        assertThat(physician.current()).isEqualTo("physician-1");
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(physician.current()).as("cached").isEqualTo("physician-1");
+        clock.advance(Duration.ofSeconds(31)); // 29 s left: within the margin
+        assertThat(physician.current()).isEqualTo("physician-2");
+        assertThat(physician.renew("physician-1")).as("renewed already").isEqualTo("physician-2");
+        assertThat(physician.renew("physician-2")).isEqualTo("physician-3");
+        assertThat(signIns).containsOnly("clinician-bos:pw").hasSize(3);
+    }
+
+    @Test
+    void aRefusedSignInNamesTheUserButNotThePassword() {
+        AccessTokens physician = new AccessTokens.SignedInUser(
+                (username, password) -> new Answer(401, "{\"error\":\"invalid_grant\"}"),
+                "clinician-sea",
+                "secret-pw",
+                clock);
+
+        assertThatThrownBy(physician::current)
+                .hasMessageContaining("user clinician-sea: HTTP 401 invalid_grant")
+                .hasMessageNotContaining("secret-pw");
+        assertThat(physician.toString()).doesNotContain("secret-pw");
+    }
+
+    @Test
     void aFixedTokenIsSentAsItIs() {
         AccessTokens fixed = AccessTokens.fixed("given");
 

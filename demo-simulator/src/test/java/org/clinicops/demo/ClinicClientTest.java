@@ -84,6 +84,26 @@ class ClinicClientTest {
     }
 
     @Test
+    void aPhysiciansClientSendsHerTokenAndTalliesHerRefusalsWithTheDemos() {
+        DemoStats stats = new DemoStats();
+        ClinicClient demo = new ClinicClient(
+                Map.of("intake", "http://localhost:" + server.getAddress().getPort()),
+                AccessTokens.fixed("stale"),
+                stats);
+        ClinicClient physician = demo.withTokens(AccessTokens.fixed("good"));
+
+        assertThat(physician
+                        .post("intake", "/api/consultation-requests/req_1/decision", Map.of())
+                        .status())
+                .isEqualTo(200);
+        demo.post("intake", "/api/consultation-requests/req_1/decision", Map.of());
+
+        assertThat(authorizations).containsExactly("Bearer good", "Bearer stale", "Bearer stale");
+        assertThat(stats.refusalSummary())
+                .isEqualTo("%6d  %s%n".formatted(1, "POST intake /api/consultation-requests/{id}/decision 401"));
+    }
+
+    @Test
     void namesARefusalByTheRuleItsProblemDetailGives() {
         JsonMapper json = JsonMapper.builder().build();
 
