@@ -243,8 +243,12 @@ public final class ApiFuzz {
 
     /** Sends one request with the harness's tokens and returns what came back. */
     public Answer send(FuzzRequest request) {
+        return send(request, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    private Answer send(FuzzRequest request, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.target()))
-                .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .method(
                         request.method(),
@@ -457,7 +461,8 @@ public final class ApiFuzz {
     }
 
     private String fetchDocument() {
-        Answer answer = send(FuzzRequest.of("GET", "/v3/api-docs", null, null));
+        // the first document is built on demand: slow on a busy machine, and no hostile request
+        Answer answer = send(FuzzRequest.of("GET", "/v3/api-docs", null, null), Duration.ofSeconds(120));
         if (answer.status() != 200) {
             throw new IllegalStateException("GET /v3/api-docs answered " + answer.status());
         }
