@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.clinicops.billing.invoicing.domain.Money;
-import org.clinicops.billing.openapi.Problems;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,6 @@ class AccountController {
             summary = "A patient's account(s) at the caller's sites",
             description = "One account per (patient, site). The top-level fields are the account at siteId, or the"
                     + " oldest account at the caller's sites; accounts lists each account the caller may see.")
-    @Problems({400, 403, 404})
     AccountResponse get(
             @PathVariable @Size(max = 64) String patientId,
             @Parameter(description = "only the account at this site (403 if it is not the caller's)")

@@ -25,7 +25,6 @@ import org.clinicops.billing.invoicing.InvoiceResponse;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.invoicing.domain.MoneyAmount;
 import org.clinicops.billing.invoicing.domain.MoneyInput;
-import org.clinicops.billing.openapi.Problems;
 import org.clinicops.events.PayerType;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
@@ -37,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sliding-scale policies, assistance decisions and series packages. A site's policy is for staff of
@@ -69,7 +69,6 @@ class AssistanceController {
 
     @PostMapping("/api/invoices/{invoiceId}/assistance")
     @Operation(summary = "Apply the patient's assistance decision for the day of service to an invoice")
-    @Problems({400, 403, 404, 409})
     InvoiceResponse applyToInvoice(@PathVariable @Size(max = ID) String invoiceId) {
         invoices.require(invoiceId);
         return InvoiceResponse.of(
@@ -78,7 +77,6 @@ class AssistanceController {
 
     @GetMapping("/api/sites/{siteId}/assistance-policy")
     @Operation(summary = "A site's sliding scale")
-    @Problems({400, 403})
     PolicyResponse policy(@PathVariable @Size(max = ID) String siteId) {
         SiteAccess.require(siteId);
         return PolicyResponse.of(siteId, assistance.policyOf(siteId), assistance);
@@ -86,8 +84,8 @@ class AssistanceController {
 
     @PutMapping("/api/sites/{siteId}/assistance-policy")
     @Operation(summary = "Replace a site's sliding scale")
-    @Problems({400, 403, 409})
-    PolicyResponse replacePolicy(@PathVariable String siteId, @Valid @RequestBody PolicyRequest request) {
+    PolicyResponse replacePolicy(
+            @PathVariable @Size(max = ID) String siteId, @Valid @RequestBody PolicyRequest request) {
         SiteAccess.require(siteId);
         long names = request.tiers().stream().map(TierRequest::name).distinct().count();
         if (names != request.tiers().size()) {
@@ -104,9 +102,8 @@ class AssistanceController {
             summary = "Record a patient's assistance decision at a site",
             description = "At siteId (a site of the caller's), or without it at the patient's oldest account at"
                     + " the caller's sites. A patient with accounts only at other sites is 403.")
-    @Problems({400, 403, 404})
     ResponseEntity<DecisionResponse> decide(
-            @PathVariable String patientId, @Valid @RequestBody DecisionRequest request) {
+            @PathVariable @Size(max = ID) String patientId, @Valid @RequestBody DecisionRequest request) {
         String siteId = request.siteId() != null
                 ? request.siteId()
                 : accounts.require(patientId, null).siteId();
@@ -120,13 +117,12 @@ class AssistanceController {
                 request.effectiveFrom(),
                 request.effectiveTo(),
                 by));
-        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/assistance-decisions"))
+        return ResponseEntity.created(location(patientId, "assistance-decisions"))
                 .body(DecisionResponse.of(decision));
     }
 
     @GetMapping("/api/patients/{patientId}/assistance-decisions")
     @Operation(summary = "A patient's assistance decisions at the caller's sites")
-    @Problems({400, 403})
     List<DecisionResponse> decisions(@PathVariable @Size(max = ID) String patientId) {
         accounts.requireReadable(patientId);
         return assistance.decisionsOf(patientId).stream()
@@ -139,25 +135,31 @@ class AssistanceController {
     @Operation(
             summary = "Sell a prepaid series of sessions at a site (issues its invoice)",
             description = "At a site of the caller's; a patient with accounts only at other sites is 403.")
-    @Problems({400, 403, 404})
-    ResponseEntity<PackageResponse> sell(@PathVariable String patientId, @Valid @RequestBody PackageRequest request) {
+    ResponseEntity<PackageResponse> sell(
+            @PathVariable @Size(max = ID) String patientId, @Valid @RequestBody PackageRequest request) {
         Optional<PatientAccount> account = accounts.requireIfKnown(patientId, request.siteId());
         PayerType payer = account.map(PatientAccount::payerType).orElse(PayerType.SELF_PAY);
         SeriesPackage sold = packages.handle(
                 new SeriesPackages.Sell(patientId, request.siteId(), payer, request.sessions(), request.price()));
-        return ResponseEntity.created(URI.create("/api/patients/" + patientId + "/series-packages"))
-                .body(PackageResponse.of(sold));
+        return ResponseEntity.created(location(patientId, "series-packages")).body(PackageResponse.of(sold));
     }
 
     @GetMapping("/api/patients/{patientId}/series-packages")
     @Operation(summary = "A patient's series packages at the caller's sites")
-    @Problems({400, 403})
     List<PackageResponse> packages(@PathVariable @Size(max = ID) String patientId) {
         accounts.requireReadable(patientId);
         return packages.of(patientId).stream()
                 .filter(p -> SiteAccess.canAccess(p.siteId()))
                 .map(PackageResponse::of)
                 .toList();
+    }
+
+    /** The location of a patient's collection, the id encoded as a path segment (any id is a valid URI). */
+    private static URI location(String patientId, String collection) {
+        return UriComponentsBuilder.fromPath("/api/patients/{patientId}/" + collection)
+                .buildAndExpand(patientId)
+                .encode()
+                .toUri();
     }
 
     record PolicyRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull TierRequest> tiers) {}

@@ -3,6 +3,7 @@ package org.clinicops.billing.invoicing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,13 +24,11 @@ import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.MoneyAmount;
 import org.clinicops.billing.invoicing.domain.MoneyInput;
-import org.clinicops.billing.openapi.Problems;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -79,13 +78,12 @@ class InvoiceController {
     @Operation(
             summary = "A page of invoices at the caller's sites",
             description = "Newest first; size at most 100. siteId of another site is 403.")
-    @Problems({400, 403})
     PagedModel<InvoiceResponse> list(
             @RequestParam(required = false) @Size(max = ID) @Nullable String patientId,
             @RequestParam(required = false) @Size(max = ID) @Nullable String siteId,
             @Parameter(description = "only invoices in this status") @RequestParam(required = false) @Nullable
                     InvoiceStatus status,
-            @ParameterObject Pageable pageable) {
+            Pageable pageable) {
         Set<String> sites = SiteAccess.visibleSites(siteId).orElse(null);
         Audit.patient(patientId);
         Page<Invoice> page = invoices.search(patientId, sites, status == null ? null : List.of(status), pageable);
@@ -95,7 +93,6 @@ class InvoiceController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One invoice")
-    @Problems({400, 403, 404})
     InvoiceResponse get(@PathVariable @Size(max = ID) String id) {
         return InvoiceResponse.of(access.require(id));
     }
@@ -105,7 +102,7 @@ class InvoiceController {
             summary = "Create a manual draft invoice",
             description = "Only at a site of the caller's (403) for a patient with an account at that site (404);"
                     + " nothing is written otherwise.")
-    @Problems({400, 403, 404})
+    @ApiResponse(responseCode = "404", description = "The patient has no account at the invoice's site")
     ResponseEntity<InvoiceResponse> create(@Valid @RequestBody DraftRequest request) {
         PatientAccount account = accounts.requireForWrite(request.patientId(), request.siteId());
         String by = SiteAccess.currentUser().username();
@@ -125,7 +122,6 @@ class InvoiceController {
 
     @PostMapping("/{id}/issue")
     @Operation(summary = "Issue a draft invoice")
-    @Problems({400, 403, 404, 409})
     InvoiceResponse issue(@PathVariable @Size(max = ID) String id) {
         String by = staff(id);
         return InvoiceResponse.of(manage.issue(id, by));
@@ -133,8 +129,7 @@ class InvoiceController {
 
     @PostMapping("/{id}/payments")
     @Operation(summary = "Record a payment (never more than the balance)")
-    @Problems({400, 403, 404, 409})
-    InvoiceResponse pay(@PathVariable String id, @Valid @RequestBody PaymentRequest request) {
+    InvoiceResponse pay(@PathVariable @Size(max = ID) String id, @Valid @RequestBody PaymentRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(
                 manage.handle(new ManageInvoice.RecordPayment(id, request.amount(), request.method(), by)));
@@ -142,8 +137,7 @@ class InvoiceController {
 
     @PostMapping("/{id}/refunds")
     @Operation(summary = "Refund part of what was paid (never more than paid)")
-    @Problems({400, 403, 404, 409})
-    InvoiceResponse refund(@PathVariable String id, @Valid @RequestBody RefundRequest request) {
+    InvoiceResponse refund(@PathVariable @Size(max = ID) String id, @Valid @RequestBody RefundRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(
                 manage.handle(new ManageInvoice.RecordRefund(id, request.amount(), request.reason(), by)));
@@ -151,16 +145,14 @@ class InvoiceController {
 
     @PostMapping("/{id}/void")
     @Operation(summary = "Void an unpaid invoice")
-    @Problems({400, 403, 404, 409})
-    InvoiceResponse voidInvoice(@PathVariable String id, @Valid @RequestBody VoidRequest request) {
+    InvoiceResponse voidInvoice(@PathVariable @Size(max = ID) String id, @Valid @RequestBody VoidRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.VoidInvoice(id, request.reason(), by)));
     }
 
     @PostMapping("/{id}/payment-plan")
     @Operation(summary = "Split the balance into instalments")
-    @Problems({400, 403, 404, 409})
-    InvoiceResponse plan(@PathVariable String id, @Valid @RequestBody PlanRequest request) {
+    InvoiceResponse plan(@PathVariable @Size(max = ID) String id, @Valid @RequestBody PlanRequest request) {
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.PlanPayments(
                 id, request.instalments(), request.firstDueDate(), request.intervalDays(), by)));

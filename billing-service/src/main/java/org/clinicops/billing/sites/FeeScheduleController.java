@@ -12,7 +12,6 @@ import java.util.List;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.invoicing.domain.MoneyAmount;
 import org.clinicops.billing.invoicing.domain.MoneyInput;
-import org.clinicops.billing.openapi.Problems;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +37,6 @@ class FeeScheduleController {
 
     @GetMapping
     @Operation(summary = "A site's fee schedule")
-    @Problems({400, 403, 404})
     FeeScheduleResponse get(@PathVariable @Size(max = 64) String siteId) {
         SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.get(siteId));
@@ -46,8 +44,8 @@ class FeeScheduleController {
 
     @PutMapping
     @Operation(summary = "Replace a site's fee schedule")
-    @Problems({400, 403, 404, 409})
-    FeeScheduleResponse replace(@PathVariable String siteId, @Valid @RequestBody FeeScheduleRequest request) {
+    FeeScheduleResponse replace(
+            @PathVariable @Size(max = 64) String siteId, @Valid @RequestBody FeeScheduleRequest request) {
         SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.replaceSchedule(
                 siteId,

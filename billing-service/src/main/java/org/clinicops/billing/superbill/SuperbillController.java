@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.clinicops.billing.accounts.AccountAccess;
 import org.clinicops.billing.accounts.PatientAccount;
-import org.clinicops.billing.openapi.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -33,7 +32,6 @@ class SuperbillController {
             summary = "A patient's superbill (PDF) of one site's account for a period",
             description = "Each line carries the ICD-10 code of its own service. Without siteId, the oldest"
                     + " account at the caller's sites.")
-    @Problems({400, 403, 404})
     ResponseEntity<byte[]> download(
             @PathVariable @Size(max = 64) String patientId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

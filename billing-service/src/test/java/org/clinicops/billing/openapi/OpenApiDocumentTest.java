@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.clinicops.billing.Api;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.api.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +22,37 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenApiDocumentTest {
 
     /** Platform operations (platform-support documents them). */
-    static final List<String> PLATFORM = List.of("/api/audit");
+    static final List<String> PLATFORM =
+            List.of("/api/audit", "/api/admin/dead-letters", "/api/admin/dead-letters/replay");
 
     @LocalServerPort
     int port;
+
+    /**
+     * Every operation of the document, the platform's (/api/audit, /api/admin/dead-letters) included:
+     * summaries, operationIds, security, problem 4xx, bounded strings, lists and maps, enums.
+     */
+    @Test
+    void theDocumentIsOneAClientCanTrust() {
+        OpenApiContract.Report report = OpenApiContract.check(
+                Api.rest(port).get().uri("/v3/api-docs").retrieve().body(String.class));
+
+        assertThat(report.violations())
+                .as("%s", report)
+                .allSatisfy(v -> assertThat(EXCLUDED).contains(v.operation()));
+    }
+
+    /**
+     * Operations whose violations are not in billing's own controllers, left out until their owners
+     * fix them: the platform's audit and dead-letter operations (platform-support: no summary, and
+     * /api/audit's actor, patientId, site and object parameters without maxLength), and the staff
+     * desk's superbill page (no summary; the staff desk is being reworked elsewhere).
+     */
+    static final List<String> EXCLUDED = List.of(
+            "GET /api/audit",
+            "GET /api/admin/dead-letters",
+            "POST /api/admin/dead-letters/replay",
+            "GET /patients/{patientId}/superbill");
 
     @Test
     void everyOperationHasASummaryAndItsProblemResponses() {
