@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.clinicops.platform.test.TestClock;
-import org.clinicops.platform.test.TestInstants;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,18 +32,25 @@ import tools.jackson.databind.json.JsonMapper;
  * plan are booked: never two infusions of the patient on one local calendar day, each plan in its
  * session order.
  *
- * <p>The platform runs from a weekday 09:00 in Boston, inside the site's default opening hours, so
- * the consultation and the first infusion fall on that day; the run takes a few minutes of real
- * time, most of it starting the processes.
+ * <p>The decisions to treat are the site's physician's, signed in as {@code clinician-bos}: intake
+ * takes the deciding clinician from the token and refuses the demo client's ADMIN (409).
+ *
+ * <p>It runs on the {@link SharedPlatform} (from a weekday 09:00 in Boston, inside the site's
+ * default opening hours), so the consultation and the first infusion fall on that day; its own site
+ * {@code bos} and patient keep it independent of the other classes there.
  */
+@ExtendWith(SharedPlatform.class)
 class ClinicalHoldEndToEndIT {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
+    private static final ZoneId BOSTON = SharedPlatform.ZONE;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Statuses of an infusion that takes place (or took place): the ones the same-day rule counts. */
     private static final Set<String> TAKES_PLACE =
             Set.of("SCHEDULED", "CHECKED_IN", "IN_PROGRESS", "COMPLETED", "STOPPED");
+
+    /** The site's physician: a demo user of the authorization server (CLINICIAN at bos). */
+    private static final String PHYSICIAN = "clinician-bos";
 
     private static final String PATIENT = """
             {"firstName": "Rosalind", "lastName": "Hold-Testpatient", "dateOfBirth": "1975-06-14",
@@ -53,27 +58,22 @@ class ClinicalHoldEndToEndIT {
             """;
 
     private static PlatformUnderTest platform;
-    private static TestClock clock;
+    private static Clock clock;
+    /** The site's physician, signed in at the real authorization server: the one who decides. */
+    private static String physician;
 
     @BeforeAll
-    static void startPlatform() {
-        clock = TestClock.startingAt(TestInstants.weekdayAt(LocalTime.of(9, 0), BOSTON));
-        platform = new PlatformUnderTest(clock); // assigned first: stopPlatform stops what did start
-        platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void sharePlatform(PlatformUnderTest shared) {
+        platform = shared;
+        clock = shared.clock();
+        physician = StaffSignIn.accessToken(platform.authServer(), PHYSICIAN);
     }
 
     @Test
     void noInfusionIsBookedWhileThePatientIsHeldAndTheReleaseRebooksOneADayInPlanOrder() throws Exception {
         HttpResponse<String> site = platform.post("scheduling-service", "/api/sites", """
                 {"id": "bos", "name": "Boston Back Bay", "timeZone": "America/New_York", "chairs": 4,
-                 "clinicians": [{"id": "dr-lee", "name": "Dr. Avery Lee", "role": "PHYSICIAN"},
+                 "clinicians": [{"id": "clinician-bos", "name": "Dr. Avery Lee", "role": "PHYSICIAN"},
                                 {"id": "rn-kim", "name": "Jo Kim", "role": "NURSE"}]}
                 """);
         assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
@@ -142,13 +142,12 @@ class ClinicalHoldEndToEndIT {
                         .body());
         assertThat(hold.path("onHold").asBoolean()).as(hold.toString()).isTrue();
 
-        // a clinician of the site releases the hold, signed in as herself
-        String clinician = StaffSignIn.accessToken(platform.authServer(), "clinician-bos");
+        // the site's physician releases the hold, signed in as herself
         HttpResponse<String> released = platform.post(
                 "monitoring-service",
                 "/api/patients/" + patientId + "/clinical-hold/release",
                 "{\"reason\": \"Reviewed at the bedside; safe to resume the course\"}",
-                clinician);
+                physician);
         assertThat(released.statusCode()).as(released.body()).isBetween(200, 299);
 
         // the held sessions and the new plan are booked: one infusion a day, each plan in order
@@ -225,7 +224,8 @@ class ClinicalHoldEndToEndIT {
         assertOk(platform.post("scheduling-service", "/api/appointments/" + consultationId + "/check-in", "{}"));
         assertOk(platform.post("scheduling-service", "/api/appointments/" + consultationId + "/complete", "{}"));
 
-        // intake accepts screening and the decision once it has seen the check-in and the completion
+        // intake accepts screening and the decision once it has seen the check-in and the completion;
+        // the decision is the signed-in physician's, one the site names (the demo client's ADMIN is refused)
         HttpResponse<String> screened = await("intake saw the check-in")
                 .atMost(PATIENCE)
                 .until(
@@ -245,10 +245,13 @@ class ClinicalHoldEndToEndIT {
                                 "intake-service",
                                 "/api/consultation-requests/" + requestId + "/decision",
                                 """
-                                {"decision": "ACCEPTED", "clinicianId": "dr-lee", "protocol": "DEPRESSION_INDUCTION",
+                                {"decision": "ACCEPTED", "protocol": "DEPRESSION_INDUCTION",
                                  "sessions": %d, "doseMgPerKg": 0.5}
-                                """.formatted(sessions)),
-                        response -> response.statusCode() != 409);
+                                """.formatted(sessions),
+                                physician),
+                        // a 409 naming the physician (NOT_A_SITE_PHYSICIAN) will not pass by waiting
+                        response ->
+                                response.statusCode() != 409 || response.body().contains("NOT_A_"));
         assertThat(decided.statusCode()).as(decided.body()).isBetween(200, 299);
         return requestId;
     }

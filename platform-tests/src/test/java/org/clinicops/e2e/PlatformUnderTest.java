@@ -71,6 +71,11 @@ final class PlatformUnderTest implements AutoCloseable {
         mongoAddress = "127.0.0.1:" + mongo.getLocalAddress().getPort();
     }
 
+    /** The test's clock that the services' clocks started from (it stands still unless a test moves it). */
+    Clock clock() {
+        return clock;
+    }
+
     String brokers() {
         return kafka.getBrokersAsString();
     }
@@ -177,7 +182,8 @@ final class PlatformUnderTest implements AutoCloseable {
 
     void awaitHealthy(String service) {
         Awaitility.await(service + " healthy")
-                .atMost(Duration.ofSeconds(180))
+                // a service starts in well under a minute alone; four at once on a busy 2-core machine take minutes
+                .atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     Process process = processes.get(service);

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clinicops.platform.test.TestClock;
-import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,16 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  * the consultation, billing opens the account without charging, monitoring counts both events. Every
  * call but the public consultation request form carries a token of the real authorization server.
  *
- * <p>The platform runs from a weekday 10:00 in Boston, inside the site's opening hours (by default
- * Monday to Friday 08:00-18:00), so the consultation is booked that same day whatever instant the run
- * starts at.
+ * <p>It runs on the {@link SharedPlatform} (from a weekday 09:00 in Boston) with a site of its own in
+ * that zone, inside the site's opening hours (by default Monday to Friday 08:00-18:00), so the
+ * consultation is booked that same day whatever instant the run starts at; its site, patients and
+ * the metric series of that site are its own whichever class ran before.
  */
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     private static final JsonMapper json = JsonMapper.builder().build();
-    /** The zone of the site the test creates. */
-    private static final ZoneId BOSTON = ZoneId.of("America/New_York");
+    /**
+     * The site the test creates, its own on the shared platform (another class has {@code bos}), in
+     * the zone the platform's clock starts in.
+     */
+    private static final String SITE = "walk";
     /** A list endpoint of each service that the demo client (ADMIN) may read. */
     private static final Map<String, String> API_OF = Map.of(
             "intake-service", "/api/consultation-requests",
@@ -61,35 +62,26 @@ class WalkingSkeletonIT {
     private static String patientId;
 
     @BeforeAll
-    static void startPlatform() {
-        TestClock clock = TestClock.startingAt(TestInstants.weekdayAt(LocalTime.of(10, 0), BOSTON));
-        platform = new PlatformUnderTest(clock); // assigned first: stopPlatform stops what did start
-        platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void sharePlatform(PlatformUnderTest shared) {
+        platform = shared;
     }
 
     @Test
     @Order(1)
     void aConsultationRequestFlowsThroughAllFourServices() throws Exception {
         HttpResponse<String> site = platform.post("scheduling-service", "/api/sites", """
-                {"id": "bos", "name": "Boston Back Bay", "timeZone": "America/New_York", "chairs": 4,
+                {"id": "walk", "name": "Boston Walking Skeleton", "timeZone": "America/New_York", "chairs": 4,
                  "clinicians": [{"id": "dr-lee", "name": "Dr. Avery Lee", "role": "PHYSICIAN"},
                                 {"id": "rn-kim", "name": "Jo Kim", "role": "NURSE"}]}
                 """);
         assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
 
         // intake learns the site from site-updated; until then it answers 400 "unknown site"
-        HttpResponse<String> created = await("intake knows site bos")
+        HttpResponse<String> created = await("intake knows site " + SITE)
                 .atMost(Duration.ofSeconds(60))
                 .until(
                         () -> platform.post("intake-service", "/api/consultation-requests", """
-                                {"siteId": "bos",
+                                {"siteId": "walk",
                                  "patient": {"firstName": "Marguerite", "lastName": "Okonkwo-Testpatient",
                                              "dateOfBirth": "1984-02-29", "email": "marguerite.okonkwo@example.org",
                                              "phone": "+1 617 555 0142"},
@@ -116,7 +108,7 @@ class WalkingSkeletonIT {
                         page -> page.path("content").size() == 1);
         JsonNode appointment = appointments.path("content").get(0);
         assertThat(appointment.path("clinicianId").asString()).isEqualTo("dr-lee");
-        assertThat(appointment.path("siteId").asString()).isEqualTo("bos");
+        assertThat(appointment.path("siteId").asString()).isEqualTo(SITE);
         assertThat(appointments.path("page").path("totalElements").asLong()).isEqualTo(1);
 
         HttpResponse<String> account = await("billing opened the account")
@@ -129,9 +121,9 @@ class WalkingSkeletonIT {
         await("monitoring counted both events").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String metrics = platform.getManagement("monitoring-service", "/actuator/prometheus")
                     .body();
-            assertThat(metricValue(metrics, "clinic_consultation_requests_total", "bos"))
+            assertThat(metricValue(metrics, "clinic_consultation_requests_total", SITE))
                     .isEqualTo(1.0);
-            assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", "bos"))
+            assertThat(metricValue(metrics, "clinic_consultations_scheduled_total", SITE))
                     .isEqualTo(1.0);
         });
     }
@@ -140,7 +132,7 @@ class WalkingSkeletonIT {
     @Order(2)
     void thePublicConsultationRequestFormNeedsNoSignIn() throws Exception {
         HttpResponse<String> created = platform.post("intake-service", "/api/consultation-requests", """
-                {"siteId": "bos",
+                {"siteId": "walk",
                  "patient": {"firstName": "Theodora", "lastName": "Vasquez-Testpatient",
                              "dateOfBirth": "1979-11-03", "email": "theo.vasquez@example.net",
                              "phone": "+1 617 555 0199"},
