@@ -43,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "patients")
 class PatientController {
 
+    /** The longest patient id a path takes (the service makes ids of about 20 characters): longer is a 400. */
+    static final int MAX_ID_LENGTH = 80;
+
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final FindPatient find;
@@ -129,7 +132,7 @@ class PatientController {
             description = "No such object, or none the caller's sites may see",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
-    PatientView patient(@PathVariable String patientId) {
+    PatientView patient(@PathVariable @Size(max = MAX_ID_LENGTH) String patientId) {
         return PatientView.of(read(patientId));
     }
 
@@ -156,7 +159,8 @@ class PatientController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/household")
     HouseholdView household(
-            @PathVariable String patientId, @RequestParam(required = false) @Nullable @Size(max = 40) String siteId) {
+            @PathVariable @Size(max = MAX_ID_LENGTH) String patientId,
+            @RequestParam(required = false) @Nullable @Size(max = 40) String siteId) {
         PatientRecord p = read(patientId);
         SiteHousehold h = p.household();
         if (siteId != null) {
@@ -197,7 +201,8 @@ class PatientController {
             description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/household")
-    PatientView recordHousehold(@PathVariable String patientId, @Valid @RequestBody Household body) {
+    PatientView recordHousehold(
+            @PathVariable @Size(max = MAX_ID_LENGTH) String patientId, @Valid @RequestBody Household body) {
         Audit.patient(patientId);
         String site =
                 household.handle(patientId, reader(), body.siteId(), body.householdSize(), body.householdIncome());

@@ -38,6 +38,9 @@ class PatientLookupController {
     /** The most ids one lookup takes: a page of another service is never longer. */
     static final int MAX_IDS = 100;
 
+    /** The longest id the pattern admits: {@code p_} and 64 characters. */
+    static final int MAX_ID_LENGTH = 66;
+
     private final FindPatient find;
 
     PatientLookupController(FindPatient find) {
@@ -79,7 +82,7 @@ class PatientLookupController {
                                     @Pattern(
                                             regexp = "p_[A-Za-z0-9_-]{1,64}",
                                             message = "must be a patient id such as p_T7zLMq69")
-                                    String>
+                                    @Size(max = MAX_ID_LENGTH) String>
                             ids) {
         StaffUser reader = SiteAccess.currentUser();
         boolean contact = reader.hasAny(Role.BILLING, Role.ADMIN);

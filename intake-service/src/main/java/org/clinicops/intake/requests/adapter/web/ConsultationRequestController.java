@@ -29,7 +29,6 @@ import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
@@ -52,6 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/consultation-requests")
 @Tag(name = "consultation requests")
 class ConsultationRequestController {
+
+    /** The longest request id a path takes (the service makes ids of about 20 characters): longer is a 400. */
+    static final int MAX_ID_LENGTH = 80;
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -152,7 +154,7 @@ class ConsultationRequestController {
             description = "No such object, or none the caller's sites may see",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
-    RequestView get(@PathVariable String id) {
+    RequestView get(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
         return RequestView.of(load(id));
     }
 
@@ -171,7 +173,7 @@ class ConsultationRequestController {
             description = "No such object, or none the caller's sites may see",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}/screening")
-    ScreeningView screening(@PathVariable String id) {
+    ScreeningView screening(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
         ConsultationRequest request = load(id);
         if (request.screening() == null) {
             throw new NotFoundException("screening of consultation request", id);
@@ -197,7 +199,7 @@ class ConsultationRequestController {
             @RequestParam(required = false) @Nullable @Size(max = 40) String siteId,
             @RequestParam(required = false) @Nullable RequestStatus status,
             @RequestParam(required = false) @Nullable Boolean urgent,
-            @ParameterObject Pageable pageable) {
+            Pageable pageable) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
         var page = find.find(sites, status, urgent, pageable);
         Audit.patients(
@@ -232,7 +234,7 @@ class ConsultationRequestController {
             description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/screening")
-    RequestView screen(@PathVariable String id, @Valid @RequestBody Screening body) {
+    RequestView screen(@PathVariable @Size(max = MAX_ID_LENGTH) String id, @Valid @RequestBody Screening body) {
         load(id);
         var answers = new ScreeningAnswers(
                 body.phq9(),
@@ -277,7 +279,7 @@ class ConsultationRequestController {
             description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/decision")
-    RequestView decide(@PathVariable String id, @Valid @RequestBody DecisionBody body) {
+    RequestView decide(@PathVariable @Size(max = MAX_ID_LENGTH) String id, @Valid @RequestBody DecisionBody body) {
         load(id);
         return RequestView.of(decide.handle(new DecideTreatment.Command(
                 id,
@@ -310,7 +312,7 @@ class ConsultationRequestController {
                     "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/withdraw")
-    RequestView withdraw(@PathVariable String id) {
+    RequestView withdraw(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
         load(id);
         return RequestView.of(withdraw.handle(id));
     }
