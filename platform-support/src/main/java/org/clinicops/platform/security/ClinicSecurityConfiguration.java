@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -112,6 +113,16 @@ public class ClinicSecurityConfiguration {
                 AccessTokensOnly.ACCESS_TOKEN_TYPE, "application/" + AccessTokensOnly.ACCESS_TOKEN_TYPE, "JWT");
         types.setAllowEmpty(true);
         return types;
+    }
+
+    /**
+     * A request the firewall refuses (a {@code ;}, {@code ..}, an encoded slash or percent sign in
+     * the path) is a 400 problem detail like any other refusal, never Boot's plain error body.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem() {
+        return (request, response, rejected) ->
+                ProblemResponses.write(response, 400, "Bad Request", "The request path or headers are not acceptable.");
     }
 
     @Bean

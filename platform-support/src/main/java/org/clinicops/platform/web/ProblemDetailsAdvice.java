@@ -3,6 +3,7 @@ package org.clinicops.platform.web;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -126,6 +127,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
         return validationProblem(e.errors());
+    }
+
+    /**
+     * Constraints checked by a {@code @Validated} bean's method validation (path variables and
+     * parameters of a class-level {@code @Validated} controller) name the parameter, never its
+     * rejected value.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath()), Objects.toString(v.getMessage(), "is invalid")))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return validationProblem(errors);
+    }
+
+    private static String lastNode(jakarta.validation.Path path) {
+        String name = "parameter";
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
     }
 
     @Override

@@ -72,6 +72,18 @@ class PlatformSecurityTest {
     }
 
     @Test
+    void a_path_the_firewall_refuses_is_400_as_a_problem_detail() throws Exception {
+        for (String path : java.util.List.of("/api/charts/c-bos;x=1", "/api/charts/%252e%252e/c-bos")) {
+            HttpResponse<String> response = get(path, null);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void an_expired_token_is_401_and_says_it_is_invalid() throws Exception {
         HttpResponse<String> response = get("/api/charts/c-bos", TestTokens.expired());
 

@@ -151,6 +151,20 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answersAViolatedConstraintOfMethodValidationWithBadRequestNamingTheField() throws Exception {
+        MvcTestResult result = mvc.get().uri("/failures/constraint-violation").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].field", f -> assertThat(f).asString().isEqualTo("name"))
+                .hasPathSatisfying(
+                        "$.errors[1].field", f -> assertThat(f).asString().isEqualTo("score"));
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("80");
+    }
+
+    @Test
     void answersAnUnreachableDatabaseWithServiceUnavailableAndRetryAfter() {
         for (String failure : java.util.List.of("mongo-timeout", "mongo-socket", "resource-failure")) {
             MvcTestResult result = mvc.get().uri("/failures/" + failure).exchange();
@@ -273,6 +287,11 @@ class ProblemDetailsAdviceTest {
                 case "mongo-socket" ->
                     new com.mongodb.MongoSocketOpenException("refused", new com.mongodb.ServerAddress("db", 27017));
                 case "resource-failure" -> new org.springframework.dao.DataAccessResourceFailureException("down");
+                case "constraint-violation" ->
+                    new jakarta.validation.ConstraintViolationException(
+                            jakarta.validation.Validation.buildDefaultValidatorFactory()
+                                    .getValidator()
+                                    .validate(new Sample("", 80, Condition.values()[0])));
                 default -> new IllegalStateException(kind);
             };
         }
