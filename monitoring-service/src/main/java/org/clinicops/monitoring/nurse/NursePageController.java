@@ -30,6 +30,8 @@ import org.clinicops.monitoring.vitals.application.HandleAlert;
 import org.clinicops.monitoring.vitals.domain.AlertStatus;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.patients.PatientNameLookup;
+import org.clinicops.platform.patients.PatientNames;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
@@ -68,6 +70,7 @@ class NursePageController {
     private final SessionQueries booked;
     private final SiteTimeZones zones;
     private final Clock clock;
+    private final PatientNameLookup names;
 
     NursePageController(
             ChartVitals chartVitals,
@@ -77,7 +80,8 @@ class NursePageController {
             SafetyQueries safety,
             SessionQueries booked,
             SiteTimeZones zones,
-            Clock clock) {
+            Clock clock,
+            PatientNameLookup names) {
         this.chartVitals = chartVitals;
         this.handleAlert = handleAlert;
         this.alerts = alerts;
@@ -86,6 +90,7 @@ class NursePageController {
         this.booked = booked;
         this.zones = zones;
         this.clock = clock;
+        this.names = names;
     }
 
     /** A reading as shown in the table, in the site's time zone, with the values out of range. */
@@ -172,7 +177,7 @@ class NursePageController {
             } catch (InvalidRequestException e) {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
             } catch (ConflictException | NotFoundException e) {
-                errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
+                errors.reject("refused", SiteTimes.inZone(Objects.requireNonNullElse(e.getMessage(), "refused"), zone));
                 response.setStatus(e instanceof NotFoundException ? 404 : 409);
             }
         }
@@ -221,7 +226,7 @@ class NursePageController {
             } catch (InvalidRequestException e) {
                 e.errors().forEach(error -> errors.rejectValue(error.field(), "invalid", error.message()));
             } catch (ConflictException | NotFoundException e) {
-                errors.reject("refused", Objects.requireNonNullElse(e.getMessage(), "refused"));
+                errors.reject("refused", SiteTimes.inZone(Objects.requireNonNullElse(e.getMessage(), "refused"), zone));
                 response.setStatus(e instanceof NotFoundException ? 404 : 409);
             }
         }
@@ -285,15 +290,19 @@ class NursePageController {
     private String render(String sessionId, @Nullable String patientId, @Nullable String siteId, Model model) {
         SessionVitals session = alerts.session(sessionId).orElse(null);
         InfusionSession known = booked.session(sessionId).orElse(null);
+        ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
+        // who is in the chair, read from intake as the nurse (never stored here); the pseudonym stays
+        PatientNames patients = patientId == null ? PatientNames.none() : names.namesOf(List.of(patientId));
+        model.addAttribute("patientName", patients.nameOf(patientId));
+        model.addAttribute("namesNotice", patients.notice());
         model.addAttribute(
                 "sessionNotice",
                 known == null
                         ? "Monitoring does not know session " + sessionId
                                 + ": vitals and adverse events are taken only for a session scheduling has booked."
                         : booked.refusal(known, SessionWrite.VITALS)
-                                .map(r -> r.message() + ".")
+                                .map(r -> SiteTimes.inZone(r.message(), zone) + ".")
                                 .orElse(null));
-        ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
         model.addAttribute("sessionId", sessionId);
         model.addAttribute("patientId", patientId);
         model.addAttribute("siteId", siteId);
