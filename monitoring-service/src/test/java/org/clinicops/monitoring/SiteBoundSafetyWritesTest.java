@@ -369,6 +369,20 @@ class SiteBoundSafetyWritesTest {
     }
 
     @Test
+    void anAlertIsAcknowledgedByTheSignedInNurseWhateverNurseIdTheBodyNames() {
+        booked.book(now.minus(Duration.ofMinutes(30)), "ses_sb_ack", "p_sb_ack", "sb_bos");
+        ResponseEntity<String> charted =
+                post("/api/sessions/ses_sb_ack/vitals", reading("p_sb_ack", "sb_bos", 210), NURSE_BOS);
+        String alertId = json(charted).get("alertsRaised").get(0).get("alertId").asString();
+
+        ResponseEntity<String> acknowledged =
+                post("/api/alerts/" + alertId + "/acknowledge", Map.of("nurseId", "someone-else"), NURSE_BOS);
+
+        assertThat(status(acknowledged)).isEqualTo(200);
+        assertThat(json(acknowledged).get("acknowledgedBy").asString()).isEqualTo("nurse-sb_bos");
+    }
+
+    @Test
     void everyReadingPublishesVitalsRecordedAndClosingAnAlertPublishesVitalsAlertClosed() {
         booked.book(now.minus(Duration.ofMinutes(30)), "ses_sb_events", "p_sb_events", "sb_bos");
 

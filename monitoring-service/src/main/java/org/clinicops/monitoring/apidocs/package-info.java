@@ -1,4 +1,7 @@
-/** The HTTP API as a whole: its OpenAPI description (the problem details each operation can give), its bounds, the 409 of a concurrent change. */
+/**
+ * The HTTP API's bounds (pages, ids, codes). The OpenAPI conventions (bearer scheme, problem
+ * responses) and the 409 of a concurrent change are platform-support's, shared by every service.
+ */
 @NullMarked
 package org.clinicops.monitoring.apidocs;
 

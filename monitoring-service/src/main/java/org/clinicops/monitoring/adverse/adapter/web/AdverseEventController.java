@@ -2,6 +2,7 @@ package org.clinicops.monitoring.adverse.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ import org.clinicops.monitoring.adverse.domain.ActionTaken;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
 import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
 import org.clinicops.monitoring.apidocs.ApiBounds;
-import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
@@ -102,7 +102,7 @@ class AdverseEventController {
     record ReportedResponse(AdverseEventResponse adverseEvent, boolean clinicalHoldPlaced) {}
 
     @Operation(summary = "Report an adverse event for a known, open session of the caller's site")
-    @ProblemResponses({404, 409})
+    @ApiResponse(responseCode = "404", description = "No such session, or none the caller's sites can see")
     @PostMapping
     ResponseEntity<ReportedResponse> report(@Valid @RequestBody ReportRequest request) {
         Audit.patient(request.patientId());
@@ -121,9 +121,8 @@ class AdverseEventController {
     }
 
     @Operation(summary = "Read an adverse event")
-    @ProblemResponses({404})
     @GetMapping("/{id}")
-    AdverseEventResponse one(@PathVariable String id) {
+    AdverseEventResponse one(@PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String id) {
         AdverseEvent event = queries.adverseEvent(id).orElseThrow(() -> new NotFoundException("adverse event", id));
         Audit.patient(event.patientId());
         SiteAccess.require(event.siteId());

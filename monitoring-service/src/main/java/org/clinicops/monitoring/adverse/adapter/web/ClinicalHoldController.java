@@ -1,6 +1,8 @@
 package org.clinicops.monitoring.adverse.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,7 +12,6 @@ import org.clinicops.monitoring.adverse.application.ReleaseClinicalHold;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ClinicalHold;
 import org.clinicops.monitoring.apidocs.ApiBounds;
-import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ class ClinicalHoldController {
 
     @Operation(summary = "Read a patient's clinical holds")
     @GetMapping
-    HoldResponse state(@PathVariable String patientId) {
+    HoldResponse state(@PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String patientId) {
         Audit.patient(patientId);
         ClinicalHold hold = queries.holdOf(patientId).orElse(null);
         if (hold == null) {
@@ -96,9 +97,14 @@ class ClinicalHoldController {
     }
 
     @Operation(summary = "Release every active clinical hold of a patient (the signed-in clinician)")
-    @ProblemResponses({409})
     @PostMapping("/release")
-    HoldResponse release(@PathVariable String patientId, @Valid @RequestBody ReleaseRequest request) {
+    HoldResponse release(
+            // bound documented, not a constraint: beside a @Valid body a constraint turns on method
+            // validation, whose problem names the body "request" instead of its bad field (platform-support);
+            // a longer id is simply not found (404)
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = ApiBounds.MAX_ID_LENGTH))
+                    String patientId,
+            @Valid @RequestBody ReleaseRequest request) {
         return HoldResponse.of(release.handle(new ReleaseClinicalHold.Command(patientId, request.reason())));
     }
 }

@@ -1,13 +1,13 @@
 package org.clinicops.monitoring.vitals.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.clinicops.monitoring.apidocs.ApiBounds;
-import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
@@ -42,11 +42,11 @@ class AlertController {
     }
 
     /**
-     * @param nurseId ignored by nobody yet: the acknowledging nurse as the client names her (the nurse
-     *     page sends the signed-in user)
+     * @param nurseId ignored: the acknowledging nurse is the signed-in user (older clients still send
+     *     it, so it is accepted, and bounded like every id)
      */
     record AcknowledgeRequest(
-            @NotBlank @Size(max = ApiBounds.MAX_ID_LENGTH) String nurseId) {}
+            @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String nurseId) {}
 
     /**
      * One page of alerts, newest first, read from the store with a limit; the audit entry names every
@@ -65,17 +65,22 @@ class AlertController {
         return new PagedModel<>(alerts);
     }
 
-    @Operation(summary = "Acknowledge an open alert")
-    @ProblemResponses({404, 409})
+    @Operation(summary = "Acknowledge an open alert in the name of the signed-in user")
     @PostMapping("/{alertId}/acknowledge")
-    AlertView acknowledge(@PathVariable String alertId, @Valid @RequestBody AcknowledgeRequest request) {
-        return handleAlert.acknowledge(alertId, request.nurseId());
+    AlertView acknowledge(
+            // bound documented, not a constraint: beside a @Valid body a constraint turns on method
+            // validation, whose problem names the body "request" instead of its bad field (platform-support);
+            // a longer id is simply not found (404)
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = ApiBounds.MAX_ID_LENGTH))
+                    String alertId,
+            @Valid @RequestBody(required = false) @Nullable AcknowledgeRequest request) {
+        // the signed-in member of staff acknowledges, never a name the client writes in the body
+        return handleAlert.acknowledge(alertId, SiteAccess.currentUser().username());
     }
 
     @Operation(summary = "Close an alert")
-    @ProblemResponses({404, 409})
     @PostMapping("/{alertId}/close")
-    AlertView close(@PathVariable String alertId) {
+    AlertView close(@PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String alertId) {
         return handleAlert.close(alertId);
     }
 }

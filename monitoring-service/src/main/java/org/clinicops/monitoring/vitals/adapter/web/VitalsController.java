@@ -1,6 +1,8 @@
 package org.clinicops.monitoring.vitals.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +12,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.clinicops.monitoring.apidocs.ApiBounds;
-import org.clinicops.monitoring.apidocs.ProblemResponses;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.ChartVitals;
@@ -68,10 +69,14 @@ class VitalsController {
             String sessionId, String patientId, String siteId, List<VitalsReading> readings, List<AlertView> alerts) {}
 
     @Operation(summary = "Chart a vitals reading for a known, open session of the caller's site")
-    @ProblemResponses({404, 409})
     @PostMapping
     ResponseEntity<ChartedResponse> chart(
-            @PathVariable String sessionId, @Valid @RequestBody ChartVitalsRequest request) {
+            // bound documented, not a constraint: beside a @Valid body a constraint turns on method
+            // validation, whose problem names the body "request" instead of its bad field (platform-support);
+            // a longer id is simply not found (404)
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = ApiBounds.MAX_ID_LENGTH))
+                    String sessionId,
+            @Valid @RequestBody ChartVitalsRequest request) {
         Audit.patient(request.patientId());
         var charted = chartVitals.handle(new ChartVitalsCommand(
                 sessionId,
@@ -94,9 +99,8 @@ class VitalsController {
     }
 
     @Operation(summary = "Read the vitals and alerts of a session")
-    @ProblemResponses({404})
     @GetMapping
-    SessionVitalsResponse chartOf(@PathVariable String sessionId) {
+    SessionVitalsResponse chartOf(@PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String sessionId) {
         @Nullable SessionVitals session = queries.session(sessionId).orElse(null);
         if (session == null) {
             throw new NotFoundException("session", sessionId);
