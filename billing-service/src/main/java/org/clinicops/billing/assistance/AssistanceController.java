@@ -1,6 +1,7 @@
 package org.clinicops.billing.assistance;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -85,7 +86,9 @@ class AssistanceController {
     @PutMapping("/api/sites/{siteId}/assistance-policy")
     @Operation(summary = "Replace a site's sliding scale")
     PolicyResponse replacePolicy(
-            @PathVariable @Size(max = ID) String siteId, @Valid @RequestBody PolicyRequest request) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String siteId,
+            @Valid @RequestBody PolicyRequest request) {
+        boundedId("siteId", siteId);
         SiteAccess.require(siteId);
         long names = request.tiers().stream().map(TierRequest::name).distinct().count();
         if (names != request.tiers().size()) {
@@ -103,7 +106,9 @@ class AssistanceController {
             description = "At siteId (a site of the caller's), or without it at the patient's oldest account at"
                     + " the caller's sites. A patient with accounts only at other sites is 403.")
     ResponseEntity<DecisionResponse> decide(
-            @PathVariable @Size(max = ID) String patientId, @Valid @RequestBody DecisionRequest request) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String patientId,
+            @Valid @RequestBody DecisionRequest request) {
+        boundedId("patientId", patientId);
         String siteId = request.siteId() != null
                 ? request.siteId()
                 : accounts.require(patientId, null).siteId();
@@ -136,7 +141,9 @@ class AssistanceController {
             summary = "Sell a prepaid series of sessions at a site (issues its invoice)",
             description = "At a site of the caller's; a patient with accounts only at other sites is 403.")
     ResponseEntity<PackageResponse> sell(
-            @PathVariable @Size(max = ID) String patientId, @Valid @RequestBody PackageRequest request) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String patientId,
+            @Valid @RequestBody PackageRequest request) {
+        boundedId("patientId", patientId);
         Optional<PatientAccount> account = accounts.requireIfKnown(patientId, request.siteId());
         PayerType payer = account.map(PatientAccount::payerType).orElse(PayerType.SELF_PAY);
         SeriesPackage sold = packages.handle(
@@ -152,6 +159,18 @@ class AssistanceController {
                 .filter(p -> SiteAccess.canAccess(p.siteId()))
                 .map(PackageResponse::of)
                 .toList();
+    }
+
+    /**
+     * A path id beside a validated body is checked here rather than with {@code @Size}: a constraint on
+     * the path variable would make Spring validate the whole method, and the body's errors would then
+     * name the parameter ("request") instead of the field ("amount").
+     */
+    private static String boundedId(String name, String value) {
+        if (value.length() > ID) {
+            throw new InvalidRequestException(name, "must be at most " + ID + " characters");
+        }
+        return value;
     }
 
     /** The location of a patient's collection, the id encoded as a path segment (any id is a valid URI). */

@@ -27,6 +27,7 @@ import org.clinicops.billing.invoicing.domain.MoneyInput;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -129,7 +130,10 @@ class InvoiceController {
 
     @PostMapping("/{id}/payments")
     @Operation(summary = "Record a payment (never more than the balance)")
-    InvoiceResponse pay(@PathVariable @Size(max = ID) String id, @Valid @RequestBody PaymentRequest request) {
+    InvoiceResponse pay(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String id,
+            @Valid @RequestBody PaymentRequest request) {
+        boundedId("id", id);
         String by = staff(id);
         return InvoiceResponse.of(
                 manage.handle(new ManageInvoice.RecordPayment(id, request.amount(), request.method(), by)));
@@ -137,7 +141,10 @@ class InvoiceController {
 
     @PostMapping("/{id}/refunds")
     @Operation(summary = "Refund part of what was paid (never more than paid)")
-    InvoiceResponse refund(@PathVariable @Size(max = ID) String id, @Valid @RequestBody RefundRequest request) {
+    InvoiceResponse refund(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String id,
+            @Valid @RequestBody RefundRequest request) {
+        boundedId("id", id);
         String by = staff(id);
         return InvoiceResponse.of(
                 manage.handle(new ManageInvoice.RecordRefund(id, request.amount(), request.reason(), by)));
@@ -145,14 +152,20 @@ class InvoiceController {
 
     @PostMapping("/{id}/void")
     @Operation(summary = "Void an unpaid invoice")
-    InvoiceResponse voidInvoice(@PathVariable @Size(max = ID) String id, @Valid @RequestBody VoidRequest request) {
+    InvoiceResponse voidInvoice(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String id,
+            @Valid @RequestBody VoidRequest request) {
+        boundedId("id", id);
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.VoidInvoice(id, request.reason(), by)));
     }
 
     @PostMapping("/{id}/payment-plan")
     @Operation(summary = "Split the balance into instalments")
-    InvoiceResponse plan(@PathVariable @Size(max = ID) String id, @Valid @RequestBody PlanRequest request) {
+    InvoiceResponse plan(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ID)) String id,
+            @Valid @RequestBody PlanRequest request) {
+        boundedId("id", id);
         String by = staff(id);
         return InvoiceResponse.of(manage.handle(new ManageInvoice.PlanPayments(
                 id, request.instalments(), request.firstDueDate(), request.intervalDays(), by)));
@@ -166,6 +179,18 @@ class InvoiceController {
 
     /** Most lines of a manual invoice. */
     static final int MAX_LINES = 50;
+
+    /**
+     * A path id beside a validated body is checked here rather than with {@code @Size}: a constraint on
+     * the path variable would make Spring validate the whole method, and the body's errors would then
+     * name the parameter ("request") instead of the field ("amount").
+     */
+    private static String boundedId(String name, String value) {
+        if (value.length() > ID) {
+            throw new InvalidRequestException(name, "must be at most " + ID + " characters");
+        }
+        return value;
+    }
 
     record DraftRequest(
             @NotBlank @Size(max = ID) String patientId,

@@ -1,6 +1,7 @@
 package org.clinicops.billing.sites;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.invoicing.domain.MoneyAmount;
 import org.clinicops.billing.invoicing.domain.MoneyInput;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,9 @@ class FeeScheduleController {
     /** Most codes in a site's schedule. */
     static final int MAX_ITEMS = 200;
 
+    /** Longest site id. */
+    static final int MAX_ID = 64;
+
     @GetMapping
     @Operation(summary = "A site's fee schedule")
     FeeScheduleResponse get(@PathVariable @Size(max = 64) String siteId) {
@@ -45,7 +50,9 @@ class FeeScheduleController {
     @PutMapping
     @Operation(summary = "Replace a site's fee schedule")
     FeeScheduleResponse replace(
-            @PathVariable @Size(max = 64) String siteId, @Valid @RequestBody FeeScheduleRequest request) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = MAX_ID)) String siteId,
+            @Valid @RequestBody FeeScheduleRequest request) {
+        boundedId("siteId", siteId);
         SiteAccess.require(siteId);
         return FeeScheduleResponse.of(sites.replaceSchedule(
                 siteId,
@@ -57,6 +64,18 @@ class FeeScheduleController {
                                 i.effectiveFrom(),
                                 i.effectiveTo()))
                         .toList()));
+    }
+
+    /**
+     * A path id beside a validated body is checked here rather than with {@code @Size}: a constraint on
+     * the path variable would make Spring validate the whole method, and the body's errors would then
+     * name the parameter ("request") instead of the field ("amount").
+     */
+    private static String boundedId(String name, String value) {
+        if (value.length() > MAX_ID) {
+            throw new InvalidRequestException(name, "must be at most " + MAX_ID + " characters");
+        }
+        return value;
     }
 
     record FeeScheduleRequest(
