@@ -7,11 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The problem-detail statuses an operation can answer besides those every operation of its kind
- * gives (401 and 403 always; 400 with parameters or a body; 413 with a body), e.g. {@code
- * @ProblemResponses({404, 409})}. {@link ProblemResponsesCustomizer} writes them into the OpenAPI
- * description as {@code application/problem+json}.
+ * No longer read: platform-support's OpenAPI conventions document the problem responses of every
+ * operation (404 for a path with an id, 409 for a write, 400, 401, 403, 413, 415 as they apply), and
+ * an operation's own {@code @ApiResponse} wins. Kept only while the day board's controller, edited
+ * elsewhere, still names it; remove it with its last use.
+ *
+ * @deprecated document an operation-specific answer with {@code @ApiResponse} instead
  */
+@Deprecated
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -1,4 +1,4 @@
-/** The HTTP API as a whole: its OpenAPI description (the problem details each operation can give), its bounds, the 409 of a concurrent change. */
+/** The HTTP API as a whole: the bounds of ids and paging parameters (the OpenAPI conventions and the 409 of a concurrent change are platform-support's). */
 @NullMarked
 package org.clinicops.scheduling.apidocs;
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.clinicops.platform.ids.IdGenerator;
-import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
@@ -12,7 +11,6 @@ import org.clinicops.scheduling.sites.domain.Closure;
 import org.clinicops.scheduling.sites.domain.OpeningHours;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,12 +59,8 @@ public class ChangeSite {
     private Site change(String siteId, Change change) {
         Site site = sites.findById(siteId).orElseThrow(() -> new NotFoundException("site", siteId));
         change.apply(site, clock.instant());
-        Site saved;
-        try {
-            saved = sites.save(site);
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("CONCURRENT_CHANGE", "site " + siteId + " was changed concurrently, retry");
-        }
+        // a change that lost a race (optimistic lock) is platform-support's 409 CONCURRENT_UPDATE
+        Site saved = sites.save(site);
         events.publishEvent(new SiteCapacityChanged(siteId));
         return saved;
     }

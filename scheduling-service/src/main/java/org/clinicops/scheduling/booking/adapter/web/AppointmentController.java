@@ -1,6 +1,8 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -23,7 +25,6 @@ import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.clinicops.scheduling.apidocs.ApiBounds;
-import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
 import org.clinicops.scheduling.booking.application.CompleteSessionCommand;
 import org.clinicops.scheduling.booking.application.FindAppointments;
@@ -95,18 +96,18 @@ class AppointmentController {
     }
 
     @Operation(summary = "Read an appointment")
-    @ProblemResponses({404})
     @GetMapping("/{id}")
-    AppointmentResponse get(@PathVariable String id) {
+    AppointmentResponse get(@PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
         return AppointmentResponse.of(access.require(id, AppointmentAction.READ));
     }
 
     record Reschedule(@NotNull Instant startsAt) {}
 
     @Operation(summary = "Move an appointment through the booking gate")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/reschedule")
-    AppointmentResponse reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
+    AppointmentResponse reschedule(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody Reschedule request) {
         access.require(id, AppointmentAction.RESCHEDULE);
         return AppointmentResponse.of(reschedule.handle(id, request.startsAt()));
     }
@@ -114,9 +115,10 @@ class AppointmentController {
     record Cancel(InfusionCancelled.@Nullable Reason reason) {}
 
     @Operation(summary = "Cancel an appointment")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/cancel")
-    AppointmentResponse cancel(@PathVariable String id, @RequestBody(required = false) @Nullable Cancel request) {
+    AppointmentResponse cancel(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @RequestBody(required = false) @Nullable Cancel request) {
         access.require(id, AppointmentAction.CANCEL);
         InfusionCancelled.Reason reason = request == null || request.reason() == null
                 ? InfusionCancelled.Reason.PATIENT_REQUEST
@@ -129,25 +131,25 @@ class AppointmentController {
     }
 
     @Operation(summary = "Mark a no-show after the start")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/no-show")
-    AppointmentResponse noShow(@PathVariable String id) {
+    AppointmentResponse noShow(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
         access.require(id, AppointmentAction.NO_SHOW);
         return AppointmentResponse.of(session.noShow(id));
     }
 
     @Operation(summary = "Check a patient in (window and booking gate)")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/check-in")
-    AppointmentResponse checkIn(@PathVariable String id) {
+    AppointmentResponse checkIn(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
         access.require(id, AppointmentAction.CHECK_IN);
         return AppointmentResponse.of(session.checkIn(id));
     }
 
     @Operation(summary = "Start a consultation or an infusion (booking gate)")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/start")
-    AppointmentResponse start(@PathVariable String id) {
+    AppointmentResponse start(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
         access.require(id, AppointmentAction.START);
         return AppointmentResponse.of(session.start(id));
     }
@@ -179,10 +181,10 @@ class AppointmentController {
     record CheckOverride(@NotBlank @Size(min = 3, max = 500) String reason) {}
 
     @Operation(summary = "Complete: discharge checks for an infusion, or end a consultation")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/complete")
     AppointmentResponse complete(
-            @PathVariable String id, @Valid @RequestBody(required = false) @Nullable Complete body) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody(required = false) @Nullable Complete body) {
         var appointment = access.require(id, AppointmentAction.COMPLETE);
         if (appointment.type() == AppointmentType.CONSULTATION) {
             return AppointmentResponse.of(session.completeConsultation(id));
@@ -255,9 +257,10 @@ class AppointmentController {
             BigDecimal doseMg) {}
 
     @Operation(summary = "Stop an infusion in progress early")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/stop")
-    AppointmentResponse stop(@PathVariable String id, @Valid @RequestBody Stop body) {
+    AppointmentResponse stop(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody Stop body) {
         access.require(id, AppointmentAction.STOP);
         return AppointmentResponse.of(
                 session.stop(id, new StopSessionCommand(body.reason(), body.infusionMinutes(), body.doseMg())));

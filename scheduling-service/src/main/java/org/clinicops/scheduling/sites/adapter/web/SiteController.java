@@ -1,6 +1,8 @@
 package org.clinicops.scheduling.sites.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +19,6 @@ import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.scheduling.apidocs.ApiBounds;
-import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddChair;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.AddClosure;
 import org.clinicops.scheduling.sites.adapter.web.SiteRequests.ChangeChair;
@@ -72,7 +73,6 @@ class SiteController {
     }
 
     @Operation(summary = "Register a site")
-    @ProblemResponses({409})
     @PostMapping
     ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSite request) {
         SiteAccess.require(request.id());
@@ -107,33 +107,35 @@ class SiteController {
     }
 
     @Operation(summary = "Read a site")
-    @ProblemResponses({404})
     @GetMapping("/{id}")
-    SiteResponse get(@PathVariable String id) {
+    SiteResponse get(@PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
         Audit.site(id);
         return SiteResponse.of(sites.findById(id).orElseThrow(() -> new NotFoundException("site", id)));
     }
 
     @Operation(summary = "Replace a site's opening hours")
-    @ProblemResponses({404, 409})
     @PutMapping("/{id}/opening-hours")
-    SiteResponse changeOpeningHours(@PathVariable String id, @Valid @RequestBody ChangeOpeningHours request) {
+    SiteResponse changeOpeningHours(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody ChangeOpeningHours request) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeOpeningHours(id, openingHours(request.openingHours())));
     }
 
     @Operation(summary = "Replace a site's clinicians")
-    @ProblemResponses({404, 409})
     @PutMapping("/{id}/clinicians")
-    SiteResponse changeClinicians(@PathVariable String id, @Valid @RequestBody ChangeClinicians request) {
+    SiteResponse changeClinicians(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody ChangeClinicians request) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.changeClinicians(id, clinicians(request.clinicians())));
     }
 
     @Operation(summary = "Add a chair to a site")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/chairs")
-    SiteResponse addChair(@PathVariable String id, @Valid @RequestBody AddChair request) {
+    SiteResponse addChair(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody AddChair request) {
         SiteAccess.require(id);
         String name = request.name() == null ? request.id() : request.name();
         return SiteResponse.of(changeSite.addChair(id, new Chair(request.id(), name, true)));
@@ -141,18 +143,20 @@ class SiteController {
 
     /** {@code {"inService": false}} takes a chair out of service; {@code true} brings it back. */
     @Operation(summary = "Take a chair out of service or back")
-    @ProblemResponses({404, 409})
     @PatchMapping("/{id}/chairs/{chairId}")
     SiteResponse changeChair(
-            @PathVariable String id, @PathVariable String chairId, @Valid @RequestBody ChangeChair request) {
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String chairId,
+            @Valid @RequestBody ChangeChair request) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.setChairInService(id, chairId, request.inService()));
     }
 
     @Operation(summary = "Close a site on a date")
-    @ProblemResponses({404, 409})
     @PostMapping("/{id}/closures")
-    SiteResponse addClosure(@PathVariable String id, @Valid @RequestBody AddClosure request) {
+    SiteResponse addClosure(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody AddClosure request) {
         SiteAccess.require(id);
         Closure closure;
         try {
@@ -164,9 +168,10 @@ class SiteController {
     }
 
     @Operation(summary = "Reopen a site on a date")
-    @ProblemResponses({404, 409})
     @DeleteMapping("/{id}/closures/{date}")
-    SiteResponse removeClosure(@PathVariable String id, @PathVariable String date) {
+    SiteResponse removeClosure(
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @PathVariable @Parameter(schema = @Schema(maxLength = 10)) String date) {
         SiteAccess.require(id);
         return SiteResponse.of(changeSite.removeClosure(id, date));
     }

@@ -28,7 +28,9 @@ final class SiteRequests {
      * objects; {@code openingHours} defaults to Monday-Friday 08:00-18:00; {@code currency} to USD.
      */
     record CreateSite(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be a lower-case slug")
+            @NotBlank
+            @Size(max = 40)
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be a lower-case slug")
             String id,
 
             @NotBlank @Size(max = 120) String name,
@@ -43,20 +45,20 @@ final class SiteRequests {
             @Nullable @Valid @Size(max = MAX_OPENING_HOURS) List<OpeningHoursEntry> openingHours,
             @Nullable @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians,
 
-            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            @Nullable @Size(max = 3) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency) {}
 
     record OpeningHoursEntry(
             @NotNull DayOfWeek day,
 
-            @NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm")
+            @NotBlank @Size(max = 5) @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm")
             String opens,
 
-            @NotBlank @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00", message = "must be HH:mm")
+            @NotBlank @Size(max = 5) @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00", message = "must be HH:mm")
             String closes) {}
 
     record ClinicianEntry(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
             String id,
 
             @NotBlank @Size(max = 120) String name,
@@ -69,7 +71,7 @@ final class SiteRequests {
             @NotNull @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians) {}
 
     record AddChair(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
             String id,
 
             @Nullable @Size(max = 60) String name) {}
@@ -77,7 +79,7 @@ final class SiteRequests {
     record ChangeChair(@NotNull Boolean inService) {}
 
     record AddClosure(
-            @NotBlank @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be an ISO date")
+            @NotBlank @Size(max = 10) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be an ISO date")
             String date,
 
             @Nullable @Size(max = 60) String label) {}

@@ -152,7 +152,7 @@ class AppointmentControllerTest {
                 .hasStatus(409)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyText()
-                .contains("CONCURRENT_CHANGE")
+                .contains("CONCURRENT_UPDATE")
                 .doesNotContain("version 3");
     }
 
