@@ -37,6 +37,7 @@ import org.clinicops.billing.superbill.Superbill;
 import org.clinicops.billing.superbill.SuperbillResponse;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.patients.PatientNameLookup;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.Role;
@@ -81,6 +82,7 @@ class StaffDeskController {
     private final AccountSummary accounts;
     private final BillingSites sites;
     private final Clock clock;
+    private final PatientNameLookup names;
 
     StaffDeskController(
             InvoiceStore invoices,
@@ -91,7 +93,8 @@ class StaffDeskController {
             ApplyAssistance assistance,
             AccountSummary accounts,
             BillingSites sites,
-            Clock clock) {
+            Clock clock,
+            PatientNameLookup names) {
         this.invoices = invoices;
         this.invoiceAccess = invoiceAccess;
         this.accountAccess = accountAccess;
@@ -101,6 +104,7 @@ class StaffDeskController {
         this.accounts = accounts;
         this.sites = sites;
         this.clock = clock;
+        this.names = names;
     }
 
     /** Who is signed in, for the page header (null without a session, e.g. on an error page). */
@@ -147,6 +151,9 @@ class StaffDeskController {
         List<QueueRow> rows = open.getContent().stream().map(this::row).toList();
         Audit.patients(rows.stream().map(QueueRow::patientId).toList());
         model.addAttribute("rows", rows);
+        // names (and, for BILLING and ADMIN, contact details) read from intake as the user, once per page
+        model.addAttribute(
+                "names", names.namesOf(rows.stream().map(QueueRow::patientId).toList()));
         model.addAttribute(
                 "totals",
                 invoices.outstanding(visible, statuses).stream()
@@ -261,6 +268,7 @@ class StaffDeskController {
         BillingSite site = sites.siteOrDefault(account.siteId());
         String currency = view.currency();
         model.addAttribute("account", account);
+        model.addAttribute("names", names.namesOf(List.of(account.patientId())));
         model.addAttribute("site", site);
         model.addAttribute(
                 "otherAccounts",
@@ -381,6 +389,7 @@ class StaffDeskController {
         ZoneId zone = site.zone();
         String c = i.currency();
         model.addAttribute("invoice", i);
+        model.addAttribute("names", names.namesOf(List.of(i.patientId())));
         model.addAttribute("site", site);
         model.addAttribute("serviceDate", i.serviceAt().atZone(zone).toLocalDate());
         model.addAttribute(

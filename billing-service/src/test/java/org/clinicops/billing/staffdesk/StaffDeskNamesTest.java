@@ -1,0 +1,151 @@
+package org.clinicops.billing.staffdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.clinicops.billing.Api;
+import org.clinicops.billing.TestEvents;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.TestClock;
+import org.clinicops.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The staff desk names the patient (and the contact details billing may see) from intake, or says why not. */
+@ServiceIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class StaffDeskNamesTest {
+
+    static final Instant NOW = Instant.parse("2026-03-16T15:00:00Z");
+    static final String BILLING = TestTokens.of("billing-nms", Role.BILLING, "nms");
+
+    static final HttpServer INTAKE = stubIntake();
+    static volatile boolean intakeDown;
+    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    TestClock clock;
+
+    @DynamicPropertySource
+    static void intake(DynamicPropertyRegistry properties) {
+        properties.add(
+                "clinic.intake.base-url",
+                () -> "http://127.0.0.1:" + INTAKE.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopIntake() {
+        INTAKE.stop(0);
+    }
+
+    @BeforeEach
+    void aPatientWithAnAccount() {
+        clock.set(NOW.plusSeconds(300));
+        Api admin = new Api(port);
+        TestEvents.publish(
+                kafka, new SiteUpdated("nms", "nms", "America/Denver", "USD", 4, List.of(), true, NOW), "evt_nms_site");
+        TestEvents.publish(
+                kafka,
+                new ConsultationRequested(
+                        "req_nms_1",
+                        "p_nms_ada",
+                        "nms",
+                        Condition.ANXIETY,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        NOW),
+                "evt_req_nms_1");
+        await().until(() -> admin.get("/api/patients/p_nms_ada/account").status() == 200);
+    }
+
+    @Test
+    void showsTheNameAndContactDetailsBesideThePseudonymWhenIntakeAnswers(CapturedOutput output) {
+        intakeDown = false;
+
+        String page = page("/patients/p_nms_ada");
+
+        assertThat(page)
+                .contains("Ada Lovelace", "p_nms_ada", "ada@example.org", "+1 555 0100")
+                .doesNotContain("Names unavailable");
+        assertThat(AUTHORIZATIONS).last().isEqualTo(TestTokens.bearer(BILLING));
+        assertThat(output.getAll()).doesNotContain("Ada Lovelace", "ada@example.org");
+    }
+
+    @Test
+    void rendersWithThePseudonymAndANoticeWhenIntakeDoesNotAnswer(CapturedOutput output) {
+        intakeDown = true;
+
+        String page = page("/patients/p_nms_ada");
+
+        assertThat(page)
+                .contains("p_nms_ada", "Names unavailable: intake did not answer")
+                .doesNotContain("Ada Lovelace", "ada@example.org");
+        assertThat(output.getAll()).doesNotContain("Ada Lovelace");
+    }
+
+    private String page(String path) {
+        return Api.rest(port, BILLING)
+                .get()
+                .uri(path)
+                .accept(MediaType.TEXT_HTML)
+                .retrieve()
+                .body(String.class);
+    }
+
+    private static HttpServer stubIntake() {
+        try {
+            HttpServer intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            intake.createContext("/api/patients", exchange -> {
+                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                if (intakeDown) {
+                    // intake failing (a 503 from its proxy): the page must not wait for or show names
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
+                byte[] body = """
+                        {"patients":[{"patientId":"p_nms_ada","displayName":"Ada Lovelace",\
+                        "email":"ada@example.org","phone":"+1 555 0100"}]}""".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            intake.start();
+            return intake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
