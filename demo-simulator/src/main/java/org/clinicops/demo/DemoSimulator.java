@@ -53,9 +53,10 @@ public final class DemoSimulator {
         this.api = new ClinicClient(urls, tokens, stats);
         for (DemoSites.Site site : DemoSites.ALL) {
             // one physician a site (DemoSites): her tokens are cached and renewed before they expire
-            physicians.put(
-                    site.id(),
-                    api.withTokens(physicianTokens.apply(site.physicianIds().get(0))));
+            String physician = site.physicianIds().get(0);
+            AccessTokens signIn = physicianTokens.apply(physician);
+            signedIn.put(physician, signIn);
+            physicians.put(site.id(), api.withTokens(signIn));
         }
         this.random = new SplittableRandom(options.seed());
         this.workers = Executors.newScheduledThreadPool(4, r -> {
