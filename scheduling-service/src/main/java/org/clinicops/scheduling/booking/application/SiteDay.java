@@ -216,13 +216,16 @@ public class SiteDay {
     }
 
     private static BoardEntry entry(Appointment a, ZoneId zone) {
+        // a stopped session freed its chair when it stopped, not at its booked end
+        var stop = a.sessionStop();
+        Instant ends = stop != null ? stop.stoppedAt() : a.endsAt();
         return new BoardEntry(
                 a.id(),
                 a.type(),
                 a.patientId(),
                 a.status().name(),
                 LocalTime.ofInstant(a.startsAt(), zone).format(HH_MM),
-                LocalTime.ofInstant(a.endsAt(), zone).format(HH_MM),
+                LocalTime.ofInstant(ends, zone).format(HH_MM),
                 a.sessionNumberOrNull(),
                 a.sessionsTotal(),
                 a.late());

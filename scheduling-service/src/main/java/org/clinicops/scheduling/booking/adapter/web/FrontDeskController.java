@@ -1,13 +1,11 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.patients.PatientNameLookup;
 import org.clinicops.platform.security.SiteAccess;
-import org.clinicops.scheduling.apidocs.ApiBounds;
 import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.booking.application.SiteDay;
 import org.clinicops.scheduling.sites.application.SiteRepository;
@@ -30,11 +28,13 @@ class FrontDeskController {
     private final SiteDay siteDay;
     private final SiteRepository sites;
     private final Clock clock;
+    private final PatientNameLookup names;
 
-    FrontDeskController(SiteDay siteDay, SiteRepository sites, Clock clock) {
+    FrontDeskController(SiteDay siteDay, SiteRepository sites, Clock clock, PatientNameLookup names) {
         this.siteDay = siteDay;
         this.sites = sites;
         this.clock = clock;
+        this.names = names;
     }
 
     @Operation(summary = "Free chair and physician times of a site's local date")
@@ -42,7 +42,7 @@ class FrontDeskController {
     @GetMapping("/api/sites/{id}/availability")
     @ResponseBody
     SiteDay.Availability availability(
-            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
+            @PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
         SiteAccess.require(id);
         return siteDay.availability(id, date == null ? today(id) : date);
@@ -61,6 +61,8 @@ class FrontDeskController {
         // the board shows patients (by pseudonym): its audit entry names every one of them
         Audit.patients(board.patientIds());
         model.addAttribute("board", board);
+        // names beside the pseudonyms, read from intake as the signed-in user in one call (never stored)
+        model.addAttribute("names", names.namesOf(board.patientIds()));
         model.addAttribute("previous", day.minusDays(1));
         model.addAttribute("next", day.plusDays(1));
         return "board";
