@@ -1,6 +1,7 @@
 package org.clinicops.intake.patients.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,6 +21,7 @@ import org.clinicops.intake.patients.application.FindPatient.PatientRecord;
 import org.clinicops.intake.patients.application.RecordHousehold;
 import org.clinicops.intake.patients.domain.SiteHousehold;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
@@ -202,8 +204,9 @@ class PatientController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/household")
     PatientView recordHousehold(
-            @PathVariable @Size(max = MAX_ID_LENGTH) String patientId, @Valid @RequestBody Household body) {
-        Audit.patient(patientId);
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = MAX_ID_LENGTH)) String patientId,
+            @Valid @RequestBody Household body) {
+        Audit.patient(bounded("patientId", patientId));
         String site =
                 household.handle(patientId, reader(), body.siteId(), body.householdSize(), body.householdIncome());
         Audit.site(site);
@@ -220,5 +223,17 @@ class PatientController {
 
     private static StaffUser reader() {
         return SiteAccess.currentUser();
+    }
+
+    /**
+     * Checks an id in the path of a handler that also validates a body: a {@code @Size} on the path
+     * variable would turn on method validation for the whole handler, whose 400 then names the body
+     * instead of the body's bad fields.
+     */
+    private static String bounded(String name, String id) {
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new InvalidRequestException(name, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        return id;
     }
 }

@@ -1,6 +1,7 @@
 package org.clinicops.intake.requests.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,6 +27,7 @@ import org.clinicops.intake.requests.domain.RequestStatus;
 import org.clinicops.intake.screening.domain.PriorTrial;
 import org.clinicops.intake.screening.domain.ScreeningAnswers;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
@@ -234,8 +236,10 @@ class ConsultationRequestController {
             description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/screening")
-    RequestView screen(@PathVariable @Size(max = MAX_ID_LENGTH) String id, @Valid @RequestBody Screening body) {
-        load(id);
+    RequestView screen(
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody Screening body) {
+        load(bounded("id", id));
         var answers = new ScreeningAnswers(
                 body.phq9(),
                 body.gad7(),
@@ -279,8 +283,10 @@ class ConsultationRequestController {
             description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/decision")
-    RequestView decide(@PathVariable @Size(max = MAX_ID_LENGTH) String id, @Valid @RequestBody DecisionBody body) {
-        load(id);
+    RequestView decide(
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody DecisionBody body) {
+        load(bounded("id", id));
         return RequestView.of(decide.handle(new DecideTreatment.Command(
                 id,
                 SiteAccess.currentUser(),
@@ -323,5 +329,17 @@ class ConsultationRequestController {
         Audit.patient(request.patientId());
         SiteAccess.require(request.siteId());
         return request;
+    }
+
+    /**
+     * Checks an id in the path of a handler that also validates a body: a {@code @Size} on the path
+     * variable would turn on method validation for the whole handler, whose 400 then names the body
+     * instead of the body's bad fields.
+     */
+    private static String bounded(String name, String id) {
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new InvalidRequestException(name, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        return id;
     }
 }
