@@ -1,5 +1,6 @@
 package org.clinicops.platform.deadletters;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +48,10 @@ class DeadLetterController {
         ALL
     }
 
+    @Operation(
+            summary = "List this service's dead letters (ADMIN)",
+            description = "Position, consumer group, exception class and when first seen; never a payload,"
+                    + " key or exception message.")
     @GetMapping
     PagedModel<DeadLetter> list(
             @RequestParam(required = false) @Nullable @Size(max = 200) String topic,
@@ -60,6 +65,9 @@ class DeadLetterController {
         return new PagedModel<>(new PageImpl<>(content, PageRequest.of(page, size), total));
     }
 
+    @Operation(
+            summary = "Replay dead letters into this service's listeners (ADMIN)",
+            description = "One or more ids, or a topic narrowed by partition and offsets; at most 500 a call.")
     @PostMapping("/replay")
     ReplayResult replay(@RequestBody @Valid ReplayRequest request) {
         if (request.ids() != null && !request.ids().isEmpty()) {

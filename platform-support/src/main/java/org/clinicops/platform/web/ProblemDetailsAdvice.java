@@ -134,6 +134,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * parameters of a class-level {@code @Validated} controller) name the parameter, never its
      * rejected value.
      */
+    /** A multipart body that cannot be parsed (no boundary, truncated) is the caller's error. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return validationProblem(List.of(new FieldError("body", "is not a readable multipart body")));
+    }
+
+    /** A sort key the data does not have names the parameter, never the stored property paths. */
+    @ExceptionHandler(org.springframework.data.core.PropertyReferenceException.class)
+    ProblemDetail unknownSortKey(org.springframework.data.core.PropertyReferenceException e) {
+        return validationProblem(List.of(new FieldError("sort", "names a property that cannot be sorted on")));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolated(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()

@@ -165,6 +165,18 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answersAnUnreadableMultipartBodyAndAnUnknownSortKeyWithBadRequest() {
+        for (String failure : java.util.List.of("multipart", "sort-key")) {
+            MvcTestResult result = mvc.get().uri("/failures/" + failure).exchange();
+
+            assertThat(result)
+                    .as(failure)
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
     void answersAnUnreachableDatabaseWithServiceUnavailableAndRetryAfter() {
         for (String failure : java.util.List.of("mongo-timeout", "mongo-socket", "resource-failure")) {
             MvcTestResult result = mvc.get().uri("/failures/" + failure).exchange();
@@ -287,6 +299,13 @@ class ProblemDetailsAdviceTest {
                 case "mongo-socket" ->
                     new com.mongodb.MongoSocketOpenException("refused", new com.mongodb.ServerAddress("db", 27017));
                 case "resource-failure" -> new org.springframework.dao.DataAccessResourceFailureException("down");
+                case "multipart" ->
+                    new org.springframework.web.multipart.MultipartException("no multipart boundary was found");
+                case "sort-key" ->
+                    new org.springframework.data.core.PropertyReferenceException(
+                            "\u0000",
+                            org.springframework.data.core.TypeInformation.of(Sample.class),
+                            java.util.List.of());
                 case "constraint-violation" ->
                     new jakarta.validation.ConstraintViolationException(
                             jakarta.validation.Validation.buildDefaultValidatorFactory()
