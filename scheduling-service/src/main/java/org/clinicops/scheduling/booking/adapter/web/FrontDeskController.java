@@ -1,11 +1,14 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.patients.PatientNameLookup;
 import org.clinicops.platform.security.SiteAccess;
+import org.clinicops.scheduling.apidocs.ApiBounds;
 import org.clinicops.scheduling.apidocs.ProblemResponses;
 import org.clinicops.scheduling.booking.application.SiteDay;
 import org.clinicops.scheduling.sites.application.SiteRepository;
@@ -42,7 +45,7 @@ class FrontDeskController {
     @GetMapping("/api/sites/{id}/availability")
     @ResponseBody
     SiteDay.Availability availability(
-            @PathVariable String id,
+            @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
         SiteAccess.require(id);
         return siteDay.availability(id, date == null ? today(id) : date);
