@@ -19,6 +19,7 @@ import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.outbox.OutboxConfiguration;
 import org.clinicops.platform.outbox.OutboxRelay;
 import org.clinicops.platform.web.ProblemDetailsAdvice;
+import org.clinicops.platform.web.SortParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(ClinicPlatformProperties.class)
 @Import({
     ProblemDetailsAdvice.class,
+    SortParameters.class,
     OutboxConfiguration.class,
     ConsumerErrorHandlingConfiguration.class,
     DeadLetterConfiguration.class

@@ -54,8 +54,8 @@ public final class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
-    static final int MAX_SORT_KEYS = 3;
-    static final int MAX_SORT_LENGTH = 64;
+    static final int MAX_SORT_KEYS = org.clinicops.platform.web.SortParameters.MAX_KEYS;
+    static final int MAX_SORT_LENGTH = org.clinicops.platform.web.SortParameters.MAX_LENGTH;
     static final int MAX_PAGE = 100_000;
 
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(

@@ -116,6 +116,21 @@ class ApiFuzzTest {
     }
 
     @Test
+    void a_sort_key_with_a_control_character_or_too_many_keys_is_a_400_problem() {
+        for (String query : java.util.List.of("sort=%00", "sort=a&sort=b&sort=c&sort=d", "sort=name,sideways")) {
+            ApiFuzz.Answer answer =
+                    ApiFuzz.against(port).send(FuzzRequest.of("GET", "/api/samples?" + query, null, null));
+
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.contentType()).as(query).startsWith("application/problem+json");
+        }
+        assertThat(ApiFuzz.against(port)
+                        .send(FuzzRequest.of("GET", "/api/samples?sort=name,desc", null, null))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void money_like_1e300000000_is_a_400_problem_at_once_and_writes_nothing() {
         long before = mongo.getCollection(ApiSampleEndpoints.COLLECTION).countDocuments();
 
