@@ -71,7 +71,7 @@ class MonitoringIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Test

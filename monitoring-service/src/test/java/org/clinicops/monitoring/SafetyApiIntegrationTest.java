@@ -47,7 +47,7 @@ class SafetyApiIntegrationTest {
     @LocalManagementPort
     int managementPort;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -70,7 +70,7 @@ class SiteBoundSafetyWritesTest {
     @LocalManagementPort
     int managementPort;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

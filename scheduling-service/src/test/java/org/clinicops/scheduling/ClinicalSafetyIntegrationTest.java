@@ -69,7 +69,7 @@ class ClinicalSafetyIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -39,7 +39,7 @@ class ConsultationCheckInIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -66,7 +66,7 @@ class SchedulingFlowIntegrationTest {
     @LocalManagementPort
     int managementPort;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -76,7 +76,7 @@ class SessionEndIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -47,7 +47,7 @@ class ChargingIntegrationTest {
     @Autowired
     TestClock clock;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @LocalServerPort

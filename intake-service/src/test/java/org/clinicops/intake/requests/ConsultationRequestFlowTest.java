@@ -57,7 +57,7 @@ class ConsultationRequestFlowTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Autowired

@@ -79,7 +79,7 @@ class MongoOutageIT {
     @Autowired
     TicketListener listener;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Test

@@ -41,7 +41,7 @@ class ReliableMessagingTest {
     @Autowired
     MeterRegistry meters;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     @Test
