@@ -42,8 +42,8 @@ final class SiteRequests {
             @Nullable
             JsonNode chairs,
 
-            @Nullable @Valid @Size(max = MAX_OPENING_HOURS) List<OpeningHoursEntry> openingHours,
-            @Nullable @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians,
+            @Nullable @Valid @Size(max = MAX_OPENING_HOURS) List<@NotNull OpeningHoursEntry> openingHours,
+            @Nullable @Valid @Size(max = MAX_CLINICIANS) List<@NotNull ClinicianEntry> clinicians,
 
             @Nullable @Size(max = 3) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency) {}
@@ -65,10 +65,10 @@ final class SiteRequests {
             @NotNull ClinicianRole role) {}
 
     record ChangeOpeningHours(
-            @NotNull @Valid @Size(max = MAX_OPENING_HOURS) List<OpeningHoursEntry> openingHours) {}
+            @NotNull @Valid @Size(max = MAX_OPENING_HOURS) List<@NotNull OpeningHoursEntry> openingHours) {}
 
     record ChangeClinicians(
-            @NotNull @Valid @Size(max = MAX_CLINICIANS) List<ClinicianEntry> clinicians) {}
+            @NotNull @Valid @Size(max = MAX_CLINICIANS) List<@NotNull ClinicianEntry> clinicians) {}
 
     record AddChair(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be an id")
