@@ -266,7 +266,7 @@ final class ChaosChecks implements AutoCloseable {
                 "completedAt",
                 "reservationIds");
         Set<String> waiting = ids(mongo.getDatabase("scheduling").getCollection("waiting_list"));
-        Set<String> accounts = ids(mongo.getDatabase("billing").getCollection("accounts"));
+        Set<String> accounts = patientsAtSites(mongo.getDatabase("billing").getCollection("accounts"));
         Map<String, Document> invoices = byId(
                 mongo.getDatabase("billing").getCollection("invoices"),
                 "patientId",
@@ -332,7 +332,7 @@ final class ChaosChecks implements AutoCloseable {
             } else {
                 notBooked.add(r.requestId() + " (" + consultations + " consultations)");
             }
-            if (!accounts.contains(r.patientId())) {
+            if (!accounts.contains(patientAtSite(r.patientId(), r.siteId()))) {
                 noAccount.add(r.patientId());
             }
             for (String id : ids) {
@@ -874,6 +874,22 @@ final class ChaosChecks implements AutoCloseable {
             byId.put(String.valueOf(d.get("_id")), d);
         }
         return byId;
+    }
+
+    /**
+     * Billing keeps one account per patient and site: the patient and site of every account, read
+     * from the account's own fields rather than from how billing composes its ids.
+     */
+    private static Set<String> patientsAtSites(com.mongodb.client.MongoCollection<Document> accounts) {
+        Set<String> pairs = new HashSet<>();
+        for (Document d : accounts.find().projection(new Document("patientId", 1).append("siteId", 1))) {
+            pairs.add(patientAtSite(String.valueOf(d.get("patientId")), String.valueOf(d.get("siteId"))));
+        }
+        return pairs;
+    }
+
+    private static String patientAtSite(String patientId, String siteId) {
+        return patientId + " at " + siteId;
     }
 
     private static Set<String> ids(com.mongodb.client.MongoCollection<Document> collection) {
