@@ -270,7 +270,7 @@ public final class ApiDocumentConventions implements GlobalOpenApiCustomizer {
         descriptions.put("400", "The request is invalid: the problem's errors name each bad field or parameter");
         descriptions.put("401", "No bearer token, or an invalid or expired one");
         descriptions.put("403", "The token's role or sites do not allow this call");
-        descriptions.put("404", "Nothing with this id");
+        descriptions.put("404", "Nothing with this id that the caller's sites may see");
         descriptions.put("409", "The change conflicts with the current state: the problem's code names the rule");
         descriptions.put("413", "The request body is larger than the service accepts");
         descriptions.put("415", "The request body is not application/json");

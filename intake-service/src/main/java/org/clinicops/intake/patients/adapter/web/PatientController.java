@@ -2,9 +2,7 @@ package org.clinicops.intake.patients.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,8 +23,6 @@ import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -47,8 +43,6 @@ class PatientController {
 
     /** The longest patient id a path takes (the service makes ids of about 20 characters): longer is a 400. */
     static final int MAX_ID_LENGTH = 80;
-
-    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final FindPatient find;
     private final RecordHousehold household;
@@ -121,18 +115,6 @@ class PatientController {
             @Nullable @Size(max = 40) String siteId) {}
 
     @Operation(summary = "Read a patient as the caller's sites know them (identity and contact details)")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PatientView patient(@PathVariable @Size(max = MAX_ID_LENGTH) String patientId) {
         return PatientView.of(read(patientId));
@@ -143,22 +125,6 @@ class PatientController {
      *     recorded at any of them
      */
     @Operation(summary = "Read the household figures a site recorded (for financial assistance)")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/household")
     HouseholdView household(
             @PathVariable @Size(max = MAX_ID_LENGTH) String patientId,
@@ -182,26 +148,6 @@ class PatientController {
     }
 
     @Operation(summary = "Record household size and income for one of the caller's sites")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PutMapping("/household")
     PatientView recordHousehold(
             @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = MAX_ID_LENGTH)) String patientId,

@@ -2,9 +2,6 @@ package org.clinicops.intake.patients.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +14,6 @@ import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "patients")
 class PatientLookupController {
-
-    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     /** The most ids one lookup takes: a page of another service is never longer. */
     static final int MAX_IDS = 100;
@@ -63,18 +56,6 @@ class PatientLookupController {
 
     @Operation(
             summary = "Look up patients' names for staff pages of other services (absent: not visible to the caller)")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/api/patients")
     PatientNames lookUp(
             @RequestParam @NotEmpty @Size(max = MAX_IDS)

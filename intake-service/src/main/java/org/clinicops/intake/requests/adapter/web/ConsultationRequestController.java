@@ -102,20 +102,12 @@ class ConsultationRequestController {
                             mediaType = "application/json",
                             schema = @Schema(oneOf = {Submitted.class, RequestView.class})))
     @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "401",
-            description = "No valid bearer token",
+            description = "A bearer token was sent and is not valid (anonymous submissions send none)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
+            description = "Signed-in staff submitting for a site that is not theirs",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "429",
@@ -143,18 +135,6 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "Read a consultation request with its consultation, screening and decision")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
     RequestView get(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
         return RequestView.of(load(id));
@@ -162,18 +142,6 @@ class ConsultationRequestController {
 
     /** The screening in full, prior trials and medications included: for clinicians. */
     @Operation(summary = "Read a request's screening in full (clinicians)")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}/screening")
     ScreeningView screening(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
         ConsultationRequest request = load(id);
@@ -184,18 +152,6 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "List consultation requests of the caller's sites, oldest first, paged")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping
     PagedModel<RequestView> list(
             @RequestParam(required = false) @Nullable @Size(max = 40) String siteId,
@@ -211,29 +167,9 @@ class ConsultationRequestController {
 
     @Operation(summary = "Record screening at or after the consultation's check-in")
     @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "409",
             description =
                     "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/screening")
     RequestView screen(
@@ -258,29 +194,9 @@ class ConsultationRequestController {
 
     @Operation(summary = "Decide after the completed consultation (a physician of the site)")
     @ApiResponse(
-            responseCode = "400",
-            description = "Bad input: the problem names each bad field; nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "409",
             description =
                     "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/decision")
     RequestView decide(
@@ -300,18 +216,6 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "Withdraw an open request")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The role or the site does not allow it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such object, or none the caller's sites may see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "409",
             description =
