@@ -2,6 +2,7 @@ package org.clinicops.billing.invoicing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -103,6 +104,10 @@ class InvoiceController {
             summary = "Create a manual draft invoice",
             description = "Only at a site of the caller's (403) for a patient with an account at that site (404);"
                     + " nothing is written otherwise.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The draft invoice (Location: its address)",
+            content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @ApiResponse(responseCode = "404", description = "The patient has no account at the invoice's site")
     ResponseEntity<InvoiceResponse> create(@Valid @RequestBody DraftRequest request) {
         PatientAccount account = accounts.requireForWrite(request.patientId(), request.siteId());

@@ -1,5 +1,6 @@
 package org.clinicops.billing.staffdesk;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -289,6 +290,7 @@ class StaffDeskController {
     }
 
     /** The superbill download of the patient page (the API's takes bearer tokens only). */
+    @Hidden // a page's link (signed-in session): the API document has GET /api/patients/{patientId}/superbill
     @GetMapping(value = "/patients/{patientId}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
     @ResponseBody
     ResponseEntity<byte[]> superbill(

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +82,12 @@ public final class ApiDocumentConventions implements GlobalOpenApiCustomizer {
             api.getInfo().setTitle(service);
             api.getInfo().setDescription("The HTTP API of the ClinicOps " + service + ".");
         }
+        if (api.getInfo() != null && api.getInfo().getLicense() == null) {
+            api.getInfo().setLicense(new License().name("Apache-2.0").identifier("Apache-2.0"));
+        }
+        // relative: the document describes the service that serves it, whatever host or proxy a
+        // client reached it through (springdoc would name the address of the request that built it)
+        api.setServers(List.of(new Server().url("/").description("The service that serves this document")));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.setComponents(components);
         components.addSecuritySchemes(

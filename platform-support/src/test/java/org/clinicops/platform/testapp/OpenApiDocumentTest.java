@@ -39,6 +39,14 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void names_its_licence_and_a_relative_server_not_the_address_it_was_read_from() {
+        assertThat(document.at("/info/license/identifier").asString()).isEqualTo("Apache-2.0");
+        assertThat(document.path("servers")).hasSize(1);
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo("/");
+        assertThat(json).doesNotContain("localhost");
+    }
+
+    @Test
     void declares_the_bearer_scheme_and_requires_it_on_every_operation_the_policy_does_not_open() {
         JsonNode scheme = document.at("/components/securitySchemes/bearerAuth");
         assertThat(scheme.path("type").asString()).isEqualTo("http");

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p>Each operation has a summary and a unique operationId; a security requirement naming a declared
- * scheme, or an explicit empty one ({@code security: []}) when it is public; at least one documented
- * 4xx answer with a problem-detail schema ({@code application/problem+json}). In what a client
+ * scheme, or an explicit empty one ({@code security: []}) when it is public; a documented 2xx answer
+ * (springdoc drops the computed one once an operation declares any response itself); at least one
+ * documented 4xx answer with a problem-detail schema ({@code application/problem+json}). In what a client
  * sends (parameters and request bodies, through every {@code $ref}): every string has a {@code
  * maxLength}, an {@code enum} or a format that bounds it (date, date-time, time, uuid); every array a
  * {@code maxItems}; every free-form object a {@code maxProperties}; every enum is non-empty with
@@ -42,6 +43,7 @@ public final class OpenApiContract {
         SUMMARY("has no summary"),
         OPERATION_ID("has no operationId, or shares it"),
         SECURITY("declares no security requirement (use security: [] for a public operation)"),
+        SUCCESS_RESPONSE("documents no 2xx answer"),
         PROBLEM_RESPONSE("documents no 4xx answer as application/problem+json with a problem schema"),
         STRING_BOUND("is a string without maxLength, enum or a bounded format"),
         ARRAY_BOUND("is an array without maxItems"),
@@ -128,6 +130,9 @@ public final class OpenApiContract {
             boolean secured = security == null ? globalSecurity : hasValidSecurity(security, schemes);
             if (!secured) {
                 violations.add(new Violation(Rule.SECURITY, name, ""));
+            }
+            if (json.path("responses").propertyNames().stream().noneMatch(code -> code.startsWith("2"))) {
+                violations.add(new Violation(Rule.SUCCESS_RESPONSE, name, ""));
             }
             if (!documentsProblem(document, json.path("responses"))) {
                 violations.add(new Violation(Rule.PROBLEM_RESPONSE, name, ""));

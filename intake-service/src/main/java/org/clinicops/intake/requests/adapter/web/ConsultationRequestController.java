@@ -100,7 +100,7 @@ class ConsultationRequestController {
             content =
                     @Content(
                             mediaType = "application/json",
-                            schema = @Schema(oneOf = {Submitted.class, RequestView.class})))
+                            schema = @Schema(anyOf = {Submitted.class, RequestView.class})))
     @ApiResponse(
             responseCode = "401",
             description = "A bearer token was sent and is not valid (anonymous submissions send none)",
@@ -166,6 +166,7 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "Record screening at or after the consultation's check-in")
+    @ApiResponse(responseCode = "200", description = "The request with its screening and eligibility")
     @ApiResponse(
             responseCode = "409",
             description =
@@ -193,6 +194,7 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "Decide after the completed consultation (a physician of the site)")
+    @ApiResponse(responseCode = "200", description = "The request with its decision (and the approved plan, if any)")
     @ApiResponse(
             responseCode = "409",
             description =
@@ -216,6 +218,7 @@ class ConsultationRequestController {
     }
 
     @Operation(summary = "Withdraw an open request")
+    @ApiResponse(responseCode = "200", description = "The withdrawn request")
     @ApiResponse(
             responseCode = "409",
             description =

@@ -1,6 +1,7 @@
 package org.clinicops.monitoring.adverse.adapter.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -102,6 +103,10 @@ class AdverseEventController {
     record ReportedResponse(AdverseEventResponse adverseEvent, boolean clinicalHoldPlaced) {}
 
     @Operation(summary = "Report an adverse event for a known, open session of the caller's site")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The adverse event, and whether it placed a clinical hold (Location: its address)",
+            content = @Content(schema = @Schema(implementation = ReportedResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such session, or none the caller's sites can see")
     @PostMapping
     ResponseEntity<ReportedResponse> report(@Valid @RequestBody ReportRequest request) {
