@@ -3,14 +3,8 @@ package org.clinicops.billing.staffdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.clinicops.billing.Api;
 import org.clinicops.billing.TestEvents;
 import org.clinicops.events.Condition;
@@ -20,6 +14,7 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StubIntakeNames;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +38,8 @@ class StaffDeskNamesTest {
     static final Instant NOW = Instant.parse("2026-03-16T15:00:00Z");
     static final String BILLING = TestTokens.of("billing-nms", Role.BILLING, "nms");
 
-    static final HttpServer INTAKE = stubIntake();
-    static volatile boolean intakeDown;
-    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    static final StubIntakeNames INTAKE = StubIntakeNames.serving(
+            "{\"patientId\":\"p_nms_ada\",\"displayName\":\"Ada Lovelace\",\"email\":\"ada@example.org\",\"phone\":\"+1 555 0100\"}");
 
     @LocalServerPort
     int port;
@@ -58,14 +52,12 @@ class StaffDeskNamesTest {
 
     @DynamicPropertySource
     static void intake(DynamicPropertyRegistry properties) {
-        properties.add(
-                "clinic.intake.base-url",
-                () -> "http://127.0.0.1:" + INTAKE.getAddress().getPort());
+        INTAKE.register(properties);
     }
 
     @AfterAll
     static void stopIntake() {
-        INTAKE.stop(0);
+        INTAKE.stop();
     }
 
     @BeforeEach
@@ -91,20 +83,20 @@ class StaffDeskNamesTest {
 
     @Test
     void showsTheNameAndContactDetailsBesideThePseudonymWhenIntakeAnswers(CapturedOutput output) {
-        intakeDown = false;
+        INTAKE.down(false);
 
         String page = page("/patients/p_nms_ada");
 
         assertThat(page)
                 .contains("Ada Lovelace", "p_nms_ada", "ada@example.org", "+1 555 0100")
                 .doesNotContain("Names unavailable");
-        assertThat(AUTHORIZATIONS).last().isEqualTo(TestTokens.bearer(BILLING));
+        assertThat(INTAKE.authorizations()).last().isEqualTo(TestTokens.bearer(BILLING));
         assertThat(output.getAll()).doesNotContain("Ada Lovelace", "ada@example.org");
     }
 
     @Test
     void rendersWithThePseudonymAndANoticeWhenIntakeDoesNotAnswer(CapturedOutput output) {
-        intakeDown = true;
+        INTAKE.down(true);
 
         String page = page("/patients/p_nms_ada");
 
@@ -121,31 +113,5 @@ class StaffDeskNamesTest {
                 .accept(MediaType.TEXT_HTML)
                 .retrieve()
                 .body(String.class);
-    }
-
-    private static HttpServer stubIntake() {
-        try {
-            HttpServer intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            intake.createContext("/api/patients", exchange -> {
-                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                if (intakeDown) {
-                    // intake failing (a 503 from its proxy): the page must not wait for or show names
-                    exchange.sendResponseHeaders(503, -1);
-                    exchange.close();
-                    return;
-                }
-                byte[] body = """
-                        {"patients":[{"patientId":"p_nms_ada","displayName":"Ada Lovelace",\
-                        "email":"ada@example.org","phone":"+1 555 0100"}]}""".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            intake.start();
-            return intake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,19 +2,15 @@ package org.clinicops.monitoring.nurse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StubIntakeNames;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,42 +29,38 @@ class NursePageNamesTest {
     static final String NURSE = TestTokens.of("nurse-names", Role.NURSE, "pg_names");
 
     /** Intake as the page sees it: names for the ids asked, or no answer at all. */
-    static final HttpServer INTAKE = stubIntake();
-
-    static volatile boolean intakeDown;
-    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    static final StubIntakeNames INTAKE = StubIntakeNames.serving(
+            "{\"patientId\":\"p_names_ada\",\"displayName\":\"Ada Lovelace\",\"email\":null,\"phone\":null}");
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void intake(DynamicPropertyRegistry properties) {
-        properties.add(
-                "clinic.intake.base-url",
-                () -> "http://127.0.0.1:" + INTAKE.getAddress().getPort());
+        INTAKE.register(properties);
     }
 
     @AfterAll
     static void stopIntake() {
-        INTAKE.stop(0);
+        INTAKE.stop();
     }
 
     @Test
     void showsThePatientsNameBesideThePseudonymWithTheNursesOwnToken(CapturedOutput output) {
-        intakeDown = false;
+        INTAKE.down(false);
 
         HttpResponse<String> page = getPage("/sessions/ses_names_1?patientId=p_names_ada&siteId=pg_names");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Ada Lovelace").contains("p_names_ada").doesNotContain("Names unavailable");
         assertThat(page.body()).as("no contact details for a nurse").doesNotContain("ada@example.org");
-        assertThat(AUTHORIZATIONS).last().isEqualTo(TestTokens.bearer(NURSE));
+        assertThat(INTAKE.authorizations()).last().isEqualTo(TestTokens.bearer(NURSE));
         assertThat(output.getAll()).doesNotContain("Ada Lovelace");
     }
 
     @Test
     void rendersWithThePseudonymAndANoticeWhenIntakeDoesNotAnswer(CapturedOutput output) {
-        intakeDown = true;
+        INTAKE.down(true);
 
         HttpResponse<String> page = getPage("/sessions/ses_names_2?patientId=p_names_ada&siteId=pg_names");
 
@@ -95,32 +87,6 @@ class NursePageNamesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer stubIntake() {
-        try {
-            HttpServer intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            intake.createContext("/api/patients", exchange -> {
-                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                if (intakeDown) {
-                    // intake failing (a 503 from its proxy): the page must not wait for or show names
-                    exchange.sendResponseHeaders(503, -1);
-                    exchange.close();
-                    return;
-                }
-                byte[] body = """
-                        {"patients":[{"patientId":"p_names_ada","displayName":"Ada Lovelace","email":null,"phone":null}]}
-                        """.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            intake.start();
-            return intake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

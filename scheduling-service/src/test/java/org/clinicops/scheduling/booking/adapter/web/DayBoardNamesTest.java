@@ -3,21 +3,16 @@ package org.clinicops.scheduling.booking.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.clinicops.events.Condition;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.PayerType;
@@ -28,6 +23,7 @@ import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StubIntakeNames;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
@@ -55,9 +51,8 @@ class DayBoardNamesTest {
              {"day":"SUNDAY","opens":"00:00","closes":"24:00"}]""";
     private static final String NURSE = TestTokens.of("nurse-brd", Role.NURSE, "brd");
 
-    static final HttpServer INTAKE = stubIntake();
-    static volatile boolean intakeDown;
-    static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    static final StubIntakeNames INTAKE =
+            StubIntakeNames.serving("{\"patientId\":\"p_brd_ada\",\"displayName\":\"Ada Lovelace\"}");
 
     @LocalServerPort
     int port;
@@ -72,14 +67,12 @@ class DayBoardNamesTest {
 
     @DynamicPropertySource
     static void intake(DynamicPropertyRegistry properties) {
-        properties.add(
-                "clinic.intake.base-url",
-                () -> "http://127.0.0.1:" + INTAKE.getAddress().getPort());
+        INTAKE.register(properties);
     }
 
     @AfterAll
     static void stopIntake() {
-        INTAKE.stop(0);
+        INTAKE.stop();
     }
 
     @Test
@@ -109,14 +102,14 @@ class DayBoardNamesTest {
         String board = "/sites/brd/board?date="
                 + Instant.parse(startsAt).atZone(LOS_ANGELES).toLocalDate();
 
-        intakeDown = false;
+        INTAKE.down(false);
         HttpResponse<String> named =
                 send(request(board, NURSE).header("Accept", "text/html").GET());
         assertThat(named.statusCode()).isEqualTo(200);
         assertThat(named.body()).contains("Ada Lovelace", "p_brd_ada").doesNotContain("Names unavailable");
-        assertThat(AUTHORIZATIONS).last().isEqualTo(TestTokens.bearer(NURSE));
+        assertThat(INTAKE.authorizations()).last().isEqualTo(TestTokens.bearer(NURSE));
 
-        intakeDown = true;
+        INTAKE.down(true);
         HttpResponse<String> unnamed =
                 send(request(board, NURSE).header("Accept", "text/html").GET());
         assertThat(unnamed.statusCode()).isEqualTo(200);
@@ -163,31 +156,6 @@ class DayBoardNamesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer stubIntake() {
-        try {
-            HttpServer intake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            intake.createContext("/api/patients", exchange -> {
-                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                if (intakeDown) {
-                    // intake failing (a 503 from its proxy): the page must not wait for or show names
-                    exchange.sendResponseHeaders(503, -1);
-                    exchange.close();
-                    return;
-                }
-                byte[] body = "{\"patients\":[{\"patientId\":\"p_brd_ada\",\"displayName\":\"Ada Lovelace\"}]}"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            intake.start();
-            return intake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
