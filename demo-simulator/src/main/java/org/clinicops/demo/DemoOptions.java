@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param minutes how long to run, 0 for until stopped
  * @param token a fixed bearer token to send instead of the demo client's own, if any
  * @param issuer the authorization server that gives the demo client ({@value #CLIENT_ID}) its tokens
+ *     and signs the physicians in ({@link UserSignIn}: Spring Authorization Server or a Keycloak realm)
  * @param tokenUri its token endpoint, if not {@code <issuer>/oauth2/token} (Keycloak's differs)
  * @param secretFile where the demo client's secret is when {@value #SECRET_ENV} is not set
  * @param passwordFile where the demo users' password is when {@value #PASSWORD_ENV} is not set: the
@@ -50,7 +51,9 @@ record DemoOptions(
                                the demo clock (-Dclinic.clock.start/speed/anchor, which
                                ./clinic up --clock-speed N hands the services and ./clinic demo)
               --minutes M      stop after M minutes (default: run until Ctrl-C)
-              --issuer URL     authorization server of the demo client clinic-demo
+              --issuer URL     authorization server of the demo client clinic-demo, where the
+                               physicians sign in too (endpoints from its discovery document;
+                               Keycloak: the realm, http://localhost:8180/realms/clinicops)
                                (default: $CLINIC_AUTH_ISSUER or http://localhost:9000)
               --token-uri URL  its token endpoint (default: <issuer>/oauth2/token; with Keycloak
                                <realm URL>/protocol/openid-connect/token)

@@ -1,148 +1,166 @@
 package org.clinicops.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.clinicops.demo.AccessTokens.TokenEndpoint.Answer;
+import org.clinicops.demo.StandInProvider.Shape;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The sign-in against a stand-in for Spring Authorization Server's form login: the authorization
- * request sends the browser to the sign-in page, the form (with its CSRF field and the session
- * cookie) signs the user in, the saved request is answered with a code, and the code is exchanged
- * only with the verifier of the challenge the request carried.
+ * The sign-in against stand-ins for both providers it meets: the local stack's Spring Authorization
+ * Server (redirect to {@code /login}, a form with a CSRF field posting back there) and {@code
+ * deploy/}'s Keycloak (the page at the authorization endpoint, a form posting to {@code
+ * login-actions/authenticate?…&amp;…} with hidden fields, {@code Secure} cookies on a loopback
+ * origin). The endpoints come from each one's discovery document; the code is exchanged only with
+ * the verifier of the challenge the request carried.
  */
 class UserSignInTest {
 
-    private static final String PASSWORD = "demo-pw";
-
-    private final HttpServer server = start();
-    private final URI issuer =
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    private final Map<String, String> authorization = new LinkedHashMap<>();
+    private @Nullable StandInProvider provider;
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        if (provider != null) {
+            provider.close();
+        }
     }
 
-    @Test
-    void signsInWithPkceThroughTheSignInFormAndAnswersTheAccessToken() {
-        Answer answer = UserSignIn.http(issuer).signIn("clinician-bos", PASSWORD);
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void signsInWithPkceThroughTheSignInFormAndAnswersTheAccessToken(Shape shape) {
+        StandInProvider provider = start(shape);
+
+        Answer answer = UserSignIn.http(provider.issuer()).signIn(StandInProvider.USER, StandInProvider.PASSWORD);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("\"access_token\":\"token-of-clinician-bos\"");
-        assertThat(authorization)
+        assertThat(provider.authorization)
                 .containsEntry("client_id", UserSignIn.CLIENT)
                 .containsEntry("code_challenge_method", "S256")
-                .containsEntry("redirect_uri", UserSignIn.REDIRECT);
+                .containsEntry("redirect_uri", UserSignIn.REDIRECT)
+                .containsEntry("response_type", "code");
+        assertThat(provider.authorization.get("state"))
+                .as("the state gives nothing of the verifier away")
+                .hasSizeGreaterThanOrEqualTo(32)
+                .isNotEqualTo(provider.authorization.get("code_challenge"));
     }
 
-    @Test
-    void aWrongPasswordIsARefusalThatDoesNotRepeatThePassword() {
-        Answer answer = UserSignIn.http(issuer).signIn("clinician-bos", "wrong-pw");
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void aWrongPasswordIsARefusalThatDoesNotRepeatThePassword(Shape shape) {
+        StandInProvider provider = start(shape);
+
+        Answer answer = UserSignIn.http(provider.issuer()).signIn(StandInProvider.USER, "wrong-pw");
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).contains("invalid_grant").doesNotContain("wrong-pw");
     }
 
-    @Test
-    void anAuthorizationServerThatDoesNotAnswerIsStatusZero() {
-        server.stop(0);
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void anAuthorizationServerThatDoesNotAnswerIsStatusZero(Shape shape) {
+        StandInProvider provider = start(shape);
+        provider.close();
 
-        assertThat(UserSignIn.http(issuer).signIn("clinician-bos", PASSWORD).status())
+        assertThat(UserSignIn.http(provider.issuer())
+                        .signIn(StandInProvider.USER, StandInProvider.PASSWORD)
+                        .status())
                 .isZero();
     }
 
-    private HttpServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            http.createContext("/oauth2/authorize", exchange -> {
-                if ("session-1".equals(cookie(exchange)) && signedIn) {
-                    redirect(
-                            exchange,
-                            authorization.get("redirect_uri") + "?code=code-1&state=" + authorization.get("state"));
-                    return;
-                }
-                authorization.putAll(form(exchange.getRequestURI().getRawQuery()));
-                exchange.getResponseHeaders().add("Set-Cookie", "JSESSIONID=session-1; Path=/");
-                redirect(exchange, "/login");
-            });
-            http.createContext("/login", exchange -> {
-                if (exchange.getRequestMethod().equals("GET")) {
-                    respond(exchange, 200, "<form><input type=\"hidden\" name=\"_csrf\" value=\"csrf-1\"/></form>");
-                    return;
-                }
-                Map<String, String> fields = form(body(exchange));
-                signedIn = "session-1".equals(cookie(exchange))
-                        && "csrf-1".equals(fields.get("_csrf"))
-                        && PASSWORD.equals(fields.get("password"));
-                user = fields.get("username");
-                redirect(exchange, signedIn ? "/oauth2/authorize?continue" : "/login?error");
-            });
-            http.createContext("/oauth2/token", exchange -> {
-                Map<String, String> fields = form(body(exchange));
-                boolean valid = "code-1".equals(fields.get("code"))
-                        && UserSignIn.challenge(fields.get("code_verifier")).equals(authorization.get("code_challenge"))
-                        && UserSignIn.CLIENT.equals(fields.get("client_id"));
-                respond(
-                        exchange,
-                        valid ? 200 : 400,
-                        valid
-                                ? "{\"access_token\":\"token-of-" + user + "\",\"expires_in\":3600}"
-                                : "{\"error\":\"invalid_grant\"}");
-            });
-            http.start();
-            return http;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void postsKeycloaksLoginFormToItsActionWithItsHiddenFieldsOnly() {
+        StandInProvider keycloak = start(Shape.KEYCLOAK);
+
+        UserSignIn.http(keycloak.issuer()).signIn(StandInProvider.USER, StandInProvider.PASSWORD);
+
+        assertThat(keycloak.postedTo)
+                .as("the action's query, its &amp; read as &")
+                .containsOnly(
+                        Map.entry("session_code", "sc-1"),
+                        Map.entry("execution", "ex-1"),
+                        Map.entry("client_id", "clinic-cli"),
+                        Map.entry("tab_id", "tab-1"));
+        assertThat(keycloak.posted)
+                .as("the hidden fields and the credentials; no unticked box, button or other form")
+                .containsOnlyKeys("credentialId", "theme_field", "username", "password")
+                .containsEntry("credentialId", "")
+                .containsEntry("theme_field", "t-1");
+    }
+
+    @Test
+    void postsSpringsLoginFormBackToTheSignInPageWithItsCsrfField() {
+        StandInProvider spring = start(Shape.SPRING_AUTHORIZATION_SERVER);
+
+        UserSignIn.http(spring.issuer()).signIn(StandInProvider.USER, StandInProvider.PASSWORD);
+
+        assertThat(spring.posted)
+                .containsOnlyKeys("_csrf", "username", "password")
+                .containsEntry("_csrf", "csrf-1");
+    }
+
+    @Test
+    void anIssuerWithoutADiscoveryDocumentIsARefusalNamingWhereItLooked() {
+        StandInProvider keycloak = start(Shape.KEYCLOAK);
+        URI otherRealm = keycloak.issuer().resolve("/realms/other");
+
+        Answer answer = UserSignIn.http(otherRealm).signIn(StandInProvider.USER, StandInProvider.PASSWORD);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body())
+                .contains("no OpenID provider configuration at " + otherRealm + "/.well-known/openid-configuration");
+    }
+
+    @Test
+    void accessTokenAnswersTheTokenOrNamesTheUserAndTheErrorButNotThePassword() {
+        StandInProvider keycloak = start(Shape.KEYCLOAK);
+
+        assertThat(UserSignIn.accessToken(keycloak.issuer(), StandInProvider.USER, StandInProvider.PASSWORD))
+                .isEqualTo("token-of-clinician-bos");
+        assertThatThrownBy(() -> UserSignIn.accessToken(keycloak.issuer(), StandInProvider.USER, "wrong-pw"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("user clinician-bos")
+                .hasMessageContaining("invalid_grant")
+                .hasMessageNotContaining("wrong-pw");
+    }
+
+    @Test
+    void sendsASecureCookieBackOverPlainHttpOnlyToALoopbackOriginAndAsABrowserWritesIt() throws IOException {
+        UserSignIn.BrowserCookies cookies = new UserSignIn.BrowserCookies();
+        String setCookie = "AUTH_SESSION_ID=s-1; Version=1; Path=/realms/clinicops/; SameSite=None; Secure; HttpOnly";
+        for (String host : List.of("http://localhost:8180", "http://keycloak.example")) {
+            cookies.put(
+                    URI.create(host + "/realms/clinicops/protocol/openid-connect/auth"),
+                    Map.of("Set-Cookie", List.of(setCookie)));
         }
+
+        assertThat(cookies.get(
+                        URI.create("http://localhost:8180/realms/clinicops/login-actions/authenticate"), Map.of()))
+                .containsExactly(Map.entry("Cookie", List.of("AUTH_SESSION_ID=s-1")));
+        assertThat(cookies.get(
+                        URI.create("https://keycloak.example/realms/clinicops/login-actions/authenticate"), Map.of()))
+                .containsExactly(Map.entry("Cookie", List.of("AUTH_SESSION_ID=s-1")));
+        assertThat(cookies.get(
+                        URI.create("http://keycloak.example/realms/clinicops/login-actions/authenticate"), Map.of()))
+                .as("Secure over plain http to another host: not sent")
+                .isEmpty();
+        assertThat(cookies.get(URI.create("http://localhost:8180/admin/"), Map.of()))
+                .as("outside the cookie's path")
+                .isEmpty();
     }
 
-    private boolean signedIn;
-    private String user = "";
-
-    private static String cookie(HttpExchange exchange) {
-        String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-        return cookie == null ? "" : cookie.replace("JSESSIONID=", "");
-    }
-
-    private static String body(HttpExchange exchange) throws IOException {
-        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> form(String raw) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                fields.put(
-                        pair.substring(0, equals),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
-    }
-
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
-        exchange.getResponseHeaders().add("Location", location);
-        exchange.sendResponseHeaders(302, -1);
-        exchange.close();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    private StandInProvider start(Shape shape) {
+        StandInProvider started = new StandInProvider(shape);
+        provider = started;
+        return started;
     }
 }

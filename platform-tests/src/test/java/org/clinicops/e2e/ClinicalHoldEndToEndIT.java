@@ -3,6 +3,7 @@ package org.clinicops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.clinicops.demo.UserSignIn;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,9 @@ class ClinicalHoldEndToEndIT {
     static void sharePlatform(PlatformUnderTest shared) {
         platform = shared;
         clock = shared.clock();
-        physician = StaffSignIn.accessToken(platform.authServer(), PHYSICIAN);
+        // as the demo signs each site's physician in: authorization code with PKCE through the sign-in form
+        physician = UserSignIn.accessToken(
+                URI.create(platform.authServer().issuer()), PHYSICIAN, platform.authServer().demoPassword);
     }
 
     @Test
