@@ -22,9 +22,9 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.monitoring.indicators.application.FactLog;
 import org.clinicops.monitoring.indicators.application.ProjectionStore;
 import org.clinicops.monitoring.indicators.application.RebuildProjections;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts;
 import org.clinicops.monitoring.indicators.domain.ClinicHistory;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
-import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.RecordedEvent;
 import org.clinicops.platform.cloudevents.CloudEventRecords;
 import org.clinicops.platform.outbox.PendingEvent;
@@ -278,7 +278,7 @@ class MonitoringIntegrationTest {
                         .find(Filters.eq("_id", "indicators"))
                         .first()
                         .getInteger("format"))
-                .isEqualTo(IndicatorProjection.FORMAT);
+                .isEqualTo(ClinicFacts.VERSION);
         assertThat(store.load(policy)).isPresent();
         assertThat(indicatorLines("site_format")).isEqualTo(before).isNotEmpty();
     }

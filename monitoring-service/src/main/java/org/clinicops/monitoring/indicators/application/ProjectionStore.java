@@ -1,6 +1,7 @@
 package org.clinicops.monitoring.indicators.application;
 
 import java.util.Optional;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 
@@ -20,7 +21,7 @@ public interface ProjectionStore {
     Optional<IndicatorProjection> load(IndicatorPolicy policy);
 
     /**
-     * Whether the stored copy was written in another format than {@link IndicatorProjection#FORMAT}
+     * Whether the stored copy was written in another format than {@link ClinicFacts#VERSION}
      * (by an older version of the service): it must be rebuilt from the topics.
      */
     boolean outdated();

@@ -1,9 +1,9 @@
 package org.clinicops.monitoring.indicators.domain;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -99,34 +99,38 @@ public final class EventIdSet {
         return (int) h;
     }
 
-    void writeTo(DataOutput out) throws IOException {
-        out.writeInt(packed);
+    /**
+     * The ids as plain data for a stored copy: the packed ids as 12 bytes each (the 96 bits of the
+     * id: the high word's low 32 bits, then the low word, big-endian), the others as they are.
+     */
+    public record Contents(byte[] packed, List<String> others) {}
+
+    Contents contents() {
+        ByteBuffer bytes = ByteBuffer.allocate(packed * 12);
         for (int i = 0; i < table.length; i += 2) {
             if (table[i] != 0) {
-                out.writeLong(table[i]);
-                out.writeLong(table[i + 1]);
+                bytes.putInt((int) table[i]);
+                bytes.putLong(table[i + 1]);
             }
         }
-        out.writeInt(others.size());
-        for (String id : others) {
-            out.writeUTF(id);
-        }
+        return new Contents(bytes.array(), new ArrayList<>(others));
     }
 
-    void readFrom(DataInput in) throws IOException {
-        int count = in.readInt();
+    static EventIdSet of(Contents contents) {
+        EventIdSet ids = new EventIdSet();
+        int count = contents.packed().length / 12;
         int capacity = 1024;
         while (capacity * 2L < count * 3L) {
             capacity *= 2;
         }
-        table = new long[2 * capacity];
-        packed = 0;
+        ids.table = new long[2 * capacity];
+        ByteBuffer bytes = ByteBuffer.wrap(contents.packed());
         for (int i = 0; i < count; i++) {
-            addPacked(in.readLong(), in.readLong());
+            long hi = (bytes.getInt() & 0xffff_ffffL) | TAG;
+            long lo = bytes.getLong();
+            ids.addPacked(hi, lo);
         }
-        int strings = in.readInt();
-        for (int i = 0; i < strings; i++) {
-            others.add(in.readUTF());
-        }
+        ids.others.addAll(contents.others());
+        return ids;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts;
 import org.clinicops.monitoring.indicators.domain.ClinicHistory;
 import org.clinicops.monitoring.indicators.domain.IndicatorCalculator;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
@@ -77,52 +78,44 @@ class IndicatorSnapshotsTest {
         Indicators restarted = new IndicatorSnapshots(stored, noProjection, policy, clock).refresh();
 
         assertThat(restarted).isEqualTo(running);
-        assertThat(restarted.site("site_a").orElseThrow().consultationRequests())
+        assertThat(restarted.site("site_a").orElseThrow().throughput().consultationRequests())
                 .isEqualTo(5);
     }
 
-    /** A store that keeps the projection's durable form, as the database would. */
-    static class BytesStore implements ProjectionStore {
-        byte[] bytes;
+    /**
+     * A store that keeps a copy of the projection's document and the version it was written in, as
+     * the database would (the serialised form itself is the codec's, tested beside it).
+     */
+    static class DocumentStore implements ProjectionStore {
+        ClinicFacts.Document document;
+        int version;
 
         @Override
         public void save(IndicatorProjection projection) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            try (java.io.DataOutputStream data = new java.io.DataOutputStream(out)) {
-                projection.writeTo(data);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            bytes = out.toByteArray();
+            // a copy: the live projection folds on after it was saved
+            document = IndicatorProjection.restore(projection.document(), IndicatorPolicy.defaults())
+                    .document();
+            version = ClinicFacts.VERSION;
         }
 
         @Override
         public boolean outdated() {
-            return bytes != null && formatOf(bytes) != IndicatorProjection.FORMAT;
-        }
-
-        static int formatOf(byte[] bytes) {
-            return java.nio.ByteBuffer.wrap(bytes).getInt();
+            return document != null && version != ClinicFacts.VERSION;
         }
 
         @Override
         public Optional<IndicatorProjection> load(IndicatorPolicy policy) {
-            if (bytes == null || outdated()) {
+            if (document == null || outdated()) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(IndicatorProjection.readFrom(
-                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes)), policy));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return Optional.of(IndicatorProjection.restore(document, policy));
         }
     }
 
     @Test
     void aRebuildKeepsTheFiguresCountsLiveEventsOnceAndSurvivesARestart() {
         List<RecordedEvent> history = ClinicHistory.events();
-        BytesStore store = new BytesStore();
+        DocumentStore store = new DocumentStore();
         IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, store, policy, clock);
         RecordFact record = new RecordFact(stored, snapshots);
         snapshots.refresh();
@@ -162,18 +155,12 @@ class IndicatorSnapshotsTest {
     @Test
     void aStoredProjectionOfAnOlderFormatIsNeverReadButRebuilt() throws java.io.IOException {
         List<RecordedEvent> history = ClinicHistory.events();
-        BytesStore store = new BytesStore();
-        // what the previous version stored: format 1, whose layout this version no longer reads
-        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(old)) {
-            out.writeInt(1);
-            out.writeLong(42);
-        }
-        store.bytes = old.toByteArray();
+        DocumentStore store = new DocumentStore();
+        // what the previous version stored: a copy of format 2 (the former binary form), never read
+        store.document = new IndicatorProjection(policy).document();
+        store.version = 2;
         assertThat(store.outdated()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndicatorProjection.readFrom(
-                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(store.bytes)), policy))
-                .isInstanceOf(IndicatorProjection.UnreadableFormatException.class);
+        assertThat(store.load(policy)).isEmpty();
         history.subList(0, 10).forEach(stored::append); // facts recorded live since the old rebuild
         IndicatorSnapshots snapshots = new IndicatorSnapshots(stored, store, policy, clock);
 

@@ -26,47 +26,50 @@ class IndicatorCalculatorTest {
     void countsThroughputOncePerBusinessObject() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.consultationRequests()).isEqualTo(5);
-        assertThat(a.consultationRequestsByCondition())
+        assertThat(a.throughput().consultationRequests()).isEqualTo(5);
+        assertThat(a.throughput().consultationRequestsByCondition())
                 .containsEntry(Condition.TREATMENT_RESISTANT_DEPRESSION, 2L)
                 .containsEntry(Condition.PTSD, 1L);
-        assertThat(a.consultationsScheduled()).isEqualTo(2);
-        assertThat(a.infusionsScheduled()).isEqualTo(2);
-        assertThat(a.infusionsCompleted()).isEqualTo(2);
-        assertThat(a.noShows()).isEqualTo(1);
-        assertThat(a.cancellations()).isEqualTo(1);
-        assertThat(a.lateCancellations()).isEqualTo(1);
+        assertThat(a.throughput().consultationsScheduled()).isEqualTo(2);
+        assertThat(a.throughput().infusionsScheduled()).isEqualTo(2);
+        assertThat(a.throughput().infusionsCompleted()).isEqualTo(2);
+        assertThat(a.throughput().noShows()).isEqualTo(1);
+        assertThat(a.throughput().cancellations()).isEqualTo(1);
+        assertThat(a.throughput().lateCancellations()).isEqualTo(1);
     }
 
     @Test
     void measuresAccessFromRequestToConsultationAndFirstInfusion() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.requestToConsultationDays()).containsExactly(2.0, 3.0);
-        assertThat(a.requestToFirstInfusionDays()).containsExactly(10.0);
-        assertThat(SiteIndicators.percentile(a.requestToConsultationDays(), 50)).isEqualTo(2.0);
-        assertThat(SiteIndicators.percentile(a.requestToConsultationDays(), 90)).isEqualTo(3.0);
+        assertThat(a.access().requestToConsultationDays()).containsExactly(2.0, 3.0);
+        assertThat(a.access().requestToFirstInfusionDays()).containsExactly(10.0);
+        assertThat(SiteIndicators.percentile(a.access().requestToConsultationDays(), 50))
+                .isEqualTo(2.0);
+        assertThat(SiteIndicators.percentile(a.access().requestToConsultationDays(), 90))
+                .isEqualTo(3.0);
         // p_1 started on day 10; p_2 and p_5 wait past 42 days; p_3 was declined; p_4 asked yesterday
-        assertThat(a.startedWithinTargetRatio()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(a.access().startedWithinTarget().value()).isCloseTo(1.0 / 3, within(1e-9));
         // p_4 and p_5 have no consultation yet; p_3 was declined
-        assertThat(a.waitingListPatients()).isEqualTo(2);
+        assertThat(a.backlog().waitingListPatients()).isEqualTo(2);
         // p_2 was seen on day 2, p_5 is still waiting after 72 hours
-        assertThat(a.urgentRequestsDue()).isEqualTo(2);
-        assertThat(a.urgentSeenWithin72hRatio()).isEqualTo(0.5);
+        assertThat(a.access().urgentSeenWithinTarget().denominator()).isEqualTo(2);
+        assertThat(a.access().urgentSeenWithinTarget().value()).isEqualTo(0.5);
     }
 
     @Test
     void measuresAffordability() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.outOfPocketPerSession()).containsExactly(new BigDecimal("400"), new BigDecimal("500"));
-        assertThat(a.outOfPocketPerCourse()).containsExactly(new BigDecimal("900"));
-        assertThat(a.assistedPatientsRatio()).isEqualTo(1.0);
-        assertThat(a.averageDiscount()).isEqualByComparingTo("100");
-        assertThat(a.discountRatio()).isCloseTo(0.1, within(1e-9));
-        assertThat(a.collectionRate()).isCloseTo(350.0 / 900, within(1e-9));
-        assertThat(a.outstandingBalance()).isEqualByComparingTo("550");
-        assertThat(a.payerMix())
+        assertThat(a.affordability().outOfPocketPerSession())
+                .containsExactly(new BigDecimal("400"), new BigDecimal("500"));
+        assertThat(a.affordability().outOfPocketPerCourse()).containsExactly(new BigDecimal("900"));
+        assertThat(a.affordability().assistedPatients().value()).isEqualTo(1.0);
+        assertThat(a.affordability().averageDiscount()).isEqualByComparingTo("100");
+        assertThat(a.affordability().discount().value()).isCloseTo(0.1, within(1e-9));
+        assertThat(a.affordability().collection().value()).isCloseTo(350.0 / 900, within(1e-9));
+        assertThat(a.affordability().outstandingBalance()).isEqualByComparingTo("550");
+        assertThat(a.backlog().payerMix())
                 .containsEntry(PayerType.SELF_PAY, 3L)
                 .containsEntry(PayerType.INSURANCE, 1L)
                 .containsEntry(PayerType.OUT_OF_NETWORK, 1L);
@@ -76,15 +79,17 @@ class IndicatorCalculatorTest {
     void measuresSafetyAndDepressionOutcomes() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.adverseEvents().get(3)).containsEntry(AdverseEventCategory.HEADACHE, 1L);
-        assertThat(a.adverseEventsTotal()).isEqualTo(1);
-        assertThat(a.adverseEventsPer100Infusions()).isEqualTo(50.0);
-        assertThat(a.vitalsAlertsByRule()).containsEntry("SPO2_LOW", 1L).containsEntry("BP_SEVERE", 0L);
-        assertThat(a.clinicalHoldsOpen()).isEqualTo(1);
+        assertThat(a.safety().adverseEvents().get(3)).containsEntry(AdverseEventCategory.HEADACHE, 1L);
+        assertThat(a.safety().adverseEventsTotal()).isEqualTo(1);
+        assertThat(a.safety().adverseEventsPer100Infusions()).isEqualTo(50.0);
+        assertThat(a.safety().vitalsAlertsByRule())
+                .containsEntry("SPO2_LOW", 1L)
+                .containsEntry("BP_SEVERE", 0L);
+        assertThat(a.backlog().clinicalHoldsOpen()).isEqualTo(1);
         // PHQ-9 20 at screening, 4 at the last session: a response and a remission
-        assertThat(a.depressionCoursesEvaluated()).isEqualTo(1);
-        assertThat(a.responseRate()).isEqualTo(1.0);
-        assertThat(a.remissionRate()).isEqualTo(1.0);
+        assertThat(a.outcomes().depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.outcomes().responseRate()).isEqualTo(1.0);
+        assertThat(a.outcomes().remissionRate()).isEqualTo(1.0);
     }
 
     @Test
@@ -109,12 +114,12 @@ class IndicatorCalculatorTest {
                 .site("site_b")
                 .orElseThrow();
 
-        assertThat(b.consultationRequests()).isZero();
-        assertThat(b.waitingListPatients()).isZero();
-        assertThat(b.adverseEventsPer100Infusions()).isZero();
-        assertThat(b.responseRate()).isZero();
-        assertThat(b.payerMix()).containsEntry(PayerType.SELF_PAY, 0L);
-        assertThat(b.adverseEvents().get(5)).containsEntry(AdverseEventCategory.OTHER, 0L);
+        assertThat(b.throughput().consultationRequests()).isZero();
+        assertThat(b.backlog().waitingListPatients()).isZero();
+        assertThat(b.safety().adverseEventsPer100Infusions()).isZero();
+        assertThat(b.outcomes().responseRate()).isZero();
+        assertThat(b.backlog().payerMix()).containsEntry(PayerType.SELF_PAY, 0L);
+        assertThat(b.safety().adverseEvents().get(5)).containsEntry(AdverseEventCategory.OTHER, 0L);
     }
 
     @Test
@@ -127,9 +132,9 @@ class IndicatorCalculatorTest {
 
         SiteIndicators a = siteA(events);
 
-        assertThat(a.depressionCoursesEvaluated()).isEqualTo(1);
-        assertThat(a.responseRate()).isZero();
-        assertThat(a.remissionRate()).isZero();
+        assertThat(a.outcomes().depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.outcomes().responseRate()).isZero();
+        assertThat(a.outcomes().remissionRate()).isZero();
     }
 
     @Test
@@ -140,7 +145,7 @@ class IndicatorCalculatorTest {
                         e.id(), e.time(), ClinicHistory.session("apt_s2", 2, true, 10, ClinicHistory.day(12)))
                 : e);
 
-        assertThat(siteA(events).responseRate()).isEqualTo(1.0);
-        assertThat(siteA(events).remissionRate()).isZero();
+        assertThat(siteA(events).outcomes().responseRate()).isEqualTo(1.0);
+        assertThat(siteA(events).outcomes().remissionRate()).isZero();
     }
 }

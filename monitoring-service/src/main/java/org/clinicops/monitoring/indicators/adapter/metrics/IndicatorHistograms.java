@@ -50,25 +50,25 @@ class IndicatorHistograms implements MultiCollector {
                         "Days from consultation request to consultation",
                         indicators,
                         DAY_BUCKETS,
-                        SiteIndicators::requestToConsultationDays),
+                        s -> s.access().requestToConsultationDays()),
                 histogram(
                         "clinic_request_to_first_infusion_days",
                         "Days from consultation request to first infusion",
                         indicators,
                         DAY_BUCKETS,
-                        SiteIndicators::requestToFirstInfusionDays),
+                        s -> s.access().requestToFirstInfusionDays()),
                 histogram(
                         "clinic_out_of_pocket_per_session_dollars",
                         "Patient responsibility of each session invoice",
                         indicators,
                         DOLLAR_BUCKETS,
-                        s -> dollars(s.outOfPocketPerSession())),
+                        s -> dollars(s.affordability().outOfPocketPerSession())),
                 histogram(
                         "clinic_out_of_pocket_per_course_dollars",
                         "Patient responsibility of the session invoices of each completed course",
                         indicators,
                         DOLLAR_BUCKETS,
-                        s -> dollars(s.outOfPocketPerCourse())));
+                        s -> dollars(s.affordability().outOfPocketPerCourse())));
     }
 
     @Override

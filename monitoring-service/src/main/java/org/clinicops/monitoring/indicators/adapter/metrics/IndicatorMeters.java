@@ -44,15 +44,19 @@ class IndicatorMeters {
             }
         }
         for (Map.Entry<String, SiteIndicators> entry : indicators.sites().entrySet()) {
-            for (Condition condition :
-                    entry.getValue().consultationRequestsByCondition().keySet()) {
+            for (Condition condition : entry.getValue()
+                    .throughput()
+                    .consultationRequestsByCondition()
+                    .keySet()) {
                 if (registered.add(entry.getKey() + "|" + condition)) {
                     counter(
                             "clinic.consultation.requests.by.condition",
                             "Consultation requests by condition",
                             entry.getKey(),
                             Tags.of("condition", condition.name()),
-                            s -> s.consultationRequestsByCondition().getOrDefault(condition, 0L));
+                            s -> s.throughput()
+                                    .consultationRequestsByCondition()
+                                    .getOrDefault(condition, 0L));
                 }
             }
         }
@@ -60,83 +64,123 @@ class IndicatorMeters {
 
     private void register(String site) {
         // throughput
-        counter("clinic.consultation.requests", "Consultation requests", site, s -> s.consultationRequests());
-        counter("clinic.consultations.scheduled", "Consultations booked", site, s -> s.consultationsScheduled());
-        counter("clinic.consultations.completed", "Consultations attended", site, s -> s.consultationsCompleted());
-        counter("clinic.infusions.scheduled", "Infusion sessions booked", site, s -> s.infusionsScheduled());
-        counter("clinic.infusions.completed", "Infusion sessions completed", site, s -> s.infusionsCompleted());
-        counter("clinic.no.shows", "Sessions the patient missed", site, s -> s.noShows());
-        counter("clinic.cancellations", "Sessions cancelled", site, s -> s.cancellations());
-        counter("clinic.late.cancellations", "Sessions cancelled under 24 h", site, s -> s.lateCancellations());
+        counter(
+                "clinic.consultation.requests",
+                "Consultation requests",
+                site,
+                s -> s.throughput().consultationRequests());
+        counter(
+                "clinic.consultations.scheduled",
+                "Consultations booked",
+                site,
+                s -> s.throughput().consultationsScheduled());
+        counter(
+                "clinic.consultations.completed",
+                "Consultations attended",
+                site,
+                s -> s.throughput().consultationsCompleted());
+        counter(
+                "clinic.infusions.scheduled",
+                "Infusion sessions booked",
+                site,
+                s -> s.throughput().infusionsScheduled());
+        counter(
+                "clinic.infusions.completed",
+                "Infusion sessions completed",
+                site,
+                s -> s.throughput().infusionsCompleted());
+        counter(
+                "clinic.no.shows",
+                "Sessions the patient missed",
+                site,
+                s -> s.throughput().noShows());
+        counter(
+                "clinic.cancellations",
+                "Sessions cancelled",
+                site,
+                s -> s.throughput().cancellations());
+        counter(
+                "clinic.late.cancellations",
+                "Sessions cancelled under 24 h",
+                site,
+                s -> s.throughput().lateCancellations());
         for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
             counter(
                     "clinic.sessions.stopped",
                     "Infusion sessions stopped before their planned end (not completed), by reason",
                     site,
                     Tags.of("reason", reason.name()),
-                    s -> s.sessionsStopped().getOrDefault(reason, 0L));
+                    s -> s.throughput().sessionsStopped().getOrDefault(reason, 0L));
         }
         // access
         gauge(
                 "clinic.request.to.consultation.days.p50",
                 "Median days from request to consultation",
                 site,
-                s -> SiteIndicators.percentile(s.requestToConsultationDays(), 50));
+                s -> SiteIndicators.percentile(s.access().requestToConsultationDays(), 50));
         gauge(
                 "clinic.request.to.consultation.days.p90",
                 "90th percentile of days from request to consultation",
                 site,
-                s -> SiteIndicators.percentile(s.requestToConsultationDays(), 90));
+                s -> SiteIndicators.percentile(s.access().requestToConsultationDays(), 90));
         gauge(
                 "clinic.request.to.first.infusion.days.p50",
                 "Median days from request to first infusion",
                 site,
-                s -> SiteIndicators.percentile(s.requestToFirstInfusionDays(), 50));
+                s -> SiteIndicators.percentile(s.access().requestToFirstInfusionDays(), 50));
         gauge(
                 "clinic.request.to.first.infusion.days.p90",
                 "90th percentile of days from request to first infusion",
                 site,
-                s -> SiteIndicators.percentile(s.requestToFirstInfusionDays(), 90));
+                s -> SiteIndicators.percentile(s.access().requestToFirstInfusionDays(), 90));
         gauge(
                 "clinic.treatment.started.within.target.ratio",
                 "Share of patients starting treatment within the target (42 days)",
                 site,
-                s -> s.startedWithinTargetRatio());
+                s -> s.access().startedWithinTarget().value());
         gauge(
                 "clinic.waiting.list.patients",
                 "Patients with a request not yet scheduled",
                 site,
-                s -> s.waitingListPatients());
+                s -> s.backlog().waitingListPatients());
         gauge(
                 "clinic.urgent.requests.seen.within.target.ratio",
                 "Share of urgent requests seen within 72 hours",
                 site,
-                s -> s.urgentSeenWithin72hRatio());
+                s -> s.access().urgentSeenWithinTarget().value());
         // affordability
         gauge(
                 "clinic.assisted.patients.ratio",
                 "Share of invoiced patients with financial assistance",
                 site,
-                s -> s.assistedPatientsRatio());
+                s -> s.affordability().assistedPatients().value());
         gauge(
                 "clinic.discount.average.dollars",
                 "Average discount of discounted invoices",
                 site,
-                s -> s.averageDiscount().doubleValue());
-        gauge("clinic.discount.ratio", "Discounts over invoice subtotals", site, s -> s.discountRatio());
-        gauge("clinic.collection.rate.ratio", "Net payments over invoiced totals", site, s -> s.collectionRate());
+                s -> s.affordability().averageDiscount().doubleValue());
+        gauge(
+                "clinic.discount.ratio",
+                "Discounts over invoice subtotals",
+                site,
+                s -> s.affordability().discount().value());
+        gauge(
+                "clinic.collection.rate.ratio",
+                "Net payments over invoiced totals",
+                site,
+                s -> s.affordability().collection().value());
         gauge(
                 "clinic.outstanding.balance.dollars",
                 "Invoiced totals not yet paid",
                 site,
-                s -> s.outstandingBalance().doubleValue());
+                s -> s.affordability().outstandingBalance().doubleValue());
         for (PayerType payer : PayerType.values()) {
             gauge(
                     "clinic.payer.mix.patients",
                     "Patients by payer type",
                     site,
                     Tags.of("payer_type", payer.name()),
-                    s -> s.payerMix().getOrDefault(payer, 0L));
+                    s -> s.backlog().payerMix().getOrDefault(payer, 0L));
         }
         // safety and outcomes
         for (int grade = 1; grade <= 5; grade++) {
@@ -147,38 +191,42 @@ class IndicatorMeters {
                         "Adverse events reported",
                         site,
                         Tags.of("grade", Integer.toString(g), "category", category.name()),
-                        s -> s.adverseEvents().get(g).getOrDefault(category, 0L));
+                        s -> s.safety().adverseEvents().get(g).getOrDefault(category, 0L));
             }
         }
         gauge(
                 "clinic.adverse.events.per.100.infusions",
                 "Adverse events per 100 infusions given (completed or stopped)",
                 site,
-                s -> s.adverseEventsPer100Infusions());
+                s -> s.safety().adverseEventsPer100Infusions());
         for (String rule : IndicatorProjection.VITALS_RULES) {
             counter(
                     "clinic.vitals.alerts",
                     "Vitals alerts raised",
                     site,
                     Tags.of("rule", rule),
-                    s -> s.vitalsAlertsByRule().getOrDefault(rule, 0L));
+                    s -> s.safety().vitalsAlertsByRule().getOrDefault(rule, 0L));
         }
-        gauge("clinic.clinical.holds.open", "Patients on clinical hold", site, s -> s.clinicalHoldsOpen());
+        gauge(
+                "clinic.clinical.holds.open",
+                "Patients on clinical hold",
+                site,
+                s -> s.backlog().clinicalHoldsOpen());
         counter(
                 "clinic.depression.courses.evaluated",
                 "Completed depression courses with a baseline and a final PHQ-9",
                 site,
-                s -> s.depressionCoursesEvaluated());
+                s -> s.outcomes().depressionCoursesEvaluated());
         gauge(
                 "clinic.response.rate.ratio",
                 "Share of depression courses with PHQ-9 down 50%",
                 site,
-                s -> s.responseRate());
+                s -> s.outcomes().responseRate());
         gauge(
                 "clinic.remission.rate.ratio",
                 "Share of depression courses ending with PHQ-9 under 5",
                 site,
-                s -> s.remissionRate());
+                s -> s.outcomes().remissionRate());
     }
 
     private void counter(String name, String help, String site, ToDoubleFunction<SiteIndicators> value) {

@@ -3,10 +3,7 @@ package org.clinicops.monitoring.indicators.adapter.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +17,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.clinicops.monitoring.indicators.application.ProjectionStore;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts;
 import org.clinicops.monitoring.indicators.domain.IndicatorPolicy;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.slf4j.Logger;
@@ -28,12 +26,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The projection's binary form in chunks of 4 MB ({@code projection_chunks}, {@code _id} =
- * generation and chunk number, so every read is by {@code _id}), and one pointer document in
- * {@code projections} naming the current generation and the format it was written in (a pointer
- * without {@code format} is of format 1). A save writes a new generation, then moves the pointer
- * (one document write: readers see the old or the new copy), then deletes the old chunks. A copy of
- * another format is never read: it is {@link #outdated()} and gets rebuilt.
+ * The projection's facts in their stored form ({@link ProjectionCodec}: a versioned header and JSON,
+ * gzipped) in chunks of 4 MB ({@code projection_chunks}, {@code _id} = generation and chunk number,
+ * so every read is by {@code _id}), and one pointer document in {@code projections} naming the
+ * current generation and the version it was written in ({@code format}: 1 and 2 were the former
+ * binary forms, a pointer without {@code format} is of format 1). A save writes a new generation,
+ * then moves the pointer (one document write: readers see the old or the new copy), then deletes the
+ * old chunks. A copy of another version is never read: it is {@link #outdated()} and gets rebuilt
+ * from the topics.
  */
 @Repository
 class MongoProjectionStore implements ProjectionStore {
@@ -58,8 +58,8 @@ class MongoProjectionStore implements ProjectionStore {
         String generation = UUID.randomUUID().toString();
         MongoCollection<Document> chunks = mongo.getCollection(CHUNKS);
         ChunkWriter writer = new ChunkWriter(chunks, generation);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(writer, 64 * 1024))) {
-            projection.writeTo(out);
+        try (OutputStream out = new BufferedOutputStream(writer, 64 * 1024)) {
+            ProjectionCodec.write(projection.document(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +70,7 @@ class MongoProjectionStore implements ProjectionStore {
                         new Document("_id", INDICATORS)
                                 .append("generation", generation)
                                 .append("chunks", writer.count)
-                                .append("format", IndicatorProjection.FORMAT)
+                                .append("format", ClinicFacts.VERSION)
                                 .append("facts", projection.facts())
                                 .append("savedAt", Date.from(clock.instant())),
                         new ReplaceOptions().upsert(true));
@@ -86,17 +86,19 @@ class MongoProjectionStore implements ProjectionStore {
         if (pointer == null) {
             return Optional.empty();
         }
-        if (formatOf(pointer) != IndicatorProjection.FORMAT) {
+        if (formatOf(pointer) != ClinicFacts.VERSION) {
             log.warn(
                     "the stored indicator projection is of format {}, not {}: it is not read but rebuilt",
                     formatOf(pointer),
-                    IndicatorProjection.FORMAT);
+                    ClinicFacts.VERSION);
             return Optional.empty();
         }
         List<String> ids = chunkIds(pointer.getString("generation"), pointer.getInteger("chunks"));
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(new ChunkReader(mongo.getCollection(CHUNKS), ids), 64 * 1024))) {
-            return Optional.of(IndicatorProjection.readFrom(in, policy));
+        try (InputStream in = new ChunkReader(mongo.getCollection(CHUNKS), ids)) {
+            return Optional.of(IndicatorProjection.restore(ProjectionCodec.read(in), policy));
+        } catch (ProjectionCodec.UnreadableFormatException e) {
+            log.warn("the stored indicator projection is unreadable ({}): it is not read but rebuilt", e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +107,7 @@ class MongoProjectionStore implements ProjectionStore {
     @Override
     public boolean outdated() {
         Document pointer = pointer();
-        return pointer != null && formatOf(pointer) != IndicatorProjection.FORMAT;
+        return pointer != null && formatOf(pointer) != ClinicFacts.VERSION;
     }
 
     /** The format of the stored copy; pointers written before formats were recorded are of format 1. */

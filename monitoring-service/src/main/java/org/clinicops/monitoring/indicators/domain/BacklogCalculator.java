@@ -1,0 +1,35 @@
+package org.clinicops.monitoring.indicators.domain;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.clinicops.events.PayerType;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts.Hold;
+
+/** The backlog: who waits for a consultation, who is on hold, the payer mix. */
+final class BacklogCalculator {
+
+    Backlog backlog(SiteFacts site, ClinicFacts facts, Lookups lookups) {
+        Set<String> waiting = new HashSet<>();
+        for (var request : site.requests) {
+            if (!lookups.scheduledRequests.contains(request.getKey())
+                    && !facts.declinedRequests.contains(request.getKey())) {
+                waiting.add(request.getValue().patientId());
+            }
+        }
+        Set<String> onHold = new HashSet<>();
+        for (Map.Entry<String, Hold> hold : site.holds) {
+            // patients on hold: one with several active holds (one per serious event) counts once
+            if (!facts.releasedHolds.contains(hold.getKey())) {
+                onHold.add(hold.getValue().patientId());
+            }
+        }
+        Map<PayerType, Long> payerMix = new EnumMap<>(PayerType.class);
+        for (PayerType type : PayerType.values()) {
+            payerMix.put(type, 0L);
+        }
+        facts.payers.getOrDefault(site.siteId, Map.of()).values().forEach(p -> payerMix.merge(p.type(), 1L, Long::sum));
+        return new Backlog(waiting.size(), onHold.size(), payerMix);
+    }
+}
