@@ -130,11 +130,19 @@ class MonitoringIntegrationTest {
                                 .contains("clinic_consultation_requests_total{" + site + "} 5.0")
                                 .contains("clinic_infusions_completed_total{" + site + "} 2.0")
                                 .contains("clinic_no_shows_total{" + site + "} 1.0")
-                                .contains("clinic_adverse_events_per_100_infusions{" + site + "} 50.0")
+                                .contains("clinic_adverse_events_per_100_infusions{" + site + ",window=\"all\"} 50.0")
+                                .contains(
+                                        "clinic_adverse_events_per_100_infusions_numerator{application=\"monitoring-service\",grade=\"3\",site=\"site_a\",window=\"90d\"} 1.0")
+                                .contains("clinic_adverse_events_per_100_infusions_denominator{" + site
+                                        + ",window=\"90d\"} 2.0")
+                                // the adverse event and both infusions are older than 30 days
+                                .contains("clinic_adverse_events_per_100_infusions{" + site + ",window=\"30d\"} 0.0")
                                 .contains(
                                         "clinic_adverse_events_total{application=\"monitoring-service\",category=\"HEADACHE\",grade=\"3\",site=\"site_a\"} 1.0")
-                                .contains("clinic_response_rate_ratio{" + site + "} 1.0")
-                                .contains("clinic_assisted_patients_ratio{" + site + "} 1.0")
+                                .contains("clinic_response_rate_ratio{" + site + ",window=\"all\"} 1.0")
+                                .contains("clinic_assisted_patients_ratio{" + site + ",window=\"all\"} 1.0")
+                                .contains("clinic_assisted_patients_numerator{" + site + ",window=\"all\"} 1.0")
+                                .contains("clinic_assisted_patients_denominator{" + site + ",window=\"all\"} 1.0")
                                 .contains("clinic_waiting_list_patients{" + site + "} 2.0")
                                 .contains("clinic_clinical_holds_open{" + site + "} 1.0")
                                 .contains(

@@ -13,7 +13,12 @@ import org.clinicops.monitoring.indicators.domain.ClinicFacts.Request;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.ScheduledConsultation;
 import org.jspecify.annotations.Nullable;
 
-/** Access: from request to consultation and to first infusion, against the policy's targets. */
+/**
+ * Access: from request to consultation and to first infusion, against the policy's targets. In a
+ * window: a request's wait for its consultation by the consultation's start, a patient's wait for
+ * treatment by the first infusion's start, and a target met or missed when that was decided (at the
+ * start or consultation when in time, at the deadline otherwise).
+ */
 final class AccessCalculator {
 
     private final IndicatorPolicy policy;
@@ -22,7 +27,7 @@ final class AccessCalculator {
         this.policy = policy;
     }
 
-    Access access(SiteFacts site, ClinicFacts facts, long now) {
+    Access access(SiteFacts site, ClinicFacts facts, Window window, long now) {
         Map<String, ScheduledConsultation> firstConsultationByRequest = new HashMap<>();
         for (var c : site.scheduledConsultations) {
             firstConsultationByRequest.merge(
@@ -31,7 +36,7 @@ final class AccessCalculator {
         List<Double> toConsultation = new ArrayList<>();
         for (ScheduledConsultation c : firstConsultationByRequest.values()) {
             double d = days(c.requestedAt(), c.startsAt());
-            if (d >= 0) {
+            if (d >= 0 && window.contains(c.startsAt(), now)) {
                 toConsultation.add(d);
             }
         }
@@ -50,7 +55,7 @@ final class AccessCalculator {
         List<Double> toFirstInfusion = new ArrayList<>();
         for (CompletedInfusion first : firstSessionByPatient.values()) {
             Long requestedAt = requestTimeOf(first, facts, firstRequestByPatient);
-            if (requestedAt != null && first.startedAt() >= requestedAt) {
+            if (requestedAt != null && first.startedAt() >= requestedAt && window.contains(first.startedAt(), now)) {
                 toFirstInfusion.add(days(requestedAt, first.startedAt()));
             }
         }
@@ -65,11 +70,17 @@ final class AccessCalculator {
             CompletedInfusion first = firstSessionByPatient.get(entry.getKey());
             if (first != null) {
                 Long requestedAt = requestTimeOf(first, facts, firstRequestByPatient);
-                startDue++;
-                if (requestedAt != null && days(requestedAt, first.startedAt()) <= targetDays) {
-                    startedInTime++;
+                boolean inTime = requestedAt != null && days(requestedAt, first.startedAt()) <= targetDays;
+                long decidedAt = inTime || requestedAt == null ? first.startedAt() : requestedAt + target;
+                if (window.contains(decidedAt, now)) {
+                    startDue++;
+                    if (inTime) {
+                        startedInTime++;
+                    }
                 }
-            } else if (!facts.declinedPatients.contains(request.patientId()) && now - request.requestedAt() > target) {
+            } else if (!facts.declinedPatients.contains(request.patientId())
+                    && now - request.requestedAt() > target
+                    && window.contains(request.requestedAt() + target, now)) {
                 startDue++;
             }
         }
@@ -86,11 +97,14 @@ final class AccessCalculator {
             }
             long deadline = request.requestedAt() + urgentTarget;
             if (consultation != null) {
-                urgentDue++;
-                if (consultation.startsAt() <= deadline) {
-                    urgentInTime++;
+                boolean inTime = consultation.startsAt() <= deadline;
+                if (window.contains(inTime ? consultation.startsAt() : deadline, now)) {
+                    urgentDue++;
+                    if (inTime) {
+                        urgentInTime++;
+                    }
                 }
-            } else if (now > deadline) {
+            } else if (now > deadline && window.contains(deadline, now)) {
                 urgentDue++;
             }
         }

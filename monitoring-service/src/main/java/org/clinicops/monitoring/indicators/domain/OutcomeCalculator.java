@@ -13,7 +13,10 @@ import org.clinicops.monitoring.indicators.domain.ClinicFacts.Plan;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Screening;
 import org.jspecify.annotations.Nullable;
 
-/** Outcomes: response and remission of completed depression courses, from PHQ-9 scores. */
+/**
+ * Outcomes: response and remission of completed depression courses, from PHQ-9 scores. In a window:
+ * a course by the end of its last session.
+ */
 final class OutcomeCalculator {
 
     private static final Set<Condition> DEPRESSION =
@@ -21,7 +24,7 @@ final class OutcomeCalculator {
     private static final Set<Protocol> DEPRESSION_PROTOCOLS =
             Set.of(Protocol.DEPRESSION_INDUCTION, Protocol.ESKETAMINE_INDUCTION);
 
-    Outcomes outcomes(SiteFacts site, ClinicFacts facts, Lookups lookups) {
+    Outcomes outcomes(SiteFacts site, ClinicFacts facts, Lookups lookups, Window window, long now) {
         Map<String, List<CompletedInfusion>> courses = new TreeMap<>();
         Set<String> completed = new java.util.TreeSet<>();
         for (var entry : site.completedInfusions) {
@@ -35,6 +38,13 @@ final class OutcomeCalculator {
         long responders = 0;
         long remitters = 0;
         for (String plan : completed) {
+            long endedAt = courses.get(plan).stream()
+                    .mapToLong(CompletedInfusion::completedAt)
+                    .max()
+                    .orElseThrow();
+            if (!window.contains(endedAt, now)) {
+                continue;
+            }
             int[] outcome = depressionOutcome(plan, courses.get(plan), facts, lookups);
             if (outcome != null) {
                 evaluated++;

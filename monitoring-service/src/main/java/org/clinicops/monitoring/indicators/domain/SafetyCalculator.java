@@ -9,14 +9,17 @@ import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.AdverseEvent;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Alert;
 
-/** Safety: adverse events by grade and category and per infusion given, vitals alerts by rule. */
+/**
+ * Safety: adverse events by grade and category and per infusion given, vitals alerts by rule. In a
+ * window: an adverse event by its onset, an infusion by its start, an alert when it was raised.
+ */
 final class SafetyCalculator {
 
     /** Rules a vitals alert can name; each has a series even before it fires. */
     static final List<String> VITALS_RULES =
             List.of("BP_HIGH_REPEATED", "BP_SEVERE", "HEART_RATE_SUSTAINED", "SPO2_LOW");
 
-    Safety safety(SiteFacts site) {
+    Safety safety(SiteFacts site, Window window, long now) {
         Map<Integer, Map<AdverseEventCategory, Long>> adverse = new TreeMap<>();
         for (int grade = 1; grade <= 5; grade++) {
             Map<AdverseEventCategory, Long> byCategory = new EnumMap<>(AdverseEventCategory.class);
@@ -25,7 +28,12 @@ final class SafetyCalculator {
             }
             adverse.put(grade, byCategory);
         }
+        long adverseEvents = 0;
         for (AdverseEvent event : site.adverseEvents) {
+            if (!window.contains(event.onsetAt(), now)) {
+                continue;
+            }
+            adverseEvents++;
             Map<AdverseEventCategory, Long> byCategory = adverse.get(event.grade());
             if (byCategory != null) {
                 byCategory.merge(event.category(), 1L, Long::sum);
@@ -34,10 +42,17 @@ final class SafetyCalculator {
         Map<String, Long> alertsByRule = new LinkedHashMap<>();
         VITALS_RULES.forEach(rule -> alertsByRule.put(rule, 0L));
         for (Alert alert : site.alerts) {
-            alertsByRule.merge(alert.rule(), 1L, Long::sum);
+            if (window.contains(alert.raisedAt(), now)) {
+                alertsByRule.merge(alert.rule(), 1L, Long::sum);
+            }
         }
         // infusions given: completed ones and those stopped early (often for the very adverse event)
-        long infusionsGiven = site.completedInfusions.size() + site.stoppedInfusions.size();
-        return new Safety(adverse, new Ratio(site.adverseEvents.size(), infusionsGiven), alertsByRule);
+        long infusionsGiven = site.completedInfusions.stream()
+                        .filter(s -> window.contains(s.getValue().startedAt(), now))
+                        .count()
+                + site.stoppedInfusions.stream()
+                        .filter(s -> window.contains(s.getValue().startedAt(), now))
+                        .count();
+        return new Safety(adverse, new Ratio(adverseEvents, infusionsGiven), alertsByRule);
     }
 }

@@ -73,6 +73,27 @@ public final class IndicatorCalculator {
         this.policy = policy;
     }
 
+    /**
+     * The figures of a projection's snapshot as this oracle gives them: all time only (the windows
+     * are the projection's own, tested apart).
+     */
+    public static Indicators allTime(Indicators indicators) {
+        Map<String, SiteIndicators> sites = new TreeMap<>();
+        indicators
+                .sites()
+                .forEach((id, s) -> sites.put(
+                        id,
+                        new SiteIndicators(
+                                id,
+                                s.throughput(),
+                                s.backlog(),
+                                Map.of(Window.ALL_TIME, s.access(Window.ALL_TIME)),
+                                Map.of(Window.ALL_TIME, s.affordability(Window.ALL_TIME)),
+                                Map.of(Window.ALL_TIME, s.safety(Window.ALL_TIME)),
+                                Map.of(Window.ALL_TIME, s.outcomes(Window.ALL_TIME)))));
+        return new Indicators(indicators.computedAt(), Map.copyOf(sites));
+    }
+
     public Indicators compute(List<RecordedEvent> facts, Instant now) {
         Facts f = new Facts(facts);
         Map<String, SiteIndicators> sites = new TreeMap<>();
@@ -273,21 +294,27 @@ public final class IndicatorCalculator {
                         cancellations.stream().filter(InfusionCancelled::late).count(),
                         stoppedByReason),
                 new Backlog(waiting, holdsOpen, payerMix),
-                new Access(
-                        toConsultation,
-                        toFirstInfusion.stream().sorted().toList(),
-                        new Ratio(startedInTime, startDue),
-                        new Ratio(urgentInTime, urgentDue)),
-                new Affordability(
-                        perSession,
-                        perCourse.stream().sorted().toList(),
-                        new Ratio(assistedPatients.size(), invoicedPatients.size()),
-                        averageDiscount,
-                        new Ratio(sum(discounts).doubleValue(), subtotal.doubleValue()),
-                        new Ratio(collected.doubleValue(), billed.doubleValue()),
-                        billed.subtract(collected)),
-                new Safety(adverseEvents, new Ratio(adverse.size(), infusionsGiven), alertsByRule),
-                new Outcomes(evaluated, responders, remitters));
+                Map.of(
+                        Window.ALL_TIME,
+                        new Access(
+                                toConsultation,
+                                toFirstInfusion.stream().sorted().toList(),
+                                new Ratio(startedInTime, startDue),
+                                new Ratio(urgentInTime, urgentDue))),
+                Map.of(
+                        Window.ALL_TIME,
+                        new Affordability(
+                                perSession,
+                                perCourse.stream().sorted().toList(),
+                                new Ratio(assistedPatients.size(), invoicedPatients.size()),
+                                averageDiscount,
+                                new Ratio(sum(discounts).doubleValue(), subtotal.doubleValue()),
+                                new Ratio(collected.doubleValue(), billed.doubleValue()),
+                                billed.subtract(collected))),
+                Map.of(
+                        Window.ALL_TIME,
+                        new Safety(adverseEvents, new Ratio(adverse.size(), infusionsGiven), alertsByRule)),
+                Map.of(Window.ALL_TIME, new Outcomes(evaluated, responders, remitters)));
     }
 
     private static @Nullable Instant requestTimeOf(

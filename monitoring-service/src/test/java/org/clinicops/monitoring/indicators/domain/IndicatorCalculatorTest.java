@@ -42,33 +42,34 @@ class IndicatorCalculatorTest {
     void measuresAccessFromRequestToConsultationAndFirstInfusion() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.access().requestToConsultationDays()).containsExactly(2.0, 3.0);
-        assertThat(a.access().requestToFirstInfusionDays()).containsExactly(10.0);
-        assertThat(SiteIndicators.percentile(a.access().requestToConsultationDays(), 50))
+        assertThat(a.access(Window.ALL_TIME).requestToConsultationDays()).containsExactly(2.0, 3.0);
+        assertThat(a.access(Window.ALL_TIME).requestToFirstInfusionDays()).containsExactly(10.0);
+        assertThat(SiteIndicators.percentile(a.access(Window.ALL_TIME).requestToConsultationDays(), 50))
                 .isEqualTo(2.0);
-        assertThat(SiteIndicators.percentile(a.access().requestToConsultationDays(), 90))
+        assertThat(SiteIndicators.percentile(a.access(Window.ALL_TIME).requestToConsultationDays(), 90))
                 .isEqualTo(3.0);
         // p_1 started on day 10; p_2 and p_5 wait past 42 days; p_3 was declined; p_4 asked yesterday
-        assertThat(a.access().startedWithinTarget().value()).isCloseTo(1.0 / 3, within(1e-9));
+        assertThat(a.access(Window.ALL_TIME).startedWithinTarget().value()).isCloseTo(1.0 / 3, within(1e-9));
         // p_4 and p_5 have no consultation yet; p_3 was declined
         assertThat(a.backlog().waitingListPatients()).isEqualTo(2);
         // p_2 was seen on day 2, p_5 is still waiting after 72 hours
-        assertThat(a.access().urgentSeenWithinTarget().denominator()).isEqualTo(2);
-        assertThat(a.access().urgentSeenWithinTarget().value()).isEqualTo(0.5);
+        assertThat(a.access(Window.ALL_TIME).urgentSeenWithinTarget().denominator())
+                .isEqualTo(2);
+        assertThat(a.access(Window.ALL_TIME).urgentSeenWithinTarget().value()).isEqualTo(0.5);
     }
 
     @Test
     void measuresAffordability() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.affordability().outOfPocketPerSession())
+        assertThat(a.affordability(Window.ALL_TIME).outOfPocketPerSession())
                 .containsExactly(new BigDecimal("400"), new BigDecimal("500"));
-        assertThat(a.affordability().outOfPocketPerCourse()).containsExactly(new BigDecimal("900"));
-        assertThat(a.affordability().assistedPatients().value()).isEqualTo(1.0);
-        assertThat(a.affordability().averageDiscount()).isEqualByComparingTo("100");
-        assertThat(a.affordability().discount().value()).isCloseTo(0.1, within(1e-9));
-        assertThat(a.affordability().collection().value()).isCloseTo(350.0 / 900, within(1e-9));
-        assertThat(a.affordability().outstandingBalance()).isEqualByComparingTo("550");
+        assertThat(a.affordability(Window.ALL_TIME).outOfPocketPerCourse()).containsExactly(new BigDecimal("900"));
+        assertThat(a.affordability(Window.ALL_TIME).assistedPatients().value()).isEqualTo(1.0);
+        assertThat(a.affordability(Window.ALL_TIME).averageDiscount()).isEqualByComparingTo("100");
+        assertThat(a.affordability(Window.ALL_TIME).discount().value()).isCloseTo(0.1, within(1e-9));
+        assertThat(a.affordability(Window.ALL_TIME).collection().value()).isCloseTo(350.0 / 900, within(1e-9));
+        assertThat(a.affordability(Window.ALL_TIME).outstandingBalance()).isEqualByComparingTo("550");
         assertThat(a.backlog().payerMix())
                 .containsEntry(PayerType.SELF_PAY, 3L)
                 .containsEntry(PayerType.INSURANCE, 1L)
@@ -79,17 +80,17 @@ class IndicatorCalculatorTest {
     void measuresSafetyAndDepressionOutcomes() {
         SiteIndicators a = siteA(ClinicHistory.events());
 
-        assertThat(a.safety().adverseEvents().get(3)).containsEntry(AdverseEventCategory.HEADACHE, 1L);
-        assertThat(a.safety().adverseEventsTotal()).isEqualTo(1);
-        assertThat(a.safety().adverseEventsPer100Infusions()).isEqualTo(50.0);
-        assertThat(a.safety().vitalsAlertsByRule())
+        assertThat(a.safety(Window.ALL_TIME).adverseEvents().get(3)).containsEntry(AdverseEventCategory.HEADACHE, 1L);
+        assertThat(a.safety(Window.ALL_TIME).adverseEventsTotal()).isEqualTo(1);
+        assertThat(a.safety(Window.ALL_TIME).adverseEventsPer100Infusions()).isEqualTo(50.0);
+        assertThat(a.safety(Window.ALL_TIME).vitalsAlertsByRule())
                 .containsEntry("SPO2_LOW", 1L)
                 .containsEntry("BP_SEVERE", 0L);
         assertThat(a.backlog().clinicalHoldsOpen()).isEqualTo(1);
         // PHQ-9 20 at screening, 4 at the last session: a response and a remission
-        assertThat(a.outcomes().depressionCoursesEvaluated()).isEqualTo(1);
-        assertThat(a.outcomes().responseRate()).isEqualTo(1.0);
-        assertThat(a.outcomes().remissionRate()).isEqualTo(1.0);
+        assertThat(a.outcomes(Window.ALL_TIME).depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.outcomes(Window.ALL_TIME).responseRate()).isEqualTo(1.0);
+        assertThat(a.outcomes(Window.ALL_TIME).remissionRate()).isEqualTo(1.0);
     }
 
     @Test
@@ -116,10 +117,10 @@ class IndicatorCalculatorTest {
 
         assertThat(b.throughput().consultationRequests()).isZero();
         assertThat(b.backlog().waitingListPatients()).isZero();
-        assertThat(b.safety().adverseEventsPer100Infusions()).isZero();
-        assertThat(b.outcomes().responseRate()).isZero();
+        assertThat(b.safety(Window.ALL_TIME).adverseEventsPer100Infusions()).isZero();
+        assertThat(b.outcomes(Window.ALL_TIME).responseRate()).isZero();
         assertThat(b.backlog().payerMix()).containsEntry(PayerType.SELF_PAY, 0L);
-        assertThat(b.safety().adverseEvents().get(5)).containsEntry(AdverseEventCategory.OTHER, 0L);
+        assertThat(b.safety(Window.ALL_TIME).adverseEvents().get(5)).containsEntry(AdverseEventCategory.OTHER, 0L);
     }
 
     @Test
@@ -132,9 +133,9 @@ class IndicatorCalculatorTest {
 
         SiteIndicators a = siteA(events);
 
-        assertThat(a.outcomes().depressionCoursesEvaluated()).isEqualTo(1);
-        assertThat(a.outcomes().responseRate()).isZero();
-        assertThat(a.outcomes().remissionRate()).isZero();
+        assertThat(a.outcomes(Window.ALL_TIME).depressionCoursesEvaluated()).isEqualTo(1);
+        assertThat(a.outcomes(Window.ALL_TIME).responseRate()).isZero();
+        assertThat(a.outcomes(Window.ALL_TIME).remissionRate()).isZero();
     }
 
     @Test
@@ -145,7 +146,7 @@ class IndicatorCalculatorTest {
                         e.id(), e.time(), ClinicHistory.session("apt_s2", 2, true, 10, ClinicHistory.day(12)))
                 : e);
 
-        assertThat(siteA(events).outcomes().responseRate()).isEqualTo(1.0);
-        assertThat(siteA(events).outcomes().remissionRate()).isZero();
+        assertThat(siteA(events).outcomes(Window.ALL_TIME).responseRate()).isEqualTo(1.0);
+        assertThat(siteA(events).outcomes(Window.ALL_TIME).remissionRate()).isZero();
     }
 }

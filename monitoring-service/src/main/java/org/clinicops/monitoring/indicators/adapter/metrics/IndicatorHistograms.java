@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.clinicops.monitoring.indicators.application.IndicatorSnapshots;
 import org.clinicops.monitoring.indicators.domain.Indicators;
 import org.clinicops.monitoring.indicators.domain.SiteIndicators;
+import org.clinicops.monitoring.indicators.domain.Window;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,25 +51,25 @@ class IndicatorHistograms implements MultiCollector {
                         "Days from consultation request to consultation",
                         indicators,
                         DAY_BUCKETS,
-                        s -> s.access().requestToConsultationDays()),
+                        s -> s.access(Window.ALL_TIME).requestToConsultationDays()),
                 histogram(
                         "clinic_request_to_first_infusion_days",
                         "Days from consultation request to first infusion",
                         indicators,
                         DAY_BUCKETS,
-                        s -> s.access().requestToFirstInfusionDays()),
+                        s -> s.access(Window.ALL_TIME).requestToFirstInfusionDays()),
                 histogram(
                         "clinic_out_of_pocket_per_session_dollars",
                         "Patient responsibility of each session invoice",
                         indicators,
                         DOLLAR_BUCKETS,
-                        s -> dollars(s.affordability().outOfPocketPerSession())),
+                        s -> dollars(s.affordability(Window.ALL_TIME).outOfPocketPerSession())),
                 histogram(
                         "clinic_out_of_pocket_per_course_dollars",
                         "Patient responsibility of the session invoices of each completed course",
                         indicators,
                         DOLLAR_BUCKETS,
-                        s -> dollars(s.affordability().outOfPocketPerCourse())));
+                        s -> dollars(s.affordability(Window.ALL_TIME).outOfPocketPerCourse())));
     }
 
     @Override

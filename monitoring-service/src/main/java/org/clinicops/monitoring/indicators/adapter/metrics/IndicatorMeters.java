@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.Condition;
@@ -15,13 +16,18 @@ import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.indicators.application.IndicatorSnapshots;
 import org.clinicops.monitoring.indicators.domain.IndicatorProjection;
 import org.clinicops.monitoring.indicators.domain.Indicators;
+import org.clinicops.monitoring.indicators.domain.Ratio;
 import org.clinicops.monitoring.indicators.domain.SiteIndicators;
+import org.clinicops.monitoring.indicators.domain.Window;
 import org.springframework.stereotype.Component;
 
 /**
  * Exports the counters and gauges of the indicator snapshot. Every function reads the latest
  * snapshot, which is computed from the stored facts, so the values survive a restart. The series
- * of a site are registered, at zero, as soon as the site is known.
+ * of a site are registered, at zero, as soon as the site is known. Counters count everything since
+ * the first event; the backlog gauges are the state now; every other gauge exists once per {@link
+ * Window} ({@code window} = {@code 30d}, {@code 90d}, {@code all}), and every rate also as its
+ * numerator and denominator. Labels are bounded: site, window and codes, never ids.
  */
 @Component
 class IndicatorMeters {
@@ -112,77 +118,7 @@ class IndicatorMeters {
                     Tags.of("reason", reason.name()),
                     s -> s.throughput().sessionsStopped().getOrDefault(reason, 0L));
         }
-        // access
-        gauge(
-                "clinic.request.to.consultation.days.p50",
-                "Median days from request to consultation",
-                site,
-                s -> SiteIndicators.percentile(s.access().requestToConsultationDays(), 50));
-        gauge(
-                "clinic.request.to.consultation.days.p90",
-                "90th percentile of days from request to consultation",
-                site,
-                s -> SiteIndicators.percentile(s.access().requestToConsultationDays(), 90));
-        gauge(
-                "clinic.request.to.first.infusion.days.p50",
-                "Median days from request to first infusion",
-                site,
-                s -> SiteIndicators.percentile(s.access().requestToFirstInfusionDays(), 50));
-        gauge(
-                "clinic.request.to.first.infusion.days.p90",
-                "90th percentile of days from request to first infusion",
-                site,
-                s -> SiteIndicators.percentile(s.access().requestToFirstInfusionDays(), 90));
-        gauge(
-                "clinic.treatment.started.within.target.ratio",
-                "Share of patients starting treatment within the target (42 days)",
-                site,
-                s -> s.access().startedWithinTarget().value());
-        gauge(
-                "clinic.waiting.list.patients",
-                "Patients with a request not yet scheduled",
-                site,
-                s -> s.backlog().waitingListPatients());
-        gauge(
-                "clinic.urgent.requests.seen.within.target.ratio",
-                "Share of urgent requests seen within 72 hours",
-                site,
-                s -> s.access().urgentSeenWithinTarget().value());
-        // affordability
-        gauge(
-                "clinic.assisted.patients.ratio",
-                "Share of invoiced patients with financial assistance",
-                site,
-                s -> s.affordability().assistedPatients().value());
-        gauge(
-                "clinic.discount.average.dollars",
-                "Average discount of discounted invoices",
-                site,
-                s -> s.affordability().averageDiscount().doubleValue());
-        gauge(
-                "clinic.discount.ratio",
-                "Discounts over invoice subtotals",
-                site,
-                s -> s.affordability().discount().value());
-        gauge(
-                "clinic.collection.rate.ratio",
-                "Net payments over invoiced totals",
-                site,
-                s -> s.affordability().collection().value());
-        gauge(
-                "clinic.outstanding.balance.dollars",
-                "Invoiced totals not yet paid",
-                site,
-                s -> s.affordability().outstandingBalance().doubleValue());
-        for (PayerType payer : PayerType.values()) {
-            gauge(
-                    "clinic.payer.mix.patients",
-                    "Patients by payer type",
-                    site,
-                    Tags.of("payer_type", payer.name()),
-                    s -> s.backlog().payerMix().getOrDefault(payer, 0L));
-        }
-        // safety and outcomes
+        // safety counters: everything since the first event
         for (int grade = 1; grade <= 5; grade++) {
             int g = grade;
             for (AdverseEventCategory category : AdverseEventCategory.values()) {
@@ -191,42 +127,178 @@ class IndicatorMeters {
                         "Adverse events reported",
                         site,
                         Tags.of("grade", Integer.toString(g), "category", category.name()),
-                        s -> s.safety().adverseEvents().get(g).getOrDefault(category, 0L));
+                        s -> s.safety(Window.ALL_TIME).adverseEvents().get(g).getOrDefault(category, 0L));
             }
         }
-        gauge(
-                "clinic.adverse.events.per.100.infusions",
-                "Adverse events per 100 infusions given (completed or stopped)",
-                site,
-                s -> s.safety().adverseEventsPer100Infusions());
         for (String rule : IndicatorProjection.VITALS_RULES) {
             counter(
                     "clinic.vitals.alerts",
                     "Vitals alerts raised",
                     site,
                     Tags.of("rule", rule),
-                    s -> s.safety().vitalsAlertsByRule().getOrDefault(rule, 0L));
+                    s -> s.safety(Window.ALL_TIME).vitalsAlertsByRule().getOrDefault(rule, 0L));
         }
-        gauge(
-                "clinic.clinical.holds.open",
-                "Patients on clinical hold",
-                site,
-                s -> s.backlog().clinicalHoldsOpen());
         counter(
                 "clinic.depression.courses.evaluated",
                 "Completed depression courses with a baseline and a final PHQ-9",
                 site,
-                s -> s.outcomes().depressionCoursesEvaluated());
+                s -> s.outcomes(Window.ALL_TIME).depressionCoursesEvaluated());
+        // the backlog: the state now, in no window
         gauge(
-                "clinic.response.rate.ratio",
+                "clinic.waiting.list.patients",
+                "Patients with a request not yet scheduled",
+                site,
+                Tags.empty(),
+                s -> s.backlog().waitingListPatients());
+        gauge(
+                "clinic.clinical.holds.open",
+                "Patients on clinical hold",
+                site,
+                Tags.empty(),
+                s -> s.backlog().clinicalHoldsOpen());
+        for (PayerType payer : PayerType.values()) {
+            gauge(
+                    "clinic.payer.mix.patients",
+                    "Patients by payer type",
+                    site,
+                    Tags.of("payer_type", payer.name()),
+                    s -> s.backlog().payerMix().getOrDefault(payer, 0L));
+        }
+        for (Window window : Window.values()) {
+            registerWindow(site, window);
+        }
+    }
+
+    /** The figures of one window, labelled {@code window}, by the business time of each fact. */
+    private void registerWindow(String site, Window window) {
+        Tags tags = Tags.of("window", window.label());
+        // access
+        gauge(
+                "clinic.request.to.consultation.days.p50",
+                "Median days from request to consultation",
+                site,
+                tags,
+                s -> SiteIndicators.percentile(s.access(window).requestToConsultationDays(), 50));
+        gauge(
+                "clinic.request.to.consultation.days.p90",
+                "90th percentile of days from request to consultation",
+                site,
+                tags,
+                s -> SiteIndicators.percentile(s.access(window).requestToConsultationDays(), 90));
+        gauge(
+                "clinic.request.to.first.infusion.days.p50",
+                "Median days from request to first infusion",
+                site,
+                tags,
+                s -> SiteIndicators.percentile(s.access(window).requestToFirstInfusionDays(), 50));
+        gauge(
+                "clinic.request.to.first.infusion.days.p90",
+                "90th percentile of days from request to first infusion",
+                site,
+                tags,
+                s -> SiteIndicators.percentile(s.access(window).requestToFirstInfusionDays(), 90));
+        ratio(
+                "clinic.treatment.started.within.target",
+                "Share of patients starting treatment within the target (42 days)",
+                site,
+                tags,
+                s -> s.access(window).startedWithinTarget());
+        ratio(
+                "clinic.urgent.requests.seen.within.target",
+                "Share of urgent requests seen within 72 hours",
+                site,
+                tags,
+                s -> s.access(window).urgentSeenWithinTarget());
+        // affordability
+        ratio(
+                "clinic.assisted.patients",
+                "Share of invoiced patients with financial assistance",
+                site,
+                tags,
+                s -> s.affordability(window).assistedPatients());
+        gauge(
+                "clinic.discount.average.dollars",
+                "Average discount of discounted invoices",
+                site,
+                tags,
+                s -> s.affordability(window).averageDiscount().doubleValue());
+        ratio(
+                "clinic.discount",
+                "Discounts over invoice subtotals",
+                site,
+                tags,
+                s -> s.affordability(window).discount());
+        ratio(
+                "clinic.collection.rate",
+                "Net payments over invoiced totals",
+                site,
+                tags,
+                s -> s.affordability(window).collection());
+        gauge(
+                "clinic.outstanding.balance.dollars",
+                "Invoiced totals not yet paid",
+                site,
+                tags,
+                s -> s.affordability(window).outstandingBalance().doubleValue());
+        // safety and outcomes
+        gauge(
+                "clinic.adverse.events.per.100.infusions",
+                "Adverse events per 100 infusions given (completed or stopped)",
+                site,
+                tags,
+                s -> s.safety(window).adverseEventsPer100Infusions());
+        for (int grade = 1; grade <= 5; grade++) {
+            int g = grade;
+            gauge(
+                    "clinic.adverse.events.per.100.infusions.numerator",
+                    "Adverse events, by grade (sum over grades and sites, over the denominator's sum: the rate)",
+                    site,
+                    tags.and("grade", Integer.toString(g)),
+                    s -> s.safety(window).adverseEvents().get(g).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
+        }
+        gauge(
+                "clinic.adverse.events.per.100.infusions.denominator",
+                "Infusions given (completed or stopped)",
+                site,
+                tags,
+                s -> s.safety(window).adverseEventsPerInfusion().denominator());
+        ratio(
+                "clinic.response.rate",
                 "Share of depression courses with PHQ-9 down 50%",
                 site,
-                s -> s.outcomes().responseRate());
-        gauge(
-                "clinic.remission.rate.ratio",
+                tags,
+                s -> new Ratio(
+                        s.outcomes(window).responders(), s.outcomes(window).depressionCoursesEvaluated()));
+        ratio(
+                "clinic.remission.rate",
                 "Share of depression courses ending with PHQ-9 under 5",
                 site,
-                s -> s.outcomes().remissionRate());
+                tags,
+                s -> new Ratio(
+                        s.outcomes(window).remitters(), s.outcomes(window).depressionCoursesEvaluated()));
+    }
+
+    /**
+     * A rate as three gauges: {@code <name>.ratio} (this site's rate), {@code <name>.numerator} and
+     * {@code <name>.denominator}, so that sites add up as the sum of numerators over the sum of
+     * denominators.
+     */
+    private void ratio(String name, String help, String site, Tags tags, Function<SiteIndicators, Ratio> value) {
+        gauge(name + ".ratio", help, site, tags, s -> value.apply(s).value());
+        gauge(
+                name + ".numerator",
+                help + ": numerator",
+                site,
+                tags,
+                s -> value.apply(s).numerator());
+        gauge(
+                name + ".denominator",
+                help + ": denominator",
+                site,
+                tags,
+                s -> value.apply(s).denominator());
     }
 
     private void counter(String name, String help, String site, ToDoubleFunction<SiteIndicators> value) {
@@ -238,10 +310,6 @@ class IndicatorMeters {
                 .description(help)
                 .tags(tags.and("site", site))
                 .register(registry);
-    }
-
-    private void gauge(String name, String help, String site, ToDoubleFunction<SiteIndicators> value) {
-        gauge(name, help, site, Tags.empty(), value);
     }
 
     private void gauge(String name, String help, String site, Tags tags, ToDoubleFunction<SiteIndicators> value) {
