@@ -14,6 +14,7 @@ import org.bson.types.Binary;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.EventType;
@@ -201,6 +202,26 @@ class MonitoringIntegrationTest {
                                         "clinic_consultations_scheduled_total{application=\"monitoring-service\",site=\"site_skel\"} 1.0")
                                 .contains(
                                         "clinic_waiting_list_patients{application=\"monitoring-service\",site=\"site_skel\"} 0.0")
+                                // booked is not seen: the wait ends when the consultation takes place
+                                .contains(
+                                        "clinic_request_to_consultation_days_bucket{application=\"monitoring-service\",site=\"site_skel\",le=\"3.0\"} 0"));
+
+        ConsultationCompleted completed = new ConsultationCompleted(
+                "apt_skel",
+                "req_skel",
+                "p_skel",
+                "site_skel",
+                "cl_1",
+                T0.plus(Duration.ofDays(3)),
+                T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+        publish(completed, "evt_skel_done");
+        publish(completed, "evt_skel_done");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(scrape())
+                                .contains(
+                                        "clinic_consultations_completed_total{application=\"monitoring-service\",site=\"site_skel\"} 1.0")
                                 .contains(
                                         "clinic_request_to_consultation_days_bucket{application=\"monitoring-service\",site=\"site_skel\",le=\"3.0\"} 1"));
     }

@@ -7,14 +7,20 @@ import java.util.Set;
 import org.clinicops.events.PayerType;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Hold;
 
-/** The backlog: who waits for a consultation, who is on hold, the payer mix. */
+/**
+ * The backlog, the state now: patients waiting for a consultation (a request neither declined nor
+ * withdrawn, with no consultation booked or taken place; a cancelled or missed consultation puts
+ * the request back on the list), patients on clinical hold, the payer mix.
+ */
 final class BacklogCalculator {
 
     Backlog backlog(SiteFacts site, ClinicFacts facts, Lookups lookups) {
         Set<String> waiting = new HashSet<>();
         for (var request : site.requests) {
-            if (!lookups.scheduledRequests.contains(request.getKey())
-                    && !facts.declinedRequests.contains(request.getKey())) {
+            String id = request.getKey();
+            if (!lookups.requestsWithConsultation.contains(id)
+                    && !facts.declinedRequests.contains(id)
+                    && !facts.withdrawnRequests.containsKey(id)) {
                 waiting.add(request.getValue().patientId());
             }
         }

@@ -60,7 +60,13 @@ public final class ClinicFacts {
     /** {@code consultation-completed}: a consultation that took place. */
     public record CompletedConsultation(String siteId, String requestId, long startsAt, long completedAt) {}
 
-    /** {@code patient-screened}: the latest screening of a request. */
+    /**
+     * {@code consultation-cancelled} (a booked consultation that will not take place) or {@code
+     * consultation-no-show} (one the patient missed): either way the request waits for another.
+     */
+    public record LostConsultation(String siteId, String requestId, long at) {}
+
+    /** {@code patient-screened}: the latest screening of a request; {@code phq9} -1 when off the scale. */
     public record Screening(String patientId, int phq9, long screenedAt) {
 
         /** The later one; on a tie the higher score, so that the order of folding never matters. */
@@ -100,7 +106,7 @@ public final class ClinicFacts {
 
     /**
      * {@code session-completed}. {@code score} is the symptom score on {@code scale}, -1 when the
-     * session has none.
+     * session has none or one outside its scale's range ({@link ScaleRanges}).
      */
     public record CompletedInfusion(
             String siteId,
@@ -156,6 +162,33 @@ public final class ClinicFacts {
         public boolean session() {
             return source == InvoiceIssued.Source.SESSION;
         }
+
+        /** A prepaid series package sold, whose price covers later sessions. */
+        public boolean seriesPackage() {
+            return source == InvoiceIssued.Source.SERIES_PACKAGE;
+        }
+
+        /**
+         * A session covered by a prepaid package: fully discounted without assistance (billing gives
+         * such a session a 100% discount). What the patient paid for it is a share of the package.
+         */
+        public boolean prepaidSession() {
+            return session() && !assisted && subtotal.signum() > 0 && total.signum() == 0;
+        }
+    }
+
+    /**
+     * {@code invoice-adjusted}: assistance or a package applied after the invoice was issued; the
+     * latest adjustment of an invoice replaces its figures.
+     */
+    public record InvoiceAdjustment(
+            BigDecimal discount, BigDecimal total, BigDecimal patientShare, boolean assisted, long adjustedAt) {
+
+        /** The later one; on a tie the lower patient share, so that the order of folding never matters. */
+        InvoiceAdjustment latest(InvoiceAdjustment other) {
+            int byTime = Long.compare(other.adjustedAt, adjustedAt);
+            return byTime > 0 || (byTime == 0 && other.patientShare.compareTo(patientShare) < 0) ? other : this;
+        }
     }
 
     /** {@code payment-received}: a payment, or a refund (a positive amount). */
@@ -194,8 +227,10 @@ public final class ClinicFacts {
             Map<String, Request> requests,
             Set<String> declinedRequests,
             Set<String> declinedPatients,
+            Map<String, Long> withdrawnRequests,
             Map<String, ScheduledConsultation> scheduledConsultations,
             Map<String, CompletedConsultation> completedConsultations,
+            Map<String, LostConsultation> lostConsultations,
             Map<String, Screening> screenings,
             Map<String, Plan> plans,
             Map<String, ScheduledInfusion> scheduledInfusions,
@@ -208,6 +243,8 @@ public final class ClinicFacts {
             Map<String, Hold> holds,
             Set<String> releasedHolds,
             Map<String, Invoice> invoices,
+            Map<String, InvoiceAdjustment> invoiceAdjustments,
+            Map<String, Long> voidedInvoices,
             Map<String, Payment> payments,
             Map<String, Map<String, Payer>> payers) {}
 
@@ -219,8 +256,14 @@ public final class ClinicFacts {
     final Map<String, Request> requests;
     final Set<String> declinedRequests;
     final Set<String> declinedPatients;
+    /** request → when it was withdrawn ({@code consultation-request-withdrawn}). */
+    final Map<String, Long> withdrawnRequests;
+
     final Map<String, ScheduledConsultation> scheduledConsultations;
     final Map<String, CompletedConsultation> completedConsultations;
+    /** appointment → a consultation cancelled or missed. */
+    final Map<String, LostConsultation> lostConsultations;
+
     final Map<String, Screening> screenings;
     final Map<String, Plan> plans;
     final Map<String, ScheduledInfusion> scheduledInfusions;
@@ -233,6 +276,10 @@ public final class ClinicFacts {
     final Map<String, Hold> holds;
     final Set<String> releasedHolds;
     final Map<String, Invoice> invoices;
+    final Map<String, InvoiceAdjustment> invoiceAdjustments;
+    /** invoice → when it was voided ({@code invoice-voided}). */
+    final Map<String, Long> voidedInvoices;
+
     final Map<String, Payment> payments;
     /** site → patient → latest payer type. */
     final Map<String, Map<String, Payer>> payers;
@@ -260,7 +307,11 @@ public final class ClinicFacts {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
+                Map.of(),
                 Set.of(),
+                Map.of(),
+                Map.of(),
                 Map.of(),
                 Map.of(),
                 Map.of()));
@@ -274,8 +325,10 @@ public final class ClinicFacts {
         requests = new HashMap<>(d.requests());
         declinedRequests = new HashSet<>(d.declinedRequests());
         declinedPatients = new HashSet<>(d.declinedPatients());
+        withdrawnRequests = new HashMap<>(d.withdrawnRequests());
         scheduledConsultations = new HashMap<>(d.scheduledConsultations());
         completedConsultations = new HashMap<>(d.completedConsultations());
+        lostConsultations = new HashMap<>(d.lostConsultations());
         screenings = new HashMap<>(d.screenings());
         plans = new HashMap<>(d.plans());
         scheduledInfusions = new HashMap<>(d.scheduledInfusions());
@@ -288,6 +341,8 @@ public final class ClinicFacts {
         holds = new HashMap<>(d.holds());
         releasedHolds = new HashSet<>(d.releasedHolds());
         invoices = new HashMap<>(d.invoices());
+        invoiceAdjustments = new HashMap<>(d.invoiceAdjustments());
+        voidedInvoices = new HashMap<>(d.voidedInvoices());
         payments = new HashMap<>(d.payments());
         payers = new HashMap<>();
         d.payers().forEach((site, ofSite) -> payers.put(site, new HashMap<>(ofSite)));
@@ -303,8 +358,10 @@ public final class ClinicFacts {
                 requests,
                 declinedRequests,
                 declinedPatients,
+                withdrawnRequests,
                 scheduledConsultations,
                 completedConsultations,
+                lostConsultations,
                 screenings,
                 plans,
                 scheduledInfusions,
@@ -317,6 +374,8 @@ public final class ClinicFacts {
                 holds,
                 releasedHolds,
                 invoices,
+                invoiceAdjustments,
+                voidedInvoices,
                 payments,
                 payers);
     }
@@ -339,6 +398,38 @@ public final class ClinicFacts {
             return stopped.planId();
         }
         ScheduledInfusion scheduled = scheduledInfusions.get(appointmentId);
-        return scheduled == null ? null : scheduled.planId();
+        if (scheduled != null) {
+            return scheduled.planId();
+        }
+        MissedInfusion missed = missedInfusions.get(appointmentId);
+        if (missed != null) {
+            return missed.planId();
+        }
+        CancelledInfusion cancelled = cancelledInfusions.get(appointmentId);
+        return cancelled == null ? null : cancelled.planId();
+    }
+
+    /** An invoice's figures as its latest adjustment left them; null when it was voided. */
+    @Nullable
+    Invoice current(String invoiceId, Invoice issued) {
+        if (voidedInvoices.containsKey(invoiceId)) {
+            return null;
+        }
+        InvoiceAdjustment adjusted = invoiceAdjustments.get(invoiceId);
+        if (adjusted == null) {
+            return issued;
+        }
+        return new Invoice(
+                issued.siteId(),
+                issued.patientId(),
+                issued.payerType(),
+                issued.source(),
+                issued.sourceId(),
+                issued.assisted() || adjusted.assisted(),
+                issued.subtotal(),
+                adjusted.discount(),
+                adjusted.total(),
+                adjusted.patientShare(),
+                issued.issuedAt());
     }
 }

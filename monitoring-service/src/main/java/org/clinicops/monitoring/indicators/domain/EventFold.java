@@ -21,6 +21,7 @@ import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SiteUpdated;
+import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
 import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.events.VitalsAlertRaised;
@@ -41,6 +42,7 @@ import org.clinicops.monitoring.indicators.domain.ClinicFacts.ScheduledInfusion;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Screening;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.SiteZone;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.StoppedInfusion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds clinic events into {@link ClinicFacts}: one small method per event type, each storing the
@@ -139,7 +141,10 @@ final class EventFold {
     private void patientScreened(PatientScreened e) {
         facts.screenings.merge(
                 facts.share(e.requestId()),
-                new Screening(facts.share(e.patientId()), e.phq9Total(), nanos(e.screenedAt())),
+                new Screening(
+                        facts.share(e.patientId()),
+                        validOrNone(SymptomScale.PHQ9, e.phq9Total()),
+                        nanos(e.screenedAt())),
                 Screening::latest);
     }
 
@@ -186,7 +191,7 @@ final class EventFold {
                         facts.share(e.patientId()),
                         e.protocol(),
                         e.symptomScale(),
-                        e.symptomScore() == null ? -1 : e.symptomScore(),
+                        e.symptomScale() == null ? -1 : validOrNone(e.symptomScale(), e.symptomScore()),
                         e.courseCompleted(),
                         e.sessionNumber(),
                         e.sessionsTotal(),
@@ -242,6 +247,15 @@ final class EventFold {
         facts.payments.put(
                 e.paymentId(),
                 new Payment(site, facts.share(e.invoiceId()), e.kind(), e.method(), e.amount(), nanos(e.receivedAt())));
+    }
+
+    /**
+     * A score as the indicators may use it: -1 when there is none or it lies outside its scale
+     * (PHQ-9 0-27, GAD-7 0-21, PCL-5 0-80, pain 0-10), which is a producer's error, never a patient's
+     * state: it counts neither as a baseline nor as an outcome.
+     */
+    private static int validOrNone(SymptomScale scale, @Nullable Integer score) {
+        return score != null && ScaleRanges.valid(scale, score) ? score : -1;
     }
 
     private void payer(String site, String patient, PayerType type, Instant at) {

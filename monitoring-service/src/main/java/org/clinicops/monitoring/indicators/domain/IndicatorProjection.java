@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,26 +68,17 @@ public final class IndicatorProjection {
         Lookups lookups = new Lookups(facts);
         Map<String, SiteIndicators> result = new TreeMap<>();
         SiteFacts.bySite(facts).forEach((siteId, site) -> {
-            Map<Window, Access> accessByWindow = new EnumMap<>(Window.class);
-            Map<Window, Affordability> affordabilityByWindow = new EnumMap<>(Window.class);
-            Map<Window, Safety> safetyByWindow = new EnumMap<>(Window.class);
-            Map<Window, Outcomes> outcomesByWindow = new EnumMap<>(Window.class);
-            for (Window window : Window.values()) {
-                accessByWindow.put(window, access.access(site, facts, window, at));
-                affordabilityByWindow.put(window, affordability.affordability(site, facts, window, at));
-                safetyByWindow.put(window, safety.safety(site, window, at));
-                outcomesByWindow.put(window, outcomes.outcomes(site, facts, lookups, window, at));
-            }
+            Map<String, CompletedCourses.Course> courses = CompletedCourses.of(site, facts);
             result.put(
                     siteId,
                     new SiteIndicators(
                             siteId,
                             throughput.throughput(site),
                             backlog.backlog(site, facts, lookups),
-                            accessByWindow,
-                            affordabilityByWindow,
-                            safetyByWindow,
-                            outcomesByWindow));
+                            access.access(site, facts, lookups, at),
+                            affordability.affordability(site, facts, courses, at),
+                            safety.safety(site, at),
+                            outcomes.outcomes(facts, lookups, courses, at)));
         });
         return new Indicators(now, Map.copyOf(result));
     }

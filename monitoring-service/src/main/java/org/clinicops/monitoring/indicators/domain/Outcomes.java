@@ -1,19 +1,17 @@
 package org.clinicops.monitoring.indicators.domain;
 
 /**
- * Depression outcomes of completed courses.
+ * Depression outcomes of completed courses, from PHQ-9 scores.
  *
- * @param depressionCoursesEvaluated completed depression courses with a baseline and a last PHQ-9
- * @param responders of which the last PHQ-9 is at most half the baseline
- * @param remitters of which the last PHQ-9 is under 5
+ * @param response courses whose last PHQ-9 is at most half the baseline / completed depression
+ *     courses with a baseline above 0 and a PHQ-9 at a session
+ * @param remission courses whose last PHQ-9 is under 5 / those of them with a baseline of 10 or
+ *     more (a patient who started below 10 cannot remit)
  */
-public record Outcomes(long depressionCoursesEvaluated, long responders, long remitters) {
+public record Outcomes(Ratio response, Ratio remission) {
 
-    public double responseRate() {
-        return depressionCoursesEvaluated == 0 ? 0 : (double) responders / depressionCoursesEvaluated;
-    }
-
-    public double remissionRate() {
-        return depressionCoursesEvaluated == 0 ? 0 : (double) remitters / depressionCoursesEvaluated;
+    /** Completed depression courses with a baseline and a last PHQ-9 (the response's denominator). */
+    public long depressionCoursesEvaluated() {
+        return (long) response.denominator();
     }
 }

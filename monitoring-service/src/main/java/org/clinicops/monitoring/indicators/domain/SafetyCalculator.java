@@ -19,7 +19,16 @@ final class SafetyCalculator {
     static final List<String> VITALS_RULES =
             List.of("BP_HIGH_REPEATED", "BP_SEVERE", "HEART_RATE_SUSTAINED", "SPO2_LOW");
 
-    Safety safety(SiteFacts site, Window window, long now) {
+    /** The figures of every window. */
+    Map<Window, Safety> safety(SiteFacts site, long now) {
+        Map<Window, Safety> byWindow = new EnumMap<>(Window.class);
+        for (Window window : Window.values()) {
+            byWindow.put(window, safety(site, window, now));
+        }
+        return byWindow;
+    }
+
+    private static Safety safety(SiteFacts site, Window window, long now) {
         Map<Integer, Map<AdverseEventCategory, Long>> adverse = new TreeMap<>();
         for (int grade = 1; grade <= 5; grade++) {
             Map<AdverseEventCategory, Long> byCategory = new EnumMap<>(AdverseEventCategory.class);

@@ -3,24 +3,29 @@ package org.clinicops.monitoring.indicators.domain;
 import java.util.EnumMap;
 import java.util.Map;
 import org.clinicops.events.Condition;
+import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.CancelledInfusion;
-import org.clinicops.monitoring.indicators.domain.ClinicFacts.Request;
-import org.clinicops.monitoring.indicators.domain.ClinicFacts.StoppedInfusion;
 
-/** Throughput: how many requests, consultations and sessions of each outcome a site has seen. */
+/**
+ * Throughput: how many requests, consultations and sessions of each outcome a site has seen since
+ * its first event. A session put on hold by a clinical hold counts under the reason {@code
+ * CLINICAL_HOLD}, never as a cancellation: it is rebooked, and usually completed, later.
+ */
 final class ThroughputCalculator {
 
     Throughput throughput(SiteFacts site) {
         Map<Condition, Long> byCondition = new EnumMap<>(Condition.class);
-        for (var request : site.requests) {
-            Request r = request.getValue();
-            byCondition.merge(r.condition(), 1L, Long::sum);
+        site.requests.forEach(r -> byCondition.merge(r.getValue().condition(), 1L, Long::sum));
+        Map<InfusionCancelled.Reason, Long> cancelled = new EnumMap<>(InfusionCancelled.Reason.class);
+        for (InfusionCancelled.Reason reason : InfusionCancelled.Reason.values()) {
+            cancelled.put(reason, 0L);
         }
         long late = 0;
-        for (var cancelled : site.cancelledInfusions) {
-            CancelledInfusion c = cancelled.getValue();
-            if (c.late()) {
+        for (var entry : site.cancelledInfusions) {
+            CancelledInfusion c = entry.getValue();
+            cancelled.merge(c.hold() ? InfusionCancelled.Reason.CLINICAL_HOLD : c.reason(), 1L, Long::sum);
+            if (c.late() && !c.hold()) {
                 late++;
             }
         }
@@ -28,10 +33,7 @@ final class ThroughputCalculator {
         for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
             stopped.put(reason, 0L);
         }
-        for (var s : site.stoppedInfusions) {
-            StoppedInfusion st = s.getValue();
-            stopped.merge(st.reason(), 1L, Long::sum);
-        }
+        site.stoppedInfusions.forEach(s -> stopped.merge(s.getValue().reason(), 1L, Long::sum));
         return new Throughput(
                 site.requests.size(),
                 byCondition,
@@ -40,7 +42,7 @@ final class ThroughputCalculator {
                 site.scheduledInfusions.size(),
                 site.completedInfusions.size(),
                 site.missedInfusions.size(),
-                site.cancelledInfusions.size(),
+                cancelled,
                 late,
                 stopped);
     }

@@ -10,6 +10,7 @@ import org.clinicops.events.AdverseEventReported;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
@@ -30,8 +31,9 @@ import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.events.VitalsAlertRaised;
 
 /**
- * A known sequence of clinic events at site_a (and a quiet site_b), with the figures it must give.
- * Shared by the calculator test and the integration test that replays it through Kafka.
+ * A known sequence of clinic events at site_a (and a quiet site_b), with the figures it must give
+ * ({@code IndicatorDefinitionsTest}). Shared with the integration test that replays it through
+ * Kafka.
  */
 public final class ClinicHistory {
 
@@ -120,6 +122,8 @@ public final class ClinicHistory {
         events.add(request("req_2", "p_2", Condition.PTSD, PayerType.INSURANCE, true, T0));
         events.add(consultation("apt_c1", "req_1", "p_1", false, day(3)));
         events.add(consultation("apt_c2", "req_2", "p_2", true, day(2)));
+        events.add(new ConsultationCompleted("apt_c1", "req_1", "p_1", "site_a", "cl_1", day(3), day(3.05)));
+        events.add(new ConsultationCompleted("apt_c2", "req_2", "p_2", "site_a", "cl_1", day(2), day(2.05)));
         events.add(request("req_3", "p_3", Condition.TREATMENT_RESISTANT_DEPRESSION, PayerType.SELF_PAY, false, T0));
         events.add(new TreatmentDeclined(
                 "req_3", "p_3", "site_a", "cl_1", TreatmentDeclined.Decision.DECLINED, "CONTRAINDICATION", day(5)));

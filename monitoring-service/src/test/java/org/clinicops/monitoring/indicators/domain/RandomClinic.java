@@ -234,6 +234,7 @@ public final class RandomClinic {
                     approvedAt));
             int outcome = random.nextInt(10);
             if (outcome == 0) {
+                boolean hold = random.nextInt(3) == 0; // put on hold: released, rebooked, completed
                 events.add(new InfusionCancelled(
                         apt,
                         planId,
@@ -241,11 +242,13 @@ public final class RandomClinic {
                         site,
                         n,
                         startsAt,
-                        InfusionCancelled.Reason.OTHER,
+                        hold ? InfusionCancelled.Reason.CLINICAL_HOLD : InfusionCancelled.Reason.OTHER,
                         random.nextBoolean(),
-                        false,
+                        hold,
                         startsAt.minusSeconds(3600)));
-                continue;
+                if (!hold) {
+                    continue;
+                }
             }
             if (outcome == 1) {
                 events.add(new PatientNoShow(apt, planId, patient, site, n, startsAt, startsAt));
@@ -349,7 +352,9 @@ public final class RandomClinic {
     void invoice(String apt, String patient, String site, Instant at) {
         String invoiceId = id("inv_");
         BigDecimal subtotal = money();
-        BigDecimal discount = random.nextBoolean() ? BigDecimal.ZERO : subtotal.divide(BigDecimal.TEN);
+        boolean prepaid = apt != null && random.nextInt(6) == 0; // a session a package covers
+        BigDecimal discount =
+                prepaid ? subtotal : random.nextBoolean() ? BigDecimal.ZERO : subtotal.divide(BigDecimal.TEN);
         BigDecimal total = subtotal.subtract(discount);
         events.add(new InvoiceIssued(
                 invoiceId,
@@ -364,7 +369,7 @@ public final class RandomClinic {
                 discount,
                 total,
                 random.nextBoolean() ? total : total.divide(BigDecimal.valueOf(2)),
-                random.nextInt(4) == 0,
+                !prepaid && random.nextInt(4) == 0,
                 at));
         for (int p = 0; p < random.nextInt(3); p++) {
             events.add(new PaymentReceived(
@@ -373,7 +378,7 @@ public final class RandomClinic {
                     patient,
                     site,
                     random.nextInt(5) == 0 ? PaymentReceived.Kind.REFUND : PaymentReceived.Kind.PAYMENT,
-                    PaymentReceived.Method.CARD,
+                    random.nextInt(3) == 0 ? PaymentReceived.Method.INSURANCE : PaymentReceived.Method.CARD,
                     money(),
                     "USD",
                     BigDecimal.ZERO,

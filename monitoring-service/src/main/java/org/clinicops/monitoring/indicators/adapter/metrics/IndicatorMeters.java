@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.Condition;
+import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.indicators.application.IndicatorSnapshots;
@@ -100,14 +101,17 @@ class IndicatorMeters {
                 "Sessions the patient missed",
                 site,
                 s -> s.throughput().noShows());
-        counter(
-                "clinic.cancellations",
-                "Sessions cancelled",
-                site,
-                s -> s.throughput().cancellations());
+        for (InfusionCancelled.Reason reason : InfusionCancelled.Reason.values()) {
+            counter(
+                    "clinic.cancellations",
+                    "Sessions cancelled, by reason (CLINICAL_HOLD: put on hold, which is no cancellation)",
+                    site,
+                    Tags.of("reason", reason.name()),
+                    s -> s.throughput().cancellationsByReason().getOrDefault(reason, 0L));
+        }
         counter(
                 "clinic.late.cancellations",
-                "Sessions cancelled under 24 h",
+                "Sessions cancelled under 24 h before their start (holds are no cancellations)",
                 site,
                 s -> s.throughput().lateCancellations());
         for (SessionStopped.Reason reason : SessionStopped.Reason.values()) {
@@ -140,7 +144,7 @@ class IndicatorMeters {
         }
         counter(
                 "clinic.depression.courses.evaluated",
-                "Completed depression courses with a baseline and a final PHQ-9",
+                "Completed depression courses with a baseline PHQ-9 above 0 and one at a session",
                 site,
                 s -> s.outcomes(Window.ALL_TIME).depressionCoursesEvaluated());
         // the backlog: the state now, in no window
@@ -205,10 +209,22 @@ class IndicatorMeters {
                 s -> s.access(window).startedWithinTarget());
         ratio(
                 "clinic.urgent.requests.seen.within.target",
-                "Share of urgent requests seen within 72 hours",
+                "Share of urgent requests whose consultation took place within 72 hours",
                 site,
                 tags,
                 s -> s.access(window).urgentSeenWithinTarget());
+        ratio(
+                "clinic.no.show.rate",
+                "Sessions missed over sessions due (completed, stopped or missed)",
+                site,
+                tags,
+                s -> s.access(window).noShows());
+        ratio(
+                "clinic.late.cancellation.rate",
+                "Sessions cancelled under 24 h over sessions due or cancelled (holds are neither)",
+                site,
+                tags,
+                s -> s.access(window).lateCancellations());
         // affordability
         ratio(
                 "clinic.assisted.patients",
@@ -216,12 +232,24 @@ class IndicatorMeters {
                 site,
                 tags,
                 s -> s.affordability(window).assistedPatients());
-        gauge(
-                "clinic.discount.average.dollars",
-                "Average discount of discounted invoices",
+        average(
+                "clinic.out.of.pocket.per.session.average.dollars",
+                "Patient share per session (after insurance, assistance and packages)",
                 site,
                 tags,
-                s -> s.affordability(window).averageDiscount().doubleValue());
+                s -> s.affordability(window).outOfPocketPerSessionAverage());
+        average(
+                "clinic.out.of.pocket.per.course.average.dollars",
+                "Patient share per completed course (sessions and fees)",
+                site,
+                tags,
+                s -> s.affordability(window).outOfPocketPerCourseAverage());
+        average(
+                "clinic.discount.average.dollars",
+                "Average discount of discounted invoices (prepaid sessions are no discount)",
+                site,
+                tags,
+                s -> s.affordability(window).averageDiscount());
         ratio(
                 "clinic.discount",
                 "Discounts over invoice subtotals",
@@ -269,15 +297,33 @@ class IndicatorMeters {
                 "Share of depression courses with PHQ-9 down 50%",
                 site,
                 tags,
-                s -> new Ratio(
-                        s.outcomes(window).responders(), s.outcomes(window).depressionCoursesEvaluated()));
+                s -> s.outcomes(window).response());
         ratio(
                 "clinic.remission.rate",
-                "Share of depression courses ending with PHQ-9 under 5",
+                "Share of depression courses with a baseline PHQ-9 of 10 or more ending under 5",
                 site,
                 tags,
-                s -> new Ratio(
-                        s.outcomes(window).remitters(), s.outcomes(window).depressionCoursesEvaluated()));
+                s -> s.outcomes(window).remission());
+    }
+
+    /**
+     * An average as three gauges: {@code <name>} (this site's average), {@code <name>.numerator} (the
+     * sum) and {@code <name>.denominator} (how many), so that sites add up.
+     */
+    private void average(String name, String help, String site, Tags tags, Function<SiteIndicators, Ratio> value) {
+        gauge(name, help, site, tags, s -> value.apply(s).value());
+        gauge(
+                name + ".numerator",
+                help + ": sum",
+                site,
+                tags,
+                s -> value.apply(s).numerator());
+        gauge(
+                name + ".denominator",
+                help + ": count",
+                site,
+                tags,
+                s -> value.apply(s).denominator());
     }
 
     /**
