@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs every panel query of the Grafana dashboards against a Prometheus server and reports the
  * panels that return no data: the proof that the dashboards fill while the demo runs. Dashboard
- * variables are replaced by "all" ({@code .*}) and Grafana's interval macros by fixed windows.
+ * variables are replaced by "all" ({@code .*}) and Grafana's interval macros by fixed windows, except
+ * the indicators' {@code window} variable (a choice among 30d, 90d, all, never all of them at once):
+ * a query naming it runs once per value the dashboard offers.
  *
  * <p>Usage: {@code DashboardCheck [--prometheus URL] [--dashboards DIR]}; exits 1 when a panel is
  * empty.
@@ -80,23 +83,49 @@ public final class DashboardCheck {
                     files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode dashboard = JSON.readTree(file.toFile());
                 String name = file.getFileName().toString().replace(".json", "");
-                collect(name, dashboard.path("panels"), queries);
+                collect(name, dashboard.path("panels"), windows(dashboard), queries);
             }
         }
         return queries;
     }
 
-    private static void collect(String dashboard, JsonNode panels, List<Query> into) {
+    /** The values of the dashboard's {@code window} variable (a custom list), none without one. */
+    static List<String> windows(JsonNode dashboard) {
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            if ("window".equals(variable.path("name").asString(""))) {
+                return Stream.of(variable.path("query").asString("").split(","))
+                        .map(String::trim)
+                        .filter(w -> !w.isEmpty())
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    private static void collect(String dashboard, JsonNode panels, List<String> windows, List<Query> into) {
         for (JsonNode panel : panels) {
-            collect(dashboard, panel.path("panels"), into);
+            collect(dashboard, panel.path("panels"), windows, into);
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asString("");
-                if (!expr.isBlank()) {
-                    into.add(new Query(dashboard, panel.path("title").asString(""), expr));
+                String title = panel.path("title").asString("");
+                if (expr.isBlank()) {
+                    continue;
+                }
+                if (!WINDOW.matcher(expr).find() || windows.isEmpty()) {
+                    into.add(new Query(dashboard, title, expr));
+                    continue;
+                }
+                for (String window : windows) {
+                    into.add(new Query(
+                            dashboard,
+                            title + " [" + window + "]",
+                            WINDOW.matcher(expr).replaceAll(window)));
                 }
             }
         }
     }
+
+    private static final Pattern WINDOW = Pattern.compile("\\$\\{?window}?");
 
     /** The query as Prometheus itself can run it: every variable means "all". */
     static String concrete(String expr) {

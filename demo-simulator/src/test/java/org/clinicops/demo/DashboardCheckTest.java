@@ -30,6 +30,26 @@ class DashboardCheckTest {
     }
 
     @Test
+    void runsAWindowedQueryOncePerWindowTheDashboardOffers() throws Exception {
+        Path dir = Path.of("..", "deploy", "grafana", "dashboards");
+        if (!Files.isDirectory(dir)) {
+            dir = Path.of("deploy", "grafana", "dashboards");
+        }
+
+        var safety = DashboardCheck.queries(dir).stream()
+                .filter(q -> q.dashboard().equals("safety") && q.panel().startsWith("Adverse events per 100 infusions"))
+                .toList();
+
+        assertThat(safety)
+                .extracting(DashboardCheck.Query::panel)
+                .containsExactly(
+                        "Adverse events per 100 infusions [30d]",
+                        "Adverse events per 100 infusions [90d]",
+                        "Adverse events per 100 infusions [all]");
+        assertThat(safety.get(0).expr()).contains("window=\"30d\"").doesNotContain("$window");
+    }
+
+    @Test
     void countsTheSeriesThatShowActivityNotThoseAtZeroOrWithoutAValue() {
         var result = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
                         [{"metric": {"site": "bos"}, "value": [1765000000, "0"]},
