@@ -27,26 +27,8 @@ class IntakeApiFuzzTest {
 
     @Test
     void noHostileRequestBreaksTheApi() {
-        ApiFuzz.Report report = ApiFuzz.against(port)
-                .store(mongo)
-                .seed(20261206L)
-                .requests(400)
-                // Gaps of the platform's web layer (platform-support, issue 17), tolerated and printed
-                // with each run until it closes them; remove each then.
-                .knownGap(
-                        "a path the firewall or Tomcat refuses (%25, a;b=c, .., an empty or encoded-slash id)"
-                                + " is answered by the container's error page, not a problem detail",
-                        f -> f.property().equals("4xx without a problem detail")
-                                && (f.answer().startsWith("400 application/json {\"timestamp\"")
-                                        || f.answer().startsWith("400 text/html")))
-                .knownGap(
-                        "a multipart Content-Type without a boundary is a 500 before any controller runs",
-                        f -> f.property().equals("5xx")
-                                && "multipart/form-data".equals(f.request().contentType()))
-                .knownGap(
-                        "sort keys reach MongoDB unchecked (../x, \\u0000): 500",
-                        f -> f.property().equals("5xx") && f.request().target().contains("sort="))
-                .run();
+        ApiFuzz.Report report =
+                ApiFuzz.against(port).store(mongo).seed(20261206L).requests(400).run();
         System.out.println("Intake API fuzz: " + report);
 
         report.assertNoFailures();

@@ -26,28 +26,8 @@ class ApiFuzzTest {
 
     @Test
     void noHostileRequestBreaksTheMonitoringApi() {
-        ApiFuzz.Report report = ApiFuzz.against(port)
-                .store(mongo)
-                .seed(20261206L)
-                .requests(350)
-                // The gaps are platform-support's (its own ApiFuzzTest tolerates them too); remove
-                // each once platform-support closes it.
-                .knownGap(
-                        "a path the firewall or Tomcat refuses (%2F, %25, .., a multipart body without boundary)"
-                                + " is answered by the container's error page, not a problem detail",
-                        f -> f.property().equals("4xx without a problem detail")
-                                && (f.answer().startsWith("400 application/json {\"timestamp\"")
-                                        || f.answer().startsWith("400 text/html")))
-                .knownGap(
-                        "the audit search's sort keys reach MongoDB unchecked (\\u0000): 500",
-                        f -> f.property().equals("5xx")
-                                && f.request().target().startsWith("/api/audit")
-                                && f.request().target().contains("sort="))
-                .knownGap(
-                        "a multipart Content-Type without a boundary is a 500",
-                        f -> f.property().equals("5xx")
-                                && "multipart/form-data".equals(f.request().contentType()))
-                .run();
+        ApiFuzz.Report report =
+                ApiFuzz.against(port).store(mongo).seed(20261206L).requests(350).run();
         System.out.println("monitoring-service API fuzz: " + report);
 
         report.assertNoFailures();

@@ -116,7 +116,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         return entry.patientId() != null
                 || !entry.patientIds().isEmpty()
                 || path.startsWith("/api/")
-                || request.getParameter("patientId") != null;
+                || parameter(request, "patientId") != null;
     }
 
     private static void unavailable(HttpServletResponse response) throws IOException {
@@ -145,7 +145,7 @@ public final class AuditFilter extends OncePerRequestFilter {
                 user == null
                         ? List.of()
                         : user.roles().stream().map(Enum::name).sorted().toList(),
-                firstNonNull(attribute(request, Audit.SITE), variables.get("siteId"), request.getParameter("siteId")),
+                firstNonNull(attribute(request, Audit.SITE), variables.get("siteId"), parameter(request, "siteId")),
                 action(request, path),
                 request.getMethod(),
                 firstNonNull(attribute(request, Audit.OBJECT), object(pattern, path, variables)),
@@ -154,6 +154,19 @@ public final class AuditFilter extends OncePerRequestFilter {
                 AuditRecord.Outcome.of(status),
                 status,
                 request.getRemoteAddr());
+    }
+
+    /**
+     * A request parameter, or null when there is none or the parameters cannot be parsed (a malformed
+     * multipart or form body makes Tomcat throw from every {@code getParameter}): the entry is still
+     * written, and the request's own answer is not replaced by that exception.
+     */
+    private static @Nullable String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalStateException unparseable) {
+            return null;
+        }
     }
 
     private static List<String> patients(HttpServletRequest request) {

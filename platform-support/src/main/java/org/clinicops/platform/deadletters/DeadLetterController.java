@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -104,7 +105,7 @@ class DeadLetterController {
             @Nullable @PositiveOrZero @Max(10_000) Integer partition,
             @Nullable @PositiveOrZero Long fromOffset,
             @Nullable @PositiveOrZero Long toOffset,
-            @Nullable @Size(max = 100) List<@Size(max = 300) String> ids) {}
+            @Nullable @Size(max = 100) List<@NotNull @Size(max = 300) String> ids) {}
 
     private static String deadLetterTopic(String topic) {
         return topic.endsWith(ClinicTopics.DLT_SUFFIX) ? topic : ClinicTopics.deadLetterTopicOf(topic);

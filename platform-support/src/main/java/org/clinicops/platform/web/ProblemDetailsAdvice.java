@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.clinicops.platform.problem.BodyTooLargeException;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,8 +30,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -129,11 +139,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return validationProblem(e.errors());
     }
 
-    /**
-     * Constraints checked by a {@code @Validated} bean's method validation (path variables and
-     * parameters of a class-level {@code @Validated} controller) name the parameter, never its
-     * rejected value.
-     */
     /** A multipart body that cannot be parsed (no boundary, truncated) is the caller's error. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
@@ -146,6 +151,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return validationProblem(List.of(new FieldError("sort", "names a property that cannot be sorted on")));
     }
 
+    /**
+     * Constraints checked by a {@code @Validated} bean's method validation (path variables and
+     * parameters of a class-level {@code @Validated} controller) name the parameter, never its
+     * rejected value.
+     */
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolated(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
@@ -178,16 +188,77 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(concat(errors, global)));
     }
 
+    /**
+     * Spring validates the whole handler method once a parameter carries a constraint ({@code @Size} on
+     * a path variable): the body's errors then arrive here too, beside the parameters'. A validated
+     * body's errors are named by their path in the JSON ({@code lines[0].code}), a path variable,
+     * request parameter, header or cookie by its own name in the request ({@code id}), never after the
+     * Java parameter ({@code request}).
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(
-                                Objects.toString(result.getMethodParameter().getParameterName(), "parameter"),
-                                Objects.toString(error.getDefaultMessage(), "is invalid"))))
+                .flatMap(result -> result instanceof ParameterErrors bean
+                        ? fieldErrors(bean).stream()
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new FieldError(
+                                        requestName(result.getMethodParameter()),
+                                        Objects.toString(error.getDefaultMessage(), "is invalid"))))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /**
+     * The errors of a validated bean (a body, a form) by the path of each bad field; an error of the
+     * bean as a whole (a class-level constraint) names the bean. An element of a validated list body
+     * is prefixed with its index ({@code [2].code}).
+     */
+    private static List<FieldError> fieldErrors(ParameterErrors bean) {
+        String whole = requestName(bean.getMethodParameter());
+        String prefix = bean.getContainerIndex() != null
+                ? "[" + bean.getContainerIndex() + "]"
+                : bean.getContainerKey() != null ? "[" + bean.getContainerKey() + "]" : "";
+        List<FieldError> fields = bean.getFieldErrors().stream()
+                .map(f -> new FieldError(
+                        prefix.isEmpty()
+                                ? f.getField()
+                                : prefix + (f.getField().startsWith("[") ? "" : ".") + f.getField(),
+                        message(f)))
+                .toList();
+        List<FieldError> global = bean.getGlobalErrors().stream()
+                .map(g -> new FieldError(
+                        prefix.isEmpty() ? whole : prefix, Objects.toString(g.getDefaultMessage(), "is invalid")))
+                .toList();
+        return concat(fields, global);
+    }
+
+    /**
+     * The name a client knows a handler parameter by: the name of the path variable, request
+     * parameter, header, cookie or part it is bound to (the annotation's, else the Java name), or
+     * {@code body} for the request body.
+     */
+    private static String requestName(MethodParameter parameter) {
+        if (parameter.hasParameterAnnotation(RequestBody.class)) {
+            return "body";
+        }
+        String named = Stream.of(
+                        Optional.ofNullable(parameter.getParameterAnnotation(PathVariable.class))
+                                .map(PathVariable::name),
+                        Optional.ofNullable(parameter.getParameterAnnotation(RequestParam.class))
+                                .map(RequestParam::name),
+                        Optional.ofNullable(parameter.getParameterAnnotation(RequestHeader.class))
+                                .map(RequestHeader::name),
+                        Optional.ofNullable(parameter.getParameterAnnotation(CookieValue.class))
+                                .map(CookieValue::name),
+                        Optional.ofNullable(parameter.getParameterAnnotation(RequestPart.class))
+                                .map(RequestPart::name))
+                .flatMap(Optional::stream)
+                .filter(name -> !name.isEmpty())
+                .findFirst()
+                .orElse(null);
+        return named != null ? named : Objects.toString(parameter.getParameterName(), "parameter");
     }
 
     @Override

@@ -37,22 +37,11 @@ class ApiFuzzTest {
     @Autowired
     MongoTemplate mongo;
 
-    /**
-     * Every operation of the test service's document. The known gaps are in the platform's web layer
-     * (issue 17) and are printed with each run until they are closed: remove each once it is.
-     */
+    /** Every operation of the test service's document. */
     @Test
     void no_hostile_request_breaks_the_test_services_api() {
-        ApiFuzz.Report report = ApiFuzz.against(port)
-                .store(mongo)
-                .seed(20261206L)
-                .knownGap(
-                        "a path the firewall or Tomcat refuses (;, .., %, %00, an encoded /) or a multipart"
-                                + " body without boundary is answered by an error page, not a problem detail",
-                        f -> f.property().equals("4xx without a problem detail")
-                                && (f.answer().startsWith("400 application/json {\"timestamp\"")
-                                        || f.answer().startsWith("400 text/html")))
-                .run();
+        ApiFuzz.Report report =
+                ApiFuzz.against(port).store(mongo).seed(20261206L).run();
         System.out.println(report);
 
         report.assertNoFailures();

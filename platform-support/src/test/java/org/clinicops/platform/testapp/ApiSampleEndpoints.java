@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,11 +26,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +69,18 @@ class ApiSampleEndpoints {
             @Nullable LocalDate due) {}
 
     record Sample(String id, String name, Kind kind, List<String> tags, BigDecimal amount, boolean archived) {}
+
+    /** One line of a sample: a short code and a quantity. */
+    record SampleLine(
+            @NotBlank @Size(max = 8) String code,
+
+            @Schema(minimum = "1", maximum = "99") @Min(1) @Max(99)
+            int quantity) {}
+
+    /** The lines of a sample, replaced together. */
+    record SampleLines(
+            @ArraySchema(maxItems = 5) @NotNull @Size(max = 5)
+            List<@Valid @NotNull SampleLine> lines) {}
 
     private final MongoTemplate mongo;
     private final IdGenerator ids;
@@ -112,6 +128,30 @@ class ApiSampleEndpoints {
         List<Sample> content = mongo.find(Query.of(query).with(page), Sample.class, COLLECTION);
         return PageableExecutionUtils.getPage(
                 content, page, () -> mongo.count(Query.of(query).limit(-1).skip(-1), COLLECTION));
+    }
+
+    /**
+     * A constrained path variable beside a validated body: Spring validates the whole method, and a
+     * refusal names the path variable ({@code id}) and the body's fields ({@code lines[0].code}).
+     */
+    @PutMapping("/{id}/lines")
+    @Operation(
+            operationId = "replaceSampleLines",
+            summary = "Replaces the lines of a sample",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The lines"),
+                @ApiResponse(responseCode = "404", description = "No sample with this id")
+            })
+    SampleLines replaceLines(
+            @PathVariable @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+") String id,
+            @Valid @RequestBody SampleLines lines) {
+        long matched = mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(id)), Update.update("lines", lines.lines()), COLLECTION)
+                .getMatchedCount();
+        if (matched == 0) {
+            throw new NotFoundException("sample", id);
+        }
+        return lines;
     }
 
     @PostMapping("/{id}/archive")

@@ -124,7 +124,7 @@ class OpenApiDocumentTest {
                 .filter(path -> path.getKey().startsWith("/api/samples"))
                 .forEach(path -> paths.set(path.getKey(), path.getValue()));
 
-        assertThat(paths.size()).isEqualTo(3);
+        assertThat(paths.size()).isEqualTo(4);
         OpenApiContract.assertTrustworthy(samplesOnly.toString());
     }
 

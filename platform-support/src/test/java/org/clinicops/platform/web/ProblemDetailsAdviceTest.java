@@ -6,6 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import org.clinicops.events.Condition;
 import org.clinicops.platform.problem.ConflictException;
@@ -23,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -252,6 +256,38 @@ class ProblemDetailsAdviceTest {
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void namesAConstrainedPathVariableAndParameterByTheirNamesAndTheBodysFieldsByTheirJsonPath() {
+        MvcTestResult result = mvc.put()
+                .uri("/orders/o-123456?note=long")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\": [{\"code\": \"a\", \"quantity\": 1}, {\"code\": \"\", \"quantity\": 0}]}")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("lines[1].code", "lines[1].quantity", "note", "orderId");
+    }
+
+    @Test
+    void namesOnlyTheBodysFieldsWhenThePathVariableBesideItIsValid() {
+        MvcTestResult result = mvc.put()
+                .uri("/orders/o-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\": [{\"code\": \"\", \"quantity\": 1}]}")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("lines[0].code");
+    }
+
     private MvcTestResult post(String json) {
         return mvc.post()
                 .uri("/samples")
@@ -267,6 +303,10 @@ class ProblemDetailsAdviceTest {
 
     record SampleForm(Condition condition, int score) {}
 
+    record Line(@NotBlank String code, @Min(1) int quantity) {}
+
+    record Order(@NotEmpty List<@Valid Line> lines) {}
+
     @RestController
     static class SampleController {
 
@@ -278,6 +318,14 @@ class ProblemDetailsAdviceTest {
         @GetMapping("/samples")
         String list(@RequestParam Condition condition) {
             return condition.name();
+        }
+
+        @PutMapping("/orders/{orderId}")
+        Order replaceOrder(
+                @PathVariable("orderId") @Size(max = 5) String id,
+                @RequestParam(name = "note", required = false) @Size(max = 3) String remark,
+                @Valid @RequestBody Order order) {
+            return order;
         }
 
         @GetMapping("/counts")

@@ -71,18 +71,6 @@ class ApiContractAndFuzzTest {
                 .validToken(TestTokens::admin)
                 .seed(20261206L)
                 .requests(400)
-                // the platform's gaps, as platform-support's own ApiFuzzTest tolerates them: remove each
-                // once platform-support closes it
-                .knownGap(
-                        "platform: a path the firewall or Tomcat refuses (%, %2F, %00, ;, .., an empty segment)"
-                                + " is answered by the container's error page, not a problem detail",
-                        f -> f.property().equals("4xx without a problem detail")
-                                && (f.answer().startsWith("400 application/json {\"timestamp\"")
-                                        || f.answer().startsWith("400 text/html")))
-                .knownGap(
-                        "platform: a multipart Content-Type without a boundary is a 500",
-                        f -> f.property().equals("5xx")
-                                && "multipart/form-data".equals(f.request().contentType()))
                 .run();
         System.out.println("Scheduling API fuzz: " + report);
 

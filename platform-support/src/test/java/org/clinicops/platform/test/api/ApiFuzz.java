@@ -73,7 +73,6 @@ public final class ApiFuzz {
     private @Nullable MongoTemplate mongo;
     private final Set<String> ignoredCollections = new HashSet<>(Set.of("audit_log", EventInbox.COLLECTION));
     private final List<String> excludedPaths = new ArrayList<>();
-    private final Map<String, java.util.function.Predicate<Failure>> knownGaps = new LinkedHashMap<>();
     private Supplier<String> validToken = TestTokens::admin;
     private long seed = Long.getLong(SEED_PROPERTY, new SecureRandom().nextLong());
     private int requests = Integer.getInteger(REQUESTS_PROPERTY, DEFAULT_REQUESTS);
@@ -109,15 +108,6 @@ public final class ApiFuzz {
     /** Leave out operations on these path templates (Ant patterns, e.g. {@code /api/admin/**}). */
     public ApiFuzz excludingPaths(String... patterns) {
         excludedPaths.addAll(List.of(patterns));
-        return this;
-    }
-
-    /**
-     * A known gap, fixed elsewhere and not yet here: failures it matches are reported apart as
-     * tolerated (with the reason) instead of failing the run. Remove it once the gap is closed.
-     */
-    public ApiFuzz knownGap(String reason, java.util.function.Predicate<Failure> matches) {
-        knownGaps.put(reason, matches);
         return this;
     }
 
@@ -158,8 +148,7 @@ public final class ApiFuzz {
     }
 
     /** The outcome of a run. */
-    public record Report(
-            long seed, int sent, Map<String, Integer> statuses, List<Failure> failures, List<String> tolerated) {
+    public record Report(long seed, int sent, Map<String, Integer> statuses, List<Failure> failures) {
 
         /** Fails listing every failure, the seed and how to replay the run. */
         public void assertNoFailures() {
@@ -177,8 +166,7 @@ public final class ApiFuzz {
         @Override
         public String toString() {
             return "seed " + seed + ": " + sent + " requests, statuses " + statuses + ", " + failures.size()
-                    + " failure(s), " + tolerated.size() + " tolerated as known gaps"
-                    + tolerated.stream().map(t -> "\n  tolerated " + t).collect(java.util.stream.Collectors.joining());
+                    + " failure(s)";
         }
     }
 
@@ -212,7 +200,6 @@ public final class ApiFuzz {
         HostileRequests hostile = new HostileRequests(document, new SplittableRandom(seed), maxBodyBytes);
         Map<String, Integer> statuses = new TreeMap<>();
         List<Failure> failures = new ArrayList<>();
-        List<String> tolerated = new ArrayList<>();
         Set<String> failedOperationsAndProperties = new HashSet<>();
         Map<String, String> before = settledSnapshot(Map.of());
         for (int i = 0; i < requests; i++) {
@@ -224,21 +211,13 @@ public final class ApiFuzz {
             if (outcome.property() == null) {
                 continue;
             }
-            Failure found = new Failure(i, outcome.property(), request, request, outcome.describe());
-            String gap = knownGaps.entrySet().stream()
-                    .filter(known -> known.getValue().test(found))
-                    .map(Map.Entry::getKey)
-                    .findFirst()
-                    .orElse(null);
-            if (gap != null) {
-                tolerated.add(gap + ": " + found);
-            } else if (failedOperationsAndProperties.add(operation.name() + outcome.property())) {
+            if (failedOperationsAndProperties.add(operation.name() + outcome.property())) {
                 FuzzRequest shrunk = shrink(request, outcome.property());
                 before = settledSnapshot(before);
                 failures.add(new Failure(i, outcome.property(), shrunk, request, outcome.describe()));
             }
         }
-        return new Report(seed, requests, statuses, List.copyOf(failures), List.copyOf(tolerated));
+        return new Report(seed, requests, statuses, List.copyOf(failures));
     }
 
     /** Sends one request with the harness's tokens and returns what came back. */
