@@ -72,7 +72,25 @@ public enum EventType {
             ClinicalHoldReleased.class,
             Owner.MONITORING),
     INVOICE_ISSUED("clinic.invoice-issued", "clinic.invoice-issued.v1", InvoiceIssued.class, Owner.BILLING),
-    PAYMENT_RECEIVED("clinic.payment-received", "clinic.payment-received.v1", PaymentReceived.class, Owner.BILLING);
+    PAYMENT_RECEIVED("clinic.payment-received", "clinic.payment-received.v1", PaymentReceived.class, Owner.BILLING),
+    // added later, appended: a position stored anywhere keeps its meaning
+    CONSULTATION_REQUEST_WITHDRAWN(
+            "clinic.consultation-request-withdrawn",
+            "clinic.consultation-request-withdrawn.v1",
+            ConsultationRequestWithdrawn.class,
+            Owner.INTAKE),
+    CONSULTATION_CANCELLED(
+            "clinic.consultation-cancelled",
+            "clinic.consultation-cancelled.v1",
+            ConsultationCancelled.class,
+            Owner.SCHEDULING),
+    CONSULTATION_NO_SHOW(
+            "clinic.consultation-no-show",
+            "clinic.consultation-no-show.v1",
+            ConsultationNoShow.class,
+            Owner.SCHEDULING),
+    INVOICE_VOIDED("clinic.invoice-voided", "clinic.invoice-voided.v1", InvoiceVoided.class, Owner.BILLING),
+    INVOICE_ADJUSTED("clinic.invoice-adjusted", "clinic.invoice-adjusted.v1", InvoiceAdjusted.class, Owner.BILLING);
 
     /** CloudEvents {@code specversion} used by every event. */
     public static final String SPEC_VERSION = "1.0";

@@ -6,6 +6,9 @@ public sealed interface PatientEvent extends ClinicEvent
                 ConsultationScheduled,
                 ConsultationCheckedIn,
                 ConsultationCompleted,
+                ConsultationRequestWithdrawn,
+                ConsultationCancelled,
+                ConsultationNoShow,
                 PatientScreened,
                 TreatmentPlanApproved,
                 TreatmentDeclined,
@@ -22,7 +25,9 @@ public sealed interface PatientEvent extends ClinicEvent
                 ClinicalHoldPlaced,
                 ClinicalHoldReleased,
                 InvoiceIssued,
-                PaymentReceived {
+                PaymentReceived,
+                InvoiceVoided,
+                InvoiceAdjusted {
 
     /** Pseudonymous patient id assigned by intake, for example {@code p_7Hq2…}. */
     String patientId();

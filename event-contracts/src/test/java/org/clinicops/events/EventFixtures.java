@@ -66,7 +66,31 @@ final class EventFixtures {
                         SITE,
                         "clin_5Hn7pR",
                         T0,
-                        at(Duration.ofMinutes(52)));
+                        at(Duration.ofMinutes(52)),
+                        false,
+                        ConsultationCompleted.VisitLevel.HIGH);
+            case CONSULTATION_REQUEST_WITHDRAWN ->
+                new ConsultationRequestWithdrawn("req_01JQ7Z2B9K", PATIENT, SITE, null, T0);
+            case CONSULTATION_CANCELLED ->
+                new ConsultationCancelled(
+                        "apt_01JQ7Z4D1M",
+                        "req_01JQ7Z2B9K",
+                        PATIENT,
+                        SITE,
+                        null,
+                        at(Duration.ofHours(20)),
+                        ConsultationCancelled.Reason.PATIENT_REQUEST,
+                        true,
+                        T0);
+            case CONSULTATION_NO_SHOW ->
+                new ConsultationNoShow(
+                        "apt_01JQ7Z4D1M",
+                        "req_01JQ7Z2B9K",
+                        PATIENT,
+                        SITE,
+                        "clin_5Hn7pR",
+                        T0,
+                        at(Duration.ofMinutes(31)));
             case PATIENT_SCREENED ->
                 new PatientScreened(
                         "req_01JQ7Z2B9K",
@@ -257,6 +281,34 @@ final class EventFixtures {
                         "USD",
                         new BigDecimal("0.00"),
                         T0);
+            case INVOICE_VOIDED ->
+                new InvoiceVoided(
+                        "inv_01JQ8D6T7L",
+                        PATIENT,
+                        SITE,
+                        InvoiceIssued.Source.MANUAL,
+                        null,
+                        "USD",
+                        new BigDecimal("120.50"),
+                        new BigDecimal("0.00"),
+                        T0);
+            case INVOICE_ADJUSTED ->
+                new InvoiceAdjusted(
+                        "inv_01JQ8D2P3G",
+                        PATIENT,
+                        SITE,
+                        InvoiceIssued.Source.SESSION,
+                        "apt_01JQ8B7E2W",
+                        InvoiceAdjusted.Reason.SERIES_PACKAGE,
+                        "USD",
+                        new BigDecimal("900.00"),
+                        new BigDecimal("900.00"),
+                        new BigDecimal("0.00"),
+                        new BigDecimal("0.00"),
+                        new BigDecimal("720.00"),
+                        true,
+                        true,
+                        at(Duration.ofDays(2)));
         };
     }
 

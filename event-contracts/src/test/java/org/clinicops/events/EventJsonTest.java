@@ -134,6 +134,33 @@ class EventJsonTest {
     }
 
     @Test
+    void aConsultationCompletedFromAnEarlierProducerReadsWithoutTheNewPatientFlagAndLevel() {
+        ObjectNode body = ContractFiles.sample(EventType.CONSULTATION_COMPLETED);
+        body.remove("newPatient");
+        body.remove("visitLevel");
+
+        assertThat(ContractFiles.violations(EventType.CONSULTATION_COMPLETED, body))
+                .isEmpty();
+        ConsultationCompleted read =
+                EventJson.read(EventJson.mapper().writeValueAsBytes(body), ConsultationCompleted.class);
+        assertThat(read.newPatient()).isNull();
+        assertThat(read.visitLevel()).isNull();
+        assertThat(read.appointmentId()).isEqualTo(body.get("appointmentId").asString());
+    }
+
+    @Test
+    void invoiceAdjustmentsAndVoidsWriteMoneyAsDecimalStrings() {
+        JsonNode adjusted = written(EventFixtures.of(EventType.INVOICE_ADJUSTED));
+        JsonNode voided = written(EventFixtures.of(EventType.INVOICE_VOIDED));
+
+        assertThat(adjusted.get("patientResponsibility").isString()).isTrue();
+        assertThat(adjusted.get("patientResponsibility").asString()).isEqualTo("0.00");
+        assertThat(adjusted.get("previousPatientResponsibility").asString()).isEqualTo("720.00");
+        assertThat(voided.get("total").asString()).isEqualTo("120.50");
+        assertThat(voided.get("currency").asString()).isEqualTo("USD");
+    }
+
+    @Test
     void schemaRejectsATimeThatIsNotAnInstant() {
         ObjectNode body = ContractFiles.sample(EventType.SESSION_COMPLETED);
         body.put("completedAt", "16/03/2026 15:09");

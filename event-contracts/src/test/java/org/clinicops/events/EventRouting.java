@@ -44,6 +44,13 @@ record EventRouting(String producer, Set<String> consumers) {
         table.put(EventType.CLINICAL_HOLD_RELEASED, new EventRouting("monitoring", Set.of("scheduling", "monitoring")));
         table.put(EventType.INVOICE_ISSUED, new EventRouting("billing", Set.of("monitoring")));
         table.put(EventType.PAYMENT_RECEIVED, new EventRouting("billing", Set.of("monitoring")));
+        table.put(
+                EventType.CONSULTATION_REQUEST_WITHDRAWN,
+                new EventRouting("intake", Set.of("scheduling", "monitoring")));
+        table.put(EventType.CONSULTATION_CANCELLED, new EventRouting("scheduling", Set.of("monitoring")));
+        table.put(EventType.CONSULTATION_NO_SHOW, new EventRouting("scheduling", Set.of("monitoring")));
+        table.put(EventType.INVOICE_VOIDED, new EventRouting("billing", Set.of("monitoring")));
+        table.put(EventType.INVOICE_ADJUSTED, new EventRouting("billing", Set.of("monitoring")));
         return Map.copyOf(table);
     }
 }

@@ -54,7 +54,7 @@ class EventTypeTest {
         assertThat(Arrays.stream(types).map(EventType::topic)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::type)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::payloadClass)).doesNotHaveDuplicates();
-        assertThat(types).hasSize(22);
+        assertThat(types).hasSize(27);
     }
 
     @ParameterizedTest
@@ -75,6 +75,15 @@ class EventTypeTest {
         assertThat(EventType.CONSULTATION_REQUESTED.source()).isEqualTo("/clinicops/intake-service");
         assertThat(EventType.INVOICE_ISSUED.source()).isEqualTo("/clinicops/billing-service");
         assertThat(EventType.CLINICAL_HOLD_PLACED.source()).isEqualTo("/clinicops/monitoring-service");
+    }
+
+    @Test
+    void theLifecycleEventsAddedLaterKeepTheirOwnersSources() {
+        assertThat(EventType.CONSULTATION_REQUEST_WITHDRAWN.source()).isEqualTo("/clinicops/intake-service");
+        assertThat(EventType.CONSULTATION_CANCELLED.source()).isEqualTo("/clinicops/scheduling-service");
+        assertThat(EventType.CONSULTATION_NO_SHOW.source()).isEqualTo("/clinicops/scheduling-service");
+        assertThat(EventType.INVOICE_VOIDED.source()).isEqualTo("/clinicops/billing-service");
+        assertThat(EventType.INVOICE_ADJUSTED.source()).isEqualTo("/clinicops/billing-service");
     }
 
     @Test

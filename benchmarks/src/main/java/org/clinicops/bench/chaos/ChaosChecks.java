@@ -100,6 +100,7 @@ final class ChaosChecks implements AutoCloseable {
         }
         for (EventType t : List.of(
                 EventType.CONSULTATION_REQUESTED,
+                EventType.CONSULTATION_REQUEST_WITHDRAWN,
                 EventType.TREATMENT_PLAN_APPROVED,
                 EventType.CLINICAL_HOLD_PLACED,
                 EventType.CLINICAL_HOLD_RELEASED)) {
@@ -248,8 +249,8 @@ final class ChaosChecks implements AutoCloseable {
         }
         TopicSnapshot events = TopicSnapshot.read(platform.kafka(), topics);
 
-        Map<String, Document> requests =
-                byId(mongo.getDatabase("intake").getCollection("consultation_requests"), "patientId", "siteId");
+        Map<String, Document> requests = byId(
+                mongo.getDatabase("intake").getCollection("consultation_requests"), "patientId", "siteId", "status");
         Map<String, Document> appointments = byId(
                 mongo.getDatabase("scheduling").getCollection("appointments"),
                 "type",
@@ -387,6 +388,11 @@ final class ChaosChecks implements AutoCloseable {
                 "intake: a consultation-requested per request",
                 requests.keySet(),
                 events.idsBy(EventType.CONSULTATION_REQUESTED.topic(), "requestId"));
+        oneEventPerFact(
+                area,
+                "intake: a consultation-request-withdrawn per withdrawn request",
+                filter(requests, r -> "WITHDRAWN".equals(r.getString("status"))),
+                events.idsBy(EventType.CONSULTATION_REQUEST_WITHDRAWN.topic(), "requestId"));
         // scheduling
         Set<String> consultations = filter(appointments, a -> "CONSULTATION".equals(a.getString("type")));
         Set<String> infusions = filter(appointments, a -> "INFUSION".equals(a.getString("type")));
@@ -428,12 +434,31 @@ final class ChaosChecks implements AutoCloseable {
                         appointments,
                         a -> "INFUSION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status"))),
                 events.idsBy(EventType.INFUSION_CANCELLED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: a consultation-cancelled per cancelled consultation",
+                filter(
+                        appointments,
+                        a -> "CONSULTATION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status"))),
+                events.idsBy(EventType.CONSULTATION_CANCELLED.topic(), "appointmentId"));
+        oneEventPerFact(
+                area,
+                "scheduling: a consultation-no-show per missed consultation",
+                filter(
+                        appointments,
+                        a -> "CONSULTATION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status"))),
+                events.idsBy(EventType.CONSULTATION_NO_SHOW.topic(), "appointmentId"));
         // billing
         oneEventPerFact(
                 area,
                 "billing: an invoice-issued per issued invoice",
                 filter(invoices, i -> i.get("issuedAt") != null),
                 events.idsBy(EventType.INVOICE_ISSUED.topic(), "invoiceId"));
+        oneEventPerFact(
+                area,
+                "billing: an invoice-voided per issued invoice voided",
+                filter(invoices, i -> i.get("issuedAt") != null && "VOID".equals(i.getString("status"))),
+                events.idsBy(EventType.INVOICE_VOIDED.topic(), "invoiceId"));
         Set<String> payments = new HashSet<>();
         invoices.values()
                 .forEach(i -> i.getList("payments", Document.class, List.of())

@@ -12,14 +12,19 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationCancelled;
 import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationNoShow;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InfusionRescheduled;
 import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.PatientScreened;
 import org.clinicops.events.PayerType;
@@ -39,11 +44,12 @@ import org.clinicops.events.VitalsRecorded;
 
 /**
  * Realistic clinic activity as the services would publish it, generated patient by patient: a
- * consultation request, its consultation (checked in, held), screening, then a treatment plan (or a
- * decline) and an infusion series with completed and stopped sessions, cancellations, no-shows and
- * reschedules, invoices and payments, vitals readings, vitals alerts raised and closed, adverse events
- * and clinical holds. Ids have the platform's form (a
- * prefix and 16 URL-safe characters); the same seed gives the same events.
+ * consultation request (sometimes withdrawn), its consultation (checked in and held, or cancelled or
+ * missed), screening, then a treatment plan (or a decline) and an infusion series with completed and
+ * stopped sessions, cancellations, no-shows and reschedules, invoices (some adjusted for assistance
+ * after issue, a few voided) and payments, vitals readings, vitals alerts raised and closed, adverse
+ * events and clinical holds. Ids have the platform's form (a prefix and 16 URL-safe characters); the
+ * same seed gives the same events.
  */
 public final class ClinicEventGenerator {
 
@@ -143,6 +149,18 @@ public final class ClinicEventGenerator {
                 requestedAt,
                 new ConsultationRequested(
                         request, patient, site, condition, pick(ReferralSource.values()), payer, urgent, requestedAt));
+        if (chance(0.04)) {
+            Instant withdrawnAt = requestedAt.plusSeconds(DAY + random.nextInt(3600));
+            add(
+                    withdrawnAt,
+                    new ConsultationRequestWithdrawn(
+                            request,
+                            patient,
+                            site,
+                            chance(0.5) ? ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE : null,
+                            withdrawnAt));
+            return; // withdrawn before a consultation was booked
+        }
         if (chance(0.1)) {
             return; // still waiting
         }
@@ -163,6 +181,44 @@ public final class ClinicEventGenerator {
                         consultAt,
                         consultAt.plusSeconds(3600),
                         scheduledAt));
+        double end = random.nextDouble();
+        if (end < 0.03) {
+            Instant withdrawnAt = scheduledAt.plusSeconds(3600);
+            add(withdrawnAt, new ConsultationRequestWithdrawn(request, patient, site, null, withdrawnAt));
+            add(
+                    withdrawnAt.plusSeconds(5),
+                    new ConsultationCancelled(
+                            consultation,
+                            request,
+                            patient,
+                            site,
+                            clinician,
+                            consultAt,
+                            ConsultationCancelled.Reason.REQUEST_WITHDRAWN,
+                            false,
+                            withdrawnAt.plusSeconds(5)));
+            return;
+        } else if (end < 0.05) {
+            add(
+                    consultAt.minusSeconds(3 * 3600L),
+                    new ConsultationCancelled(
+                            consultation,
+                            request,
+                            patient,
+                            site,
+                            clinician,
+                            consultAt,
+                            ConsultationCancelled.Reason.PATIENT_REQUEST,
+                            true,
+                            consultAt.minusSeconds(3 * 3600L)));
+            return;
+        } else if (end < 0.08) {
+            add(
+                    consultAt.plusSeconds(2400),
+                    new ConsultationNoShow(
+                            consultation, request, patient, site, clinician, consultAt, consultAt.plusSeconds(2400)));
+            return;
+        }
         add(
                 consultAt.minusSeconds(600),
                 new ConsultationCheckedIn(
@@ -170,7 +226,17 @@ public final class ClinicEventGenerator {
         add(
                 consultAt.plusSeconds(3600),
                 new ConsultationCompleted(
-                        consultation, request, patient, site, clinician, consultAt, consultAt.plusSeconds(3600)));
+                        consultation,
+                        request,
+                        patient,
+                        site,
+                        clinician,
+                        consultAt,
+                        consultAt.plusSeconds(3600),
+                        true,
+                        chance(0.2)
+                                ? ConsultationCompleted.VisitLevel.HIGH
+                                : ConsultationCompleted.VisitLevel.MODERATE));
         invoice(
                 patient,
                 site,
@@ -463,6 +529,41 @@ public final class ClinicEventGenerator {
                         patientPays,
                         assisted,
                         at));
+        if (chance(0.01)) {
+            Instant voidedAt = at.plusSeconds(DAY);
+            add(
+                    voidedAt,
+                    new InvoiceVoided(invoice, patient, site, source, sourceId, "USD", total, patientPays, voidedAt));
+            return; // billed by mistake: nothing is paid on it
+        }
+        if (!assisted && chance(0.04)) {
+            // assistance granted after the invoice was issued
+            Instant adjustedAt = at.plusSeconds(2 * DAY);
+            BigDecimal newDiscount = subtotal.multiply(new BigDecimal("0.25")).setScale(2);
+            BigDecimal newTotal = subtotal.subtract(newDiscount);
+            BigDecimal newShare = payer == PayerType.INSURANCE
+                    ? newTotal.multiply(new BigDecimal("0.2")).setScale(2)
+                    : newTotal;
+            add(
+                    adjustedAt,
+                    new InvoiceAdjusted(
+                            invoice,
+                            patient,
+                            site,
+                            source,
+                            sourceId,
+                            InvoiceAdjusted.Reason.ASSISTANCE,
+                            "USD",
+                            subtotal,
+                            newDiscount,
+                            newTotal,
+                            newShare,
+                            patientPays,
+                            true,
+                            false,
+                            adjustedAt));
+            total = newTotal;
+        }
         if (chance(0.85)) {
             Instant paidAt = at.plusSeconds(random.nextInt(20) * DAY + 600);
             add(

@@ -105,5 +105,13 @@ class ChaosLogicTest {
                 .filteredOn(s -> s.type() == org.clinicops.events.EventType.CONSULTATION_REQUESTED)
                 .extracting(ChaosChecks.Subscription::service)
                 .containsExactlyInAnyOrder("scheduling-service", "billing-service", "monitoring-service");
+        assertThat(ChaosChecks.SUBSCRIPTIONS)
+                .filteredOn(s -> s.type() == org.clinicops.events.EventType.CONSULTATION_REQUEST_WITHDRAWN)
+                .extracting(ChaosChecks.Subscription::service)
+                .containsExactlyInAnyOrder("scheduling-service", "monitoring-service");
+        assertThat(ChaosChecks.SUBSCRIPTIONS)
+                .filteredOn(s -> s.type() == org.clinicops.events.EventType.INVOICE_VOIDED)
+                .extracting(ChaosChecks.Subscription::service)
+                .containsExactly("monitoring-service");
     }
 }

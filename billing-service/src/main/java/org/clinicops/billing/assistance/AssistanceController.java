@@ -52,13 +52,16 @@ class AssistanceController {
     private final AccountAccess accounts;
     private final InvoiceAccess invoices;
     private final ApplyAssistance apply;
+    private final ApplySeriesPackage applyPackage;
 
     AssistanceController(
             Assistance assistance,
             SeriesPackages packages,
             AccountAccess accounts,
             InvoiceAccess invoices,
-            ApplyAssistance apply) {
+            ApplyAssistance apply,
+            ApplySeriesPackage applyPackage) {
+        this.applyPackage = applyPackage;
         this.assistance = assistance;
         this.packages = packages;
         this.accounts = accounts;
@@ -74,6 +77,14 @@ class AssistanceController {
         invoices.require(invoiceId);
         return InvoiceResponse.of(
                 apply.handle(invoiceId, SiteAccess.currentUser().username()));
+    }
+
+    @PostMapping("/api/invoices/{invoiceId}/series-package")
+    @Operation(summary = "Cover an issued session invoice with a series package the patient bought after it was issued")
+    InvoiceResponse applyPackageToInvoice(@PathVariable @Size(max = ID) String invoiceId) {
+        invoices.require(invoiceId);
+        return InvoiceResponse.of(
+                applyPackage.handle(invoiceId, SiteAccess.currentUser().username()));
     }
 
     @GetMapping("/api/sites/{siteId}/assistance-policy")

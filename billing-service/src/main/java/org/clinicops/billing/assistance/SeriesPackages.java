@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.clinicops.billing.assistance.domain.SeriesPackage;
 import org.clinicops.billing.invoicing.InvoiceStore;
 import org.clinicops.billing.invoicing.domain.Charge;
@@ -86,13 +87,22 @@ public class SeriesPackages {
      * appointment is (or already was) covered. Atomic per package and safe to repeat.
      */
     public boolean cover(String patientId, String siteId, String appointmentId) {
-        if (mongo.exists(
+        return coveringPackage(patientId, siteId, appointmentId).isPresent();
+    }
+
+    /**
+     * As {@link #cover}, answering the package that covers the appointment (the one that already did,
+     * or the oldest with sessions left at the site, which gives one up); empty when none can.
+     */
+    public Optional<String> coveringPackage(String patientId, String siteId, String appointmentId) {
+        SeriesPackage covering = mongo.findOne(
                 Query.query(Criteria.where("patientId")
                         .is(patientId)
                         .and("appointmentIds")
                         .is(appointmentId)),
-                SeriesPackage.class)) {
-            return true;
+                SeriesPackage.class);
+        if (covering != null) {
+            return Optional.of(covering.id());
         }
         SeriesPackage used = mongo.findAndModify(
                 Query.query(Criteria.where("patientId")
@@ -105,7 +115,7 @@ public class SeriesPackages {
                 new Update().inc("remaining", -1).push("appointmentIds", appointmentId),
                 FindAndModifyOptions.options().returnNew(true),
                 SeriesPackage.class);
-        return used != null;
+        return Optional.ofNullable(used).map(SeriesPackage::id);
     }
 
     public List<SeriesPackage> of(String patientId) {

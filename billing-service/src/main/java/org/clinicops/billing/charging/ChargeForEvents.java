@@ -12,8 +12,6 @@ import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.billing.metrics.BillingMetrics;
-import org.clinicops.billing.sites.BillingSite;
-import org.clinicops.billing.sites.BillingSites;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InvoiceIssued;
@@ -36,7 +34,6 @@ public class ChargeForEvents {
     private static final Logger log = LoggerFactory.getLogger(ChargeForEvents.class);
 
     private final ChargeInvoicing invoicing;
-    private final BillingSites sites;
     private final InvoiceStore invoices;
     private final BillingMetrics metrics;
     private final SessionOutcomes outcomes;
@@ -47,7 +44,6 @@ public class ChargeForEvents {
 
     ChargeForEvents(
             ChargeInvoicing invoicing,
-            BillingSites sites,
             InvoiceStore invoices,
             BillingMetrics metrics,
             SessionOutcomes outcomes,
@@ -55,7 +51,6 @@ public class ChargeForEvents {
         this.invoicing = invoicing;
         this.diagnoses = diagnoses;
         this.outcomes = outcomes;
-        this.sites = sites;
         this.invoices = invoices;
         this.metrics = metrics;
     }
@@ -141,22 +136,30 @@ public class ChargeForEvents {
         });
     }
 
+    /**
+     * A completed consultation is billed with the evaluation code of its patient (new or established)
+     * and level; it is free where the site's schedule does not price that code.
+     */
     public void handle(ConsultationCompleted event) {
-        BillingSite site = sites.siteOrDefault(event.siteId());
-        var day = event.completedAt().atZone(site.zone()).toLocalDate();
-        consultationRule
-                .codeFor(code -> site.price(code, day).isPresent())
-                .ifPresent(item -> invoicing.charge(new ChargeInvoicing.Request(
-                        event.patientId(),
-                        event.siteId(),
-                        InvoiceIssued.Source.CONSULTATION,
-                        event.appointmentId(),
-                        null,
-                        event.completedAt(),
-                        List.of(item),
-                        false,
-                        null,
-                        diagnoses.ofRequest(event.requestId()).orElse(null))));
+        var item = consultationRule.codeFor(event.newPatient(), event.visitLevel());
+        var charged = invoicing.charge(new ChargeInvoicing.Request(
+                event.patientId(),
+                event.siteId(),
+                InvoiceIssued.Source.CONSULTATION,
+                event.appointmentId(),
+                null,
+                event.completedAt(),
+                List.of(item),
+                false,
+                null,
+                diagnoses.ofRequest(event.requestId()).orElse(null)));
+        if (charged.isEmpty()) {
+            log.info(
+                    "consultation {} not charged: {} is not priced at {} (or it was charged before)",
+                    event.appointmentId(),
+                    item.code(),
+                    event.siteId());
+        }
     }
 
     public void handle(PatientNoShow event) {

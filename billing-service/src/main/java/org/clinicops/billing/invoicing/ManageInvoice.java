@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The staff's invoice use cases: create a manual draft, issue it, record a payment or refund, void,
- * apply assistance, plan payments. Each loads the invoice, calls one domain method and saves it
+ * apply assistance or a series package, plan payments. Each loads the invoice, calls one domain method and saves it
  * with its events in one write.
  */
 @Service
@@ -116,7 +116,8 @@ public class ManageInvoice {
 
     public Invoice handle(VoidInvoice command) {
         return invoices.change(
-                command.invoiceId(), i -> i.voidInvoice(command.reason(), command.by(), clock.instant()));
+                command.invoiceId(),
+                i -> i.voidInvoice(command.reason(), command.by(), ids.eventId(), clock.instant()));
     }
 
     public Invoice handle(PlanPayments command) {
@@ -131,6 +132,11 @@ public class ManageInvoice {
     }
 
     public Invoice applyAssistance(String invoiceId, int percent, String tier, String by) {
-        return invoices.change(invoiceId, i -> i.applyAssistance(percent, tier, by, clock.instant()));
+        return invoices.change(invoiceId, i -> i.applyAssistance(percent, tier, by, ids.eventId(), clock.instant()));
+    }
+
+    /** A series package the patient bought now covers an issued session invoice (see {@code ApplySeriesPackage}). */
+    public Invoice applySeriesPackage(String invoiceId, String packageId, String by) {
+        return invoices.change(invoiceId, i -> i.applySeriesPackage(packageId, by, ids.eventId(), clock.instant()));
     }
 }

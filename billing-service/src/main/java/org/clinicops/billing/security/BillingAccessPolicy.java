@@ -42,6 +42,7 @@ class BillingAccessPolicy {
                 .allow(POST, "/api/invoices/{id}/void", BILLING)
                 .allow(POST, "/api/invoices/{id}/payment-plan", BILLING)
                 .allow(POST, "/api/invoices/{id}/assistance", BILLING)
+                .allow(POST, "/api/invoices/{id}/series-package", BILLING)
                 // a patient's financial records
                 .allow(GET, "/api/patients/{patientId}/account", BILLING)
                 .allow(GET, "/api/patients/{patientId}/superbill", BILLING)

@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.clinicops.billing.Api;
+import org.clinicops.billing.EventSchemas;
 import org.clinicops.billing.TestEvents;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.EventType;
 import org.clinicops.events.InfusionCancelled;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.Protocol;
@@ -22,6 +26,7 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.events.Route;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SiteUpdated;
+import org.clinicops.platform.inbox.EventInbox;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TopicProbe;
@@ -43,6 +48,9 @@ class ChargingIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Autowired
     TestClock clock;
@@ -169,6 +177,63 @@ class ChargingIntegrationTest {
     }
 
     @Test
+    void billsTheEvaluationCodeOfTheFlagAndLevelNotOfWhatTheSitePrices() {
+        TestEvents.publish(
+                kafka,
+                new SiteUpdated("pdx", "Portland", "America/Los_Angeles", "USD", 4, List.of(), true, COMPLETED),
+                "evt_site_pdx");
+        await().until(() -> api.get("/api/sites/pdx/fee-schedule").status() == 200);
+        var priced = api.put(
+                "/api/sites/pdx/fee-schedule",
+                Map.of(
+                        "items",
+                        List.of(
+                                Map.of("code", "99204", "description", "New patient, moderate", "unitPrice", "350"),
+                                Map.of("code", "99214", "description", "Established, moderate", "unitPrice", "200"),
+                                Map.of("code", "99215", "description", "Established, high", "unitPrice", "260"))));
+        assertThat(priced.status()).isEqualTo(200);
+
+        TestEvents.publish(kafka, consultation("p_new_mod", true, ConsultationCompleted.VisitLevel.MODERATE), "e_1");
+        TestEvents.publish(kafka, consultation("p_est_high", false, ConsultationCompleted.VisitLevel.HIGH), "e_2");
+        TestEvents.publish(kafka, consultation("p_est_mod", false, ConsultationCompleted.VisitLevel.MODERATE), "e_3");
+        TestEvents.publish(kafka, consultation("p_new_high", true, ConsultationCompleted.VisitLevel.HIGH), "e_4");
+        TestEvents.publish(kafka, consultation("p_new_high", true, ConsultationCompleted.VisitLevel.HIGH), "e_4");
+
+        await().until(() -> invoicesOf("p_new_mod").size() == 1
+                && invoicesOf("p_est_high").size() == 1
+                && invoicesOf("p_est_mod").size() == 1
+                && mongo.getCollection(EventInbox.COLLECTION)
+                                .find(new org.bson.Document("_id", "consultation-completed/e_4"))
+                                .first()
+                        != null);
+        assertThat(List.of("p_new_mod", "p_est_high", "p_est_mod"))
+                .extracting(p ->
+                        code(invoicesOf(p).get(0)) + " " + invoicesOf(p).get(0).get("total"))
+                .containsExactly("99204 350.00", "99215 260.00", "99214 200.00");
+        // 99205 is not priced at pdx: that consultation is free, never billed as 99204 instead
+        assertThat(invoicesOf("p_new_high")).isEmpty();
+    }
+
+    private static ConsultationCompleted consultation(
+            String patientId, boolean newPatient, ConsultationCompleted.VisitLevel level) {
+        return new ConsultationCompleted(
+                "apt_c_" + patientId,
+                "req_" + patientId,
+                patientId,
+                "pdx",
+                "doc_pdx",
+                COMPLETED,
+                COMPLETED,
+                newPatient,
+                level);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object code(Map<String, Object> invoice) {
+        return ((List<Map<String, Object>>) invoice.get("lines")).get(0).get("code");
+    }
+
+    @Test
     void chargesTheNoShowAndLateCancellationFeesButNotATimelyCancellation() {
         TestEvents.publish(
                 kafka, new PatientNoShow("apt_ns", "plan_x", "p_fees", "bos", 2, COMPLETED, COMPLETED), "evt_ns");
@@ -263,6 +328,58 @@ class ChargingIntegrationTest {
         assertThat(packages)
                 .singleElement()
                 .satisfies(p -> assertThat(p.get("remaining")).isEqualTo(1));
+    }
+
+    @Test
+    void aSeriesPackageBoughtAfterASessionWasInvoicedCoversItOnce() {
+        TestEvents.publish(kafka, session("apt_late_pkg", "p_late_pkg", Route.IV_INFUSION, 40, "35"), "evt_late_pkg");
+        await().until(() -> invoicesOf("p_late_pkg").size() == 1);
+        String invoiceId = (String) invoicesOf("p_late_pkg").get(0).get("id");
+        BigDecimal owedBefore =
+                new BigDecimal((String) invoicesOf("p_late_pkg").get(0).get("patientResponsibility"));
+        assertThat(api.post("/api/invoices/" + invoiceId + "/series-package", Map.of())
+                        .status())
+                .as("no package yet")
+                .isEqualTo(409);
+        var sold = api.post(
+                "/api/patients/p_late_pkg/series-packages", Map.of("siteId", "bos", "sessions", 3, "price", "1500.00"));
+        assertThat(sold.status()).isEqualTo(201);
+
+        var covered = api.post("/api/invoices/" + invoiceId + "/series-package", Map.of());
+        assertThat(covered.status()).isEqualTo(200);
+        assertThat(covered.<String>get("patientResponsibility")).isEqualTo("0.00");
+        assertThat(covered.<String>get("status")).isEqualTo("PAID");
+        assertThat(api.post("/api/invoices/" + invoiceId + "/series-package", Map.of())
+                        .status())
+                .isEqualTo(409);
+
+        try (TopicProbe probe = new TopicProbe(brokers, EventType.INVOICE_ADJUSTED.topic())) {
+            var record = probe.await(r -> "p_late_pkg".equals(r.key()));
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo(EventType.INVOICE_ADJUSTED.source());
+            assertThat(EventSchemas.violations(EventType.INVOICE_ADJUSTED, record.value()))
+                    .isEmpty();
+            InvoiceAdjusted event = EventJson.read(record.value(), InvoiceAdjusted.class);
+            assertThat(event.reason()).isEqualTo(InvoiceAdjusted.Reason.SERIES_PACKAGE);
+            assertThat(event.patientResponsibility()).isEqualByComparingTo("0");
+            assertThat(event.previousPatientResponsibility()).isEqualByComparingTo(owedBefore);
+            assertThat(event.prepaid()).isTrue();
+            // one event: counted by ce_id (a record the relay sends again keeps its id)
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> probe.matching(r -> "p_late_pkg".equals(r.key())).stream()
+                                    .map(r -> TopicProbe.header(r, "ce_id"))
+                                    .distinct()
+                                    .count()
+                            == 1);
+        }
+        List<Map<String, Object>> packages = Api.rest(port)
+                .get()
+                .uri("/api/patients/p_late_pkg/series-packages")
+                .retrieve()
+                .body(List.class);
+        assertThat(packages)
+                .singleElement()
+                .satisfies(p -> assertThat(p.get("remaining")).isEqualTo(2));
     }
 
     @Test

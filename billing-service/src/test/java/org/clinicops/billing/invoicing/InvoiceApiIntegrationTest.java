@@ -12,9 +12,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.clinicops.billing.Api;
+import org.clinicops.billing.EventSchemas;
 import org.clinicops.billing.TestEvents;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.EventJson;
+import org.clinicops.events.EventType;
+import org.clinicops.events.InvoiceAdjusted;
+import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived.Method;
 import org.clinicops.events.ReferralSource;
@@ -169,6 +175,78 @@ class InvoiceApiIntegrationTest {
         assertThat(api.post("/api/invoices/" + id + "/payments", Map.of("amount", "1", "method", "CASH"))
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void voidingAnIssuedInvoicePublishesInvoiceVoidedOnceWithoutItsReason() {
+        String id = issuedInvoice("p_voided", "120.00");
+
+        var voided = api.post("/api/invoices/" + id + "/void", Map.of("reason", "entered for Mrs Quill by mistake"));
+        assertThat(voided.<String>get("status")).isEqualTo("VOID");
+        assertThat(api.post("/api/invoices/" + id + "/void", Map.of("reason", "again"))
+                        .status())
+                .isEqualTo(409);
+
+        try (TopicProbe probe = new TopicProbe(brokers, EventType.INVOICE_VOIDED.topic())) {
+            var record = probe.await(r -> "p_voided".equals(r.key()));
+            assertOwnersHeaders(record, EventType.INVOICE_VOIDED);
+            InvoiceVoided event = EventJson.read(record.value(), InvoiceVoided.class);
+            assertThat(event.invoiceId()).isEqualTo(id);
+            assertThat(event.source()).isEqualTo(InvoiceIssued.Source.MANUAL);
+            assertThat(event.total()).isEqualByComparingTo("120.00");
+            assertThat(event.patientResponsibility()).isEqualByComparingTo("120.00");
+            assertThat(event.currency()).isEqualTo("USD");
+            assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("Quill", "mistake");
+            // one event: counted by ce_id (a record the relay sends again keeps its id)
+            await().during(java.time.Duration.ofSeconds(1))
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> probe.matching(r -> "p_voided".equals(r.key())).stream()
+                                    .map(r -> TopicProbe.header(r, "ce_id"))
+                                    .distinct()
+                                    .count()
+                            == 1);
+        }
+    }
+
+    @Test
+    void assistanceAppliedAfterIssuePublishesInvoiceAdjustedWithTheNewShareOnce() {
+        String id = issuedInvoice("p_adjusted", "400.00");
+
+        var adjusted = manage.applyAssistance(id, 25, "B", "clerk");
+        manage.applyAssistance(id, 25, "B", "clerk"); // the clerk pressed again: nothing changes
+        assertThat(adjusted.patientResponsibility()).isEqualByComparingTo("300.00");
+
+        try (TopicProbe probe = new TopicProbe(brokers, EventType.INVOICE_ADJUSTED.topic())) {
+            var record = probe.await(r -> "p_adjusted".equals(r.key()));
+            assertOwnersHeaders(record, EventType.INVOICE_ADJUSTED);
+            InvoiceAdjusted event = EventJson.read(record.value(), InvoiceAdjusted.class);
+            assertThat(event.invoiceId()).isEqualTo(id);
+            assertThat(event.reason()).isEqualTo(InvoiceAdjusted.Reason.ASSISTANCE);
+            assertThat(event.patientResponsibility()).isEqualByComparingTo("300.00");
+            assertThat(event.previousPatientResponsibility()).isEqualByComparingTo("400.00");
+            assertThat(event.discount()).isEqualByComparingTo("100.00");
+            assertThat(event.assistanceApplied()).isTrue();
+            // one event: counted by ce_id (a record the relay sends again keeps its id)
+            await().during(java.time.Duration.ofSeconds(1))
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> probe.matching(r -> "p_adjusted".equals(r.key())).stream()
+                                    .map(r -> TopicProbe.header(r, "ce_id"))
+                                    .distinct()
+                                    .count()
+                            == 1);
+        }
+    }
+
+    private static void assertOwnersHeaders(
+            org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, EventType type) {
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo(type.type());
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/clinicops/billing-service");
+        assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo(EventType.SPEC_VERSION);
+        assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+        assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+        assertThat(TopicProbe.header(record, "content-type")).isEqualTo(EventType.CONTENT_TYPE);
+        assertThat(EventSchemas.violations(type, record.value())).isEmpty();
     }
 
     @Test

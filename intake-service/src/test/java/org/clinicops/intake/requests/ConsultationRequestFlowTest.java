@@ -487,6 +487,74 @@ class ConsultationRequestFlowTest {
     }
 
     @Test
+    void aWithdrawalEmitsConsultationRequestWithdrawnOnceWithItsReasonAndCloudEventsHeaders() {
+        String id = scheduledRequest("ANXIETY");
+        String patientId = patientOf(id);
+        clock.set(MORNING.plus(Duration.ofHours(2)));
+
+        JsonNode withdrawn =
+                post("/api/consultation-requests/" + id + "/withdraw", "{\"reason\": \"TREATED_ELSEWHERE\"}", 200);
+        assertThat(withdrawn.path("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.at("/withdrawal/reason").asString()).isEqualTo("TREATED_ELSEWHERE");
+        // a retry of the same withdrawal changes nothing and raises nothing
+        assertThat(post("/api/consultation-requests/" + id + "/withdraw", "{\"reason\": \"COST\"}", 409)
+                        .path("code")
+                        .asString())
+                .isEqualTo("ILLEGAL_TRANSITION");
+
+        try (TopicProbe probe = new TopicProbe(brokers, EventType.CONSULTATION_REQUEST_WITHDRAWN.topic())) {
+            ConsumerRecord<String, byte[]> record =
+                    probe.await(r -> isFor(r, EventType.CONSULTATION_REQUEST_WITHDRAWN, patientId, id));
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("clinic.consultation-request-withdrawn.v1");
+            assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/clinicops/intake-service");
+            assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(TopicProbe.header(record, "ce_id")).isNotBlank();
+            Instant withdrawnAt =
+                    Instant.parse(withdrawn.at("/withdrawal/withdrawnAt").asString());
+            // ce_time is the withdrawal's business time (stored to the millisecond with the outbox)
+            assertThat(Instant.parse(TopicProbe.header(record, "ce_time")))
+                    .isEqualTo(withdrawnAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/json");
+            assertThat(org.clinicops.events.EventJson.read(
+                            record.value(), org.clinicops.events.ConsultationRequestWithdrawn.class))
+                    .isEqualTo(new org.clinicops.events.ConsultationRequestWithdrawn(
+                            id,
+                            patientId,
+                            "den",
+                            org.clinicops.events.ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE,
+                            withdrawnAt));
+            assertThat(body(record) + headers(record))
+                    .doesNotContain("Philippa", "Quillfeather", "example.net", "555 0199", "1979-11-03");
+            // one event: counted by ce_id (a record the relay sends again keeps its id)
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            probe
+                                            .matching(r ->
+                                                    isFor(r, EventType.CONSULTATION_REQUEST_WITHDRAWN, patientId, id))
+                                            .stream()
+                                            .map(r -> TopicProbe.header(r, "ce_id"))
+                                            .distinct()
+                                            .count()
+                                    == 1);
+        }
+    }
+
+    @Test
+    void refusesAWithdrawalReasonThatIsNotACodeAndWritesNothing() {
+        String id = post("/api/consultation-requests", request("den", "OCD"), 201)
+                .path("id")
+                .asString();
+
+        JsonNode problem =
+                post("/api/consultation-requests/" + id + "/withdraw", "{\"reason\": \"moved to Boston, sorry\"}", 400);
+
+        assertThat(problem.toString()).contains("reason");
+        assertThat(get("/api/consultation-requests/" + id).path("status").asString())
+                .isEqualTo("REQUESTED");
+    }
+
+    @Test
     void answersAnUnknownRequestWithNotFound() {
         int status = http.get()
                 .uri("/api/consultation-requests/req_missing")

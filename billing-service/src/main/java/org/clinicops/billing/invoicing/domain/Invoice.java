@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.clinicops.events.Condition;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.SessionStopped;
@@ -22,7 +24,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An invoice: lines, discount, total, what the patient owes and what was paid, with every change in
- * its history. Issuing raises invoice-issued; payments and refunds raise payment-received. The
+ * its history. Issuing raises invoice-issued; payments and refunds raise payment-received; once
+ * issued, assistance or a series package applied raises invoice-adjusted (the new patient share) and
+ * a void raises invoice-voided. A draft was never announced, so its changes raise nothing. The
  * version guards against two clerks changing the same invoice at once.
  */
 @Document("invoices")
@@ -251,8 +255,12 @@ public class Invoice extends AggregateRoot {
         return refund;
     }
 
-    /** Voids an invoice nothing is paid on; a reason is required. */
-    public void voidInvoice(String reason, String by, Instant now) {
+    /**
+     * Voids an invoice nothing is paid on; a reason is required (it stays in the invoice's history,
+     * never in an event). Voiding an issued invoice raises invoice-voided with what it billed; a void
+     * invoice cannot be voided again (409), so the event leaves once.
+     */
+    public void voidInvoice(String reason, String by, String eventId, Instant now) {
         if (reason.isBlank()) {
             throw new InvalidRequestException("reason", "must not be blank");
         }
@@ -261,18 +269,34 @@ public class Invoice extends AggregateRoot {
             throw new ConflictException(
                     "REFUND_FIRST", "refund the " + Money.format(paid) + " paid before voiding the invoice");
         }
+        boolean wasIssued = status != InvoiceStatus.DRAFT;
         status = InvoiceStatus.VOID;
         record(now, by, "VOIDED", reason);
+        if (wasIssued) {
+            raise(
+                    new InvoiceVoided(
+                            id, patientId, siteId, source, sourceId, currency, total, patientResponsibility, now),
+                    eventId,
+                    now);
+        }
     }
 
-    /** Applies a sliding-scale discount to an invoice still owed; the total never drops below what was paid. */
-    public void applyAssistance(int percent, String tier, String by, Instant now) {
+    /**
+     * Applies a sliding-scale discount to an invoice still owed; the total never drops below what was
+     * paid. On an issued invoice it raises invoice-adjusted with the new patient share; applying the
+     * same tier and discount again changes nothing and raises nothing.
+     */
+    public void applyAssistance(int percent, String tier, String by, String eventId, Instant now) {
         if (percent < 0 || percent > 100) {
             throw new InvalidRequestException("discountPercent", "must be between 0 and 100");
         }
         requireStatus("apply assistance to", InvoiceStatus.DRAFT, InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+        if (percent == discountPercent && tier.equals(assistanceTier)) {
+            return; // already applied: a retried request
+        }
         int before = discountPercent;
         String tierBefore = assistanceTier;
+        BigDecimal shareBefore = patientResponsibility;
         discountPercent = percent;
         assistanceTier = tier;
         recalculate();
@@ -284,6 +308,63 @@ public class Invoice extends AggregateRoot {
         }
         record(now, by, "ASSISTANCE", "tier " + tier + " " + percent + "% discount " + Money.format(discount));
         settle();
+        if (status != InvoiceStatus.DRAFT) {
+            raiseAdjusted(InvoiceAdjusted.Reason.ASSISTANCE, shareBefore, eventId, now);
+        }
+    }
+
+    /**
+     * Whether a prepaid series package may still cover this invoice: an issued session invoice not
+     * covered yet, with nothing paid on it. Checked before a package session is used for it.
+     *
+     * @throws ConflictException (409) naming why not
+     */
+    public void requireSeriesPackageApplies() {
+        requireStatus("apply a series package to", InvoiceStatus.ISSUED);
+        if (source != InvoiceIssued.Source.SESSION || sourceId == null) {
+            throw new ConflictException(
+                    "NOT_A_SESSION", "a series package covers infusion sessions, not a " + source + " invoice");
+        }
+        if (prepaid) {
+            throw new ConflictException("ALREADY_PREPAID", "a series package already covers this invoice");
+        }
+    }
+
+    /**
+     * A prepaid series package now covers this issued session invoice (bought after it was issued):
+     * the patient owes nothing on it. Raises invoice-adjusted with the new patient share (0).
+     */
+    public void applySeriesPackage(String packageId, String by, String eventId, Instant now) {
+        requireSeriesPackageApplies();
+        BigDecimal shareBefore = patientResponsibility;
+        prepaid = true;
+        discountPercent = 100;
+        recalculate();
+        record(now, by, "SERIES_PACKAGE", "covered by package " + packageId + ", discount " + Money.format(discount));
+        settle();
+        raiseAdjusted(InvoiceAdjusted.Reason.SERIES_PACKAGE, shareBefore, eventId, now);
+    }
+
+    private void raiseAdjusted(InvoiceAdjusted.Reason reason, BigDecimal shareBefore, String eventId, Instant now) {
+        raise(
+                new InvoiceAdjusted(
+                        id,
+                        patientId,
+                        siteId,
+                        source,
+                        sourceId,
+                        reason,
+                        currency,
+                        subtotal,
+                        discount,
+                        total,
+                        patientResponsibility,
+                        shareBefore,
+                        assistanceTier != null,
+                        prepaid,
+                        now),
+                eventId,
+                now);
     }
 
     /** Splits the balance into instalments due every {@code intervalDays} from {@code firstDue}. */

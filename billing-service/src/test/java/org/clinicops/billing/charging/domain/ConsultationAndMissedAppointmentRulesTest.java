@@ -2,7 +2,7 @@ package org.clinicops.billing.charging.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
+import org.clinicops.events.ConsultationCompleted.VisitLevel;
 import org.clinicops.events.InfusionCancelled.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -12,14 +12,22 @@ class ConsultationAndMissedAppointmentRulesTest {
     private final MissedAppointmentFeeRule missed = new MissedAppointmentFeeRule();
 
     @Test
-    void leavesTheConsultationFreeWhereTheSiteDoesNotPriceIt() {
-        assertThat(consultation.codeFor(code -> false)).isEmpty();
+    void billsANewPatientsEvaluationByItsLevel() {
+        assertThat(consultation.codeFor(true, VisitLevel.MODERATE)).isEqualTo(new ChargeItem("99204", 1));
+        assertThat(consultation.codeFor(true, VisitLevel.HIGH)).isEqualTo(new ChargeItem("99205", 1));
     }
 
     @Test
-    void chargesTheNewPatientEvaluationWhereTheSitePricesIt() {
-        assertThat(consultation.codeFor(Set.of("99204", "99205")::contains)).contains(new ChargeItem("99204", 1));
-        assertThat(consultation.codeFor(Set.of("99205")::contains)).contains(new ChargeItem("99205", 1));
+    void billsAnEstablishedPatientsEvaluationByItsLevel() {
+        assertThat(consultation.codeFor(false, VisitLevel.MODERATE)).isEqualTo(new ChargeItem("99214", 1));
+        assertThat(consultation.codeFor(false, VisitLevel.HIGH)).isEqualTo(new ChargeItem("99215", 1));
+    }
+
+    @Test
+    void aConsultationFromAnEarlierProducerIsANewPatientsModerateVisit() {
+        assertThat(consultation.codeFor(null, null)).isEqualTo(new ChargeItem("99204", 1));
+        assertThat(consultation.codeFor(false, null)).isEqualTo(new ChargeItem("99214", 1));
+        assertThat(consultation.codeFor(null, VisitLevel.HIGH)).isEqualTo(new ChargeItem("99205", 1));
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.PaymentReceived.Method;
@@ -124,15 +126,15 @@ class InvoiceTest {
     @Test
     void voidsOnlyWithAReasonAndNothingPaid() {
         Invoice invoice = issued(0, "450.00");
-        assertThatThrownBy(() -> invoice.voidInvoice(" ", "c", NOW)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> invoice.voidInvoice(" ", "c", "e0", NOW)).isInstanceOf(InvalidRequestException.class);
 
         invoice.recordPayment("pay_1", new BigDecimal("10"), Method.CASH, "c", "e1", NOW);
-        assertThatThrownBy(() -> invoice.voidInvoice("duplicate", "c", NOW))
+        assertThatThrownBy(() -> invoice.voidInvoice("duplicate", "c", "e1v", NOW))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("REFUND_FIRST"));
 
         invoice.refund("ref_1", new BigDecimal("10"), "duplicate", "c", "e2", NOW);
-        invoice.voidInvoice("duplicate", "c", NOW);
+        invoice.voidInvoice("duplicate", "c", "e3", NOW);
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.VOID);
         assertThat(invoice.balance()).isEqualByComparingTo("0");
         assertThat(invoice.history())
@@ -168,9 +170,155 @@ class InvoiceTest {
     @Test
     void appliesAssistanceAfterIssueAndRecalculatesTheBalance() {
         Invoice invoice = issued(0, "450.00");
-        invoice.applyAssistance(50, "B", "clerk", NOW);
+        invoice.applyAssistance(50, "B", "clerk", "e2", NOW);
         assertThat(invoice.discount()).isEqualByComparingTo("225.00");
         assertThat(invoice.balance()).isEqualByComparingTo("225.00");
+    }
+
+    private static <T extends org.clinicops.events.ClinicEvent> List<T> events(Invoice invoice, Class<T> type) {
+        String wanted = org.clinicops.events.EventType.of(type).type();
+        return invoice.pendingEvents().stream()
+                .filter(e -> e.type().equals(wanted))
+                .map(e -> org.clinicops.events.EventJson.read(
+                        e.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), type))
+                .toList();
+    }
+
+    @Test
+    void voidingAnIssuedInvoiceRaisesInvoiceVoidedOnceWithWhatItBilledAndNoReason() {
+        Invoice invoice = issued(20, "450.00");
+        Instant later = NOW.plusSeconds(3600);
+
+        invoice.voidInvoice("billed to the wrong patient, Jane", "clerk", "e_void", later);
+        assertThatThrownBy(() -> invoice.voidInvoice("again", "clerk", "e_void2", later))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
+
+        assertThat(events(invoice, InvoiceVoided.class))
+                .containsExactly(new InvoiceVoided(
+                        "inv_1",
+                        "p_1",
+                        "bos",
+                        InvoiceIssued.Source.SESSION,
+                        "apt_1",
+                        "USD",
+                        new BigDecimal("360.00"),
+                        new BigDecimal("360.00"),
+                        later));
+        assertThat(invoice.pendingEvents())
+                .noneSatisfy(e -> assertThat(e.body()).contains("Jane"));
+    }
+
+    @Test
+    void voidingOrDiscountingADraftRaisesNothing() {
+        Invoice draft = Invoice.draft(
+                "inv_2",
+                "p_1",
+                "bos",
+                PayerType.SELF_PAY,
+                "USD",
+                NOW,
+                List.of(InvoiceLine.of("99204", "New patient evaluation", 1, new BigDecimal("350"))),
+                "clerk",
+                NOW);
+
+        draft.applyAssistance(40, "C", "clerk", "e1", NOW);
+        draft.voidInvoice("entered twice", "clerk", "e2", NOW);
+
+        assertThat(draft.status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(draft.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void assistanceAfterIssueRaisesInvoiceAdjustedWithTheNewPatientShareOnce() {
+        Invoice invoice = issued(0, "450.00");
+        invoice.recordPayment("pay_1", new BigDecimal("100.00"), Method.CARD, "c", "e_pay", NOW);
+        Instant later = NOW.plusSeconds(600);
+
+        invoice.applyAssistance(40, "C", "clerk", "e_adj", later);
+        invoice.applyAssistance(40, "C", "clerk", "e_adj_retry", later.plusSeconds(5));
+
+        assertThat(events(invoice, InvoiceAdjusted.class))
+                .containsExactly(new InvoiceAdjusted(
+                        "inv_1",
+                        "p_1",
+                        "bos",
+                        InvoiceIssued.Source.SESSION,
+                        "apt_1",
+                        InvoiceAdjusted.Reason.ASSISTANCE,
+                        "USD",
+                        new BigDecimal("450.00"),
+                        new BigDecimal("180.00"),
+                        new BigDecimal("270.00"),
+                        new BigDecimal("270.00"),
+                        new BigDecimal("450.00"),
+                        true,
+                        false,
+                        later));
+        assertThat(invoice.balance()).isEqualByComparingTo("170.00");
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+    }
+
+    @Test
+    void aDiscountBelowWhatWasPaidIsRefusedAndRaisesNothing() {
+        Invoice invoice = issued(0, "100.00");
+        invoice.recordPayment("pay_1", new BigDecimal("90.00"), Method.CARD, "c", "e_pay", NOW);
+
+        assertThatThrownBy(() -> invoice.applyAssistance(50, "B", "clerk", "e_adj", NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("DISCOUNT_BELOW_PAID"));
+        assertThat(events(invoice, InvoiceAdjusted.class)).isEmpty();
+        assertThat(invoice.patientResponsibility()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void aSeriesPackageBoughtAfterIssueCoversTheSessionOnceAndRaisesInvoiceAdjusted() {
+        Invoice invoice = issued(25, "400.00");
+
+        invoice.applySeriesPackage("pkg_1", "clerk", "e_pkg", NOW.plusSeconds(60));
+
+        assertThat(invoice.prepaid()).isTrue();
+        assertThat(invoice.patientResponsibility()).isEqualByComparingTo("0");
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(events(invoice, InvoiceAdjusted.class)).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(InvoiceAdjusted.Reason.SERIES_PACKAGE);
+            assertThat(e.patientResponsibility()).isEqualByComparingTo("0.00");
+            assertThat(e.previousPatientResponsibility()).isEqualByComparingTo("300.00");
+            assertThat(e.discount()).isEqualByComparingTo("400.00");
+            assertThat(e.prepaid()).isTrue();
+            assertThat(e.assistanceApplied()).isTrue();
+        });
+        assertThatThrownBy(() -> invoice.applySeriesPackage("pkg_1", "clerk", "e_pkg2", NOW))
+                .isInstanceOf(ConflictException.class);
+        // covered whole, the invoice is PAID: nothing more applies to it
+        assertThatThrownBy(() -> invoice.applyAssistance(50, "B", "clerk", "e_adj", NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
+        assertThat(events(invoice, InvoiceAdjusted.class)).hasSize(1);
+    }
+
+    @Test
+    void aSeriesPackageCoversOnlyASessionInvoiceNothingIsPaidOn() {
+        Invoice paid = issued(0, "100.00");
+        paid.recordPayment("pay_1", new BigDecimal("100.00"), Method.CARD, "c", "e_pay", NOW);
+        Invoice manual = Invoice.draft(
+                "inv_2",
+                "p_1",
+                "bos",
+                PayerType.SELF_PAY,
+                "USD",
+                NOW,
+                List.of(InvoiceLine.of("99204", "New patient evaluation", 1, new BigDecimal("350"))),
+                "clerk",
+                NOW);
+        manual.issue("clerk", "e_issue", NOW);
+
+        assertThatThrownBy(() -> paid.applySeriesPackage("pkg_1", "clerk", "e1", NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
+        assertThatThrownBy(() -> manual.applySeriesPackage("pkg_1", "clerk", "e2", NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("NOT_A_SESSION"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PatientScreened;
 import org.clinicops.events.PatientScreened.Eligibility;
@@ -57,6 +58,8 @@ public class ConsultationRequest extends AggregateRoot {
     private @Nullable ScreeningResult screening;
     private @Nullable Instant screenedAt;
     private @Nullable Decision decision;
+    private @Nullable Instant withdrawnAt;
+    private ConsultationRequestWithdrawn.@Nullable Reason withdrawReason;
 
     ConsultationRequest() {
         // for the mapping
@@ -274,13 +277,20 @@ public class ConsultationRequest extends AggregateRoot {
         raise(new TreatmentDeclined(id, patientId, siteId, clinicianId, outcome, reasonCode, now), eventId, now);
     }
 
-    /** The patient withdrew; possible from every open status. */
-    public void withdraw(Instant now) {
+    /**
+     * The patient withdrew, with an optional reason code; possible once, from every open status.
+     * Raises consultation-request-withdrawn, so scheduling takes the request off its waiting list and
+     * cancels a consultation not held yet.
+     */
+    public void withdraw(ConsultationRequestWithdrawn.@Nullable Reason reason, String eventId, Instant now) {
         if (!status.isOpen()) {
             throw illegal("withdraw");
         }
         status = RequestStatus.WITHDRAWN;
+        withdrawnAt = now;
+        withdrawReason = reason;
         updatedAt = now;
+        raise(new ConsultationRequestWithdrawn(id, patientId, siteId, reason, now), eventId, now);
     }
 
     private void requireCheckedIn(Instant now) {
@@ -402,5 +412,15 @@ public class ConsultationRequest extends AggregateRoot {
 
     public @Nullable Decision decision() {
         return decision;
+    }
+
+    /** When the request was withdrawn; null unless WITHDRAWN. */
+    public @Nullable Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    /** Why the request was withdrawn, when a reason was given. */
+    public ConsultationRequestWithdrawn.@Nullable Reason withdrawReason() {
+        return withdrawReason;
     }
 }

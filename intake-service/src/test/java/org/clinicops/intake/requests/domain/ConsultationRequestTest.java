@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
+import org.clinicops.events.EventJson;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.ReferralSource;
@@ -19,6 +22,7 @@ import org.clinicops.intake.screening.domain.EligibilityPolicy;
 import org.clinicops.intake.screening.domain.PriorTrial;
 import org.clinicops.intake.screening.domain.ScreeningAnswers;
 import org.clinicops.intake.screening.domain.ScreeningResult;
+import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.problem.ConflictException;
 import org.junit.jupiter.api.Test;
 
@@ -155,22 +159,49 @@ class ConsultationRequestTest {
 
         assertThat(request.status()).isEqualTo(RequestStatus.REFERRED_OUT);
         assertThatThrownBy(() -> accept(request)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> request.withdraw(NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> request.withdraw(null, "evt_4", NOW)).isInstanceOf(ConflictException.class);
+        assertThat(request.pendingEvents())
+                .extracting(PendingEvent::type)
+                .doesNotContain("clinic.consultation-request-withdrawn.v1");
     }
 
     @Test
     void withdrawsFromEveryOpenStatus() {
         ConsultationRequest requested = submitted(Condition.ANXIETY);
-        requested.withdraw(NOW);
+        requested.withdraw(null, "evt_w1", NOW);
         ConsultationRequest scheduled = submitted(Condition.ANXIETY);
         scheduled.consultationScheduled("apt_1", NOW, NOW);
-        scheduled.withdraw(NOW);
+        scheduled.withdraw(ConsultationRequestWithdrawn.Reason.COST, "evt_w2", NOW);
         ConsultationRequest screened = checkedIn(Condition.ANXIETY, NOW);
         screened.screen(eligible(), "evt_2", NOW);
-        screened.withdraw(NOW);
+        screened.withdraw(ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE, "evt_w3", NOW);
 
         assertThat(List.of(requested.status(), scheduled.status(), screened.status()))
                 .containsOnly(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawalRaisesConsultationRequestWithdrawnOnceWithItsReasonAndTime() {
+        ConsultationRequest request = submitted(Condition.OCD);
+        request.consultationScheduled("apt_1", NOW.plusSeconds(86_400), NOW);
+        Instant withdrawnAt = NOW.plusSeconds(3600);
+
+        request.withdraw(ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE, "evt_w", withdrawnAt);
+        assertConflict(() -> request.withdraw(null, "evt_w2", withdrawnAt.plusSeconds(60)), "ILLEGAL_TRANSITION");
+
+        List<PendingEvent> withdrawals = request.pendingEvents().stream()
+                .filter(e -> e.type().equals("clinic.consultation-request-withdrawn.v1"))
+                .toList();
+        assertThat(withdrawals).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo("evt_w");
+            assertThat(e.occurredAt()).isEqualTo(withdrawnAt);
+            assertThat(e.key()).isEqualTo("p_1");
+            assertThat(EventJson.read(e.body().getBytes(StandardCharsets.UTF_8), ConsultationRequestWithdrawn.class))
+                    .isEqualTo(new ConsultationRequestWithdrawn(
+                            "req_1", "p_1", "den", ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE, withdrawnAt));
+        });
+        assertThat(request.withdrawnAt()).isEqualTo(withdrawnAt);
+        assertThat(request.withdrawReason()).isEqualTo(ConsultationRequestWithdrawn.Reason.TREATED_ELSEWHERE);
     }
 
     // consultation first

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.EventType;
 import org.clinicops.events.PayerType;
@@ -111,6 +112,27 @@ class PublishedEventsContractTest {
         assertThat(request.pendingEvents().get(1).body())
                 .contains("\"reasons\":[\"CONTRAINDICATION_PREGNANCY\",\"CONTRAINDICATION_CARDIOVASCULAR_DISEASE\","
                         + "\"SELF_HARM_RISK\",\"PCL5_MISSING\"]");
+    }
+
+    @Test
+    void aWithdrawalWithAndWithoutAReasonMatchesItsSchema() {
+        ConsultationRequest withReason = ConsultationRequest.submit(
+                "req_1",
+                "p_7Hq2mXc9LwQe",
+                "den",
+                Condition.ANXIETY,
+                ReferralSource.SELF,
+                PayerType.SELF_PAY,
+                "evt_1",
+                NOW);
+        withReason.withdraw(ConsultationRequestWithdrawn.Reason.NO_RESPONSE, "evt_2", NOW);
+        ConsultationRequest withoutReason = consulted(
+                Condition.TREATMENT_RESISTANT_DEPRESSION, answers(List.of(2, 2, 2, 2, 2, 2, 2, 2, 0), Set.of()));
+        withoutReason.withdraw(null, "evt_3", NOW);
+
+        assertEveryEventMatchesItsSchema(withReason, 2);
+        assertEveryEventMatchesItsSchema(withoutReason, 3);
+        assertThat(withReason.pendingEvents().get(1).body()).contains("\"reason\":\"NO_RESPONSE\"");
     }
 
     static void assertEveryEventMatchesItsSchema(ConsultationRequest request, int events) {

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Books a consultation with a physician at the earliest free time; when the site is unknown, has no
- * physician or nothing is free within the horizon, the request waits on the waiting list.
+ * physician or nothing is free within the horizon, the request waits on the waiting list. A request
+ * intake withdrew is never booked nor kept waiting, whichever of the two events came first: the
+ * withdrawal is checked before booking and again once the consultation or the waiting entry is
+ * written (the withdrawal is remembered before it looks for either), so one of the two sides always
+ * sees the other.
  */
 @Service
 public class BookConsultation {
@@ -33,6 +37,7 @@ public class BookConsultation {
     private final SchedulingProperties properties;
     private final IdGenerator ids;
     private final Clock clock;
+    private final WithdrawConsultationRequest withdrawals;
 
     BookConsultation(
             SiteRepository sites,
@@ -42,7 +47,9 @@ public class BookConsultation {
             SlotSearch search,
             SchedulingProperties properties,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            WithdrawConsultationRequest withdrawals) {
+        this.withdrawals = withdrawals;
         this.sites = sites;
         this.appointments = appointments;
         this.reservations = reservations;
@@ -54,6 +61,9 @@ public class BookConsultation {
     }
 
     public BookingOutcome handle(BookConsultationCommand command) {
+        if (withdrawals.isWithdrawn(command.requestId())) {
+            return withdrawn(command.requestId());
+        }
         String appointmentId = Appointment.consultationId(command.requestId());
         if (appointments.existsById(appointmentId)) {
             waitingList.remove(entryId(command.requestId()));
@@ -113,6 +123,9 @@ public class BookConsultation {
             // cells left by an earlier attempt of this request that crashed are not ours any more
             reservations.releaseExcept(appointmentId, held);
             waitingList.remove(entryId(command.requestId()));
+            if (withdrawals.isWithdrawn(command.requestId())) {
+                return withdrawn(command.requestId()); // withdrawn while this booking was under way
+            }
             return BookingOutcome.BOOKED;
         }
         return wait(command, "CONTENTION");
@@ -135,6 +148,13 @@ public class BookConsultation {
 
     static String entryId(String requestId) {
         return "consultation:" + requestId;
+    }
+
+    /** The request was withdrawn: it does not wait, and a consultation booked for it is cancelled. */
+    private BookingOutcome withdrawn(String requestId) {
+        waitingList.remove(entryId(requestId));
+        withdrawals.cancelConsultationOf(requestId);
+        return BookingOutcome.WITHDRAWN;
     }
 
     private BookingOutcome wait(BookConsultationCommand command, String reason) {
@@ -160,6 +180,9 @@ public class BookConsultation {
                 0,
                 null,
                 false));
+        if (withdrawals.isWithdrawn(command.requestId())) {
+            return withdrawn(command.requestId()); // withdrawn while this request was put on the list
+        }
         return BookingOutcome.WAITING;
     }
 }

@@ -4,5 +4,7 @@ package org.clinicops.scheduling.booking.application;
 public enum BookingOutcome {
     BOOKED,
     ALREADY_BOOKED,
-    WAITING
+    WAITING,
+    /** The consultation request was withdrawn in intake: nothing is (or stays) booked for it. */
+    WITHDRAWN
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
@@ -12,6 +13,8 @@ import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
 import org.clinicops.scheduling.booking.domain.DischargePolicy;
 import org.clinicops.scheduling.booking.domain.DischargeRefusedException;
+import org.clinicops.scheduling.booking.domain.NewPatientRule;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -98,7 +101,7 @@ public class RunSession {
     public Appointment complete(String appointmentId, CompleteSessionCommand command) {
         Appointment appointment = load(appointmentId);
         if (appointment.type() == AppointmentType.CONSULTATION) {
-            appointment.completeConsultation(ids.eventId(), clock.instant());
+            return completeConsultation(appointmentId, null);
         } else {
             try {
                 appointment.completeSession(
@@ -121,9 +124,22 @@ public class RunSession {
         return freeRemainingTime(appointments.save(appointment));
     }
 
-    public Appointment completeConsultation(String appointmentId) {
+    /**
+     * Completes a consultation at the level the physician recorded ({@code MODERATE} when none was
+     * given), saying whether the patient is new to the group ({@link NewPatientRule}: no consultation
+     * or session given at any site in the three years before).
+     */
+    public Appointment completeConsultation(
+            String appointmentId, ConsultationCompleted.@Nullable VisitLevel visitLevel) {
         Appointment appointment = load(appointmentId);
-        appointment.completeConsultation(ids.eventId(), clock.instant());
+        boolean newPatient = NewPatientRule.isNew(
+                appointment,
+                appointments.findByPatientIdAndStatusIn(appointment.patientId(), NewPatientRule.servicesGiven()));
+        appointment.completeConsultation(
+                newPatient,
+                visitLevel == null ? ConsultationCompleted.VisitLevel.MODERATE : visitLevel,
+                ids.eventId(),
+                clock.instant());
         return freeRemainingTime(appointments.save(appointment));
     }
 

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.clinicops.events.ConsultationCancelled;
 import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationNoShow;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InfusionRescheduled;
@@ -72,6 +74,8 @@ public class Appointment extends AggregateRoot {
     private boolean holdReleased;
     private @Nullable SpacingPolicy spacing;
     private @Nullable String waitingReason;
+    private @Nullable Boolean newPatient;
+    private ConsultationCompleted.@Nullable VisitLevel visitLevel;
     private Instant updatedAt;
 
     Appointment(
@@ -266,17 +270,70 @@ public class Appointment extends AggregateRoot {
         this.updatedAt = now;
     }
 
-    /** Cancels; late when less than {@code lateWindow} before the start. Frees the time. */
+    /**
+     * Cancels; late when less than {@code lateWindow} before the start. Frees the time. An infusion
+     * raises infusion-cancelled, a consultation consultation-cancelled (a consultation is never put on
+     * hold, so CLINICAL_HOLD is no reason to cancel one).
+     */
     public void cancel(InfusionCancelled.Reason reason, Duration lateWindow, String eventId, Instant now) {
+        ConsultationCancelled.Reason consultationReason = null;
+        if (type == AppointmentType.CONSULTATION) {
+            consultationReason = switch (reason) {
+                case PATIENT_REQUEST -> ConsultationCancelled.Reason.PATIENT_REQUEST;
+                case CLINIC_REQUEST -> ConsultationCancelled.Reason.CLINIC_REQUEST;
+                case ILLNESS -> ConsultationCancelled.Reason.ILLNESS;
+                case OTHER -> ConsultationCancelled.Reason.OTHER;
+                case CLINICAL_HOLD ->
+                    throw new InvalidRequestException("reason", "a consultation is not put on clinical hold");
+            };
+        }
         requireStatus("cancel", CANCELLABLE);
-        this.status = AppointmentStatus.CANCELLED;
-        this.late = now.plus(lateWindow).isAfter(startsAt);
-        this.cancelReason = reason.name();
-        this.reservationIds = List.of();
-        this.updatedAt = now;
-        if (type == AppointmentType.INFUSION) {
+        markCancelled(reason.name(), lateWindow, now);
+        if (consultationReason != null) {
+            raiseConsultationCancelled(consultationReason, eventId, now);
+        } else {
             raiseCancelled(reason, false, eventId, now);
         }
+    }
+
+    /**
+     * The consultation's request was withdrawn in intake: a consultation not held yet (scheduled or
+     * checked in) is cancelled with reason REQUEST_WITHDRAWN and raises consultation-cancelled; one
+     * that is under way or over stays as it is.
+     *
+     * @return whether it was cancelled now (false when there was nothing left to cancel)
+     */
+    public boolean cancelForWithdrawnRequest(Duration lateWindow, String eventId, Instant now) {
+        if (type != AppointmentType.CONSULTATION) {
+            throw new ConflictException("NOT_A_CONSULTATION", "appointment " + id + " is not a consultation");
+        }
+        if (!CANCELLABLE.contains(status)) {
+            return false;
+        }
+        markCancelled(ConsultationCancelled.Reason.REQUEST_WITHDRAWN.name(), lateWindow, now);
+        raiseConsultationCancelled(ConsultationCancelled.Reason.REQUEST_WITHDRAWN, eventId, now);
+        return true;
+    }
+
+    private void markCancelled(String reason, Duration lateWindow, Instant now) {
+        this.status = AppointmentStatus.CANCELLED;
+        this.late = now.plus(lateWindow).isAfter(startsAt);
+        this.cancelReason = reason;
+        this.reservationIds = List.of();
+        this.updatedAt = now;
+    }
+
+    private void raiseConsultationCancelled(ConsultationCancelled.Reason reason, String eventId, Instant now) {
+        raise(
+                new ConsultationCancelled(
+                        id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, reason, late, now),
+                eventId,
+                now);
+    }
+
+    /** The request a consultation was booked for (its own id for a consultation stored without one). */
+    private String requestIdOrId() {
+        return requestId == null ? id : requestId;
     }
 
     /**
@@ -372,6 +429,10 @@ public class Appointment extends AggregateRoot {
                 now);
     }
 
+    /**
+     * The patient did not come: after the start, a scheduled or checked-in appointment ends NO_SHOW
+     * and frees its time. An infusion raises patient-no-show, a consultation consultation-no-show.
+     */
     public void recordNoShow(String eventId, Instant now) {
         requireStatus("record a no-show for", CANCELLABLE);
         if (now.isBefore(startsAt)) {
@@ -383,6 +444,11 @@ public class Appointment extends AggregateRoot {
         if (type == AppointmentType.INFUSION) {
             raise(
                     new PatientNoShow(id, requirePlan().planId(), patientId, siteId, sessionNumber(), startsAt, now),
+                    eventId,
+                    now);
+        } else {
+            raise(
+                    new ConsultationNoShow(id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, now),
                     eventId,
                     now);
         }
@@ -544,15 +610,28 @@ public class Appointment extends AggregateRoot {
                 now);
     }
 
-    /** Completes a consultation (check-in and start are optional for it). */
-    public void completeConsultation(String eventId, Instant now) {
+    /**
+     * Completes a consultation (check-in and start are optional for it), saying whether the patient
+     * is new to the group ({@link NewPatientRule}) and at which level the physician evaluated.
+     */
+    public void completeConsultation(
+            boolean newPatient, ConsultationCompleted.VisitLevel visitLevel, String eventId, Instant now) {
+        if (type != AppointmentType.CONSULTATION) {
+            throw new ConflictException("NOT_A_CONSULTATION", "appointment " + id + " is not a consultation");
+        }
         requireStatus(
                 "complete",
                 EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_PROGRESS));
         this.status = AppointmentStatus.COMPLETED;
         this.completedAt = now;
+        this.newPatient = newPatient;
+        this.visitLevel = visitLevel;
         this.updatedAt = now;
-        raise(new ConsultationCompleted(id, requestId, patientId, siteId, clinicianId, startsAt, now), eventId, now);
+        raise(
+                new ConsultationCompleted(
+                        id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, now, newPatient, visitLevel),
+                eventId,
+                now);
     }
 
     private void requireStatus(String action, AppointmentStatus allowed) {
@@ -674,6 +753,21 @@ public class Appointment extends AggregateRoot {
     /** The discharge checks overridden when the session completed; null when none were. */
     public @Nullable DischargeOverride dischargeOverride() {
         return dischargeOverride;
+    }
+
+    /** When the consultation or session ended (completed or stopped); null before. */
+    public @Nullable Instant completedAt() {
+        return completedAt;
+    }
+
+    /** Whether a completed consultation was a new patient's; null for anything else. */
+    public @Nullable Boolean newPatient() {
+        return newPatient;
+    }
+
+    /** The level a completed consultation was evaluated at; null for anything else. */
+    public ConsultationCompleted.@Nullable VisitLevel visitLevel() {
+        return visitLevel;
     }
 
     /** How the infusion stopped early; null unless STOPPED. */

@@ -135,7 +135,23 @@ final class BookingWorld {
         series = new BookInfusionSeries(
                 sites, appointments, reservations, waitingList, search, gate, properties, idGenerator, clock);
         BookConsultation consultation = new BookConsultation(
-                sites, appointments, reservations, waitingList, search, properties, idGenerator, clock);
+                sites,
+                appointments,
+                reservations,
+                waitingList,
+                search,
+                properties,
+                idGenerator,
+                clock,
+                new WithdrawConsultationRequest(
+                        new InMemoryWithdrawnRequests(),
+                        waitingList,
+                        appointments,
+                        reservations,
+                        properties,
+                        idGenerator,
+                        clock,
+                        events));
         reschedule =
                 new RescheduleAppointment(appointments, sites, reservations, search, gate, idGenerator, clock, events);
         cancel = new CancelAppointment(appointments, reservations, properties, idGenerator, clock, events, metrics);

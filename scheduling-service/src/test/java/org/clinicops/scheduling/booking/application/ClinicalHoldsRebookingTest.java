@@ -106,7 +106,24 @@ class ClinicalHoldsRebookingTest {
                 e -> {});
         retry = new RetryWaitingList(
                 waitingList,
-                new BookConsultation(sites, appointments, reservations, waitingList, search, properties, ids, clock),
+                new BookConsultation(
+                        sites,
+                        appointments,
+                        reservations,
+                        waitingList,
+                        search,
+                        properties,
+                        ids,
+                        clock,
+                        new WithdrawConsultationRequest(
+                                new InMemoryWithdrawnRequests(),
+                                waitingList,
+                                appointments,
+                                reservations,
+                                properties,
+                                ids,
+                                clock,
+                                event -> {})),
                 series,
                 holds);
         List<OpeningHours> weekdays = java.util.Arrays.stream(DayOfWeek.values())

@@ -227,7 +227,23 @@ class NoDoubleBookingConcurrencyTest {
             this.series = new BookInfusionSeries(
                     sites, appointments, reservations, waitingList, search, gate, properties, ids, CLOCK);
             this.consultation = new BookConsultation(
-                    sites, appointments, reservations, waitingList, search, properties, ids, CLOCK);
+                    sites,
+                    appointments,
+                    reservations,
+                    waitingList,
+                    search,
+                    properties,
+                    ids,
+                    CLOCK,
+                    new WithdrawConsultationRequest(
+                            new InMemoryWithdrawnRequests(),
+                            waitingList,
+                            appointments,
+                            reservations,
+                            properties,
+                            ids,
+                            CLOCK,
+                            event -> {}));
         }
     }
 }

@@ -97,7 +97,23 @@ class SeriesAndWaitingListTest {
                 p -> p + UUID.randomUUID(),
                 CLOCK);
         consultation = new BookConsultation(
-                sites, appointments, reservations, waitingList, search, properties, p -> p + UUID.randomUUID(), CLOCK);
+                sites,
+                appointments,
+                reservations,
+                waitingList,
+                search,
+                properties,
+                p -> p + UUID.randomUUID(),
+                CLOCK,
+                new WithdrawConsultationRequest(
+                        new InMemoryWithdrawnRequests(),
+                        waitingList,
+                        appointments,
+                        reservations,
+                        properties,
+                        p -> p + UUID.randomUUID(),
+                        CLOCK,
+                        event -> {}));
         retry = new RetryWaitingList(waitingList, consultation, series);
         // open Monday and Tuesday only: two days cannot hold three sessions a day or more apart
         mongo.insert(Site.register(

@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.clinicops.events.ConsultationCancelled;
+import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationNoShow;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.Route;
@@ -197,10 +200,9 @@ class AppointmentTest {
         assertThat(a.status()).isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
-    @Test
-    void completingAConsultationRaisesConsultationCompleted() {
+    private static Appointment consultation() {
         Slot slot = new Slot(START, START.plus(Duration.ofMinutes(45)), "dr1", null, List.of());
-        Appointment c = Appointment.scheduleConsultation(
+        return Appointment.scheduleConsultation(
                 "req_1",
                 "p_1",
                 "bos",
@@ -209,10 +211,131 @@ class AppointmentTest {
                 slot,
                 "e1",
                 START.minus(Duration.ofDays(1)));
+    }
+
+    private static <T extends org.clinicops.events.ClinicEvent> T onlyEvent(Appointment a, Class<T> type) {
+        String wanted = org.clinicops.events.EventType.of(type).type();
+        List<PendingEvent> events =
+                a.pendingEvents().stream().filter(e -> e.type().equals(wanted)).toList();
+        assertThat(events).as(wanted).hasSize(1);
+        return org.clinicops.events.EventJson.read(
+                events.get(0).body().getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    @Test
+    void completingAConsultationRaisesConsultationCompletedWithTheNewPatientFlagAndLevel() {
+        Appointment c = consultation();
 
         assertThat(c.id()).isEqualTo("apt_c_req_1");
         assertThat(eventTypes(c)).containsExactly("clinic.consultation-scheduled.v1");
-        c.completeConsultation("e2", START.plus(Duration.ofMinutes(45)));
+        c.completeConsultation(false, ConsultationCompleted.VisitLevel.HIGH, "e2", START.plus(Duration.ofMinutes(45)));
+        assertThatThrownBy(() -> c.completeConsultation(
+                        true, ConsultationCompleted.VisitLevel.MODERATE, "e3", START.plus(Duration.ofMinutes(46))))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
+
         assertThat(eventTypes(c)).endsWith("clinic.consultation-completed.v1");
+        assertThat(onlyEvent(c, ConsultationCompleted.class))
+                .isEqualTo(new ConsultationCompleted(
+                        "apt_c_req_1",
+                        "req_1",
+                        "p_1",
+                        "bos",
+                        "dr1",
+                        START,
+                        START.plus(Duration.ofMinutes(45)),
+                        false,
+                        ConsultationCompleted.VisitLevel.HIGH));
+        assertThat(c.newPatient()).isFalse();
+    }
+
+    @Test
+    void cancellingAConsultationRaisesConsultationCancelledOnceAndLateUnderTheWindow() {
+        Appointment c = consultation();
+        Instant now = START.minus(Duration.ofHours(3));
+
+        c.cancel(InfusionCancelled.Reason.ILLNESS, LATE, "e2", now);
+        assertThatThrownBy(() -> c.cancel(InfusionCancelled.Reason.ILLNESS, LATE, "e3", now))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(c.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(eventTypes(c)).doesNotContain("clinic.infusion-cancelled.v1");
+        assertThat(onlyEvent(c, ConsultationCancelled.class))
+                .isEqualTo(new ConsultationCancelled(
+                        "apt_c_req_1",
+                        "req_1",
+                        "p_1",
+                        "bos",
+                        "dr1",
+                        START,
+                        ConsultationCancelled.Reason.ILLNESS,
+                        true,
+                        now));
+    }
+
+    @Test
+    void aConsultationIsNeverCancelledForAClinicalHold() {
+        Appointment c = consultation();
+
+        assertThatThrownBy(() -> c.cancel(InfusionCancelled.Reason.CLINICAL_HOLD, LATE, "e2", START))
+                .isInstanceOf(org.clinicops.platform.problem.InvalidRequestException.class);
+        assertThat(c.status()).isEqualTo(AppointmentStatus.SCHEDULED);
+        assertThat(eventTypes(c)).containsExactly("clinic.consultation-scheduled.v1");
+    }
+
+    @Test
+    void aMissedConsultationRaisesConsultationNoShowOnceAfterItsStart() {
+        Appointment c = consultation();
+
+        assertThatThrownBy(() -> c.recordNoShow("e1", START.minusSeconds(1)))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("TOO_EARLY"));
+        c.recordNoShow("e2", START.plus(CHECK_IN_CLOSES));
+        assertThatThrownBy(() -> c.recordNoShow("e3", START.plus(Duration.ofHours(1))))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(c.status()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThat(eventTypes(c)).doesNotContain("clinic.patient-no-show.v1");
+        assertThat(onlyEvent(c, ConsultationNoShow.class))
+                .isEqualTo(new ConsultationNoShow(
+                        "apt_c_req_1", "req_1", "p_1", "bos", "dr1", START, START.plus(CHECK_IN_CLOSES)));
+    }
+
+    @Test
+    void aWithdrawnRequestsConsultationIsCancelledOnceUnlessItIsUnderWayOrOver() {
+        Appointment scheduled = consultation();
+        Instant now = START.minus(Duration.ofDays(2));
+
+        assertThat(scheduled.cancelForWithdrawnRequest(LATE, "e2", now)).isTrue();
+        assertThat(scheduled.cancelForWithdrawnRequest(LATE, "e3", now)).isFalse();
+        assertThat(scheduled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(scheduled.cancelReason()).isEqualTo("REQUEST_WITHDRAWN");
+        assertThat(scheduled.reservationIds()).isEmpty();
+        ConsultationCancelled cancelled = onlyEvent(scheduled, ConsultationCancelled.class);
+        assertThat(cancelled.reason()).isEqualTo(ConsultationCancelled.Reason.REQUEST_WITHDRAWN);
+        assertThat(cancelled.late()).isFalse();
+
+        Appointment underWay = consultation();
+        underWay.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "e2", START.minus(Duration.ofMinutes(5)));
+        underWay.start(START);
+        assertThat(underWay.cancelForWithdrawnRequest(LATE, "e3", START.plus(Duration.ofMinutes(5))))
+                .isFalse();
+        assertThat(underWay.status()).isEqualTo(AppointmentStatus.IN_PROGRESS);
+        assertThat(eventTypes(underWay)).doesNotContain("clinic.consultation-cancelled.v1");
+
+        Appointment checkedIn = consultation();
+        checkedIn.checkIn(CHECK_IN_OPENS, CHECK_IN_CLOSES, "e2", START.minus(Duration.ofMinutes(5)));
+        assertThat(checkedIn.cancelForWithdrawnRequest(LATE, "e3", START.minus(Duration.ofMinutes(4))))
+                .isTrue();
+        assertThat(onlyEvent(checkedIn, ConsultationCancelled.class).late()).isTrue();
+    }
+
+    @Test
+    void anInfusionSessionIsNotCancelledForAWithdrawnRequest() {
+        Appointment a = session(1, true);
+
+        assertThatThrownBy(() -> a.cancelForWithdrawnRequest(LATE, "e2", START.minus(Duration.ofDays(2))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(a.status()).isEqualTo(AppointmentStatus.SCHEDULED);
     }
 }

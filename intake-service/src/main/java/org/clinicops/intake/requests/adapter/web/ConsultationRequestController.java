@@ -16,6 +16,7 @@ import org.clinicops.intake.patients.application.RegisterPatient.PatientDetails;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.DecisionBody;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.NewRequest;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.Screening;
+import org.clinicops.intake.requests.adapter.web.RequestBodies.WithdrawalBody;
 import org.clinicops.intake.requests.application.ConsultationRequests;
 import org.clinicops.intake.requests.application.DecideTreatment;
 import org.clinicops.intake.requests.application.FindRequests;
@@ -217,7 +218,11 @@ class ConsultationRequestController {
                 body.reason())));
     }
 
-    @Operation(summary = "Withdraw an open request")
+    /**
+     * Withdraws an open request, with an optional reason code (no body, or a body without a reason,
+     * withdraws without one). A second withdrawal is a 409, so the withdrawal event leaves once.
+     */
+    @Operation(summary = "Withdraw an open request, with an optional reason code")
     @ApiResponse(responseCode = "200", description = "The withdrawn request")
     @ApiResponse(
             responseCode = "409",
@@ -225,9 +230,11 @@ class ConsultationRequestController {
                     "The object's state or a clinical rule refuses the step (problem property code); nothing is written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{id}/withdraw")
-    RequestView withdraw(@PathVariable @Size(max = MAX_ID_LENGTH) String id) {
-        load(id);
-        return RequestView.of(withdraw.handle(id));
+    RequestView withdraw(
+            @PathVariable @Parameter(schema = @Schema(type = "string", maxLength = MAX_ID_LENGTH)) String id,
+            @Valid @RequestBody(required = false) @Nullable WithdrawalBody body) {
+        load(bounded("id", id));
+        return RequestView.of(withdraw.handle(new WithdrawRequest.Command(id, body == null ? null : body.reason())));
     }
 
     /** The request, if its site is the caller's (403 otherwise); recorded for the audit trail. */

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.Protocol;
 import org.clinicops.events.ReferralSource;
@@ -83,4 +84,7 @@ final class RequestBodies {
             @Nullable @Digits(integer = 4, fraction = 1) BigDecimal doseMg,
             @Nullable Boolean override,
             @Nullable @Size(max = 500) String reason) {}
+
+    /** Why the patient withdraws, as a code (never their words); optional. */
+    record WithdrawalBody(ConsultationRequestWithdrawn.@Nullable Reason reason) {}
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.intake.plans.domain.TreatmentPlan;
@@ -29,7 +30,11 @@ record RequestView(
         Instant requestedAt,
         @Nullable Consultation consultation,
         @Nullable Screening screening,
-        @Nullable DecisionView decision) {
+        @Nullable DecisionView decision,
+        @Nullable Withdrawal withdrawal) {
+
+    /** When and why (a code, if given) a WITHDRAWN request was withdrawn. */
+    record Withdrawal(Instant withdrawnAt, ConsultationRequestWithdrawn.@Nullable Reason reason) {}
 
     /**
      * @param status SCHEDULED, CHECKED_IN or COMPLETED
@@ -71,6 +76,7 @@ record RequestView(
     static RequestView of(ConsultationRequest r) {
         ScreeningResult s = r.screening();
         Decision d = r.decision();
+        Instant withdrawnAt = r.withdrawnAt();
         return new RequestView(
                 r.id(),
                 r.patientId(),
@@ -116,6 +122,7 @@ record RequestView(
                                 d.reasonCode(),
                                 d.override(),
                                 d.overrideReason(),
-                                d.plan()));
+                                d.plan()),
+                withdrawnAt == null ? null : new Withdrawal(withdrawnAt, r.withdrawReason()));
     }
 }

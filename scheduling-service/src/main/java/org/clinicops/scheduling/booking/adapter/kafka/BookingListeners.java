@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.platform.inbox.EventInbox;
@@ -15,6 +16,7 @@ import org.clinicops.scheduling.booking.application.BookInfusionSeries;
 import org.clinicops.scheduling.booking.application.BookInfusionSeriesCommand;
 import org.clinicops.scheduling.booking.application.BookingOutcome;
 import org.clinicops.scheduling.booking.application.ClinicalHolds;
+import org.clinicops.scheduling.booking.application.WithdrawConsultationRequest;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,6 +34,7 @@ class BookingListeners {
     private final BookConsultation bookConsultation;
     private final BookInfusionSeries bookInfusionSeries;
     private final ClinicalHolds holds;
+    private final WithdrawConsultationRequest withdrawals;
     private final MeterRegistry meters;
 
     BookingListeners(
@@ -39,7 +42,9 @@ class BookingListeners {
             BookConsultation bookConsultation,
             BookInfusionSeries bookInfusionSeries,
             ClinicalHolds holds,
+            WithdrawConsultationRequest withdrawals,
             MeterRegistry meters) {
+        this.withdrawals = withdrawals;
         this.inbox = inbox;
         this.bookConsultation = bookConsultation;
         this.bookInfusionSeries = bookInfusionSeries;
@@ -64,6 +69,15 @@ class BookingListeners {
             ConsultationRequested e = event.payload();
             bookConsultation.handle(
                     new BookConsultationCommand(e.requestId(), e.patientId(), e.siteId(), e.urgent(), e.requestedAt()));
+        });
+    }
+
+    @KafkaListener(topics = "clinic.consultation-request-withdrawn")
+    void onConsultationRequestWithdrawn(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, ConsultationRequestWithdrawn.class, event -> {
+            ConsultationRequestWithdrawn e = event.payload();
+            withdrawals.handle(
+                    new WithdrawConsultationRequest.Command(e.requestId(), e.patientId(), e.siteId(), e.withdrawnAt()));
         });
     }
 

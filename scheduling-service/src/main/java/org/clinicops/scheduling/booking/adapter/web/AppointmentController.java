@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SymptomScale;
@@ -155,9 +156,11 @@ class AppointmentController {
     }
 
     /**
-     * What is recorded when an infusion session completes; a consultation needs no body. {@code
-     * weightKg} is the weight measured on the day. The symptom score is checked against its scale's
-     * range (PHQ-9 0-27, GAD-7 0-21, PCL-5 0-80, pain NRS 0-10).
+     * What is recorded when an infusion session completes; a consultation needs no body, and takes
+     * only {@code visitLevel} (the physician's level of the evaluation, MODERATE when absent: billing
+     * codes 99204/99214 or 99205/99215 from it). {@code weightKg} is the weight measured on the day.
+     * The symptom score is checked against its scale's range (PHQ-9 0-27, GAD-7 0-21, PCL-5 0-80, pain
+     * NRS 0-10).
      */
     record Complete(
             @Nullable @DecimalMin("0.0") @DecimalMax("2000.0") @Digits(integer = 4, fraction = 4)
@@ -172,7 +175,8 @@ class AppointmentController {
             @Nullable @DecimalMin("20.0") @DecimalMax("350.0") @Digits(integer = 3, fraction = 1)
             BigDecimal weightKg,
 
-            @Nullable @Valid CheckOverride override) {}
+            @Nullable @Valid CheckOverride override,
+            ConsultationCompleted.@Nullable VisitLevel visitLevel) {}
 
     /**
      * A CLINICIAN's or ADMIN's override of the discharge checks that fail; the reason stays in
@@ -187,7 +191,7 @@ class AppointmentController {
             @Valid @RequestBody(required = false) @Nullable Complete body) {
         var appointment = access.require(id, AppointmentAction.COMPLETE);
         if (appointment.type() == AppointmentType.CONSULTATION) {
-            return AppointmentResponse.of(session.completeConsultation(id));
+            return AppointmentResponse.of(session.completeConsultation(id, body == null ? null : body.visitLevel()));
         }
         if (body == null
                 || body.doseMg() == null

@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.adapter.web;
 
 import java.time.Instant;
+import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
@@ -11,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param waitingReason why a session released from its clinical hold still waits on the waiting list
  *     for a time (a booking rule such as {@code SPACING}, or {@code NO_CAPACITY}); null otherwise
+ * @param newPatient for a completed consultation, whether the patient was new to the group (no
+ *     professional service in the three years before); null otherwise
+ * @param visitLevel for a completed consultation, the level the physician recorded; null otherwise
  */
 record AppointmentResponse(
         String id,
@@ -26,7 +30,9 @@ record AppointmentResponse(
         AppointmentStatus status,
         boolean late,
         @Nullable String cancelReason,
-        @Nullable String waitingReason) {
+        @Nullable String waitingReason,
+        @Nullable Boolean newPatient,
+        ConsultationCompleted.@Nullable VisitLevel visitLevel) {
 
     static AppointmentResponse of(Appointment a) {
         return new AppointmentResponse(
@@ -43,6 +49,8 @@ record AppointmentResponse(
                 a.status(),
                 a.late(),
                 a.cancelReason(),
-                a.waitingReason());
+                a.waitingReason(),
+                a.newPatient(),
+                a.visitLevel());
     }
 }
