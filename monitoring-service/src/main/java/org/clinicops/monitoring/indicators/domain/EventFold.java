@@ -8,12 +8,17 @@ import org.clinicops.events.AdverseEventReported;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
+import org.clinicops.events.ConsultationCancelled;
 import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationNoShow;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.PatientScreened;
 import org.clinicops.events.PayerType;
@@ -32,6 +37,8 @@ import org.clinicops.monitoring.indicators.domain.ClinicFacts.CompletedConsultat
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.CompletedInfusion;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Hold;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Invoice;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts.InvoiceAdjustment;
+import org.clinicops.monitoring.indicators.domain.ClinicFacts.LostConsultation;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.MissedInfusion;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Payer;
 import org.clinicops.monitoring.indicators.domain.ClinicFacts.Payment;
@@ -109,7 +116,38 @@ final class EventFold {
             invoiceIssued(site, e);
         } else if (event instanceof PaymentReceived e) {
             paymentReceived(site, e);
+        } else if (event instanceof ConsultationRequestWithdrawn e) {
+            facts.withdrawnRequests.merge(facts.share(e.requestId()), nanos(e.withdrawnAt()), Math::min);
+        } else if (event instanceof ConsultationCancelled e) {
+            lostConsultation(site, e.appointmentId(), e.requestId(), e.cancelledAt());
+        } else if (event instanceof ConsultationNoShow e) {
+            lostConsultation(site, e.appointmentId(), e.requestId(), e.startsAt());
+        } else if (event instanceof InvoiceVoided e) {
+            facts.voidedInvoices.merge(facts.share(e.invoiceId()), nanos(e.voidedAt()), Math::min);
+        } else if (event instanceof InvoiceAdjusted e) {
+            invoiceAdjusted(e);
         }
+    }
+
+    /** {@code consultation-cancelled} or {@code consultation-no-show}: a consultation that will not take place. */
+    private void lostConsultation(String site, String appointmentId, String requestId, Instant at) {
+        facts.lostConsultations.merge(
+                facts.share(appointmentId),
+                new LostConsultation(site, facts.share(requestId), nanos(at)),
+                (a, b) -> a.at() <= b.at() ? a : b);
+    }
+
+    /** {@code invoice-adjusted}: the invoice's new figures; the latest adjustment wins, in any order. */
+    private void invoiceAdjusted(InvoiceAdjusted e) {
+        facts.invoiceAdjustments.merge(
+                facts.share(e.invoiceId()),
+                new InvoiceAdjustment(
+                        e.discount(),
+                        e.total(),
+                        e.patientResponsibility(),
+                        e.assistanceApplied(),
+                        nanos(e.adjustedAt())),
+                InvoiceAdjustment::latest);
     }
 
     private void siteUpdated(String site, SiteUpdated e) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
 import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.events.AdverseEventReported;
 import org.clinicops.events.ClinicEvent;
@@ -17,11 +16,15 @@ import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationCompleted;
+import org.clinicops.events.ConsultationNoShow;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
+import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.PatientScreened;
 import org.clinicops.events.PayerType;
@@ -36,8 +39,6 @@ import org.clinicops.events.SymptomScale;
 import org.clinicops.events.TreatmentDeclined;
 import org.clinicops.events.TreatmentPlanApproved;
 import org.clinicops.events.VitalsAlertRaised;
-import org.clinicops.monitoring.indicators.domain.ClinicFacts.InvoiceAdjustment;
-import org.clinicops.monitoring.indicators.domain.ClinicFacts.LostConsultation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,10 +47,10 @@ import org.junit.jupiter.api.Test;
  * (in the comments beside each assertion). The figures are read at {@link #NOW}: the 30-day window
  * is (Mar 7 12:00, Apr 6 12:00], the 90-day window (Jan 6 12:00, Apr 6 12:00]. All times are UTC.
  *
- * <p>Four steps of the history are events whose contracts are not published yet
- * (consultation-request-withdrawn, consultation-no-show, invoice-voided, invoice-adjusted): they
- * enter as the facts their fold cases store ({@link Coming}); when the contracts land, each becomes
- * the event itself and every expected value stays.
+ * <p>The lifecycle events that end a request, a consultation or an invoice's first figures
+ * (consultation-request-withdrawn, consultation-no-show, invoice-voided, invoice-adjusted) are in the
+ * log as the events themselves; the expected values were computed by hand before they were published,
+ * from the facts their fold cases store, and did not change.
  *
  * <p>The patients:
  *
@@ -87,15 +88,12 @@ class GoldenIndicatorsTest {
     // --- the log -------------------------------------------------------------------------------
 
     /** One step of a patient's history. */
-    sealed interface Entry permits Event, Coming {
+    sealed interface Entry permits Event {
         String patient();
     }
 
     /** A published event, with its {@code ce_id}. */
     record Event(String patient, RecordedEvent fact) implements Entry {}
-
-    /** An event not published yet: the fact its fold case will store. */
-    record Coming(String patient, String event, Consumer<ClinicFacts> fold) implements Entry {}
 
     /** The history, in the order it happened, patient by patient. */
     static final class Log {
@@ -110,11 +108,6 @@ class GoldenIndicatorsTest {
 
         Log add(ClinicEvent event) {
             entries.add(new Event(patient, new RecordedEvent("evt_golden_" + next++, NOW, event)));
-            return this;
-        }
-
-        Log coming(String event, Consumer<ClinicFacts> fold) {
-            entries.add(new Coming(patient, event, fold));
             return this;
         }
     }
@@ -426,8 +419,17 @@ class GoldenIndicatorsTest {
                 .add(new ClinicalHoldReleased("hold_b2", "p_b2", "bos", "cl_bos", at("03-16T14:16"), at("03-20T09:00")))
                 .add(completed("apt_b2_3", "plan_b2", "p_b2", "bos", 3, 3, SymptomScale.PCL5, 40, true, "03-23T14:00"))
                 .add(invoice("inv_b2_3", "p_b2", "bos", insured, session, "apt_b2_3", "800", "0", false, "03-23T16:00"))
-                // invoice-voided (coming): inv_b2_3 was issued in error and voided
-                .coming("invoice-voided", f -> f.voidedInvoices.put("inv_b2_3", Times.nanos(at("03-24T09:00"))))
+                // inv_b2_3 was issued in error and voided
+                .add(new InvoiceVoided(
+                        "inv_b2_3",
+                        "p_b2",
+                        "bos",
+                        session,
+                        "apt_b2_3",
+                        "USD",
+                        new BigDecimal("800"),
+                        new BigDecimal("800"),
+                        at("03-24T09:00")))
                 .add(invoice(
                         "inv_b2_3b", "p_b2", "bos", insured, session, "apt_b2_3", "800", "0", false, "03-24T10:00"))
                 .add(paid(
@@ -459,19 +461,18 @@ class GoldenIndicatorsTest {
 
         log.patient("p_b4")
                 .add(requested("req_b4", "p_b4", "bos", Condition.ANXIETY, self, false, "02-16T10:00"))
-                // consultation-request-withdrawn (coming)
-                .coming(
-                        "consultation-request-withdrawn",
-                        f -> f.withdrawnRequests.put("req_b4", Times.nanos(at("02-20T10:00"))));
+                .add(new ConsultationRequestWithdrawn(
+                        "req_b4",
+                        "p_b4",
+                        "bos",
+                        ConsultationRequestWithdrawn.Reason.PATIENT_CHOICE,
+                        at("02-20T10:00")));
 
         log.patient("p_b5")
                 .add(requested("req_b5", "p_b5", "bos", Condition.SUICIDAL_IDEATION, self, true, "04-01T08:00"))
                 .add(booked("apt_b5_c", "req_b5", "p_b5", "bos", true, "04-01T08:00", "04-02T09:00"))
-                // consultation-no-show (coming)
-                .coming(
-                        "consultation-no-show",
-                        f -> f.lostConsultations.put(
-                                "apt_b5_c", new LostConsultation("bos", "req_b5", Times.nanos(at("04-02T09:00")))));
+                .add(new ConsultationNoShow(
+                        "apt_b5_c", "req_b5", "p_b5", "bos", null, at("04-02T09:00"), at("04-02T09:30")));
 
         log.patient("p_b6")
                 .add(requested("req_b6", "p_b6", "bos", trd, PayerType.OUT_OF_NETWORK, false, "02-20T09:00"))
@@ -513,17 +514,23 @@ class GoldenIndicatorsTest {
                 .add(scheduled("apt_d1_3", "plan_d1", "p_d1", "den", 2, 2, "03-30T14:00"))
                 .add(completed("apt_d1_3", "plan_d1", "p_d1", "den", 2, 2, phq9, 4, true, "03-30T14:00"))
                 .add(invoice("inv_d1_3", "p_d1", "den", self, session, "apt_d1_3", "700", "0", false, "03-30T16:00"))
-                // invoice-adjusted (coming): 50% assistance applied after issue
-                .coming(
-                        "invoice-adjusted",
-                        f -> f.invoiceAdjustments.put(
-                                "inv_d1_3",
-                                new InvoiceAdjustment(
-                                        new BigDecimal("350"),
-                                        new BigDecimal("350"),
-                                        new BigDecimal("350"),
-                                        true,
-                                        Times.nanos(at("04-02T10:00")))));
+                // 50% assistance applied after issue
+                .add(new InvoiceAdjusted(
+                        "inv_d1_3",
+                        "p_d1",
+                        "den",
+                        session,
+                        "apt_d1_3",
+                        InvoiceAdjusted.Reason.ASSISTANCE,
+                        "USD",
+                        new BigDecimal("700"),
+                        new BigDecimal("350"),
+                        new BigDecimal("350"),
+                        new BigDecimal("350"),
+                        new BigDecimal("700"),
+                        true,
+                        false,
+                        at("04-02T10:00")));
 
         log.patient("p_d2")
                 .add(requested("req_d2", "p_d2", "den", Condition.CHRONIC_PAIN, insured, false, "03-02T14:00"))
@@ -613,8 +620,6 @@ class GoldenIndicatorsTest {
         for (Entry entry : entries) {
             if (entry instanceof Event e) {
                 fold.apply(e.fact());
-            } else if (entry instanceof Coming c) {
-                c.fold().accept(facts);
             }
         }
         return IndicatorProjection.restore(facts.document(), policy).snapshot(NOW);
