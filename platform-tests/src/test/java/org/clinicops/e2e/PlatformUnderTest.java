@@ -38,6 +38,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * over {@code JAVA_TOOL_OPTIONS}, which the processes inherit and which would otherwise start each
  * one at the run's configured instant again, at its own launch. The authorization server issues
  * tokens on real time and needs no business clock.
+ *
+ * <p>A platform built {@link #withCuttableStore(Clock) with a cuttable store} connects each service to
+ * the store through a {@link StoreLink} of its own, so that a test can take MongoDB away from some
+ * services ({@link #cutStore}) while the others keep theirs, and give it back with its data ({@link
+ * #restoreStore}). Other platforms connect the services to the store directly.
  */
 final class PlatformUnderTest implements AutoCloseable {
 
@@ -52,6 +57,8 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, StoreLink> storeLinks = new LinkedHashMap<>();
+    private final boolean cuttableStore;
     private final Clock clock;
     private @Nullable AuthServerProcess auth;
     private @Nullable String token;
@@ -61,7 +68,12 @@ final class PlatformUnderTest implements AutoCloseable {
 
     /** The platform on {@code clock}: the time its services read (a test chooses it for its rules). */
     PlatformUnderTest(Clock clock) {
+        this(clock, false);
+    }
+
+    private PlatformUnderTest(Clock clock, boolean cuttableStore) {
         this.clock = clock;
+        this.cuttableStore = cuttableStore;
         repoRoot = findRepoRoot();
         logDir = repoRoot.resolve("platform-tests/target/e2e-logs");
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
@@ -69,6 +81,14 @@ final class PlatformUnderTest implements AutoCloseable {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         mongoAddress = "127.0.0.1:" + mongo.getLocalAddress().getPort();
+    }
+
+    /**
+     * The platform on {@code clock}, each service reaching the store through a link of its own that
+     * {@link #cutStore} takes away and {@link #restoreStore} gives back.
+     */
+    static PlatformUnderTest withCuttableStore(Clock clock) {
+        return new PlatformUnderTest(clock, true);
     }
 
     /** The test's clock that the services' clocks started from (it stands still unless a test moves it). */
@@ -80,9 +100,31 @@ final class PlatformUnderTest implements AutoCloseable {
         return kafka.getBrokersAsString();
     }
 
-    /** The store's connection string without a database. */
+    /** The store's connection string without a database (the store itself, never cut). */
     String mongoUri() {
         return "mongodb://" + mongoAddress;
+    }
+
+    /**
+     * MongoDB is gone for the service: its open connections drop and new ones are refused, until
+     * {@link #restoreStore}. Every other service keeps its store.
+     */
+    void cutStore(String service) {
+        storeLink(service).cut();
+    }
+
+    /** MongoDB is back for the service, on the same address, with the data it had. */
+    void restoreStore(String service) {
+        storeLink(service).restore();
+    }
+
+    private StoreLink storeLink(String service) {
+        StoreLink link = storeLinks.get(service);
+        if (link == null) {
+            throw new IllegalStateException(
+                    service + " has no store link: build the platform withCuttableStore and start the service");
+        }
+        return link;
     }
 
     /** The HTTP port of each service (known once {@link #start()} ran). */
@@ -145,6 +187,14 @@ final class PlatformUnderTest implements AutoCloseable {
         int port = ports.computeIfAbsent(service, s -> freePort());
         int managementPort = managementPorts.computeIfAbsent(service, s -> freePort());
         String database = service.substring(0, service.indexOf('-'));
+        String store = cuttableStore
+                ? storeLinks
+                        .computeIfAbsent(
+                                service,
+                                s -> new StoreLink(
+                                        "127.0.0.1", mongo.getLocalAddress().getPort()))
+                        .address()
+                : mongoAddress;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m",
@@ -158,7 +208,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
-                "--spring.mongodb.uri=mongodb://" + mongoAddress + "/" + database,
+                "--spring.mongodb.uri=mongodb://" + store + "/" + database,
                 "--spring.kafka.bootstrap-servers=" + brokers(),
                 "--clinic.kafka.partitions=1",
                 "--clinic.outbox.sweep-interval=1s",
@@ -317,6 +367,7 @@ final class PlatformUnderTest implements AutoCloseable {
         if (auth != null) {
             auth.close();
         }
+        storeLinks.values().forEach(StoreLink::close);
         mongo.shutdownNow();
         kafka.destroy();
     }

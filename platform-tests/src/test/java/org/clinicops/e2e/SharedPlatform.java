@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The platform runs from a weekday 09:00 in Boston ({@link #ZONE}), inside a site's default
  * opening hours (Monday to Friday 08:00-18:00), so a class that creates its site in that zone books
  * consultations and first infusions that same day. A test that kills processes or takes a store
- * away (ChaosIT, the outage tests) starts a platform of its own instead.
+ * away (ChaosIT, MongoOutageEndToEndIT) starts a platform of its own instead.
  */
 final class SharedPlatform implements ParameterResolver {
 

@@ -66,12 +66,19 @@ public class ReportAdverseEvent {
                 ids.eventId(),
                 now);
         events.save(event);
-        boolean holdPlaced = event.serious()
-                && placeHold.handle(
-                        new PlaceClinicalHoldCommand(event.patientId(), event.siteId(), event.id(), event.grade()));
-        return new Reported(event, holdPlaced);
+        if (event.serious()) {
+            // Placed here, or already by monitoring's reaction to the adverse-event-reported that the
+            // save above published (its listener may win the race with this thread): either way the
+            // hold is this event's. What handle() answers says only which of the two placed it.
+            placeHold.handle(
+                    new PlaceClinicalHoldCommand(event.patientId(), event.siteId(), event.id(), event.grade()));
+        }
+        return new Reported(event, event.serious());
     }
 
-    /** The stored event and whether it placed a clinical hold just now. */
+    /**
+     * The stored event and whether it placed a clinical hold (a serious one always does, through this
+     * request or through monitoring's reaction to its adverse-event-reported).
+     */
     public record Reported(AdverseEvent event, boolean holdPlaced) {}
 }
