@@ -407,10 +407,10 @@ class SchedulingFlowIntegrationTest {
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(prometheus)
-                .contains("clinic_scheduling_waiting_list_patients{")
+                .contains("clinic_scheduling_waiting_entries{")
                 .contains("clinic_scheduling_chair_utilization_ratio{")
                 .contains("clinic_scheduling_next_series_days{")
-                .contains("clinic_scheduling_late_cancellations_total{");
+                .contains("clinic_scheduling_late_cancellations_recorded_total{");
     }
 
     @Test

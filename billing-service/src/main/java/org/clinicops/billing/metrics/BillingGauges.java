@@ -64,12 +64,12 @@ class BillingGauges {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        Gauge.builder("clinic.billing.patients.assisted.ratio", this, g -> g.fresh().assistedShare)
+        Gauge.builder("clinic.billing.assistance.decisions.in.effect.ratio", this, g -> g.fresh().assistedShare)
                 .description("Share of patients with an assistance decision in effect today")
                 .register(meters);
         for (PayerType payer : PayerType.values()) {
             Gauge.builder(
-                            "clinic.billing.patients",
+                            "clinic.billing.accounts",
                             this,
                             g -> g.fresh().payerMix.getOrDefault(payer, 0.0))
                     .description("Patient accounts by payer type (payer mix)")

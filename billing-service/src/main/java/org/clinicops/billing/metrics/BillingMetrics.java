@@ -53,13 +53,21 @@ public class BillingMetrics {
 
     /** What the patient pays for one session. */
     public void sessionOutOfPocket(String site, String currency, BigDecimal amount) {
-        summary("clinic.billing.session.out.of.pocket", "Patient out-of-pocket per session", site, currency)
+        summary(
+                        "clinic.billing.invoiced.patient.responsibility.per.session",
+                        "Patient responsibility per session as billing invoiced it (the out-of-pocket indicator is monitoring's)",
+                        site,
+                        currency)
                 .record(amount.doubleValue());
     }
 
     /** What the patient paid for a whole completed course. */
     public void courseOutOfPocket(String site, String currency, BigDecimal amount) {
-        summary("clinic.billing.course.out.of.pocket", "Patient out-of-pocket per completed course", site, currency)
+        summary(
+                        "clinic.billing.invoiced.patient.responsibility.per.course",
+                        "Patient responsibility per completed course as billing invoiced it (the indicator is monitoring's)",
+                        site,
+                        currency)
                 .record(amount.doubleValue());
     }
 

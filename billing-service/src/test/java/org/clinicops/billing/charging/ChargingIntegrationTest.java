@@ -395,10 +395,10 @@ class ChargingIntegrationTest {
                                 .body(String.class))
                         .contains("clinic_billing_billed_total{")
                         .contains("clinic_billing_discounted_total{")
-                        .contains("clinic_billing_session_out_of_pocket_bucket{")
+                        .contains("clinic_billing_invoiced_patient_responsibility_per_session_bucket{")
                         .contains("clinic_billing_outstanding{")
-                        .contains("clinic_billing_patients{")
-                        .contains("clinic_billing_patients_assisted_ratio")
+                        .contains("clinic_billing_accounts{")
+                        .contains("clinic_billing_assistance_decisions_in_effect_ratio")
                         .contains("site=\"bos\"")
                         .doesNotContain("p_metrics"));
     }

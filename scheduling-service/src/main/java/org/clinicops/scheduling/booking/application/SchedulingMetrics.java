@@ -65,7 +65,7 @@ public class SchedulingMetrics {
                 .description("Booked over available chair-minutes, per site and window (today, next_7_days)")
                 .baseUnit("ratio")
                 .register(meters);
-        this.waiting = MultiGauge.builder("clinic.scheduling.waiting.list.patients")
+        this.waiting = MultiGauge.builder("clinic.scheduling.waiting.entries")
                 .description("Consultation requests and infusion series waiting for capacity, per site")
                 .register(meters);
         this.daysUntilSeries = MultiGauge.builder("clinic.scheduling.next.series.days")
@@ -75,7 +75,7 @@ public class SchedulingMetrics {
     }
 
     public void noShow(String siteId) {
-        Counter.builder("clinic.scheduling.no.shows")
+        Counter.builder("clinic.scheduling.no.shows.recorded")
                 .description("Sessions the patient missed")
                 .tag("site", siteId)
                 .register(meters)
@@ -83,7 +83,7 @@ public class SchedulingMetrics {
     }
 
     public void lateCancellation(String siteId) {
-        Counter.builder("clinic.scheduling.late.cancellations")
+        Counter.builder("clinic.scheduling.late.cancellations.recorded")
                 .description("Cancellations under the late-cancellation window before the start")
                 .tag("site", siteId)
                 .register(meters)
