@@ -20,6 +20,7 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
+import org.clinicops.platform.test.EventSchemas;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;

@@ -15,8 +15,8 @@ import org.clinicops.events.ClinicalHoldPlaced;
 import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.EventType;
-import org.clinicops.monitoring.contracts.EventSchemas;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventSchemas;
 import org.junit.jupiter.api.Test;
 
 class ClinicalHoldTest {

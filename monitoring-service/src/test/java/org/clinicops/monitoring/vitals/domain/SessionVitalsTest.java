@@ -13,8 +13,8 @@ import org.clinicops.events.EventType;
 import org.clinicops.events.VitalsAlertClosed;
 import org.clinicops.events.VitalsAlertRaised;
 import org.clinicops.events.VitalsRecorded;
-import org.clinicops.monitoring.contracts.EventSchemas;
 import org.clinicops.platform.outbox.PendingEvent;
+import org.clinicops.platform.test.EventSchemas;
 import org.junit.jupiter.api.Test;
 
 class SessionVitalsTest {

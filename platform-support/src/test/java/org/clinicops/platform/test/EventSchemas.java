@@ -1,4 +1,4 @@
-package org.clinicops.monitoring.contracts;
+package org.clinicops.platform.test;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -16,8 +16,10 @@ import org.clinicops.events.EventType;
 import org.clinicops.platform.outbox.PendingEvent;
 
 /**
- * The contract's JSON Schemas (the {@code events/*.v1.schema.json} files of event-contracts), to
- * check what monitoring publishes: a producer test validates each event it raises (STYLE rule 12).
+ * The contract's JSON Schemas and samples (the {@code events/<name>.v1.schema.json} and {@code
+ * .sample.json} files of event-contracts): a producer test validates each event its service raises
+ * (STYLE rule 12), a consumer test publishes the sample. Tests that use it declare {@code
+ * com.networknt:json-schema-validator} in test scope.
  */
 public final class EventSchemas {
 
