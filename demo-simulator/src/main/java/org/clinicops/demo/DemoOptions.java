@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param secretFile where the demo client's secret is when {@value #SECRET_ENV} is not set
  * @param passwordFile where the demo users' password is when {@value #PASSWORD_ENV} is not set: the
  *     demo signs each site's physician in with it to decide (the demo client may not)
+ * @param rates how often things happen: {@link DemoRates#typical()}, each {@code --rate NAME=SHARE}
+ *     changing one
  */
 record DemoOptions(
         String intakeUrl,
@@ -33,7 +37,8 @@ record DemoOptions(
         String issuer,
         @Nullable String tokenUri,
         Path secretFile,
-        Path passwordFile) {
+        Path passwordFile,
+        DemoRates rates) {
 
     /** The service client of the demo: ADMIN at every site, client credentials grant. */
     static final String CLIENT_ID = "clinic-demo";
@@ -45,7 +50,7 @@ record DemoOptions(
 
     static final String USAGE = """
             usage: DemoSimulator [--speed N] [--minutes M] [--seed S] [--issuer URL] [--secret-file F]
-                                 [--password-file F] [--token JWT]
+                                 [--password-file F] [--token JWT] [--rate NAME=SHARE]...
                                  [--intake URL] [--scheduling URL] [--billing URL] [--monitoring URL]
               --speed N        1 = 12 new patients a minute (default 1); each patient's steps follow
                                the demo clock (-Dclinic.clock.start/speed/anchor, which
@@ -64,7 +69,11 @@ record DemoOptions(
                                (default: var/auth/demo-password, created by ./clinic up): each
                                site's physician (clinician-<site>) signs in with it to decide
               --token JWT      send this bearer token instead of the demo client's and the
-                               physicians' (default: $CLINIC_TOKEN)""";
+                               physicians' (default: $CLINIC_TOKEN)
+              --rate NAME=SHARE
+                               how often something happens, a share from 0 (never) to 1, e.g.
+                               --rate invoiceVoid=0 or --rate withdrawal=0.1; repeatable. Names:
+                               %s""".formatted(wrapped(DemoRates.names()));
 
     static DemoOptions parse(String... args) {
         String intake = "http://localhost:8081";
@@ -82,6 +91,7 @@ record DemoOptions(
         String tokenUri = null;
         Path secretFile = Path.of("var/auth/demo-client-secret");
         Path passwordFile = Path.of("var/auth/demo-password");
+        DemoRates rates = DemoRates.typical();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -101,6 +111,7 @@ record DemoOptions(
                 case "--token-uri" -> tokenUri = value;
                 case "--secret-file" -> secretFile = Path.of(value);
                 case "--password-file" -> passwordFile = Path.of(value);
+                case "--rate" -> rates = rate(rates, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -116,7 +127,8 @@ record DemoOptions(
                 issuer,
                 tokenUri,
                 secretFile,
-                passwordFile);
+                passwordFile,
+                rates);
     }
 
     /**
@@ -179,6 +191,36 @@ record DemoOptions(
     @Override
     public String toString() {
         return "DemoOptions[speed=" + patientsPerMinute + "/min, token endpoint=" + tokenEndpoint() + "]";
+    }
+
+    /** {@code rates} with the one {@code NAME=SHARE} names changed. */
+    private static DemoRates rate(DemoRates rates, String value) {
+        int equals = value.indexOf('=');
+        if (equals < 0) {
+            throw new IllegalArgumentException("--rate takes NAME=SHARE, not '" + value + "'");
+        }
+        String name = value.substring(0, equals).strip();
+        String share = value.substring(equals + 1).strip();
+        try {
+            return rates.with(name, Double.parseDouble(share));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rate " + name + " must be a share from 0 to 1, not '" + share + "'");
+        }
+    }
+
+    /** The names, a few a line, indented as the usage's descriptions. */
+    private static String wrapped(List<String> names) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String name : names) {
+            if (!line.isEmpty() && line.length() + 1 + name.length() > 62) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(name);
+        }
+        lines.add(line.toString());
+        return String.join("\n" + " ".repeat(19), lines);
     }
 
     private static double positive(String name, String value) {

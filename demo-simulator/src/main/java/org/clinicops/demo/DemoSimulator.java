@@ -90,6 +90,9 @@ public final class DemoSimulator {
                                 + " and now reads " + clock.instant() + ", not the real time"));
         signInPhysicians();
         createSites();
+        if (!options.rates().equals(DemoRates.typical())) {
+            System.out.println("demo: " + options.rates());
+        }
         long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
         workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
         workers.scheduleAtFixedRate(
@@ -182,7 +185,7 @@ public final class DemoSimulator {
 
     private void startPatient() {
         PatientJourney journey = new PatientJourney(
-                api, physicians::get, random.split(), DemoRates.typical(), stats, time, patients.incrementAndGet());
+                api, physicians::get, random.split(), options.rates(), stats, time, patients.incrementAndGet());
         advance(journey);
     }
 

@@ -22,13 +22,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One synthetic patient's path through the clinic under the safety rules, each step at the business
- * time it is due on the demo clock ({@link DemoTime}): request; the consultation checked in inside
- * its window and completed at its end; screening after it, then a clinician's decision with the
- * protocol's dose; then each booked infusion session as its {@link SessionPlan} says (check-in,
- * start, vitals every 15 minutes, completion with the day's weight and a dose within 10 % of the
- * plan; sometimes a no-show, a late cancellation, a dangerous reading whose alert a nurse closes, a
- * serious adverse event that stops the infusion and holds the patient until a clinician releases
- * the hold) and the payment of its invoice. {@link #step()} does the next thing and says how long
+ * time it is due on the demo clock ({@link DemoTime}): request (sometimes withdrawn before the
+ * consultation); the consultation checked in inside its window and completed at its end, or
+ * cancelled or missed as its {@link ConsultationPlan} says, the request then closed; screening after
+ * it, then a clinician's decision with the protocol's dose; then each booked infusion session as its
+ * {@link SessionPlan} says (check-in, start, vitals every 15 minutes, completion with the day's weight
+ * and a dose within 10 % of the plan; sometimes a no-show, a late cancellation, a dangerous reading
+ * whose alert a nurse closes, a serious adverse event that stops the infusion and holds the patient
+ * until a clinician releases the hold); beside them the billing desk's steps ({@link PatientBilling}:
+ * checkout, voids, assistance after issue). {@link #step()} does the next thing and says how long
  * (real time) to wait for the following one; {@code null} means the journey is over.
  */
 final class PatientJourney {
@@ -36,7 +38,11 @@ final class PatientJourney {
     enum Stage {
         REQUEST,
         ASSISTANCE,
+        /** The patient withdraws her request before the consultation. */
+        WITHDRAWAL,
         CONSULTATION,
+        /** The consultation was cancelled or missed: the coordinator closes the request later. */
+        CLOSE_REQUEST,
         SCREENING,
         DECISION,
         SESSION,
@@ -50,6 +56,11 @@ final class PatientJourney {
     private static final int NURSE_ATTEMPTS = 4;
 
     private static final int MAX_WAITS = 60;
+    /**
+     * Polls for the consultation before a patient who withdraws does so from the waiting list instead
+     * (scheduling books most requests within moments).
+     */
+    private static final int WITHDRAW_UNBOOKED_AFTER = 15;
     /** How long after a serious adverse event a clinician reviews and releases the hold (business time). */
     private static final Duration HOLD_REVIEW = Duration.ofHours(2);
 
@@ -70,6 +81,18 @@ final class PatientJourney {
     private int waits;
     private @Nullable String requestId;
     private @Nullable String patientId;
+    private @Nullable Instant requestedAt;
+    /** Whether the patient withdraws her request before the consultation. */
+    private boolean withdraws;
+    /** What becomes of the consultation, decided when it is first seen booked. */
+    private ConsultationPlan.@Nullable Course consultationCourse;
+    /** When the withdrawal, cancellation, no-show or closing of the request is due. */
+    private @Nullable Instant dueAt;
+    /** The reason code of the withdrawal to come. */
+    private String withdrawalReason = "PATIENT_CHOICE";
+    /** The billing desk's steps for the patient, once she has an id. */
+    private @Nullable PatientBilling billing;
+
     private int baselinePhq9;
     private int sessionsDone;
     private final int weightKg;
@@ -120,10 +143,16 @@ final class PatientJourney {
     /** Does the next step; returns the wait before the following one, or null when done. */
     @Nullable
     Duration step() {
+        PatientBilling desk = billing;
+        if (desk != null) {
+            desk.doDue();
+        }
         Duration next = switch (stage) {
             case REQUEST -> request();
             case ASSISTANCE -> assistance();
+            case WITHDRAWAL -> withdrawal();
             case CONSULTATION -> consultation();
+            case CLOSE_REQUEST -> closeRequest();
             case SCREENING -> screening();
             case DECISION -> decision();
             case SESSION -> session();
@@ -134,9 +163,10 @@ final class PatientJourney {
         if (next == RETRY && ++waits > MAX_WAITS) {
             stats.count("journeys abandoned (" + stage.name().toLowerCase(Locale.ROOT) + ")");
             stage = Stage.DONE;
-            return null;
+            next = null;
         }
-        return next;
+        // the billing desk's steps still to come keep the journey going (their wait if sooner)
+        return desk == null ? next : desk.sooner(next);
     }
 
     private Duration moveTo(Stage next, Duration after) {
@@ -160,8 +190,17 @@ final class PatientJourney {
         }
         requestId = created.text("id");
         patientId = created.text("patientId");
+        requestedAt = time.now();
+        billing = new PatientBilling(api, random, rates, stats, time, site.id(), created.text("patientId"), RETRY);
         stats.count("consultation requests");
-        return moveTo(random.nextDouble() < rates.assistance() ? Stage.ASSISTANCE : Stage.CONSULTATION, RETRY);
+        boolean asks = random.nextDouble() < rates.assistance();
+        withdraws = random.nextDouble() < rates.withdrawal();
+        return moveTo(asks ? Stage.ASSISTANCE : afterRequest(), RETRY);
+    }
+
+    /** What follows the request (and the assistance asked for with it). */
+    private Stage afterRequest() {
+        return withdraws ? Stage.WITHDRAWAL : Stage.CONSULTATION;
     }
 
     private Duration assistance() {
@@ -182,9 +221,63 @@ final class PatientJourney {
                         "effectiveTo", today.plusYears(1).toString()));
         if (decided.ok()) {
             stats.count("assistance decisions");
-            return moveTo(Stage.CONSULTATION, RETRY);
+            requireBilling().assistanceDecided();
+            return moveTo(afterRequest(), RETRY);
         }
-        return decided.status() == 404 ? RETRY : moveTo(Stage.CONSULTATION, RETRY);
+        return decided.status() == 404 ? RETRY : moveTo(afterRequest(), RETRY);
+    }
+
+    /**
+     * The patient changed her mind: she withdraws her request, with a reason code, half-way to the
+     * consultation's check-in ({@link ConsultationPlan#withdrawalAt}); intake raises
+     * consultation-request-withdrawn and scheduling cancels the consultation. A request still waiting
+     * for a time is withdrawn from the waiting list.
+     */
+    private Duration withdrawal() {
+        Instant at = dueAt;
+        if (at == null) {
+            JsonNode consultation = firstAppointment("CONSULTATION", "SCHEDULED");
+            if (consultation == null && waits < WITHDRAW_UNBOOKED_AFTER) {
+                return RETRY; // scheduling books it from consultation-requested
+            }
+            at = consultation == null
+                    ? time.now()
+                    : ConsultationPlan.withdrawalAt(
+                            Objects.requireNonNull(requestedAt),
+                            Instant.parse(consultation.path("startsAt").asString()),
+                            time.now());
+            dueAt = at;
+            withdrawalReason = ConsultationPlan.withdrawalReason(random);
+            waits = 0;
+        }
+        if (time.now().isBefore(at)) {
+            return time.until(at);
+        }
+        return withdraw("requests withdrawn");
+    }
+
+    /**
+     * The request of a consultation that was cancelled or missed stays open at intake and waits again
+     * (nothing books a second consultation for it): the coordinator, who could not book the patient
+     * again, closes it {@link ConsultationPlan#CLOSED_AFTER_LOST} later with the withdrawal's code.
+     */
+    private Duration closeRequest() {
+        Instant at = dueAt;
+        if (at != null && time.now().isBefore(at)) {
+            return time.until(at);
+        }
+        return withdraw("requests closed after a lost consultation");
+    }
+
+    private Duration withdraw(String counted) {
+        Response withdrawn = api.post(
+                "intake", "/api/consultation-requests/" + requestId + "/withdraw", Map.of("reason", withdrawalReason));
+        if (withdrawn.ok()) {
+            stats.count(counted);
+            return moveTo(Stage.DONE, Duration.ZERO);
+        }
+        // unreachable: again; refused (tallied): nothing more to do for the request
+        return withdrawn.status() == 0 || withdrawn.status() >= 500 ? RETRY : moveTo(Stage.DONE, Duration.ZERO);
     }
 
     /**
@@ -203,7 +296,22 @@ final class PatientJourney {
         Instant startsAt = Instant.parse(consultation.path("startsAt").asString());
         Instant endsAt = Instant.parse(consultation.path("endsAt").asString(startsAt.toString()));
         if (consultation.path("status").asString().equals("SCHEDULED")) {
-            Instant checkInAt = startsAt.minus(Duration.ofMinutes(10));
+            ConsultationPlan.Course course = consultationCourse;
+            if (course == null) {
+                course = ConsultationPlan.course(rates, random.nextDouble());
+                consultationCourse = course;
+                dueAt = switch (course) {
+                    case CANCELLED, CANCELLED_LATE ->
+                        ConsultationPlan.cancellationAt(
+                                startsAt, course == ConsultationPlan.Course.CANCELLED_LATE, time.now());
+                    case NO_SHOW -> ConsultationPlan.noShowAt(startsAt);
+                    case ATTENDED -> null;
+                };
+            }
+            if (course != ConsultationPlan.Course.ATTENDED) {
+                return loseConsultation(id, startsAt);
+            }
+            Instant checkInAt = startsAt.minus(ConsultationPlan.CHECK_IN_LEAD);
             if (time.now().isBefore(checkInAt)) {
                 return time.until(checkInAt);
             }
@@ -227,6 +335,47 @@ final class PatientJourney {
         }
         stats.count("consultations completed");
         return moveTo(Stage.SCREENING, RETRY);
+    }
+
+    /**
+     * The consultation will not take place: the patient cancels it (two days ahead, or late), or
+     * does not come and the site's physician, who waited for her, records the no-show once check-in has
+     * closed. Either way the request is closed later ({@link #closeRequest()}).
+     */
+    private Duration loseConsultation(String id, Instant startsAt) {
+        Instant at = Objects.requireNonNull(dueAt);
+        ConsultationPlan.Course course = Objects.requireNonNull(consultationCourse);
+        if (course != ConsultationPlan.Course.NO_SHOW && !time.now().isBefore(startsAt)) {
+            // the demo fell behind and the start has passed: the patient who meant to cancel did not come
+            course = ConsultationPlan.Course.NO_SHOW;
+            consultationCourse = course;
+            at = ConsultationPlan.noShowAt(startsAt);
+            dueAt = at;
+        }
+        if (time.now().isBefore(at)) {
+            return time.until(at);
+        }
+        Response lost = course == ConsultationPlan.Course.NO_SHOW
+                ? physician.post("scheduling", "/api/appointments/" + id + "/no-show", null)
+                : api.post(
+                        "scheduling",
+                        "/api/appointments/" + id + "/cancel",
+                        Map.of("reason", random.nextInt(4) == 0 ? "ILLNESS" : "PATIENT_REQUEST"));
+        if (lost.status() == 0 || lost.status() >= 500) {
+            return RETRY;
+        }
+        if (lost.ok()) {
+            stats.count(
+                    course == ConsultationPlan.Course.NO_SHOW
+                            ? "consultation no-shows"
+                            : lost.body().path("late").asBoolean(false)
+                                    ? "consultations cancelled (late)"
+                                    : "consultations cancelled (in time)");
+        }
+        withdrawalReason = course == ConsultationPlan.Course.NO_SHOW ? "NO_RESPONSE" : "PATIENT_CHOICE";
+        Instant closeAt = time.now().plus(ConsultationPlan.CLOSED_AFTER_LOST);
+        dueAt = closeAt;
+        return moveTo(Stage.CLOSE_REQUEST, time.until(closeAt));
     }
 
     private Duration screening() {
@@ -398,6 +547,7 @@ final class PatientJourney {
                 if (api.post("scheduling", "/api/appointments/" + id + "/cancel", Map.of("reason", "PATIENT_REQUEST"))
                         .ok()) {
                     stats.count("late cancellations");
+                    requireBilling().visitEnded(); // the late-cancellation fee
                 }
                 yield true;
             }
@@ -406,7 +556,7 @@ final class PatientJourney {
                         .ok()) {
                     stats.count("no-shows");
                 }
-                payInvoices();
+                requireBilling().visitEnded(); // the no-show fee, and what is still open
                 yield true;
             }
             case CHECK_IN -> {
@@ -498,6 +648,7 @@ final class PatientJourney {
                 Map.of("reason", stopReason, "infusionMinutes", minutes));
         if (stopped.ok()) {
             stats.count("infusions stopped (" + stopReason.toLowerCase(Locale.ROOT) + ")");
+            requireBilling().visitEnded(); // what was given is charged
             return true;
         }
         return stopped.status() == 409 || stopped.status() == 400; // nothing to stop: go on
@@ -545,7 +696,7 @@ final class PatientJourney {
             if (override) {
                 failedChecks.forEach(check -> stats.count("discharge checks a clinician overrode (" + check + ")"));
             }
-            payInvoices();
+            requireBilling().visitEnded();
             return true;
         }
         if (completed.status() == 409) {
@@ -657,33 +808,8 @@ final class PatientJourney {
         return reported;
     }
 
-    private void payInvoices() {
-        Response invoices = api.get(
-                "billing", "/api/invoices?patientId=" + ClinicClient.query(patientId) + "&status=ISSUED&size=20");
-        for (JsonNode invoice : invoices.body().path("content")) {
-            BigDecimal balance = new BigDecimal(invoice.path("balance").asString("0"));
-            if (balance.signum() <= 0) {
-                continue;
-            }
-            double p = random.nextDouble();
-            BigDecimal amount = p < rates.paysInFull()
-                    ? balance
-                    : p < rates.paysInFull() + 0.1
-                            ? balance.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN)
-                            : null;
-            if (amount != null
-                    && api.post(
-                                    "billing",
-                                    "/api/invoices/" + invoice.path("id").asString() + "/payments",
-                                    Map.of(
-                                            "amount",
-                                            amount.toPlainString(),
-                                            "method",
-                                            random.nextDouble() < 0.85 ? "CARD" : "CASH"))
-                            .ok()) {
-                stats.count("payments");
-            }
-        }
+    private PatientBilling requireBilling() {
+        return Objects.requireNonNull(billing, "no patient yet");
     }
 
     /**

@@ -75,6 +75,27 @@ class DemoOptionsTest {
     }
 
     @Test
+    void runsAtTheTypicalRatesUnlessARateIsGivenByName() {
+        assertThat(DemoOptions.parse().rates()).isEqualTo(DemoRates.typical());
+
+        DemoRates rates = DemoOptions.parse("--rate", "invoiceVoid=0", "--rate", "withdrawal = 0.1")
+                .rates();
+
+        assertThat(rates.invoiceVoid()).isZero();
+        assertThat(rates.withdrawal()).isEqualTo(0.1);
+        assertThat(rates.consultationNoShow()).isEqualTo(DemoRates.typical().consultationNoShow());
+    }
+
+    @Test
+    void rejectsARateWithoutANameOrAShare() {
+        assertThatThrownBy(() -> DemoOptions.parse("--rate", "0.1")).hasMessage("--rate takes NAME=SHARE, not '0.1'");
+        assertThatThrownBy(() -> DemoOptions.parse("--rate", "invoiceVoid=often"))
+                .hasMessage("--rate invoiceVoid must be a share from 0 to 1, not 'often'");
+        assertThatThrownBy(() -> DemoOptions.parse("--rate", "voids=0")).hasMessageStartingWith("unknown rate voids");
+        assertThat(DemoOptions.USAGE).contains("--rate NAME=SHARE", "assistanceAfterIssue");
+    }
+
+    @Test
     void neverPrintsAGivenToken() {
         assertThat(DemoOptions.parse("--token", "eyJsecret").toString()).doesNotContain("eyJsecret");
     }
