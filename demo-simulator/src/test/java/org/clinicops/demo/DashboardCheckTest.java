@@ -13,8 +13,8 @@ class DashboardCheckTest {
         assertThat(DashboardCheck.concrete(
                         "sum by (site) (rate(clinic_infusions_completed_total{site=~\"$site\"}[$__rate_interval]))"))
                 .isEqualTo("sum by (site) (rate(clinic_infusions_completed_total{site=~\".*\"}[5m]))");
-        assertThat(DashboardCheck.concrete("clinic_outbox_pending{service=\"${service}\"}"))
-                .isEqualTo("clinic_outbox_pending{service=~\".*\"}");
+        assertThat(DashboardCheck.concrete("clinic_outbox_pending{application=\"${service}\"}"))
+                .isEqualTo("clinic_outbox_pending{application=~\".*\"}");
     }
 
     @Test

@@ -101,12 +101,8 @@ public class ClinicPlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventInbox eventInbox(
-            MongoTemplate mongo,
-            MeterRegistry meters,
-            Clock clock,
-            @Value("${spring.application.name}") String service) {
-        return new EventInbox(mongo, meters, service, clock);
+    EventInbox eventInbox(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+        return new EventInbox(mongo, meters, clock);
     }
 
     @Bean

@@ -186,11 +186,11 @@ class PrometheusConfigTest {
         JsonNode service = variables.get("service");
         assertThat(service.path("includeAll").asBoolean()).isTrue();
         assertThat(service.path("definition").asString(""))
-                .isEqualTo("label_values(clinic_events_published_total, service)");
+                .isEqualTo("label_values(clinic_events_published_total, application)");
         assertThat(panels(dashboard))
                 .flatExtracting(panel -> panel.path("targets").values())
                 .extracting(target -> target.path("expr").asString(""))
-                .anySatisfy(expr -> assertThat(expr).contains("clinic_events_published_total{service=~\"$service\"}"))
+                .anySatisfy(expr -> assertThat(expr).contains("clinic_events_published_total{application=~\"$service\"}"))
                 .anySatisfy(expr -> assertThat(expr).contains("histogram_quantile(0.95"));
     }
 

@@ -42,9 +42,8 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    DeadLetterMetrics deadLetterMetrics(
-            DeadLetterStore store, MeterRegistry meters, @Value("${spring.application.name}") String service) {
-        return new DeadLetterMetrics(store, meters, service);
+    DeadLetterMetrics deadLetterMetrics(DeadLetterStore store, MeterRegistry meters) {
+        return new DeadLetterMetrics(store, meters);
     }
 
     /** Recounts the pending dead letters every minute (also after each change). */

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * {@code clinic_dead_letters_pending{service,topic}}: dead letters of this service waiting for a
+ * {@code clinic_dead_letters_pending{topic}}: dead letters of this service waiting for a
  * replay, one series per dead-letter topic of the contract (a bounded set, each 0 until something
  * arrives). The values are counted in MongoDB after every change and every minute, never during a
  * scrape, so a scrape during a MongoDB outage answers at once with the last count.
@@ -26,14 +26,13 @@ class DeadLetterMetrics {
     private final DeadLetterStore store;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
-    DeadLetterMetrics(DeadLetterStore store, MeterRegistry meters, String service) {
+    DeadLetterMetrics(DeadLetterStore store, MeterRegistry meters) {
         this.store = store;
         for (EventType type : EventType.values()) {
             String topic = ClinicTopics.deadLetterTopicOf(type.topic());
             AtomicLong value = pending.computeIfAbsent(topic, t -> new AtomicLong());
             Gauge.builder(PENDING, value, AtomicLong::get)
                     .description("Dead letters of this service's consumer group waiting for a replay")
-                    .tag("service", service)
                     .tag("topic", topic)
                     .register(meters);
         }

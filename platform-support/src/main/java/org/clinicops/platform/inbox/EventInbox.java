@@ -32,7 +32,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * EventType#source()} of its type is refused with {@link ForeignSourceException} (straight to the
  * dead-letter topic), whichever listener reads it.
  *
- * <p>Outcomes are counted as {@code clinic_events_consumed_total{service,type,outcome}} with
+ * <p>Outcomes are counted as {@code clinic_events_consumed_total{type,outcome}} with
  * outcome {@code applied}, {@code duplicate} or {@code failed}.
  */
 public class EventInbox {
@@ -41,14 +41,12 @@ public class EventInbox {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
-    private final String service;
     private final Clock clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public EventInbox(MongoTemplate mongo, MeterRegistry meters, String service, Clock clock) {
+    public EventInbox(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.meters = meters;
-        this.service = service;
         this.clock = clock;
     }
 
@@ -165,7 +163,6 @@ public class EventInbox {
                         type + "|" + outcome,
                         k -> Counter.builder("clinic.events.consumed")
                                 .description("Events consumed, by outcome")
-                                .tag("service", service)
                                 .tag("type", type)
                                 .tag("outcome", outcome.label())
                                 .register(meters))

@@ -92,7 +92,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         Gauge.builder("clinic.outbox.pending", pending, AtomicLong::get)
                 .description("Events written to outboxes and not yet published")
-                .tag("service", service)
                 .register(meters);
     }
 
@@ -215,7 +214,6 @@ public class OutboxRelay implements SmartLifecycle {
                                 event.type(),
                                 type -> Counter.builder("clinic.events.published")
                                         .description("Events published by the outbox relay")
-                                        .tag("service", service)
                                         .tag("type", type)
                                         .register(meters))
                         .increment();
