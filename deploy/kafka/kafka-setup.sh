@@ -27,6 +27,9 @@ bin="${CLINIC_KAFKA_BIN:-/opt/kafka/bin}"
 bootstrap="${CLINIC_KAFKA_BOOTSTRAP:?CLINIC_KAFKA_BOOTSTRAP is not set}"
 partitions="${CLINIC_KAFKA_PARTITIONS:-3}"
 replication="${CLINIC_KAFKA_REPLICATION_FACTOR:-1}"
+# How long topics keep records (clinic.kafka.topic-retention in the services, 365 days): monitoring
+# rebuilds its indicators from them; compacted topics keep the latest record per key for ever.
+retention_ms="${CLINIC_KAFKA_TOPIC_RETENTION_MS:-31536000000}"
 services=(intake-service scheduling-service billing-service monitoring-service)
 
 umask 077
@@ -87,9 +90,9 @@ while read -r topic producer consumers cleanup; do
   if [[ "$cleanup" == compact ]]; then
     create_topic "$topic" --config cleanup.policy=compact
   else
-    create_topic "$topic"
+    create_topic "$topic" --config "retention.ms=$retention_ms"
   fi
-  create_topic "$topic.dlt"
+  create_topic "$topic.dlt" --config "retention.ms=$retention_ms"
   owned[$producer]+=" $topic"
   for consumer in ${consumers//,/ }; do
     consumed[$consumer]+=" $topic"

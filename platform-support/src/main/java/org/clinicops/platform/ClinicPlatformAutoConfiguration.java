@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.clinicops.clock.ClinicClock;
@@ -11,6 +12,7 @@ import org.clinicops.platform.deadletters.DeadLetterConfiguration;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.ids.RandomIdGenerator;
 import org.clinicops.platform.inbox.EventInbox;
+import org.clinicops.platform.inbox.InboxRetention;
 import org.clinicops.platform.kafka.ClinicTopics;
 import org.clinicops.platform.kafka.ConsumerErrorHandlingConfiguration;
 import org.clinicops.platform.ops.KafkaHealthIndicator;
@@ -33,6 +35,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Wires the platform conventions into every service. */
 @AutoConfiguration(
@@ -106,10 +109,42 @@ public class ClinicPlatformAutoConfiguration {
     }
 
     @Bean
+    InboxRetention inboxRetention(MongoTemplate mongo, Clock clock, ClinicPlatformProperties properties) {
+        return new InboxRetention(
+                mongo, clock, properties.inbox().retention(), properties.kafka().topicRetention());
+    }
+
+    /** Creates the inbox's TTL index, then deletes expired entries every sweep interval. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler inboxSweep(InboxRetention retention, ClinicPlatformProperties properties) {
+        // a scheduler of its own, not exposed as a TaskScheduler to @Scheduled: see ListenerPauses
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setDaemon(true);
+        scheduler.setThreadNamePrefix("inbox-sweep-");
+        scheduler.initialize();
+        AtomicBoolean indexed = new AtomicBoolean();
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        if (!indexed.get()) {
+                            retention.createIndex();
+                            indexed.set(true);
+                        }
+                        retention.sweep();
+                    } catch (RuntimeException e) {
+                        LOG.debug("inbox retention sweep not done (MongoDB unavailable?)", e);
+                    }
+                },
+                properties.inbox().sweepInterval());
+        return scheduler;
+    }
+
+    @Bean
     KafkaAdmin.NewTopics clinicTopics(ClinicPlatformProperties properties) {
-        return new KafkaAdmin.NewTopics(ClinicTopics.all(
-                        properties.kafka().partitions(), properties.kafka().replicationFactor())
-                .toArray(NewTopic[]::new));
+        var kafka = properties.kafka();
+        return new KafkaAdmin.NewTopics(
+                ClinicTopics.all(kafka.partitions(), kafka.replicationFactor(), kafka.topicRetention())
+                        .toArray(NewTopic[]::new));
     }
 
     @Bean(name = "mongoHealthIndicator")

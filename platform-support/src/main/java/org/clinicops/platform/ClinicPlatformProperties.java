@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kafka topic layout and consumer retries
  * @param outbox relay timing
+ * @param inbox how long applied events are remembered
  */
 @ConfigurationProperties("clinic")
 public record ClinicPlatformProperties(
-        @DefaultValue Kafka kafka, @DefaultValue Outbox outbox) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Inbox inbox) {
 
     /**
      * @param partitions partitions of each clinic topic created at start-up
@@ -22,6 +25,9 @@ public record ClinicPlatformProperties(
      * @param outageRetryInitialInterval first wait before a record that failed because MongoDB or
      *     Kafka did is retried (it is retried until the outage ends, never dead-lettered)
      * @param outageRetryMaxInterval longest wait between two attempts during an outage
+     * @param topicRetention how long the clinic topics and their dead-letter topics keep records
+     *     (compacted topics keep the latest record per key for ever); monitoring rebuilds its
+     *     indicators from them, so this bounds how far back a rebuild sees
      */
     public record Kafka(
             @DefaultValue("3") int partitions,
@@ -29,7 +35,8 @@ public record ClinicPlatformProperties(
             @DefaultValue("200ms") Duration retryInitialInterval,
             @DefaultValue("5s") Duration retryMaxElapsed,
             @DefaultValue("1s") Duration outageRetryInitialInterval,
-            @DefaultValue("30s") Duration outageRetryMaxInterval) {}
+            @DefaultValue("30s") Duration outageRetryMaxInterval,
+            @DefaultValue("365d") Duration topicRetention) {}
 
     /**
      * @param sweepInterval how often every outbox is scanned for events a crash left behind (a scan
@@ -41,4 +48,14 @@ public record ClinicPlatformProperties(
             @DefaultValue("60s") Duration sweepInterval,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("200") int batchSize) {}
+
+    /**
+     * @param retention how long {@code processed_events} remembers an applied event; must be longer
+     *     than {@code clinic.kafka.topic-retention}
+     * @param sweepInterval how often entries older than the retention are deleted (where the store
+     *     has no TTL expiry)
+     */
+    public record Inbox(
+            @DefaultValue("400d") Duration retention,
+            @DefaultValue("1h") Duration sweepInterval) {}
 }
