@@ -190,7 +190,8 @@ class PrometheusConfigTest {
         assertThat(panels(dashboard))
                 .flatExtracting(panel -> panel.path("targets").values())
                 .extracting(target -> target.path("expr").asString(""))
-                .anySatisfy(expr -> assertThat(expr).contains("clinic_events_published_total{application=~\"$service\"}"))
+                .anySatisfy(
+                        expr -> assertThat(expr).contains("clinic_events_published_total{application=~\"$service\"}"))
                 .anySatisfy(expr -> assertThat(expr).contains("histogram_quantile(0.95"));
     }
 

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * apply each of those records exactly once, as they do every consultation request the load had
  * accepted meanwhile. Nothing reaches a dead-letter topic.
  *
- * <p>How the store goes away: each service reaches MongoDB through a {@link StoreLink} of its own
+ * <p>How the store goes away: each service reaches MongoDB through a {@link NetworkOutage} of its own
  * ({@link PlatformUnderTest#withCuttableStore}), and the test cuts billing's and scheduling's links:
  * their open connections drop and new ones are refused for 60 s, then the same store with the same
  * data is back on the same address. Only the consumers' store goes away, so that the producers of

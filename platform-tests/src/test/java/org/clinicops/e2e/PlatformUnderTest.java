@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.clinicops.clock.ClinicClock;
 import org.clinicops.platform.test.AuthServerProcess;
+import org.clinicops.platform.test.NetworkOutage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -40,7 +41,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * tokens on real time and needs no business clock.
  *
  * <p>A platform built {@link #withCuttableStore(Clock) with a cuttable store} connects each service to
- * the store through a {@link StoreLink} of its own, so that a test can take MongoDB away from some
+ * the store through a {@link NetworkOutage} of its own, so that a test can take MongoDB away from some
  * services ({@link #cutStore}) while the others keep theirs, and give it back with its data ({@link
  * #restoreStore}). Other platforms connect the services to the store directly.
  */
@@ -57,7 +58,7 @@ final class PlatformUnderTest implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, StoreLink> storeLinks = new LinkedHashMap<>();
+    private final Map<String, NetworkOutage> storeLinks = new LinkedHashMap<>();
     private final boolean cuttableStore;
     private final Clock clock;
     private @Nullable AuthServerProcess auth;
@@ -118,8 +119,8 @@ final class PlatformUnderTest implements AutoCloseable {
         storeLink(service).restore();
     }
 
-    private StoreLink storeLink(String service) {
-        StoreLink link = storeLinks.get(service);
+    private NetworkOutage storeLink(String service) {
+        NetworkOutage link = storeLinks.get(service);
         if (link == null) {
             throw new IllegalStateException(
                     service + " has no store link: build the platform withCuttableStore and start the service");
@@ -191,7 +192,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 ? storeLinks
                         .computeIfAbsent(
                                 service,
-                                s -> new StoreLink(
+                                s -> new NetworkOutage(
                                         "127.0.0.1", mongo.getLocalAddress().getPort()))
                         .address()
                 : mongoAddress;
@@ -367,7 +368,7 @@ final class PlatformUnderTest implements AutoCloseable {
         if (auth != null) {
             auth.close();
         }
-        storeLinks.values().forEach(StoreLink::close);
+        storeLinks.values().forEach(NetworkOutage::close);
         mongo.shutdownNow();
         kafka.destroy();
     }

@@ -8,90 +8,158 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A TCP proxy a test puts between a service and a server (MongoDB, say) to take the server away and
- * bring it back: {@link #cut()} drops every open connection and refuses new ones, as a stopped or
- * unreachable server does; {@link #restore()} accepts again on the same port, with the server's data
- * untouched.
+ * A TCP proxy a test puts between a service and a server (MongoDB, say) to take the server away from
+ * that service alone and bring it back with its data: what a service sees when the network to its
+ * database fails or the database process stops.
+ *
+ * <p>{@link #cut()} closes every open connection at both ends (a pooled connection fails on its next
+ * read or write) and refuses new ones: nothing listens on the proxy's port, so a connection attempt is
+ * answered with a TCP reset ("connection refused"). The port stays bound meanwhile, by a socket that
+ * does not listen (sharing the port with the proxy's own listening sockets through {@code
+ * SO_REUSEPORT}), so that no other socket of this machine can take it during the outage: the
+ * service's connection string names it, and {@link #restore()} listens on it again. Where {@code
+ * SO_REUSEPORT} is not offered the port is released while cut.
  */
 public final class NetworkOutage implements AutoCloseable {
 
-    private final String targetHost;
-    private final int targetPort;
-    private final int port;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listening;
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    /** Proxies {@code localhost:<port()>} to {@code host:port}. */
+    private final InetSocketAddress target;
+    private final InetSocketAddress address;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private @Nullable ServerSocket listening;
+    private @Nullable Socket portHolder;
+    private boolean closed;
+
+    /** Proxies a free port of this machine's loopback to {@code host:port}. */
     public NetworkOutage(String host, int port) {
-        this.targetHost = host;
-        this.targetPort = port;
-        this.listening = bind(0);
-        this.port = listening.getLocalPort();
-        accept(listening);
+        target = new InetSocketAddress(host, port);
+        ServerSocket server = listen(0);
+        address = new InetSocketAddress(LOOPBACK, server.getLocalPort());
+        listening = server;
+        accept(server);
     }
 
-    /** {@code host:port} of a {@code host:port} address. */
-    public static NetworkOutage to(String address) {
-        int colon = address.lastIndexOf(':');
-        return new NetworkOutage(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    /** The proxy to {@code host:port}, given as {@code host:port}. */
+    public static NetworkOutage to(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return new NetworkOutage(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 
     public int port() {
-        return port;
+        return address.getPort();
     }
 
+    /** {@code host:port} to put in the service's connection string. */
     public String address() {
-        return "127.0.0.1:" + port;
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** Whether the server is away for the client of this proxy. */
+    public synchronized boolean isCut() {
+        return listening == null;
     }
 
     /** The server is gone: open connections drop, new ones are refused. */
     public synchronized void cut() {
-        closeQuietly(listening);
+        ServerSocket server = listening;
+        if (server == null) {
+            return;
+        }
+        portHolder = holdPort();
+        listening = null;
+        closeQuietly(server);
         open.forEach(NetworkOutage::closeQuietly);
         open.clear();
     }
 
-    /** The server is back on the same address. */
+    /** The server is back on the same address, with the same data. */
     public synchronized void restore() {
-        if (!listening.isClosed()) {
+        if (closed || listening != null) {
             return;
         }
-        listening = bind(port);
-        accept(listening);
+        ServerSocket server = listen(address.getPort());
+        listening = server;
+        Socket holder = portHolder;
+        portHolder = null;
+        if (holder != null) {
+            closeQuietly(holder);
+        }
+        accept(server);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         cut();
+        Socket holder = portHolder;
+        if (holder != null) {
+            closeQuietly(holder);
+        }
     }
 
-    private static ServerSocket bind(int port) {
+    private static ServerSocket listen(int port) {
         try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return socket;
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            if (server.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            server.bind(new InetSocketAddress(LOOPBACK, port));
+            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot listen on port " + port + " for the proxy", e);
+        }
+    }
+
+    /** A bound, not listening socket on the proxy's port, or null where the platform cannot share it. */
+    private @Nullable Socket holdPort() {
+        Socket holder = new Socket();
+        try {
+            if (!holder.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                holder.close();
+                return null;
+            }
+            // not SO_REUSEADDR: with it, another listening socket that has it (Java's default) could bind
+            holder.setReuseAddress(false);
+            holder.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            holder.bind(address);
+            return holder;
+        } catch (IOException e) {
+            closeQuietly(holder);
+            return null; // the port is released while cut
         }
     }
 
     private void accept(ServerSocket server) {
-        daemon("outage-accept-" + port, () -> {
+        daemon("outage-accept-" + address.getPort(), () -> {
             while (!server.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    daemon("outage-up-" + port, () -> pump(client, upstream));
-                    daemon("outage-down-" + port, () -> pump(upstream, client));
+                    client = server.accept();
                 } catch (IOException e) {
-                    // closed by cut(), or the target refused: the client sees its connection drop
+                    return; // cut
+                }
+                open.add(client);
+                try {
+                    Socket upstream = new Socket(target.getAddress(), target.getPort());
+                    open.add(upstream);
+                    if (server.isClosed()) {
+                        closeQuietly(client); // cut meanwhile
+                        closeQuietly(upstream);
+                        continue;
+                    }
+                    daemon("outage-up-" + address.getPort(), () -> pump(client, upstream));
+                    daemon("outage-down-" + address.getPort(), () -> pump(upstream, client));
+                } catch (IOException e) {
+                    closeQuietly(client); // the server itself refused
+                    open.remove(client);
                 }
             }
         });
@@ -107,7 +175,7 @@ public final class NetworkOutage implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            // the connection was dropped
+            // the connection was dropped (by cut(), or by one of its ends)
         } finally {
             closeQuietly(from);
             closeQuietly(to);
