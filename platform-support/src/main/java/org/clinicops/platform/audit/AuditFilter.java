@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +13,9 @@ import java.util.Map;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
+import org.clinicops.platform.web.ServletProblems;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
@@ -120,14 +122,13 @@ public final class AuditFilter extends OncePerRequestFilter {
     }
 
     private static void unavailable(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"https://clinicops.org/problems/unavailable\",\"title\":\"Service unavailable\","
-                        + "\"status\":503,\"detail\":\"This read could not be recorded in the audit trail,"
-                        + " so it is not served; try again shortly\"}");
+        ProblemDetail problem = ServletProblems.of(
+                503,
+                "Service unavailable",
+                "This read could not be recorded in the audit trail, so it is not served; try again shortly");
+        problem.setType(URI.create("https://clinicops.org/problems/unavailable"));
+        ServletProblems.write(response, problem);
         response.flushBuffer();
     }
 

@@ -1,6 +1,7 @@
 package org.clinicops.platform.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The problem detail of a refusal that no handler answered (the container, a filter, Boot's error
@@ -41,9 +42,8 @@ final class ContainerProblems {
         };
     }
 
-    /** The problem detail's JSON: {@code type}, {@code title}, {@code status}, {@code detail}. */
-    static String json(int status) {
-        return "{\"type\":\"" + TYPE + "\",\"title\":\"" + title(status) + "\",\"status\":" + status + ",\"detail\":\""
-                + detail(status) + "\"}";
+    /** The problem detail of a refusal with this status. */
+    static ProblemDetail problem(int status) {
+        return ServletProblems.of(status, title(status), detail(status));
     }
 }

@@ -5,10 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,13 +37,10 @@ final class MultipartBoundaryFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"" + ProblemDetailsAdvice.VALIDATION + "\",\"title\":\"Invalid request\","
-                        + "\"status\":400,\"detail\":\"body " + MESSAGE + "\","
-                        + "\"errors\":[{\"field\":\"body\",\"message\":\"" + MESSAGE + "\"}]}");
+        ProblemDetail problem = ServletProblems.of(400, "Invalid request", "body " + MESSAGE);
+        problem.setType(ProblemDetailsAdvice.VALIDATION);
+        problem.setProperty("errors", List.of(Map.of("field", "body", "message", MESSAGE)));
+        ServletProblems.write(response, problem);
     }
 
     private static boolean hasBoundary(String contentType) {

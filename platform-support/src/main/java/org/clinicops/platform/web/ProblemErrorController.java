@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -34,13 +35,14 @@ final class ProblemErrorController extends BasicErrorController {
         if (status == HttpStatus.NO_CONTENT) {
             return new ResponseEntity<>(status);
         }
-        Map<String, @Nullable Object> problem = new LinkedHashMap<>();
-        problem.put("type", ContainerProblems.TYPE);
-        problem.put("title", ContainerProblems.title(status.value()));
-        problem.put("status", status.value());
-        problem.put("detail", ContainerProblems.detail(status.value()));
+        ProblemDetail problem = ContainerProblems.problem(status.value());
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(body);
     }
 }

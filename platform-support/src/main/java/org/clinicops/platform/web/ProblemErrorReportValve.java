@@ -42,7 +42,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ContainerProblems.json(status));
+                writer.write(ServletProblems.json(ContainerProblems.problem(status)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
