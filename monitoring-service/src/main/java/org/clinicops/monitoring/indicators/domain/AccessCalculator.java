@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *       declined patients and requests withdrawn before their deadline left out. In a window when it
  *       was decided: at the first infusion when in time, at the deadline otherwise;
  *   <li><b>urgent seen within target</b>: urgent requests whose consultation took place (completed)
- *       within the target (72 hours) / urgent requests seen in time plus those past their deadline
+ *       within the target ({@link IndicatorPolicy#urgentSeenTarget()}) / urgent requests seen in time plus those past their deadline
  *       (seen late or not at all; withdrawn before it left out). In a window when decided: at the
  *       consultation's end when in time, at the deadline otherwise;
  *   <li><b>no-shows</b>: sessions missed / sessions due (completed, stopped or missed), in a window

@@ -203,13 +203,13 @@ class IndicatorMeters {
                 s -> SiteIndicators.percentile(s.access(window).requestToFirstInfusionDays(), 90));
         ratio(
                 "clinic.treatment.started.within.target",
-                "Share of patients starting treatment within the target (42 days)",
+                "Share of patients starting treatment within the target (clinic.monitoring.indicators.treatment-start-target)",
                 site,
                 tags,
                 s -> s.access(window).startedWithinTarget());
         ratio(
                 "clinic.urgent.requests.seen.within.target",
-                "Share of urgent requests whose consultation took place within 72 hours",
+                "Share of urgent requests whose consultation took place within the target (clinic.monitoring.indicators.urgent-seen-target)",
                 site,
                 tags,
                 s -> s.access(window).urgentSeenWithinTarget());
