@@ -171,7 +171,8 @@ record DemoOptions(
         return secret(env, SECRET_ENV, secretFile, "the demo client");
     }
 
-    private static String secret(Map<String, String> env, String variable, Path file, String whose) {
+    /** The secret in the environment variable {@code variable}, else in {@code file}. */
+    static String secret(Map<String, String> env, String variable, Path file, String whose) {
         String secret = env.get(variable);
         if (secret != null && !secret.isBlank()) {
             return secret.strip();
