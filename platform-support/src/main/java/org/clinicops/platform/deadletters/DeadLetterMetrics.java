@@ -1,5 +1,6 @@
 package org.clinicops.platform.deadletters;
 
+import com.mongodb.MongoException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -43,7 +44,7 @@ class DeadLetterMetrics {
         try {
             Map<String, Long> counts = store.pendingByTopic();
             pending.forEach((topic, value) -> value.set(counts.getOrDefault(topic, 0L)));
-        } catch (DataAccessException | com.mongodb.MongoException e) {
+        } catch (DataAccessException | MongoException e) {
             LOG.warn(
                     "could not count pending dead letters ({}); keeping the last counts",
                     e.getClass().getName());

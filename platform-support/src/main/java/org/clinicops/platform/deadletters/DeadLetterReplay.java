@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.EventType;
 import org.clinicops.platform.kafka.ClinicTopics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.GenericMessageListener;
@@ -137,10 +138,7 @@ class DeadLetterReplay {
         return found;
     }
 
-    private static boolean listensTo(
-            String @org.jspecify.annotations.Nullable [] topics,
-            @org.jspecify.annotations.Nullable Pattern pattern,
-            String topic) {
+    private static boolean listensTo(String @Nullable [] topics, @Nullable Pattern pattern, String topic) {
         if (topic.endsWith(ClinicTopics.DLT_SUFFIX)) {
             return false;
         }

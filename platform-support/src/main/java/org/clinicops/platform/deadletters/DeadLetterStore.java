@@ -1,5 +1,6 @@
 package org.clinicops.platform.deadletters;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -193,7 +196,7 @@ class DeadLetterStore {
                 key,
                 body,
                 headers,
-                java.util.Optional.empty());
+                Optional.empty());
         return new Stored(letter, original);
     }
 
@@ -209,7 +212,7 @@ class DeadLetterStore {
                 doc.getString("consumerGroup"),
                 doc.getString("exceptionClass"),
                 instant(doc.getDate("deadLetteredAt")),
-                java.util.Objects.requireNonNull(instant(doc.getDate("firstSeen"))),
+                Objects.requireNonNull(instant(doc.getDate("firstSeen"))),
                 DeadLetter.Status.valueOf(doc.getString("status")),
                 instant(doc.getDate("replayedAt")),
                 doc.getInteger("replayAttempts", 0),
@@ -255,14 +258,14 @@ class DeadLetterStore {
         Header found = record.headers().lastHeader(header);
         return found == null || found.value() == null || found.value().length != 4
                 ? -1
-                : java.nio.ByteBuffer.wrap(found.value()).getInt();
+                : ByteBuffer.wrap(found.value()).getInt();
     }
 
     private static long longHeader(ConsumerRecord<?, ?> record, String header) {
         Header found = record.headers().lastHeader(header);
         return found == null || found.value() == null || found.value().length != 8
                 ? -1
-                : java.nio.ByteBuffer.wrap(found.value()).getLong();
+                : ByteBuffer.wrap(found.value()).getLong();
     }
 
     private static String originalTopicOf(String deadLetterTopic) {

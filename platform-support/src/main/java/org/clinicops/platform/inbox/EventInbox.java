@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -113,7 +115,7 @@ public class EventInbox {
                             .append("topic", topic)
                             .append("partition", partition)
                             .append("offset", offset)
-                            .append("processedAt", java.util.Date.from(clock.instant())),
+                            .append("processedAt", Date.from(clock.instant())),
                     COLLECTION);
         } catch (DuplicateKeyException raced) {
             // another consumer instance applied it concurrently; the handler's idempotence covered it
@@ -176,7 +178,7 @@ public class EventInbox {
         FAILED;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

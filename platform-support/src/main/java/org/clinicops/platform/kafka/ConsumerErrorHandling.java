@@ -3,6 +3,7 @@ package org.clinicops.platform.kafka;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.clinicops.platform.cloudevents.MalformedEventException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -79,7 +80,7 @@ public final class ConsumerErrorHandling {
         // a record that fails for another reason after an outage starts its retries afresh
         handler.setResetStateOnExceptionChange(true);
         handler.addNotRetryableExceptions(MalformedEventException.class, DeserializationException.class);
-        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
+        handler.setLogLevel(KafkaException.Level.WARN);
         return handler;
     }
 }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.clinicops.platform.security.ApiAccessPolicy;
+import org.clinicops.platform.web.SortParameters;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.http.HttpMethod;
 
@@ -56,8 +58,8 @@ public final class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
-    static final int MAX_SORT_KEYS = org.clinicops.platform.web.SortParameters.MAX_KEYS;
-    static final int MAX_SORT_LENGTH = org.clinicops.platform.web.SortParameters.MAX_LENGTH;
+    static final int MAX_SORT_KEYS = SortParameters.MAX_KEYS;
+    static final int MAX_SORT_LENGTH = SortParameters.MAX_LENGTH;
     static final int MAX_PAGE = 100_000;
 
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(
@@ -218,8 +220,8 @@ public final class ApiDocumentConventions implements GlobalOpenApiCustomizer {
     private static Schema<Object> integer(int minimum, int maximum, Integer defaultValue) {
         Schema<Object> schema = typed("integer");
         schema.setFormat("int32");
-        schema.setMinimum(java.math.BigDecimal.valueOf(minimum));
-        schema.setMaximum(java.math.BigDecimal.valueOf(maximum));
+        schema.setMinimum(BigDecimal.valueOf(minimum));
+        schema.setMaximum(BigDecimal.valueOf(maximum));
         if (defaultValue != null) {
             schema.setDefault(defaultValue);
         }

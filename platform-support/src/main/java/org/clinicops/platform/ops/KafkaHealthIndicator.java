@@ -1,6 +1,7 @@
 package org.clinicops.platform.ops;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -38,7 +39,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
             synchronized (this) {
                 current = client;
                 if (current == null) {
-                    var config = new java.util.HashMap<>(adminConfig);
+                    var config = new HashMap<>(adminConfig);
                     // the client refuses an API timeout shorter than its request timeout: set both
                     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
                     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

@@ -1,5 +1,6 @@
 package org.clinicops.platform.ops;
 
+import com.mongodb.MongoClientSettings;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,7 +41,7 @@ public class OperationsAutoConfiguration {
 
     private record OrderedCustomizer(MongoTimeouts timeouts) implements MongoClientSettingsBuilderCustomizer, Ordered {
         @Override
-        public void customize(com.mongodb.MongoClientSettings.Builder settings) {
+        public void customize(MongoClientSettings.Builder settings) {
             settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                             timeouts.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .applyToSocketSettings(socket -> socket.connectTimeout(

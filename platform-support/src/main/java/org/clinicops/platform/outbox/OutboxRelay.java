@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -258,7 +259,7 @@ public class OutboxRelay implements SmartLifecycle {
                 entry.getString("topic"),
                 entry.getString("key"),
                 entry.getString("body"),
-                occurred instanceof Date date ? date.toInstant() : java.time.Instant.parse(String.valueOf(occurred)));
+                occurred instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(occurred)));
     }
 
     private void loop() {

@@ -1,5 +1,6 @@
 package org.clinicops.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventJson;
@@ -24,7 +25,7 @@ public record PendingEvent(String eventId, String type, String topic, String key
                 eventType.type(),
                 eventType.topic(),
                 event.key(),
-                new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8),
+                new String(EventJson.write(event), StandardCharsets.UTF_8),
                 occurredAt);
     }
 }

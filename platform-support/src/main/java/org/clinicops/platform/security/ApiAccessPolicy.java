@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -36,7 +37,7 @@ public final class ApiAccessPolicy {
 
         boolean matches(HttpMethod requestMethod, String path) {
             return (method == null || method.equals(requestMethod))
-                    && PARSER.parse(pattern).matches(org.springframework.http.server.PathContainer.parsePath(path));
+                    && PARSER.parse(pattern).matches(PathContainer.parsePath(path));
         }
 
         /** Whether a user holding these roles passes this rule. */

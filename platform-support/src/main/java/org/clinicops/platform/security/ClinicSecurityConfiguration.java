@@ -3,7 +3,10 @@ package org.clinicops.platform.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.clinicops.clock.ClinicClock;
+import org.clinicops.platform.ClinicPlatformAutoConfiguration;
 import org.clinicops.platform.audit.AuditController;
 import org.clinicops.platform.audit.AuditFilter;
 import org.clinicops.platform.audit.AuditTrail;
@@ -46,7 +49,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * {@code /livez} and {@code /readyz}. Every API call and page request is written to the audit trail.
  */
 @AutoConfiguration(
-        after = org.clinicops.platform.ClinicPlatformAutoConfiguration.class,
+        after = ClinicPlatformAutoConfiguration.class,
         beforeName = {
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -210,7 +213,7 @@ public class ClinicSecurityConfiguration {
                 });
         if (registrations.getIfAvailable() != null) {
             var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-            browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+            browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
             http.oauth2Login(Customizer.withDefaults())
                     .logout(logout -> logout.logoutSuccessUrl("/"))
                     .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
@@ -241,9 +244,8 @@ public class ClinicSecurityConfiguration {
             if (rule.open()) {
                 matcher.permitAll();
             } else {
-                String[] roles = java.util.stream.Stream.concat(
-                                java.util.stream.Stream.of(ADMIN),
-                                rule.roles().stream().map(Role::name))
+                String[] roles = Stream.concat(
+                                Stream.of(ADMIN), rule.roles().stream().map(Role::name))
                         .distinct()
                         .toArray(String[]::new);
                 matcher.hasAnyRole(roles);

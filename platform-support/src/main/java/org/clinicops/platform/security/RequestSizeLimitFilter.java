@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.clinicops.platform.problem.BodyTooLargeException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -69,7 +70,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
                 private void count(int n) throws IOException {
                     read += n;
                     if (read > maxBytes) {
-                        throw new org.clinicops.platform.problem.BodyTooLargeException(maxBytes);
+                        throw new BodyTooLargeException(maxBytes);
                     }
                 }
 

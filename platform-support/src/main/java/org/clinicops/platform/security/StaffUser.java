@@ -1,8 +1,10 @@
 package org.clinicops.platform.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,9 +53,9 @@ public record StaffUser(String username, Set<Role> roles, Set<String> sites, boo
             return values.stream().map(String::valueOf).toList();
         }
         if (claim instanceof String value && !value.isBlank()) {
-            return java.util.Arrays.stream(value.split("[ ,]+")).toList();
+            return Arrays.stream(value.split("[ ,]+")).toList();
         }
-        return java.util.List.of();
+        return List.of();
     }
 
     /** Whether this user holds the role. */

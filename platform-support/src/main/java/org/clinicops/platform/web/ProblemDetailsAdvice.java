@@ -4,7 +4,12 @@ import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,16 +50,19 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Answers every rejected request with an RFC 9457 problem detail ({@code application/problem+json})
  * whose {@code detail} says what was wrong and whose {@code errors} name the bad fields.
  */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION = URI.create("https://clinicops.org/problems/validation");
@@ -140,14 +151,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A multipart body that cannot be parsed (no boundary, truncated) is the caller's error. */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
         return validationProblem(List.of(new FieldError("body", "is not a readable multipart body")));
     }
 
     /** A sort key the data does not have names the parameter, never the stored property paths. */
-    @ExceptionHandler(org.springframework.data.core.PropertyReferenceException.class)
-    ProblemDetail unknownSortKey(org.springframework.data.core.PropertyReferenceException e) {
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail unknownSortKey(PropertyReferenceException e) {
         return validationProblem(List.of(new FieldError("sort", "names a property that cannot be sorted on")));
     }
 
@@ -165,9 +176,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return validationProblem(errors);
     }
 
-    private static String lastNode(jakarta.validation.Path path) {
+    private static String lastNode(Path path) {
         String name = "parameter";
-        for (jakarta.validation.Path.Node node : path) {
+        for (Path.Node node : path) {
             if (node.getName() != null) {
                 name = node.getName();
             }
@@ -328,14 +339,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String conciseMessage(DatabindException e) {
         String message = e.getOriginalMessage();
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException format
+        if (e instanceof InvalidFormatException format
                 && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "cannot be '" + format.getValue() + "': expected one of "
                     + List.of(format.getTargetType().getEnumConstants());
         }
-        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
-                && mismatch.getTargetType() != null) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "has the wrong type: expected " + simpleType(mismatch.getTargetType());
         }
         return message == null ? "is invalid" : message;
@@ -345,22 +355,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "an integer";
         }
-        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+        if (type == BigDecimal.class || type == Double.class || type == double.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         if (type == String.class) {
             return "a string";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "an ISO-8601 instant such as 2026-03-01T14:00:00Z";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "an ISO-8601 date such as 1984-02-29";
         }
         return "an object";
@@ -381,8 +391,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
-        return b.isEmpty()
-                ? a
-                : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return b.isEmpty() ? a : Stream.concat(a.stream(), b.stream()).toList();
     }
 }
