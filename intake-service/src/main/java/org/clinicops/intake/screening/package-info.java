@@ -1,4 +1,7 @@
-/** Screening scales, treatment resistance, contraindications and eligibility. */
+/**
+ * Screening: scales, treatment resistance, contraindications and eligibility ({@code domain}), and
+ * the use case that records a patient's screening on their request ({@code application}).
+ */
 @NullMarked
 package org.clinicops.intake.screening;
 

@@ -1,4 +1,4 @@
-/** Who reaches which intake endpoint, and the rate limit of the public consultation request form. */
+/** Who reaches which intake endpoint (the one access policy of the service). */
 @NullMarked
 package org.clinicops.intake.security;
 

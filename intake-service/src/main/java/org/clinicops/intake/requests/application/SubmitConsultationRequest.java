@@ -7,7 +7,7 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.intake.patients.application.RegisterPatient;
 import org.clinicops.intake.patients.application.RegisterPatient.PatientDetails;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
-import org.clinicops.intake.sites.SiteDirectory;
+import org.clinicops.intake.sites.application.SiteDirectory;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -21,7 +21,7 @@ public class SubmitConsultationRequest {
     private final ConsultationRequests requests;
     private final IdGenerator ids;
     private final Clock clock;
-    private final IntakeMetrics metrics;
+    private final RequestMetrics metrics;
 
     SubmitConsultationRequest(
             SiteDirectory sites,
@@ -29,7 +29,7 @@ public class SubmitConsultationRequest {
             ConsultationRequests requests,
             IdGenerator ids,
             Clock clock,
-            IntakeMetrics metrics) {
+            RequestMetrics metrics) {
         this.sites = sites;
         this.patients = patients;
         this.requests = requests;

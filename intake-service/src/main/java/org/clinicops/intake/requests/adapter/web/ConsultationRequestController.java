@@ -13,21 +13,22 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.intake.patients.application.RegisterPatient.PatientDetails;
+import org.clinicops.intake.plans.application.DecideTreatment;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.DecisionBody;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.NewRequest;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.Screening;
 import org.clinicops.intake.requests.adapter.web.RequestBodies.WithdrawalBody;
-import org.clinicops.intake.requests.application.ConsultationRequests;
-import org.clinicops.intake.requests.application.DecideTreatment;
 import org.clinicops.intake.requests.application.FindRequests;
-import org.clinicops.intake.requests.application.ScreenPatient;
+import org.clinicops.intake.requests.application.RequestFilter;
 import org.clinicops.intake.requests.application.SubmitConsultationRequest;
 import org.clinicops.intake.requests.application.WithdrawRequest;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.requests.domain.RequestStatus;
+import org.clinicops.intake.screening.application.ScreenPatient;
 import org.clinicops.intake.screening.domain.PriorTrial;
 import org.clinicops.intake.screening.domain.ScreeningAnswers;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
@@ -65,21 +66,18 @@ class ConsultationRequestController {
     private final DecideTreatment decide;
     private final WithdrawRequest withdraw;
     private final FindRequests find;
-    private final ConsultationRequests requests;
 
     ConsultationRequestController(
             SubmitConsultationRequest submit,
             ScreenPatient screen,
             DecideTreatment decide,
             WithdrawRequest withdraw,
-            FindRequests find,
-            ConsultationRequests requests) {
+            FindRequests find) {
         this.submit = submit;
         this.screen = screen;
         this.decide = decide;
         this.withdraw = withdraw;
         this.find = find;
-        this.requests = requests;
     }
 
     /**
@@ -160,10 +158,10 @@ class ConsultationRequestController {
             @RequestParam(required = false) @Nullable Boolean urgent,
             Pageable pageable) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        var page = find.find(sites, status, urgent, pageable);
+        var page = find.find(new RequestFilter(sites, status, urgent), SpringDataPages.fromPageable(pageable));
         Audit.patients(
-                page.getContent().stream().map(ConsultationRequest::patientId).toList());
-        return new PagedModel<>(page.map(RequestView::of));
+                page.content().stream().map(ConsultationRequest::patientId).toList());
+        return SpringDataPages.toPagedModel(page.map(RequestView::of));
     }
 
     @Operation(summary = "Record screening at or after the consultation's check-in")
@@ -239,7 +237,7 @@ class ConsultationRequestController {
 
     /** The request, if its site is the caller's (403 otherwise); recorded for the audit trail. */
     private ConsultationRequest load(String id) {
-        ConsultationRequest request = requests.get(id);
+        ConsultationRequest request = find.get(id);
         Audit.patient(request.patientId());
         SiteAccess.require(request.siteId());
         return request;

@@ -1,0 +1,69 @@
+package org.clinicops.intake.requests.adapter.mongo;
+
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.intake.requests.application.ConsultationRequests;
+import org.clinicops.intake.requests.application.RequestFilter;
+import org.clinicops.intake.requests.domain.ConsultationRequest;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consultation requests in {@code consultation_requests} (one document per request, its outbox
+ * inside). A list filters on {@code siteId}, {@code status} and {@code urgent} (the {@code
+ * site_status} index) and counts only when the page does not tell the total.
+ */
+@Component
+class MongoConsultationRequests implements ConsultationRequests {
+
+    private final SpringDataConsultationRequests repository;
+    private final MongoTemplate mongo;
+
+    MongoConsultationRequests(SpringDataConsultationRequests repository, MongoTemplate mongo) {
+        this.repository = repository;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<ConsultationRequest> findById(String id) {
+        return repository.findById(id);
+    }
+
+    @Override
+    public ConsultationRequest insert(ConsultationRequest request) {
+        return repository.insert(request);
+    }
+
+    @Override
+    public ConsultationRequest save(ConsultationRequest request) {
+        return repository.save(request);
+    }
+
+    @Override
+    public Page<ConsultationRequest> findPage(RequestFilter filter, PageRequest page) {
+        Criteria criteria = new Criteria();
+        if (filter.sites() != null) {
+            criteria = criteria.and("siteId").in(filter.sites());
+        }
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
+        }
+        if (filter.urgent() != null) {
+            criteria = criteria.and("urgent").is(filter.urgent());
+        }
+        Pageable pageable = SpringDataPages.toPageable(page);
+        Criteria matching = criteria;
+        List<ConsultationRequest> content = mongo.find(Query.query(matching).with(pageable), ConsultationRequest.class);
+        return SpringDataPages.fromPage(
+                PageableExecutionUtils.getPage(
+                        content, pageable, () -> mongo.count(Query.query(matching), ConsultationRequest.class)),
+                page);
+    }
+}
