@@ -73,7 +73,7 @@ class SchedulingFlowIntegrationTest {
     KafkaTemplate<String, byte[]> kafka;
 
     @Autowired
-    org.clinicops.scheduling.booking.application.SchedulingMetrics metrics;
+    org.clinicops.scheduling.booking.adapter.metrics.MicrometerSchedulingMetrics metrics;
 
     @Autowired
     TestClock clock;

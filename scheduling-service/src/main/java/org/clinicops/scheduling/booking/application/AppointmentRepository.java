@@ -3,27 +3,46 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
-import org.springframework.data.domain.Limit;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Stores appointments; saving one stores its outbox in the same document write. */
-public interface AppointmentRepository extends MongoRepository<Appointment, String> {
+/**
+ * Stores appointments; saving one stores its outbox in the same document write, and an appointment
+ * changed since it was read is refused ({@code OptimisticLockingFailureException}).
+ */
+public interface AppointmentRepository {
 
-    List<Appointment> findByPatientIdAndStatusAndStartsAtAfter(
-            String patientId, AppointmentStatus status, Instant after);
+    Optional<Appointment> findById(String id);
 
-    List<Appointment> findByPatientIdAndStatus(String patientId, AppointmentStatus status);
+    boolean existsById(String id);
 
-    List<Appointment> findByStatusAndHoldReleased(AppointmentStatus status, boolean holdReleased);
+    /** Stores a new appointment ({@code DuplicateKeyException} when its id is taken). */
+    Appointment insert(Appointment appointment);
+
+    /** Stores new appointments, a series, in one call ({@code DuplicateKeyException} when an id is taken). */
+    List<Appointment> insertAll(List<Appointment> appointments);
+
+    /** Stores a changed appointment. */
+    Appointment save(Appointment appointment);
+
+    /** A patient's appointments in one status. */
+    List<Appointment> findOfPatient(String patientId, AppointmentStatus status);
 
     /** A patient's appointments in any of these statuses (the booking gate's view of the patient). */
-    List<Appointment> findByPatientIdAndStatusIn(String patientId, Collection<AppointmentStatus> statuses);
+    List<Appointment> findOfPatient(String patientId, Collection<AppointmentStatus> statuses);
 
-    List<Appointment> findByStatus(AppointmentStatus status);
+    /** Every appointment in one status. */
+    List<Appointment> findInStatus(AppointmentStatus status);
 
-    /** A site's appointments of one day for the day board, earliest first, at most {@code limit}. */
-    List<Appointment> findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(
-            String siteId, Instant from, Instant to, Limit limit);
+    /**
+     * A site's appointments starting strictly between {@code after} and {@code before}, earliest
+     * first, at most {@code limit} (the day board).
+     */
+    List<Appointment> findStartingBetween(String siteId, Instant after, Instant before, int limit);
+
+    /** One page of the appointments the filter lets through, earliest first (then by id). */
+    Page<Appointment> findPage(AppointmentFilter filter, PageRequest page);
 }

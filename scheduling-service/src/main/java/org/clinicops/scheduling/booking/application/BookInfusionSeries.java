@@ -165,7 +165,7 @@ public class BookInfusionSeries {
                         now));
             }
             try {
-                appointments.insert(booked);
+                appointments.insertAll(booked);
             } catch (DuplicateKeyException raced) {
                 for (Appointment mine : booked) {
                     List<String> held = appointments

@@ -84,7 +84,7 @@ public class BookingGate {
     /** The rules over the patient as stored now, leaving out the appointments being placed. */
     public BookingRules rulesFor(String patientId, Collection<String> placing) {
         PatientSchedule schedule = PatientSchedule.of(
-                        appointments.findByPatientIdAndStatusIn(patientId, PatientSchedule.takingPlace()))
+                        appointments.findOfPatient(patientId, PatientSchedule.takingPlace()))
                 .without(placing);
         return new BookingRules(schedule, isHeld(patientId), clock.instant());
     }
@@ -132,7 +132,7 @@ public class BookingGate {
         }
         ZoneId zone = sites.findById(appointment.siteId()).map(Site::zone).orElse(ZoneOffset.UTC);
         LocalDate day = appointment.startsAt().atZone(zone).toLocalDate();
-        boolean another = appointments.findByPatientIdAndStatusIn(appointment.patientId(), BEGUN).stream()
+        boolean another = appointments.findOfPatient(appointment.patientId(), BEGUN).stream()
                 .filter(a -> a.type() == AppointmentType.INFUSION && !a.id().equals(appointment.id()))
                 .anyMatch(a -> a.startsAt().atZone(zone).toLocalDate().equals(day));
         if (another) {

@@ -178,7 +178,7 @@ public class ClinicalHolds {
      */
     public int rebookReleased() {
         Set<String> patients = new LinkedHashSet<>();
-        appointments.findByStatus(AppointmentStatus.ON_HOLD).forEach(a -> patients.add(a.patientId()));
+        appointments.findInStatus(AppointmentStatus.ON_HOLD).forEach(a -> patients.add(a.patientId()));
         int booked = 0;
         for (String patientId : patients) {
             Set<String> freed;
@@ -222,7 +222,7 @@ public class ClinicalHolds {
     }
 
     private List<Appointment> heldSessionsOf(String patientId) {
-        return appointments.findByPatientIdAndStatus(patientId, AppointmentStatus.ON_HOLD).stream()
+        return appointments.findOfPatient(patientId, AppointmentStatus.ON_HOLD).stream()
                 .filter(a -> a.type() == AppointmentType.INFUSION)
                 .sorted(Comparator.comparing((Appointment a) -> String.valueOf(a.planId()))
                         .thenComparingInt(Appointment::sessionNumber))

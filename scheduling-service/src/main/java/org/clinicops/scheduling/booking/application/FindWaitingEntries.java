@@ -2,12 +2,8 @@ package org.clinicops.scheduling.booking.application;
 
 import java.util.Collection;
 import java.util.List;
+import org.clinicops.platform.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,22 +14,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class FindWaitingEntries {
 
-    /** The waiting list's collection (see {@code MongoWaitingList}). */
-    static final String COLLECTION = "waiting_list";
+    private final WaitingList waitingList;
 
-    private final MongoTemplate mongo;
-
-    FindWaitingEntries(MongoTemplate mongo) {
-        this.mongo = mongo;
+    FindWaitingEntries(WaitingList waitingList) {
+        this.waitingList = waitingList;
     }
 
-    public List<WaitingEntry> find(@Nullable Collection<String> siteIds, Pageable page) {
-        Query query = siteIds == null
-                ? new Query()
-                : Query.query(Criteria.where("siteId").in(siteIds));
-        query.with(Sort.by(Sort.Order.desc("urgent"), Sort.Order.asc("requestedAt"), Sort.Order.asc("_id")))
-                .skip(page.getOffset())
-                .limit(page.getPageSize());
-        return mongo.find(query, WaitingEntry.class, COLLECTION);
+    public List<WaitingEntry> find(@Nullable Collection<String> siteIds, PageRequest page) {
+        return waitingList.page(siteIds, page);
     }
 }

@@ -39,7 +39,7 @@ class HeldSessions {
     /** Holds the patient's sessions that have not begun; answers the sites where time was freed. */
     Set<String> holdAll(String patientId) {
         Set<String> freed = new LinkedHashSet<>();
-        for (Appointment session : appointments.findByPatientIdAndStatusIn(patientId, NOT_BEGUN)) {
+        for (Appointment session : appointments.findOfPatient(patientId, NOT_BEGUN)) {
             if (session.type() == AppointmentType.INFUSION && hold(session)) {
                 freed.add(session.siteId());
             }

@@ -1,7 +1,13 @@
 package org.clinicops.scheduling.booking.application;
 
+import java.util.Optional;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** Stores each patient's clinical holds (one document per patient, optimistic locking by version). */
-public interface PatientHoldsRepository extends MongoRepository<PatientHolds, String> {}
+public interface PatientHoldsRepository {
+
+    Optional<PatientHolds> findById(String patientId);
+
+    /** Stores the holds; refused ({@code OptimisticLockingFailureException}) when changed since they were read. */
+    PatientHolds save(PatientHolds holds);
+}

@@ -133,8 +133,7 @@ public class RunSession {
             String appointmentId, ConsultationCompleted.@Nullable VisitLevel visitLevel) {
         Appointment appointment = load(appointmentId);
         boolean newPatient = NewPatientRule.isNew(
-                appointment,
-                appointments.findByPatientIdAndStatusIn(appointment.patientId(), NewPatientRule.servicesGiven()));
+                appointment, appointments.findOfPatient(appointment.patientId(), NewPatientRule.servicesGiven()));
         appointment.completeConsultation(
                 newPatient,
                 visitLevel == null ? ConsultationCompleted.VisitLevel.MODERATE : visitLevel,

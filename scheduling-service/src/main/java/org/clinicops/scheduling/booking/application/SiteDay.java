@@ -23,7 +23,6 @@ import org.clinicops.scheduling.sites.domain.Clinician;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.clinicops.scheduling.sites.domain.SiteCalendar;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
 /** One local day of a site for the front desk: free chair and physician times, and the day board. */
@@ -175,8 +174,8 @@ public class SiteDay {
         ZoneId zone = site.zone();
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Appointment> day = appointments.findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(
-                siteId, from.minusSeconds(1), to, Limit.of(MAX_BOARD_APPOINTMENTS));
+        List<Appointment> day =
+                appointments.findStartingBetween(siteId, from.minusSeconds(1), to, MAX_BOARD_APPOINTMENTS);
         List<BoardRow> chairs = new ArrayList<>();
         for (Chair chair : site.chairs()) {
             chairs.add(new BoardRow(

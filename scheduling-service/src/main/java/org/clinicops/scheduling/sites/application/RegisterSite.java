@@ -6,20 +6,19 @@ import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /** Registers a site; its first site-updated leaves with it. */
 @Service
 public class RegisterSite {
 
-    private final MongoTemplate mongo;
+    private final SiteRepository sites;
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RegisterSite(MongoTemplate mongo, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
-        this.mongo = mongo;
+    RegisterSite(SiteRepository sites, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+        this.sites = sites;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -37,7 +36,7 @@ public class RegisterSite {
                 ids.eventId(),
                 clock.instant());
         try {
-            Site saved = mongo.insert(site);
+            Site saved = sites.insert(site);
             events.publishEvent(new SiteCapacityChanged(saved.id()));
             return saved;
         } catch (DuplicateKeyException e) {

@@ -1,7 +1,27 @@
 package org.clinicops.scheduling.sites.application;
 
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.sites.domain.Site;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Stores sites; saving one stores its outbox in the same document write. */
-public interface SiteRepository extends MongoRepository<Site, String> {}
+/**
+ * Stores sites; saving one stores its outbox in the same document write, and a site changed since it
+ * was read is refused ({@code OptimisticLockingFailureException}).
+ */
+public interface SiteRepository {
+
+    Optional<Site> findById(String id);
+
+    /** Every site (a clinic has a handful). */
+    List<Site> findAll();
+
+    /** One page of the sites, by id. */
+    List<Site> findPageById(PageRequest page);
+
+    /** Stores a new site ({@code DuplicateKeyException} when its id is taken). */
+    Site insert(Site site);
+
+    /** Stores a changed site. */
+    Site save(Site site);
+}

@@ -29,6 +29,7 @@ import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.scheduling.booking.adapter.metrics.MicrometerSchedulingMetrics;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
@@ -130,8 +131,9 @@ final class BookingWorld {
         HeldSessions heldSessions = new HeldSessions(appointments, reservations, idGenerator, clock);
         BookingGate gate =
                 new BookingGate(appointments, holdRepository, sites, reservations, heldSessions, events, clock);
-        SchedulingMetrics metrics = new SchedulingMetrics(
-                new SimpleMeterRegistry(), sites, reservations, waitingList, search, properties, clock);
+        SchedulingMetrics metrics = new MicrometerSchedulingMetrics(
+                new SimpleMeterRegistry(),
+                new MeasureCapacity(sites, reservations, waitingList, search, properties, clock));
         series = new BookInfusionSeries(
                 sites, appointments, reservations, waitingList, search, gate, properties, idGenerator, clock);
         BookConsultation consultation = new BookConsultation(

@@ -20,6 +20,7 @@ import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.adapter.mongo.MongoBookingStores;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoReservations;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoWaitingList;
 import org.clinicops.scheduling.booking.domain.Appointment;
@@ -27,6 +28,7 @@ import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
+import org.clinicops.scheduling.sites.adapter.mongo.MongoSiteStores;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 /**
  * A hold's release rebooks the held sessions in plan order with the plan's spacing, on the real
@@ -67,10 +68,9 @@ class ClinicalHoldsRebookingTest {
         String uri = InMemoryMongo.freshDatabaseUri("holds");
         client = MongoClients.create(uri);
         mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
-        var factory = new MongoRepositoryFactory(mongo);
-        sites = factory.getRepository(SiteRepository.class);
-        appointments = factory.getRepository(AppointmentRepository.class);
-        holdRepository = factory.getRepository(PatientHoldsRepository.class);
+        sites = MongoSiteStores.sites(mongo);
+        appointments = MongoBookingStores.appointments(mongo);
+        holdRepository = MongoBookingStores.patientHolds(mongo);
         MongoReservations reservations = new MongoReservations(mongo, clock);
         waitingList = new MongoWaitingList(mongo);
         SchedulingProperties properties = new SchedulingProperties(
@@ -166,7 +166,7 @@ class ClinicalHoldsRebookingTest {
     }
 
     private List<Appointment> sessions() {
-        return appointments.findAll().stream()
+        return mongo.findAll(Appointment.class).stream()
                 .sorted(Comparator.comparingInt(Appointment::sessionNumber))
                 .toList();
     }
@@ -250,7 +250,7 @@ class ClinicalHoldsRebookingTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("PATIENT_ON_HOLD"));
         assertThat(retry.retry(null)).isZero();
-        assertThat(appointments.findAll()).isEmpty();
+        assertThat(mongo.findAll(Appointment.class)).isEmpty();
 
         holds.release("hold_1", "p_1", "chi", clock.instant());
         assertThat(retry.retryPatient("p_1")).isEqualTo(1);

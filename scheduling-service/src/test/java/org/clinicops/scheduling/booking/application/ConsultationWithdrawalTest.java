@@ -21,11 +21,13 @@ import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.adapter.mongo.MongoBookingStores;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoReservations;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoWaitingList;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoWithdrawnRequests;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.clinicops.scheduling.sites.adapter.mongo.MongoSiteStores;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 /**
  * A withdrawn request leaves the waiting list and its consultation not held yet is cancelled once,
@@ -62,9 +63,8 @@ class ConsultationWithdrawalTest {
         String uri = InMemoryMongo.freshDatabaseUri("withdrawal");
         client = MongoClients.create(uri);
         mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
-        var factory = new MongoRepositoryFactory(mongo);
-        sites = factory.getRepository(SiteRepository.class);
-        appointments = factory.getRepository(AppointmentRepository.class);
+        sites = MongoSiteStores.sites(mongo);
+        appointments = MongoBookingStores.appointments(mongo);
         MongoReservations reservations = new MongoReservations(mongo, CLOCK);
         waitingList = new MongoWaitingList(mongo);
         SchedulingProperties properties = new SchedulingProperties(
@@ -179,7 +179,7 @@ class ConsultationWithdrawalTest {
         assertThat(waitingList.inRetryOrder()).isEmpty();
         assertThat(new RetryWaitingList(waitingList, consultation, null).retry("chi"))
                 .isZero();
-        assertThat(appointments.findAll()).isEmpty();
+        assertThat(mongo.findAll(Appointment.class)).isEmpty();
     }
 
     @Test
@@ -191,7 +191,7 @@ class ConsultationWithdrawalTest {
         assertThat(consultation.handle(request("req_1"))).isEqualTo(BookingOutcome.WITHDRAWN);
 
         assertThat(waitingList.inRetryOrder()).isEmpty();
-        assertThat(appointments.findAll()).isEmpty();
+        assertThat(mongo.findAll(Appointment.class)).isEmpty();
     }
 
     @Test

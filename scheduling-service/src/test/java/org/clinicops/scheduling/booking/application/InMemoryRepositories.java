@@ -1,8 +1,5 @@
 package org.clinicops.scheduling.booking.application;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +11,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Site;
@@ -176,90 +176,123 @@ final class InMemoryRepositories {
     }
 
     static AppointmentRepository appointments(Store<Appointment> store) {
-        return repository(AppointmentRepository.class, (method, args) -> switch (method.getName()) {
-            case "findByPatientIdAndStatusAndStartsAtAfter" ->
-                store.findAll(
-                        doc -> args[0].equals(doc.get("patientId"))
-                                && status(args[1]).equals(doc.get("status")),
-                        a -> a.startsAt().isAfter((Instant) args[2]));
-            case "findByPatientIdAndStatus" ->
-                store.findAll(
-                        doc -> args[0].equals(doc.get("patientId"))
-                                && status(args[1]).equals(doc.get("status")),
-                        a -> true);
-            case "findByPatientIdAndStatusIn" ->
-                store.findAll(
-                        doc -> args[0].equals(doc.get("patientId"))
-                                && ((Collection<?>) args[1])
-                                        .stream()
-                                                .map(InMemoryRepositories::status)
-                                                .toList()
-                                                .contains(doc.get("status")),
-                        a -> true);
-            case "findByStatus" -> store.findAll(doc -> status(args[0]).equals(doc.get("status")), a -> true);
-            case "findByStatusAndHoldReleased" ->
-                store.findAll(
-                        doc -> status(args[0]).equals(doc.get("status")), a -> a.holdReleased() == (Boolean) args[1]);
-            default -> common(store, method, args);
-        });
-    }
+        return new AppointmentRepository() {
+            @Override
+            public Optional<Appointment> findById(String id) {
+                return store.findById(id);
+            }
 
-    private static String status(Object status) {
-        return ((Enum<?>) status).name();
+            @Override
+            public boolean existsById(String id) {
+                return store.existsById(id);
+            }
+
+            @Override
+            public Appointment insert(Appointment appointment) {
+                return store.insert(appointment);
+            }
+
+            @Override
+            public List<Appointment> insertAll(List<Appointment> appointments) {
+                List<Appointment> inserted = new ArrayList<>();
+                for (Appointment appointment : appointments) {
+                    inserted.add(store.insert(appointment));
+                }
+                return inserted;
+            }
+
+            @Override
+            public Appointment save(Appointment appointment) {
+                return store.save(appointment);
+            }
+
+            @Override
+            public List<Appointment> findOfPatient(String patientId, AppointmentStatus status) {
+                return store.findAll(
+                        doc -> patientId.equals(doc.get("patientId"))
+                                && status.name().equals(doc.get("status")),
+                        a -> true);
+            }
+
+            @Override
+            public List<Appointment> findOfPatient(String patientId, Collection<AppointmentStatus> statuses) {
+                List<String> names = statuses.stream().map(Enum::name).toList();
+                return store.findAll(
+                        doc -> patientId.equals(doc.get("patientId")) && names.contains(doc.get("status")), a -> true);
+            }
+
+            @Override
+            public List<Appointment> findInStatus(AppointmentStatus status) {
+                return store.findAll(doc -> status.name().equals(doc.get("status")), a -> true);
+            }
+
+            @Override
+            public List<Appointment> findStartingBetween(String siteId, Instant after, Instant before, int limit) {
+                throw new UnsupportedOperationException("the day board is not part of the booking world");
+            }
+
+            @Override
+            public Page<Appointment> findPage(AppointmentFilter filter, PageRequest page) {
+                throw new UnsupportedOperationException("lists are not part of the booking world");
+            }
+
+            @Override
+            public String toString() {
+                return "in-memory AppointmentRepository";
+            }
+        };
     }
 
     static PatientHoldsRepository holds(Store<PatientHolds> store) {
-        return repository(PatientHoldsRepository.class, (method, args) -> common(store, method, args));
+        return new PatientHoldsRepository() {
+            @Override
+            public Optional<PatientHolds> findById(String patientId) {
+                return store.findById(patientId);
+            }
+
+            @Override
+            public PatientHolds save(PatientHolds holds) {
+                return store.save(holds);
+            }
+
+            @Override
+            public String toString() {
+                return "in-memory PatientHoldsRepository";
+            }
+        };
     }
 
     static SiteRepository sites(Store<Site> store) {
-        return repository(SiteRepository.class, (method, args) -> common(store, method, args));
-    }
+        return new SiteRepository() {
+            @Override
+            public Optional<Site> findById(String id) {
+                return store.findById(id);
+            }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object common(Store store, Method method, Object[] args) {
-        return switch (method.getName()) {
-            case "findById" -> store.findById((String) args[0]);
-            case "existsById" -> store.existsById((String) args[0]);
-            case "findAll" -> {
-                if (args == null || args.length == 0) {
-                    yield store.findAll(x -> true);
-                }
-                throw new UnsupportedOperationException(method.toString());
+            @Override
+            public List<Site> findAll() {
+                return store.findAll(site -> true);
             }
-            case "save" -> store.save(args[0]);
-            case "insert" -> {
-                if (args[0] instanceof Iterable<?> items) {
-                    List<Object> inserted = new ArrayList<>();
-                    for (Object item : items) {
-                        inserted.add(store.insert(item));
-                    }
-                    yield inserted;
-                }
-                yield store.insert(args[0]);
+
+            @Override
+            public List<Site> findPageById(PageRequest page) {
+                throw new UnsupportedOperationException("lists are not part of the booking world");
             }
-            case "count" -> (long) store.size();
-            default -> throw new UnsupportedOperationException(method.toString());
+
+            @Override
+            public Site insert(Site site) {
+                return store.insert(site);
+            }
+
+            @Override
+            public Site save(Site site) {
+                return store.save(site);
+            }
+
+            @Override
+            public String toString() {
+                return "in-memory SiteRepository";
+            }
         };
-    }
-
-    private interface Handler {
-        Object handle(Method method, Object[] args) throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <R> R repository(Class<R> type, Handler handler) {
-        InvocationHandler invocation = (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "toString" -> "in-memory " + type.getSimpleName();
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.toString());
-                };
-            }
-            return handler.handle(method, args);
-        };
-        return (R) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation);
     }
 }

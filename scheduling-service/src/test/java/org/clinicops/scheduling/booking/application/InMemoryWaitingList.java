@@ -1,11 +1,14 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.clinicops.platform.paging.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /** The waiting list in memory, with the real one's order and its add-or-update-the-reason. */
 final class InMemoryWaitingList implements WaitingList {
@@ -57,6 +60,15 @@ final class InMemoryWaitingList implements WaitingList {
                 .thenComparing(WaitingEntry::requestedAt)
                 .thenComparing(WaitingEntry::id));
         return all;
+    }
+
+    @Override
+    public synchronized List<WaitingEntry> page(@Nullable Collection<String> siteIds, PageRequest page) {
+        return inRetryOrder().stream()
+                .filter(e -> siteIds == null || siteIds.contains(e.siteId()))
+                .skip(page.offset())
+                .limit(page.size())
+                .toList();
     }
 
     @Override

@@ -25,12 +25,14 @@ import org.clinicops.events.Route;
 import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.adapter.mongo.MongoBookingStores;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoReservations;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoWaitingList;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
+import org.clinicops.scheduling.sites.adapter.mongo.MongoSiteStores;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
@@ -40,7 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 /**
  * Two service instances (each with its own MongoDB client) and many threads race for the last free
@@ -197,9 +198,8 @@ class NoDoubleBookingConcurrencyTest {
 
         Instance(MongoTemplate mongo) {
             this.mongo = mongo;
-            var factory = new MongoRepositoryFactory(mongo);
-            SiteRepository sites = factory.getRepository(SiteRepository.class);
-            AppointmentRepository appointments = factory.getRepository(AppointmentRepository.class);
+            SiteRepository sites = MongoSiteStores.sites(mongo);
+            AppointmentRepository appointments = MongoBookingStores.appointments(mongo);
             this.reservations = new MongoReservations(mongo, CLOCK);
             WaitingList waitingList = new MongoWaitingList(mongo);
             SchedulingProperties properties = new SchedulingProperties(
@@ -217,13 +217,7 @@ class NoDoubleBookingConcurrencyTest {
             SlotSearch search = new SlotSearch(properties, reservations);
             IdGenerator ids = prefix -> prefix + UUID.randomUUID();
             BookingGate gate = BookingGates.of(
-                    appointments,
-                    factory.getRepository(PatientHoldsRepository.class),
-                    sites,
-                    reservations,
-                    ids,
-                    CLOCK,
-                    event -> {});
+                    appointments, MongoBookingStores.patientHolds(mongo), sites, reservations, ids, CLOCK, event -> {});
             this.series = new BookInfusionSeries(
                     sites, appointments, reservations, waitingList, search, gate, properties, ids, CLOCK);
             this.consultation = new BookConsultation(

@@ -23,11 +23,13 @@ import org.clinicops.events.Protocol;
 import org.clinicops.events.Route;
 import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.adapter.mongo.MongoBookingStores;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoReservations;
 import org.clinicops.scheduling.booking.adapter.mongo.MongoWaitingList;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
+import org.clinicops.scheduling.sites.adapter.mongo.MongoSiteStores;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Clinician;
@@ -38,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 /** A series is booked whole or waits, and waiting work is booked, urgent first, when capacity appears. */
 class SeriesAndWaitingListTest {
@@ -60,9 +61,8 @@ class SeriesAndWaitingListTest {
         String uri = InMemoryMongo.freshDatabaseUri("series");
         client = MongoClients.create(uri);
         mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
-        var factory = new MongoRepositoryFactory(mongo);
-        sites = factory.getRepository(SiteRepository.class);
-        AppointmentRepository appointments = factory.getRepository(AppointmentRepository.class);
+        sites = MongoSiteStores.sites(mongo);
+        AppointmentRepository appointments = MongoBookingStores.appointments(mongo);
         MongoReservations reservations = new MongoReservations(mongo, CLOCK);
         waitingList = new MongoWaitingList(mongo);
         SchedulingProperties properties = new SchedulingProperties(
@@ -80,7 +80,7 @@ class SeriesAndWaitingListTest {
         SlotSearch search = new SlotSearch(properties, reservations);
         BookingGate gate = BookingGates.of(
                 appointments,
-                factory.getRepository(PatientHoldsRepository.class),
+                MongoBookingStores.patientHolds(mongo),
                 sites,
                 reservations,
                 p -> p + UUID.randomUUID(),
@@ -261,9 +261,8 @@ class SeriesAndWaitingListTest {
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
-        var factory = new MongoRepositoryFactory(mongo);
         MongoReservations reservations = new MongoReservations(mongo, CLOCK);
-        AppointmentRepository appointments = factory.getRepository(AppointmentRepository.class);
+        AppointmentRepository appointments = MongoBookingStores.appointments(mongo);
         BookInfusionSeries far = new BookInfusionSeries(
                 sites,
                 appointments,
@@ -272,7 +271,7 @@ class SeriesAndWaitingListTest {
                 new SlotSearch(month, reservations),
                 BookingGates.of(
                         appointments,
-                        factory.getRepository(PatientHoldsRepository.class),
+                        MongoBookingStores.patientHolds(mongo),
                         sites,
                         reservations,
                         p -> p + UUID.randomUUID(),

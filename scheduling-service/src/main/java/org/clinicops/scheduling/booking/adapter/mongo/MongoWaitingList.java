@@ -1,12 +1,16 @@
 package org.clinicops.scheduling.booking.adapter.mongo;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.booking.application.WaitingEntry;
 import org.clinicops.scheduling.booking.application.WaitingList;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,6 +54,18 @@ public class MongoWaitingList implements WaitingList {
                         .thenComparing(WaitingEntry::requestedAt)
                         .thenComparing(WaitingEntry::id))
                 .toList();
+    }
+
+    /** Reads only the page, sorted and limited in the store. */
+    @Override
+    public List<WaitingEntry> page(@Nullable Collection<String> siteIds, PageRequest page) {
+        Query query = siteIds == null
+                ? new Query()
+                : Query.query(Criteria.where("siteId").in(siteIds));
+        query.with(Sort.by(Sort.Order.desc("urgent"), Sort.Order.asc("requestedAt"), Sort.Order.asc("_id")))
+                .skip(page.offset())
+                .limit(page.size());
+        return mongo.find(query, WaitingEntry.class, COLLECTION);
     }
 
     @Override

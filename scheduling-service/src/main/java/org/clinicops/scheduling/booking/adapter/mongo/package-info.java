@@ -1,4 +1,4 @@
-/** MongoDB access for appointments, reservations and the waiting list. */
+/** MongoDB access for appointments, patients' clinical holds, reservations and the waiting list. */
 @NullMarked
 package org.clinicops.scheduling.booking.adapter.mongo;
 

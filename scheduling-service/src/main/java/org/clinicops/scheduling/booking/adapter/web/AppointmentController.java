@@ -21,11 +21,14 @@ import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.events.SymptomScale;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.clinicops.scheduling.apidocs.ApiBounds;
+import org.clinicops.scheduling.booking.application.AppointmentFilter;
 import org.clinicops.scheduling.booking.application.CancelAppointment;
 import org.clinicops.scheduling.booking.application.CompleteSessionCommand;
 import org.clinicops.scheduling.booking.application.FindAppointments;
@@ -39,7 +42,6 @@ import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
 import org.clinicops.scheduling.booking.domain.SymptomScores;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,9 +93,10 @@ class AppointmentController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
         Audit.patient(patientId);
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
-        var found = findAppointments.find(patientId, sites, type, status, from, to, PageRequest.of(page, size));
-        Audit.patients(found.map(Appointment::patientId).getContent());
-        return new PagedModel<>(found.map(AppointmentResponse::of));
+        var found = findAppointments.find(
+                new AppointmentFilter(patientId, sites, type, status, from, to), PageRequest.of(page, size));
+        Audit.patients(found.map(Appointment::patientId).content());
+        return SpringDataPages.toPagedModel(found.map(AppointmentResponse::of));
     }
 
     @Operation(summary = "Read an appointment")

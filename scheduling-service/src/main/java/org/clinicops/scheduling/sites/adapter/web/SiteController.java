@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
@@ -37,8 +38,6 @@ import org.clinicops.scheduling.sites.domain.Closure;
 import org.clinicops.scheduling.sites.domain.OpeningHours;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,7 +100,7 @@ class SiteController {
     List<SiteResponse> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(ApiBounds.MAX_PAGE) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
-        return sites.findAll(PageRequest.of(page, size, Sort.by("id"))).stream()
+        return sites.findPageById(PageRequest.of(page, size)).stream()
                 .map(SiteResponse::of)
                 .toList();
     }
