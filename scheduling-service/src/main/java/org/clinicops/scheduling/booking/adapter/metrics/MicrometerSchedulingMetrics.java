@@ -64,21 +64,27 @@ public class MicrometerSchedulingMetrics implements SchedulingMetrics {
 
     @Override
     public void dischargeRefused(String siteId, List<DischargeCheck> checks) {
-        for (DischargeCheck check : checks) {
-            Counter.builder("clinic.scheduling.discharge.refusals")
-                    .description("Infusion completions refused by a discharge check, per failed check")
-                    .tag("site", siteId)
-                    .tag("check", check.name())
-                    .register(meters)
-                    .increment();
-        }
+        countPerCheck(
+                "clinic.scheduling.discharge.refusals",
+                "Infusion completions refused by a discharge check, per failed check",
+                siteId,
+                checks);
     }
 
     @Override
     public void dischargeOverridden(String siteId, List<DischargeCheck> checks) {
+        countPerCheck(
+                "clinic.scheduling.discharge.overrides",
+                "Failed discharge checks a clinician or admin overrode, per check",
+                siteId,
+                checks);
+    }
+
+    /** One count per failed check, labelled with the site and the check. */
+    private void countPerCheck(String name, String description, String siteId, List<DischargeCheck> checks) {
         for (DischargeCheck check : checks) {
-            Counter.builder("clinic.scheduling.discharge.overrides")
-                    .description("Failed discharge checks a clinician or admin overrode, per check")
+            Counter.builder(name)
+                    .description(description)
                     .tag("site", siteId)
                     .tag("check", check.name())
                     .register(meters)
