@@ -9,12 +9,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.clinicops.platform.web.ServletProblems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -84,14 +84,14 @@ final class PublicRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"Too many consultation requests from your address: try again in " + seconds
-                        + " seconds, or call the clinic\",\"retryAfterSeconds\":" + seconds + "}");
+        ProblemDetail problem = ServletProblems.of(
+                429,
+                "Too Many Requests",
+                "Too many consultation requests from your address: try again in " + seconds
+                        + " seconds, or call the clinic");
+        problem.setProperty("retryAfterSeconds", seconds);
+        ServletProblems.write(response, problem);
     }
 
     /**
