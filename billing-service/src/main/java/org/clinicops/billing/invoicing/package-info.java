@@ -1,4 +1,4 @@
-/** Invoice use cases and their REST adapter: issue, pay, refund, void, list. */
+/** Invoicing: invoices, their payments, refunds, plans and adjustments. */
 @NullMarked
 package org.clinicops.billing.invoicing;
 

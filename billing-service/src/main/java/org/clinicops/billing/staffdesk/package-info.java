@@ -1,4 +1,4 @@
-/** Server-rendered web pages for billing staff. */
+/** The staff desk: server-rendered pages for billing staff (work queue, invoice, patient account, fee schedule). */
 @NullMarked
 package org.clinicops.billing.staffdesk;
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.clinicops.billing.Api;
 import org.clinicops.billing.TestEvents;
+import org.clinicops.billing.accounts.adapter.mongo.MongoAccounts;
+import org.clinicops.billing.accounts.application.PatientAccounts;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
@@ -45,6 +47,9 @@ class AccountsPerSiteTest {
 
     @Autowired
     PatientAccounts accounts;
+
+    @Autowired
+    MongoAccounts storedAccounts;
 
     @Autowired
     TestClock clock;
@@ -138,8 +143,8 @@ class AccountsPerSiteTest {
                         .append("condition", "ANXIETY")
                         .append("openedAt", Date.from(NOW)));
 
-        accounts.migrateSingleAccounts();
-        accounts.migrateSingleAccounts(); // twice changes nothing
+        storedAccounts.migrateSingleAccounts();
+        storedAccounts.migrateSingleAccounts(); // twice changes nothing
 
         assertThat(accounts.of("p_aps_legacy")).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo("p_aps_legacy@bos");

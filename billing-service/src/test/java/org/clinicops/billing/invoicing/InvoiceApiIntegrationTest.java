@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.clinicops.billing.Api;
 import org.clinicops.billing.TestEvents;
+import org.clinicops.billing.invoicing.application.InvoiceRepository;
+import org.clinicops.billing.invoicing.application.ManageInvoice;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.EventJson;
@@ -293,7 +295,7 @@ class InvoiceApiIntegrationTest {
     }
 
     @Autowired
-    InvoiceStore store;
+    InvoiceRepository store;
 
     private Object lostUpdate(String id) {
         return store.change(id, invoiceOfA -> {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.clinicops.billing.Api;
 import org.clinicops.billing.TestEvents;
-import org.clinicops.billing.invoicing.InvoiceStore;
+import org.clinicops.billing.invoicing.application.InvoiceRepository;
 import org.clinicops.billing.invoicing.domain.Charge;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceLine;
@@ -67,7 +67,7 @@ class HostileInputTest {
     MongoTemplate mongo;
 
     @Autowired
-    InvoiceStore store;
+    InvoiceRepository store;
 
     @Autowired
     TestClock clock;

@@ -5,17 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A financial assistance decision for a patient: household figures, the tier and discount they
  * give, and the period in which charges get the discount. Income stays in billing.
  */
-@Document("assistance_decisions")
 public record AssistanceDecision(
         @Id String id,
-        @Indexed String patientId,
+        String patientId,
         String siteId,
         int householdSize,
         BigDecimal householdIncome,

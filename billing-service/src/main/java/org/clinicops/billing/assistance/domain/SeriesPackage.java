@@ -4,17 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A prepaid course: the patient pays {@code price} for {@code sessions} sessions; each completed
  * session uses one (appointment ids kept, so a replay uses none twice) and is then charged nothing.
  */
-@Document("series_packages")
 public record SeriesPackage(
         @Id String id,
-        @Indexed String patientId,
+        String patientId,
         String siteId,
         int sessions,
         int remaining,

@@ -18,19 +18,15 @@ import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An invoice: lines, discount, total, what the patient owes and what was paid, with every change in
  * its history. Issuing raises invoice-issued; payments and refunds raise payment-received; once
  * issued, assistance or a series package applied raises invoice-adjusted (the new patient share) and
  * a void raises invoice-voided. A draft was never announced, so its changes raise nothing. The
- * version guards against two clerks changing the same invoice at once.
+ * version guards against two clerks changing the same invoice at once. Stored by the invoicing
+ * adapter (collection, indexes); {@code id} and {@code version} are its identity and optimistic lock.
  */
-@Document("invoices")
-@CompoundIndex(name = "site_status", def = "{'siteId': 1, 'status': 1}")
 public class Invoice extends AggregateRoot {
 
     @Id
@@ -39,7 +35,6 @@ public class Invoice extends AggregateRoot {
     @Version
     private @Nullable Long version;
 
-    @Indexed
     private String patientId;
 
     private String siteId;

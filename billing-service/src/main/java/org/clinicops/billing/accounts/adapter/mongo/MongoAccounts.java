@@ -1,0 +1,110 @@
+package org.clinicops.billing.accounts.adapter.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.clinicops.billing.accounts.application.AccountRepository;
+import org.clinicops.billing.accounts.domain.PatientAccount;
+import org.clinicops.events.Condition;
+import org.clinicops.events.PayerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient accounts in {@code accounts}, {@code _id} = {@link PatientAccount#idOf}: opened and updated
+ * with upserts, so a replay changes nothing and an event of one site never touches the account at
+ * another.
+ */
+@Component
+public class MongoAccounts implements AccountRepository, SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoAccounts.class);
+    static final String COLLECTION = "accounts";
+
+    private final MongoTemplate mongo;
+
+    MongoAccounts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at) {
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(PatientAccount.idOf(patientId, siteId))),
+                new Update()
+                        .set("payerType", payerType)
+                        .set("condition", condition)
+                        .setOnInsert("patientId", patientId)
+                        .setOnInsert("siteId", siteId)
+                        .setOnInsert("openedAt", at),
+                PatientAccount.class,
+                COLLECTION);
+    }
+
+    @Override
+    public Optional<PatientAccount> find(String patientId, String siteId) {
+        return Optional.ofNullable(
+                mongo.findById(PatientAccount.idOf(patientId, siteId), PatientAccount.class, COLLECTION));
+    }
+
+    @Override
+    public List<PatientAccount> of(String patientId) {
+        return mongo.find(
+                Query.query(Criteria.where("patientId").is(patientId)).with(Sort.by("openedAt", "_id")),
+                PatientAccount.class,
+                COLLECTION);
+    }
+
+    @Override
+    public long count() {
+        return mongo.count(new Query(), PatientAccount.class, COLLECTION);
+    }
+
+    @Override
+    public List<PatientAccount> all() {
+        return mongo.findAll(PatientAccount.class, COLLECTION);
+    }
+
+    /**
+     * Moves accounts stored before accounts were per site (one per patient, {@code _id} the patient
+     * id) to the id of their patient and recorded site, before any listener runs. Idempotent.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        migrateSingleAccounts();
+    }
+
+    /** See {@link #afterSingletonsInstantiated()}; public for the test that stores a legacy account. */
+    public void migrateSingleAccounts() {
+        MongoCollection<Document> accounts = mongo.getCollection(COLLECTION);
+        List<Document> legacy = new ArrayList<>();
+        accounts.find(Filters.exists("patientId", false)).into(legacy);
+        for (Document old : legacy) {
+            Object patientId = old.get("_id");
+            Object siteId = old.get("siteId");
+            if (!(patientId instanceof String patient) || !(siteId instanceof String site)) {
+                continue;
+            }
+            Document moved = new Document(old);
+            moved.put("_id", PatientAccount.idOf(patient, site));
+            moved.put("patientId", patient);
+            accounts.replaceOne(Filters.eq("_id", moved.get("_id")), moved, new ReplaceOptions().upsert(true));
+            accounts.deleteOne(Filters.eq("_id", patient));
+        }
+        if (!legacy.isEmpty()) {
+            log.info("moved {} single accounts to one account per patient and site", legacy.size());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.clinicops.billing.accounts.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.billing.accounts.domain.PatientAccount;
+import org.clinicops.events.Condition;
+import org.clinicops.events.PayerType;
+
+/** Patient accounts, one per (patient, site), keyed by {@link PatientAccount#idOf}. */
+public interface AccountRepository {
+
+    /**
+     * Opens the patient's account at the site, first seen {@code at}, or updates its payer type and
+     * condition: a replay changes nothing, and the account at another site is never touched.
+     */
+    void openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at);
+
+    Optional<PatientAccount> find(String patientId, String siteId);
+
+    /** Every account of the patient, oldest first. */
+    List<PatientAccount> of(String patientId);
+
+    long count();
+
+    List<PatientAccount> all();
+}

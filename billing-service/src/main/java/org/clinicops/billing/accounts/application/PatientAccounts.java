@@ -1,0 +1,57 @@
+package org.clinicops.billing.accounts.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.clinicops.billing.accounts.domain.PatientAccount;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.TreatmentPlanApproved;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens and updates patient accounts from intake's events, one account per (patient, site), with
+ * upserts keyed by {@link PatientAccount#idOf}, so a replay changes nothing and an event of one site
+ * never touches the account at another. Opening an account charges nothing: the consultation is free.
+ */
+@Service
+public class PatientAccounts {
+
+    private final AccountRepository accounts;
+    private final ServiceDiagnoses diagnoses;
+
+    PatientAccounts(AccountRepository accounts, ServiceDiagnoses diagnoses) {
+        this.accounts = accounts;
+        this.diagnoses = diagnoses;
+    }
+
+    /** Opens the account at the request's site on the first request there; a later one there updates it. */
+    public void handle(ConsultationRequested event) {
+        diagnoses.recordRequest(event.requestId(), event.condition());
+        accounts.openOrUpdate(
+                event.patientId(), event.siteId(), event.payerType(), event.condition(), event.requestedAt());
+    }
+
+    /** The approved plan names the condition treated at its site; its sessions are billed with it. */
+    public void handle(TreatmentPlanApproved event) {
+        diagnoses.recordPlan(event.planId(), event.condition());
+        accounts.openOrUpdate(
+                event.patientId(), event.siteId(), event.payerType(), event.condition(), event.approvedAt());
+    }
+
+    /** The patient's account at the site. */
+    public Optional<PatientAccount> find(String patientId, String siteId) {
+        return accounts.find(patientId, siteId);
+    }
+
+    /** Every account of the patient, oldest first (a patient has one per site at most). */
+    public List<PatientAccount> of(String patientId) {
+        return accounts.of(patientId);
+    }
+
+    public long count() {
+        return accounts.count();
+    }
+
+    public List<PatientAccount> all() {
+        return accounts.all();
+    }
+}

@@ -1,0 +1,5 @@
+/** Adapters of the superbill feature. */
+@NullMarked
+package org.clinicops.billing.superbill.adapter;
+
+import org.jspecify.annotations.NullMarked;
