@@ -4,33 +4,28 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.billing.accounts.application.AccountAccess;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.billing.apidocs.ApiBounds;
+import org.clinicops.billing.assistance.adapter.web.AssistanceRequests.DecisionRequest;
+import org.clinicops.billing.assistance.adapter.web.AssistanceRequests.PackageRequest;
+import org.clinicops.billing.assistance.adapter.web.AssistanceRequests.PolicyRequest;
+import org.clinicops.billing.assistance.adapter.web.AssistanceRequests.TierRequest;
+import org.clinicops.billing.assistance.adapter.web.AssistanceResponses.DecisionResponse;
+import org.clinicops.billing.assistance.adapter.web.AssistanceResponses.PackageResponse;
+import org.clinicops.billing.assistance.adapter.web.AssistanceResponses.PolicyResponse;
 import org.clinicops.billing.assistance.application.Assistance;
 import org.clinicops.billing.assistance.application.SeriesPackages;
 import org.clinicops.billing.assistance.domain.AssistanceDecision;
 import org.clinicops.billing.assistance.domain.AssistanceTier;
 import org.clinicops.billing.assistance.domain.SeriesPackage;
-import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.events.PayerType;
-import org.clinicops.platform.input.MoneyAmount;
-import org.clinicops.platform.input.MoneyInput;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.SiteAccess;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -152,112 +147,5 @@ class AssistanceController {
                 .buildAndExpand(patientId)
                 .encode()
                 .toUri();
-    }
-
-    record PolicyRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull TierRequest> tiers) {}
-
-    record TierRequest(
-            @NotBlank @Size(max = 40) String name,
-            @Min(1) @Max(1000) int maxPercentOfGuideline,
-            @Min(0) @Max(100) int discountPercent) {}
-
-    record PolicyResponse(
-            String siteId,
-            int guidelineYear,
-            String firstPerson,
-            String eachAdditionalPerson,
-            List<AssistanceTier> tiers) {
-        static PolicyResponse of(String siteId, List<AssistanceTier> tiers, Assistance assistance) {
-            var g = assistance.guideline();
-            return new PolicyResponse(
-                    siteId,
-                    assistance.guidelineYear(),
-                    Money.format(g.firstPerson()),
-                    Money.format(g.eachAdditionalPerson()),
-                    tiers);
-        }
-    }
-
-    record DecisionRequest(
-            @Size(max = ID) @Nullable String siteId,
-            @Min(1) @Max(20) int householdSize,
-
-            @NotNull
-            @MoneyAmount
-            @Schema(
-                    type = "string",
-                    pattern = MoneyInput.PATTERN,
-                    maxLength = MoneyInput.MAX_LENGTH,
-                    example = "32000.00",
-                    description = "yearly; at most 12 digits before the point and 2 after it")
-            BigDecimal householdIncome,
-
-            @NotNull LocalDate effectiveFrom,
-            @NotNull LocalDate effectiveTo) {}
-
-    record DecisionResponse(
-            String id,
-            String patientId,
-            String siteId,
-            int householdSize,
-            String percentOfGuideline,
-            @Nullable String tier,
-            int discountPercent,
-            LocalDate effectiveFrom,
-            LocalDate effectiveTo,
-            Instant decidedAt,
-            String decidedBy) {
-        static DecisionResponse of(AssistanceDecision d) {
-            return new DecisionResponse(
-                    d.id(),
-                    d.patientId(),
-                    d.siteId(),
-                    d.householdSize(),
-                    d.percentOfGuideline().toPlainString(),
-                    d.tier(),
-                    d.discountPercent(),
-                    d.effectiveFrom(),
-                    d.effectiveTo(),
-                    d.decidedAt(),
-                    d.decidedBy());
-        }
-    }
-
-    record PackageRequest(
-            @NotBlank @Size(max = ID) String siteId,
-            @Min(1) @Max(50) int sessions,
-
-            @NotNull
-            @MoneyAmount(positive = true)
-            @Schema(
-                    type = "string",
-                    pattern = MoneyInput.PATTERN,
-                    maxLength = MoneyInput.MAX_LENGTH,
-                    example = "1800.00",
-                    description = "greater than 0, at most 12 digits before the point and 2 after it")
-            BigDecimal price) {}
-
-    record PackageResponse(
-            String id,
-            String patientId,
-            String siteId,
-            int sessions,
-            int remaining,
-            String price,
-            String currency,
-            String invoiceId,
-            Instant purchasedAt) {
-        static PackageResponse of(SeriesPackage p) {
-            return new PackageResponse(
-                    p.id(),
-                    p.patientId(),
-                    p.siteId(),
-                    p.sessions(),
-                    p.remaining(),
-                    Money.format(p.price()),
-                    p.currency(),
-                    p.invoiceId(),
-                    p.purchasedAt());
-        }
     }
 }

@@ -6,17 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.billing.accounts.application.AccountAccess;
@@ -24,16 +16,17 @@ import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.billing.apidocs.ApiBounds;
 import org.clinicops.billing.assistance.application.ApplyAssistance;
 import org.clinicops.billing.assistance.application.ApplySeriesPackage;
+import org.clinicops.billing.invoicing.adapter.web.InvoiceRequests.DraftRequest;
+import org.clinicops.billing.invoicing.adapter.web.InvoiceRequests.PaymentRequest;
+import org.clinicops.billing.invoicing.adapter.web.InvoiceRequests.PlanRequest;
+import org.clinicops.billing.invoicing.adapter.web.InvoiceRequests.RefundRequest;
+import org.clinicops.billing.invoicing.adapter.web.InvoiceRequests.VoidRequest;
 import org.clinicops.billing.invoicing.application.FindInvoices;
 import org.clinicops.billing.invoicing.application.InvoiceAccess;
 import org.clinicops.billing.invoicing.application.ManageInvoice;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
-import org.clinicops.events.PayerType;
-import org.clinicops.events.PaymentReceived;
 import org.clinicops.platform.audit.Audit;
-import org.clinicops.platform.input.MoneyAmount;
-import org.clinicops.platform.input.MoneyInput;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -207,62 +200,4 @@ class InvoiceController {
         access.require(invoiceId);
         return SiteAccess.currentUser().username();
     }
-
-    /** Most lines of a manual invoice. */
-    static final int MAX_LINES = 50;
-
-    record DraftRequest(
-            @NotBlank @Size(max = ID) String patientId,
-            @NotBlank @Size(max = ID) String siteId,
-            @Nullable PayerType payerType,
-            @Nullable Instant serviceAt,
-            @NotEmpty @Size(max = MAX_LINES) List<@Valid @NotNull LineRequest> lines) {}
-
-    record LineRequest(
-            @NotBlank @Size(max = 20) String code,
-            @NotBlank @Size(max = 200) String description,
-            @Min(1) @Max(99) int units,
-
-            @NotNull
-            @MoneyAmount
-            @Schema(
-                    type = "string",
-                    pattern = MoneyInput.PATTERN,
-                    maxLength = MoneyInput.MAX_LENGTH,
-                    example = "450.00",
-                    description = "at most 12 digits before the point and 2 after it")
-            BigDecimal unitPrice) {}
-
-    record PaymentRequest(
-            @NotNull
-            @MoneyAmount(positive = true)
-            @Schema(
-                    type = "string",
-                    pattern = MoneyInput.PATTERN,
-                    maxLength = MoneyInput.MAX_LENGTH,
-                    example = "125.00",
-                    description = "greater than 0, at most 12 digits before the point and 2 after it")
-            BigDecimal amount,
-
-            @NotNull PaymentReceived.Method method) {}
-
-    record RefundRequest(
-            @NotNull
-            @MoneyAmount(positive = true)
-            @Schema(
-                    type = "string",
-                    pattern = MoneyInput.PATTERN,
-                    maxLength = MoneyInput.MAX_LENGTH,
-                    example = "40.00",
-                    description = "greater than 0, at most 12 digits before the point and 2 after it")
-            BigDecimal amount,
-
-            @NotBlank @Size(max = 500) String reason) {}
-
-    record VoidRequest(@NotBlank @Size(max = 500) String reason) {}
-
-    record PlanRequest(
-            @Min(2) @Max(24) int instalments,
-            @NotNull LocalDate firstDueDate,
-            @Min(1) @Max(92) int intervalDays) {}
 }

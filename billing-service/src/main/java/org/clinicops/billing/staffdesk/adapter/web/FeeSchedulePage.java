@@ -12,8 +12,6 @@ import org.clinicops.billing.apidocs.ApiBounds;
 import org.clinicops.billing.sites.application.BillingSites;
 import org.clinicops.billing.sites.domain.BillingSite;
 import org.clinicops.billing.sites.domain.FeeItem;
-import org.clinicops.billing.staffdesk.adapter.web.DeskForms.FeeRow;
-import org.clinicops.billing.staffdesk.adapter.web.DeskForms.FeeScheduleForm;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
 import org.springframework.http.HttpStatus;
