@@ -2,7 +2,6 @@ package org.clinicops.bench.chaos;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -18,22 +17,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.clinicops.bench.Platform;
+import org.clinicops.bench.Series;
+import org.clinicops.bench.Settling;
 import org.clinicops.events.EventType;
 import org.jspecify.annotations.Nullable;
 
@@ -80,11 +73,13 @@ final class ChaosChecks implements AutoCloseable {
 
     private final Platform platform;
     private final MongoClient mongo;
+    private final Settling settling;
     private final List<Check> checks = new ArrayList<>();
 
     ChaosChecks(Platform platform) {
         this.platform = platform;
         this.mongo = MongoClients.create(platform.mongo());
+        this.settling = new Settling(platform, mongo, group -> true);
     }
 
     @Override
@@ -125,117 +120,13 @@ final class ChaosChecks implements AutoCloseable {
     // ---- settling ---------------------------------------------------------------------------
 
     /**
-     * Waits until every outbox is empty (no stored document holds a pending event; each service's
-     * {@code clinic_outbox_pending} gauge is 0), every consumer group has caught up with the end of
-     * every partition, and all that stayed so for two looks in a row. Gives up when what is left
-     * has not shrunk for {@code stall}, or after {@code max}; returns a line on what was left then.
+     * Waits until every outbox is empty, every consumer group has caught up and all that stayed so
+     * for two looks in a row ({@link Settling#await}); returns a line on what was left when it gave
+     * up, null when settled.
      */
     @Nullable
     String awaitSettled(Duration stall, Duration max, PrintStream progress) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + max.toNanos();
-        long lastProgress = started;
-        long lastPrinted = started;
-        long best = Long.MAX_VALUE;
-        String previous = "";
-        String state = "";
-        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < stall.toNanos()) {
-            long pending = pendingOutboxEvents();
-            long gauges = pendingGauges();
-            Map<String, Long> lag = consumerLag();
-            long totalLag = lag.values().stream().mapToLong(Long::longValue).sum();
-            state = "outbox documents with pending events " + pending + ", clinic_outbox_pending "
-                    + (gauges < 0 ? "unreadable" : gauges) + ", consumer lag " + totalLag + " " + lag;
-            boolean quiet = pending == 0 && gauges == 0 && totalLag == 0;
-            if (quiet && state.equals(previous)) {
-                return null;
-            }
-            previous = quiet ? state : "";
-            long left = pending + Math.max(gauges, 0) + totalLag;
-            if (left < best) {
-                best = left; // still catching up: a slow consumer is not a stuck one
-                lastProgress = System.nanoTime();
-            }
-            if (System.nanoTime() - lastPrinted > Duration.ofSeconds(30).toNanos()) {
-                progress.printf("  [%.0fs] %s%n", (System.nanoTime() - started) / 1e9, state);
-                lastPrinted = System.nanoTime();
-            }
-            Thread.sleep(3000);
-        }
-        return state;
-    }
-
-    /** Documents of every service's collections with an event not yet published. */
-    long pendingOutboxEvents() {
-        long pending = 0;
-        for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
-            MongoDatabase db = mongo.getDatabase(database);
-            for (String collection : db.listCollectionNames()) {
-                pending += db.getCollection(collection)
-                        .countDocuments(new Document("outbox.0", new Document("$exists", true)));
-            }
-        }
-        return pending;
-    }
-
-    /** The sum of the services' {@code clinic_outbox_pending} gauges, -1 if one cannot be read. */
-    private long pendingGauges() {
-        long sum = 0;
-        for (String service : Platform.SERVICES) {
-            try {
-                HttpResponse<String> scrape = platform.getManagement(service, "/actuator/prometheus");
-                if (scrape.statusCode() != 200) {
-                    return -1;
-                }
-                sum += Math.round(Series.parse(scrape.body(), "clinic_outbox_pending"::equals).values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum());
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-        return sum;
-    }
-
-    /** Per consumer group, how many records of its committed partitions it has not consumed. */
-    Map<String, Long> consumerLag() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
-        Map<String, Long> lag = new TreeMap<>();
-        try (Admin admin = Admin.create(props)) {
-            Collection<GroupListing> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups())
-                    .all()
-                    .get();
-            for (GroupListing group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        new HashMap<>(admin.listConsumerGroupOffsets(group.groupId())
-                                .partitionsToOffsetAndMetadata()
-                                .get());
-                committed.values().removeIf(java.util.Objects::isNull);
-                if (committed.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                long behind = 0;
-                for (var entry : committed.entrySet()) {
-                    behind += Math.max(
-                            0,
-                            ends.get(entry.getKey()).offset() - entry.getValue().offset());
-                }
-                lag.put(group.groupId(), behind);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            lag.put("(interrupted)", 1L);
-        } catch (Exception e) {
-            lag.put("(cannot read the consumer groups: " + e + ")", 1L);
-        }
-        return lag;
+        return settling.await(stall, max, progress);
     }
 
     // ---- the checks -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.clinicops.bench.chaos;
+package org.clinicops.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** Series of a Prometheus text scrape, {@code name{labels}} to value. */
-final class Series {
+/** Series of a Prometheus text scrape ({@code /actuator/prometheus}), {@code name{labels}} to value. */
+public final class Series {
 
     private Series() {}
 
     /** The series whose name passes the filter; comments and blank lines are skipped. */
-    static Map<String, Double> parse(String scrape, Predicate<String> name) {
+    public static Map<String, Double> parse(String scrape, Predicate<String> name) {
         Map<String, Double> series = new TreeMap<>();
         for (String line : scrape.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -43,7 +43,7 @@ final class Series {
     }
 
     /** The value of a label in a series key, e.g. {@code site} in {@code x{site="bos"}}. */
-    static String label(String key, String label) {
+    public static String label(String key, String label) {
         String marker = label + "=\"";
         int at = key.indexOf(marker);
         if (at < 0) {
@@ -55,7 +55,7 @@ final class Series {
     }
 
     /** Each series whose value differs (or that only one side has): "key: before -> after". */
-    static List<String> differences(Map<String, Double> before, Map<String, Double> after) {
+    public static List<String> differences(Map<String, Double> before, Map<String, Double> after) {
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<String> differences = new ArrayList<>();
