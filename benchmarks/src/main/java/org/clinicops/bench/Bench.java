@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicops.bench.booking.BookingScale;
+import org.clinicops.bench.cost.Cost;
 import org.clinicops.bench.footprint.Footprint;
 import org.clinicops.bench.intake.EndToEndLatency;
 import org.clinicops.bench.intake.IntakeLoad;
@@ -27,8 +28,13 @@ public final class Bench {
     static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
     static {
-        for (Scenario scenario :
-                List.of(new IntakeLoad(), new EndToEndLatency(), new Replay(), new BookingScale(), new Footprint())) {
+        for (Scenario scenario : List.of(
+                new IntakeLoad(),
+                new EndToEndLatency(),
+                new Replay(),
+                new BookingScale(),
+                new Footprint(),
+                new Cost())) {
             SCENARIOS.put(scenario.name(), scenario);
         }
     }

@@ -13,11 +13,37 @@ import org.clinicops.bench.RunIds;
  * are booked at once rather than wait-listed, registered with scheduling and awaited at intake
  * (which learns them from site-updated).
  */
-final class BenchSites {
+public final class BenchSites {
 
     private BenchSites() {}
 
-    static List<String> create(Platform platform, String prefix, int count, int physicians) throws Exception {
+    /**
+     * What each site has: its time zone, chairs, nurses and physicians. Physician ids are {@code
+     * md-<n>} at every site, or, with {@code ownPhysicians}, ids of that site alone (a clinician is
+     * booked across sites: shared ids fill one calendar run after run). {@code extraPhysicians} are
+     * further physicians by staff id, e.g. a client's service account, which may then decide to
+     * treat at the site as its physician.
+     */
+    public record Shape(
+            String timeZone,
+            int chairs,
+            int nurses,
+            int physicians,
+            boolean ownPhysicians,
+            List<String> extraPhysicians) {
+
+        public Shape {
+            extraPhysicians = List.copyOf(extraPhysicians);
+        }
+    }
+
+    /** {@code count} sites with {@code physicians} physicians, 4 chairs and a nurse each; answers their ids. */
+    public static List<String> create(Platform platform, String prefix, int count, int physicians) throws Exception {
+        return create(platform, prefix, count, new Shape("UTC", 4, 1, physicians, false, List.of()));
+    }
+
+    /** {@code count} sites of the given shape, open around the clock; answers their ids. */
+    public static List<String> create(Platform platform, String prefix, int count, Shape shape) throws Exception {
         StringBuilder hours = new StringBuilder();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             hours.append(hours.isEmpty() ? "" : ",")
@@ -30,19 +56,38 @@ final class BenchSites {
         for (int s = 0; s < count; s++) {
             String id = (prefix + "-" + run + "-" + s).toLowerCase(Locale.ROOT);
             StringBuilder clinicians = new StringBuilder();
-            for (int c = 0; c < physicians; c++) {
+            for (int c = 0; c < shape.physicians(); c++) {
                 clinicians
                         .append(c == 0 ? "" : ",")
                         .append("{\"id\":\"md-")
+                        .append(shape.ownPhysicians() ? run + "-" + s + "-" : "")
                         .append(c)
                         .append("\",\"name\":\"Physician ")
                         .append(c)
                         .append("\",\"role\":\"PHYSICIAN\"}");
             }
-            clinicians.append(",{\"id\":\"rn-1\",\"name\":\"Nurse 1\",\"role\":\"NURSE\"}");
+            for (String staffId : shape.extraPhysicians()) {
+                clinicians
+                        .append(clinicians.isEmpty() ? "" : ",")
+                        .append("{\"id\":\"")
+                        .append(staffId)
+                        .append("\",\"name\":\"Physician ")
+                        .append(staffId)
+                        .append("\",\"role\":\"PHYSICIAN\"}");
+            }
+            for (int n = 1; n <= shape.nurses(); n++) {
+                clinicians
+                        .append(clinicians.isEmpty() ? "" : ",")
+                        .append("{\"id\":\"rn-")
+                        .append(n)
+                        .append("\",\"name\":\"Nurse ")
+                        .append(n)
+                        .append("\",\"role\":\"NURSE\"}");
+            }
             String body = "{\"id\":\"" + id + "\",\"name\":\"Benchmark site " + s
-                    + "\",\"timeZone\":\"UTC\",\"chairs\":4,\"openingHours\":[" + hours + "],\"clinicians\":["
-                    + clinicians + "]}";
+                    + "\",\"timeZone\":\"" + shape.timeZone() + "\",\"chairs\":" + shape.chairs()
+                    + ",\"openingHours\":[" + hours
+                    + "],\"clinicians\":[" + clinicians + "]}";
             HttpResponse<String> created = platform.post("scheduling-service", "/api/sites", body);
             if (created.statusCode() != 201) {
                 throw new IllegalStateException(
