@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +43,6 @@ public final class Cost implements Scenario {
     static final double ALL_CPU_TARGET_MS = 12;
     static final double REQUEST_COMMANDS_TARGET = 10;
     static final double SESSION_COMMANDS_TARGET = 12;
-    static final int TOP = 15;
 
     @Override
     public String name() {
@@ -52,7 +53,7 @@ public final class Cost implements Scenario {
     public String description() {
         return "CPU ms by process and MongoDB commands by service per consultation request (--rate 20"
                 + " --duration 60s --warmup 15s --idle 20s) and per completed session (--sessions 40"
-                + " --session-rate 2; --sessions 0 skips it)";
+                + " --session-rate 2; --sessions 0 skips it; --top 25 command/collection pairs)";
     }
 
     @Override
@@ -63,6 +64,7 @@ public final class Cost implements Scenario {
         Duration idleFor = options.duration("idle", Duration.ofSeconds(20));
         Duration settle = options.duration("settle", Duration.ofSeconds(180));
         int sessions = options.integer("sessions", 40);
+        int top = options.integer("top", 25);
         PlatformProcesses processes = PlatformProcesses.find(platform.root());
         for (String service : Platform.SERVICES) {
             if (!processes.pids().containsKey(service)) {
@@ -73,6 +75,7 @@ public final class Cost implements Scenario {
             }
         }
         Report report = new Report(name());
+        String loadBefore = loadAverage();
         try (MongoClient mongo = MongoClients.create(platform.mongo())) {
             Settling settling = new Settling(platform, mongo, Settling.serviceGroups());
             Meter meter = new Meter(platform, processes, settling);
@@ -82,13 +85,13 @@ public final class Cost implements Scenario {
                 report.note("no service exports " + CommandCounts.METRIC + ": the command figures are 0");
             }
             UnitCost requests = requests(platform, options, meter, report, rate, duration, warmup, idleFor, settle);
-            requests.addTo(report, TOP);
+            requests.addTo(report, top);
             requestTargets(report, requests, exported);
             if (sessions > 0) {
                 UnitCost completed = new SessionCost(platform, meter, report)
                         .measure(sessions, options.integer("session-rate", 2), requests.idle(), settle);
                 if (completed.units() > 0) {
-                    completed.addTo(report, TOP);
+                    completed.addTo(report, top);
                 }
                 sessionTargets(report, completed, exported);
             } else {
@@ -98,6 +101,8 @@ public final class Cost implements Scenario {
                     + " document(s) with unpublished events and the clinic_outbox_pending gauges summed to "
                     + settling.pendingOutboxGauges() + " (checked outside the windows: it scans the store)");
         }
+        report.note("load average (1, 5, 15 min) of the machine at the start " + loadBefore + ", at the end "
+                + loadAverage() + ": CPU per unit grows when other work competes for the cores");
         report.note("processes: " + processes.pids() + "; CPU = utime + stime of /proc/<pid>/stat (all threads),"
                 + " services each a JVM with C1 only as ./clinic up starts them; Prometheus, when running, scrapes"
                 + " the services during the windows as it would in production, its own CPU is not counted");
@@ -195,6 +200,16 @@ public final class Cost implements Scenario {
             Thread.currentThread().interrupt();
         }
         return new ArrayList<>(patients);
+    }
+
+    /** The first three fields of /proc/loadavg, or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static void requestTargets(Report report, UnitCost requests, boolean exported) {

@@ -93,6 +93,13 @@ record UnitCost(
         return counts == null ? 0 : counts.total();
     }
 
+    /** How many command/collection pairs of the services sent anything in the window. */
+    int pairs() {
+        return window.commands().values().stream()
+                .mapToInt(counts -> counts.counts().size())
+                .sum();
+    }
+
     /** The largest command/collection pairs of all services, as rows: service, command, collection, count. */
     List<Top> largest(int limit) {
         List<Top> all = new ArrayList<>();
@@ -159,7 +166,8 @@ record UnitCost(
             figure(report, key + ".mongoCommands." + service, commands(service));
         }
         Report.Table largest = report.table(
-                "Where the commands go: the " + top + " largest command/collection pairs",
+                "Where the commands go: the largest command/collection pairs (" + Math.min(top, pairs()) + " of "
+                        + pairs() + ")",
                 "service",
                 "command",
                 "collection",
