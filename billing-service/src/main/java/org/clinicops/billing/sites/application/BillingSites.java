@@ -1,6 +1,7 @@
 package org.clinicops.billing.sites.application;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.billing.BillingProperties;
@@ -8,6 +9,7 @@ import org.clinicops.billing.sites.domain.BillingSite;
 import org.clinicops.billing.sites.domain.FeeItem;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.problem.NotFoundException;
+import org.clinicops.platform.sites.SiteUpdates;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,18 +29,23 @@ public class BillingSites {
         this.clock = clock;
     }
 
-    /** Applies site-updated; idempotent (a replay describes the site the same way). */
+    /**
+     * Applies site-updated when it is the newest the site has seen ({@link SiteUpdates#isCurrent}):
+     * a replay or a late, older event changes nothing.
+     */
     public void handle(SiteUpdated event) {
         BillingSite site = sites.find(event.siteId()).orElse(null);
+        if (site != null && !SiteUpdates.isCurrent(event, site.describedAsOf())) {
+            return;
+        }
         String currency = event.currency() == null || event.currency().isBlank()
                 ? properties.defaultCurrency()
                 : event.currency();
         if (site == null) {
             site = BillingSite.open(
                     event.siteId(), event.name(), event.timeZone(), currency, defaultSchedule(), clock.instant());
-        } else {
-            site.describe(event.name(), event.timeZone(), currency, event.active(), clock.instant());
         }
+        site.describe(event.name(), event.timeZone(), currency, event.active(), event.updatedAt(), clock.instant());
         sites.save(site);
     }
 
@@ -59,7 +66,7 @@ public class BillingSites {
 
     public List<BillingSite> all() {
         return sites.all().stream()
-                .sorted(java.util.Comparator.comparing(BillingSite::id))
+                .sorted(Comparator.comparing(BillingSite::id))
                 .toList();
     }
 

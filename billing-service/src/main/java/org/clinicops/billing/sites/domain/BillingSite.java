@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 
 /** A site as billing knows it: name, time zone, currency and fee schedule. */
@@ -20,6 +21,9 @@ public class BillingSite {
     private boolean active;
     private List<FeeItem> feeSchedule = new ArrayList<>();
     private Instant updatedAt;
+
+    /** The {@code updatedAt} of the site-updated this copy was last described by; null before one. */
+    private @Nullable Instant describedAsOf;
 
     BillingSite() {}
 
@@ -36,12 +40,19 @@ public class BillingSite {
         return site;
     }
 
-    public void describe(String name, String timeZone, String currency, boolean active, Instant now) {
+    /** Describes the site as a site-updated of {@code asOf} does. */
+    public void describe(String name, String timeZone, String currency, boolean active, Instant asOf, Instant now) {
         this.name = name;
         this.timeZone = timeZone;
         this.currency = currency;
         this.active = active;
+        this.describedAsOf = asOf;
         this.updatedAt = now;
+    }
+
+    /** The {@code updatedAt} of the site-updated that last described this site, if any. */
+    public @Nullable Instant describedAsOf() {
+        return describedAsOf;
     }
 
     public void replaceSchedule(List<FeeItem> items, Instant now) {

@@ -2,11 +2,12 @@ package org.clinicops.intake.sites.application;
 
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.intake.sites.domain.KnownSite;
+import org.clinicops.platform.sites.SiteUpdates;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps a site as site-updated describes it, with its physicians. A replayed or late event is
- * harmless: the newest {@code updatedAt} wins ({@link KnownSite#supersedes}).
+ * harmless: the newest {@code updatedAt} wins ({@link SiteUpdates#isCurrent}).
  */
 @Service
 public class RecordSiteUpdate {
@@ -24,11 +25,9 @@ public class RecordSiteUpdate {
                 site.timeZone(),
                 site.active(),
                 site.updatedAt(),
-                site.clinicians().stream()
-                        .filter(c -> c.role() == SiteUpdated.ClinicianRole.PHYSICIAN)
-                        .map(SiteUpdated.Clinician::id)
-                        .toList());
-        if (updated.supersedes(sites.find(site.siteId()).orElse(null))) {
+                SiteUpdates.physicianIds(site));
+        KnownSite stored = sites.find(site.siteId()).orElse(null);
+        if (SiteUpdates.isCurrent(site, stored == null ? null : stored.updatedAt())) {
             sites.save(updated);
         }
     }

@@ -19,14 +19,6 @@ public record KnownSite(
         Instant updatedAt,
         @Nullable List<String> physicians) {
 
-    /**
-     * Whether this version of the site replaces the stored one: the newest {@code updatedAt} wins, so
-     * an older site-updated arriving late changes nothing, and the same version again is harmless.
-     */
-    public boolean supersedes(@Nullable KnownSite stored) {
-        return stored == null || !stored.updatedAt().isAfter(updatedAt);
-    }
-
     /** The ids of the site's physicians; empty when the site names none or was stored before they were kept. */
     public Set<String> physicianIds() {
         return physicians == null ? Set.of() : Set.copyOf(physicians);

@@ -6,33 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which version of a site intake keeps, and its physicians. */
+/** The physicians of a site as intake keeps it (which version wins: platform-support's SiteUpdatesTest). */
 class KnownSiteTest {
 
     private static final Instant NINE = Instant.parse("2026-12-01T09:00:00Z");
 
     private static KnownSite at(Instant updatedAt) {
         return new KnownSite("bos", "Boston", "America/New_York", true, updatedAt, List.of("dr-1"));
-    }
-
-    @Test
-    void anUnknownSiteIsTakenAsItComes() {
-        assertThat(at(NINE).supersedes(null)).isTrue();
-    }
-
-    @Test
-    void aNewerVersionReplacesTheStoredOne() {
-        assertThat(at(NINE.plusSeconds(1)).supersedes(at(NINE))).isTrue();
-    }
-
-    @Test
-    void theSameVersionAgainIsHarmless() {
-        assertThat(at(NINE).supersedes(at(NINE))).isTrue();
-    }
-
-    @Test
-    void anOlderVersionArrivingLateChangesNothing() {
-        assertThat(at(NINE.minusSeconds(1)).supersedes(at(NINE))).isFalse();
     }
 
     @Test
