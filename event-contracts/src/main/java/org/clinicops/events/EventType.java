@@ -90,7 +90,12 @@ public enum EventType {
             ConsultationNoShow.class,
             Owner.SCHEDULING),
     INVOICE_VOIDED("clinic.invoice-voided", "clinic.invoice-voided.v1", InvoiceVoided.class, Owner.BILLING),
-    INVOICE_ADJUSTED("clinic.invoice-adjusted", "clinic.invoice-adjusted.v1", InvoiceAdjusted.class, Owner.BILLING);
+    INVOICE_ADJUSTED("clinic.invoice-adjusted", "clinic.invoice-adjusted.v1", InvoiceAdjusted.class, Owner.BILLING),
+    CONTROLLED_SUBSTANCE_DISCREPANCY(
+            "clinic.controlled-substance-discrepancy",
+            "clinic.controlled-substance-discrepancy.v1",
+            ControlledSubstanceDiscrepancy.class,
+            Owner.MONITORING);
 
     /** CloudEvents {@code specversion} used by every event. */
     public static final String SPEC_VERSION = "1.0";
@@ -146,6 +151,14 @@ public enum EventType {
      */
     public String source() {
         return SOURCE_PREFIX + producer;
+    }
+
+    /**
+     * Whether the record key is the site id rather than a pseudonymous patient id: events about a
+     * site that carry no patient identity.
+     */
+    public boolean keyedBySite() {
+        return this == SITE_UPDATED || this == CONTROLLED_SUBSTANCE_DISCREPANCY;
     }
 
     /** Whether the topic is log-compacted (latest state per key). */

@@ -74,13 +74,8 @@ class AsyncApiDocumentTest {
         String key = message(type).at("/bindings/kafka/key/description").asString();
         List<String> cleanup = strings(channel.at("/bindings/kafka/topicConfiguration/cleanup.policy"));
 
-        if (type.compacted()) {
-            assertThat(key).startsWith("Site id");
-            assertThat(cleanup).containsExactly("compact");
-        } else {
-            assertThat(key).startsWith("Pseudonymous patient id");
-            assertThat(cleanup).containsExactly("delete");
-        }
+        assertThat(key).startsWith(type.keyedBySite() ? "Site id" : "Pseudonymous patient id");
+        assertThat(cleanup).containsExactly(type.compacted() ? "compact" : "delete");
     }
 
     @ParameterizedTest

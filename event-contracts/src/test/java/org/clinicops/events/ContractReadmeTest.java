@@ -34,7 +34,7 @@ class ContractReadmeTest {
         assertThat(cells.get(1)).isEqualTo("`" + type.payloadClass().getSimpleName() + "`");
         assertThat(cells.get(2)).isEqualTo(routing.producer());
         assertThat(Set.of(cells.get(3).split(",\\s*"))).isEqualTo(routing.consumers());
-        assertThat(cells.get(4)).startsWith(type.compacted() ? "site id" : "patient id");
+        assertThat(cells.get(4)).startsWith(type.keyedBySite() ? "site id" : "patient id");
     }
 
     @Test

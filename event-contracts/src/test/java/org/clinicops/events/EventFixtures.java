@@ -309,6 +309,16 @@ final class EventFixtures {
                         true,
                         true,
                         at(Duration.ofDays(2)));
+            case CONTROLLED_SUBSTANCE_DISCREPANCY ->
+                new ControlledSubstanceDiscrepancy(
+                        "dis_01JQ8F3K2M",
+                        SITE,
+                        ControlledSubstanceDiscrepancy.Kind.UNRECONCILED_SESSION,
+                        null,
+                        new BigDecimal("38.500"),
+                        new BigDecimal("35.000"),
+                        new BigDecimal("3.500"),
+                        at(Duration.ofHours(12)));
         };
     }
 

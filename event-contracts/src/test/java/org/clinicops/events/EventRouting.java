@@ -51,6 +51,7 @@ record EventRouting(String producer, Set<String> consumers) {
         table.put(EventType.CONSULTATION_NO_SHOW, new EventRouting("scheduling", Set.of("monitoring")));
         table.put(EventType.INVOICE_VOIDED, new EventRouting("billing", Set.of("monitoring")));
         table.put(EventType.INVOICE_ADJUSTED, new EventRouting("billing", Set.of("monitoring")));
+        table.put(EventType.CONTROLLED_SUBSTANCE_DISCREPANCY, new EventRouting("monitoring", Set.of("monitoring")));
         return Map.copyOf(table);
     }
 }

@@ -53,8 +53,8 @@ class EventSampleTest {
     void samplePatientOrSiteMatchesTheRecordKey(EventType type) {
         ClinicEvent event = EventJson.read(ContractFiles.sampleBytes(type), type.payloadClass());
 
-        if (type == EventType.SITE_UPDATED) {
-            assertThat(event.key()).isEqualTo("bos");
+        if (type.keyedBySite()) {
+            assertThat(event.key()).isEqualTo("bos").isEqualTo(event.siteId());
         } else {
             assertThat(event.key()).startsWith("p_").isEqualTo(((PatientEvent) event).patientId());
         }

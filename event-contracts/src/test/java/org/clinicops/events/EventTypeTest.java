@@ -44,7 +44,7 @@ class EventTypeTest {
 
         String expectedKey = event instanceof PatientEvent patientEvent ? patientEvent.patientId() : event.siteId();
         assertThat(event.key()).isEqualTo(expectedKey);
-        assertThat(event instanceof PatientEvent).isNotEqualTo(type == EventType.SITE_UPDATED);
+        assertThat(event instanceof PatientEvent).isNotEqualTo(type.keyedBySite());
     }
 
     @Test
@@ -54,7 +54,7 @@ class EventTypeTest {
         assertThat(Arrays.stream(types).map(EventType::topic)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::type)).doesNotHaveDuplicates();
         assertThat(Arrays.stream(types).map(EventType::payloadClass)).doesNotHaveDuplicates();
-        assertThat(types).hasSize(27);
+        assertThat(types).hasSize(28);
     }
 
     @ParameterizedTest
@@ -84,6 +84,13 @@ class EventTypeTest {
         assertThat(EventType.CONSULTATION_NO_SHOW.source()).isEqualTo("/clinicops/scheduling-service");
         assertThat(EventType.INVOICE_VOIDED.source()).isEqualTo("/clinicops/billing-service");
         assertThat(EventType.INVOICE_ADJUSTED.source()).isEqualTo("/clinicops/billing-service");
+    }
+
+    @Test
+    void onlySiteEventsAreKeyedBySite() {
+        assertThat(Arrays.stream(EventType.values()).filter(EventType::keyedBySite))
+                .containsExactly(EventType.SITE_UPDATED, EventType.CONTROLLED_SUBSTANCE_DISCREPANCY);
+        assertThat(EventType.CONTROLLED_SUBSTANCE_DISCREPANCY.source()).isEqualTo("/clinicops/monitoring-service");
     }
 
     @Test
