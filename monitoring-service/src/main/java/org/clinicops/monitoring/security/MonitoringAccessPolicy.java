@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * Least privilege for monitoring. Vitals, alerts, adverse events and clinical holds are clinical
  * detail: only the nurses and clinicians who treat the patients reach them (OPERATOR sees the
  * aggregated indicators on {@code /actuator/prometheus} only, never a patient). Releasing a
- * clinical hold is a clinician's decision. Rebuilding the projections is for ADMIN. Which site's
+ * clinical hold is a clinician's decision. The ketamine register is the care team's to write (a
+ * clinician corrects and resolves) and an operator's to read and report on. Rebuilding the
+ * projections is for ADMIN. Which site's
  * data a caller reaches is checked in the handlers and use cases with {@code SiteAccess}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +39,19 @@ class MonitoringAccessPolicy {
                 // clinical holds: the care team sees them, only a clinician releases one
                 .allow(GET, "/api/patients/{patientId}/clinical-hold", NURSE, CLINICIAN)
                 .allow(POST, "/api/patients/{patientId}/clinical-hold/release", CLINICIAN)
+                // the controlled-substance register (issue 21): the care team of the site draws, wastes,
+                // witnesses and counts; a clinician corrects entries and resolves discrepancies; operators
+                // read the register and its reports; billing sees nothing
+                .allow(POST, "/api/register/{siteId}/receipts", NURSE, CLINICIAN)
+                .allow(POST, "/api/register/{siteId}/draws", NURSE, CLINICIAN)
+                .allow(POST, "/api/register/{siteId}/wastes", NURSE, CLINICIAN)
+                .allow(POST, "/api/register/{siteId}/counts", NURSE, CLINICIAN)
+                .allow(POST, "/api/register/{siteId}/entries/{entryId}/reversal", CLINICIAN)
+                .allow(POST, "/api/register/{siteId}/discrepancies/{discrepancyId}/resolve", CLINICIAN)
+                .allow(GET, "/api/register/{siteId}/reports/**", Role.OPERATOR)
+                .allow(GET, "/api/register/{siteId}", NURSE, CLINICIAN, Role.OPERATOR)
+                .allow(GET, "/api/register/{siteId}/lots/{lotId}/entries", NURSE, CLINICIAN, Role.OPERATOR)
+                .allow(GET, "/api/register/{siteId}/sessions/{sessionId}", NURSE, CLINICIAN, Role.OPERATOR)
                 // projections: wipes and re-reads every topic
                 .allow(POST, "/api/admin/projections/rebuild", Role.ADMIN)
                 // the nurse page and its forms
@@ -45,6 +60,12 @@ class MonitoringAccessPolicy {
                 .allow(POST, "/sessions/{sessionId}/adverse-events", NURSE, CLINICIAN)
                 .allow(POST, "/sessions/{sessionId}/alerts/{alertId}/acknowledge", NURSE, CLINICIAN)
                 .allow(POST, "/sessions/{sessionId}/alerts/{alertId}/close", NURSE, CLINICIAN)
+                .allow(POST, "/sessions/{sessionId}/register/**", NURSE, CLINICIAN)
+                // the register page: balances, today's entries, discrepancies, wastes awaiting a witness
+                .allow(GET, "/register/{siteId}", NURSE, CLINICIAN, Role.OPERATOR)
+                .allow(POST, "/register/{siteId}/counts", NURSE, CLINICIAN)
+                .allow(POST, "/register/{siteId}/witness/{requestId}/confirm", NURSE, CLINICIAN)
+                .allow(POST, "/register/{siteId}/discrepancies/{discrepancyId}/resolve", CLINICIAN)
                 .build();
     }
 }

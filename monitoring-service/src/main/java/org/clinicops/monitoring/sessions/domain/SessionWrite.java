@@ -1,9 +1,11 @@
 package org.clinicops.monitoring.sessions.domain;
 
-/** A safety write that needs a known, open session. */
+/** A safety or register write that needs a known, open session. */
 public enum SessionWrite {
     VITALS("vitals"),
-    ADVERSE_EVENT("an adverse event");
+    ADVERSE_EVENT("an adverse event"),
+    /** Ketamine drawn for the session (the controlled-substance register): only while it is under way. */
+    DRAW("drug draws");
 
     private final String words;
 

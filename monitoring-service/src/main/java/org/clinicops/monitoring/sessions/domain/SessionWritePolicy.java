@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * for {@code vitalsAfterEnd} (2 hours: readings taken at the chair and charted after discharge),
  * adverse events for {@code adverseEventsAfterEnd} (7 days: side effects such as insomnia or
  * appetite change show in the days after). A cancelled session, one waiting for a clinical hold to
- * be released and a missed one never take either: no infusion was given.
+ * be released and a missed one never take either: no infusion was given. Drug draws for the
+ * controlled-substance register are taken from check-in until the session ends, never after.
  */
 public record SessionWritePolicy(Duration opensBeforeStart, Duration vitalsAfterEnd, Duration adverseEventsAfterEnd) {
 
@@ -45,6 +46,10 @@ public record SessionWritePolicy(Duration opensBeforeStart, Duration vitalsAfter
                         : Optional.empty();
             }
             case COMPLETED, STOPPED -> {
+                if (write == SessionWrite.DRAW) {
+                    // drug is drawn for an infusion about to be given, never after the session ended
+                    yield refuse("session-ended", "session " + id + " ended; drug is drawn only for a session under way");
+                }
                 Instant closes = closes(session.endedAt(), write);
                 yield closes != null && now.isAfter(closes)
                         ? refuse(

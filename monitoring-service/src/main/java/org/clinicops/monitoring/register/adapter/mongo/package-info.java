@@ -1,0 +1,5 @@
+/** The register's collections: entries (one per lot and sequence number), lot balances, sessions, discrepancies. */
+@NullMarked
+package org.clinicops.monitoring.register.adapter.mongo;
+
+import org.jspecify.annotations.NullMarked;
