@@ -81,7 +81,8 @@ public class CheckRegister {
                 sessions.checked(session.sessionId(), now);
             }
         } while (due.size() == BATCH);
-        for (Entry count : ledgers.entriesOfKinds(List.of(EntryKind.COUNT), now.minus(Duration.ofDays(1)), now.plusSeconds(1))) {
+        for (Entry count :
+                ledgers.entriesOfKinds(List.of(EntryKind.COUNT), now.minus(Duration.ofDays(1)), now.plusSeconds(1))) {
             counts.raiseIfDifferent(count);
         }
         return raised;
@@ -94,7 +95,9 @@ public class CheckRegister {
         if (!touched || account.reconciled(properties.toleranceMg())) {
             return false;
         }
-        var administered = account.administeredMg() == null ? account.wastedMg() : account.administeredMg().add(account.wastedMg());
+        var administered = account.administeredMg() == null
+                ? account.wastedMg()
+                : account.administeredMg().add(account.wastedMg());
         return discrepancies.raiseOnce(
                 Discrepancy.idOfSession(session.sessionId(), Kind.UNRECONCILED_SESSION),
                 () -> Discrepancy.ofSession(

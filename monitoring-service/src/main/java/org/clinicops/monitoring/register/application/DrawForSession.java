@@ -29,8 +29,7 @@ public class DrawForSession {
     private final SiteTimeZones zones;
     private final Clock clock;
 
-    DrawForSession(
-            SessionGate gate, Ledgers ledgers, RegisterSessions sessions, SiteTimeZones zones, Clock clock) {
+    DrawForSession(SessionGate gate, Ledgers ledgers, RegisterSessions sessions, SiteTimeZones zones, Clock clock) {
         this.gate = gate;
         this.ledgers = ledgers;
         this.sessions = sessions;

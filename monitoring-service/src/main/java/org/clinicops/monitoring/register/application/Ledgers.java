@@ -1,5 +1,7 @@
 package org.clinicops.monitoring.register.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 import org.clinicops.monitoring.register.domain.Entry;
 import org.clinicops.monitoring.register.domain.LotLedger;
@@ -20,9 +22,11 @@ public class Ledgers {
     private static final int ATTEMPTS = 5;
 
     private final LedgerStore store;
+    private final MeterRegistry meters;
 
-    Ledgers(LedgerStore store) {
+    Ledgers(LedgerStore store, MeterRegistry meters) {
         this.store = store;
+        this.meters = meters;
     }
 
     /**
@@ -42,6 +46,12 @@ public class Ledgers {
             Entry entry = change.apply(ledger);
             try {
                 store.append(ledger, entry);
+                Counter.builder("clinic.register.entries")
+                        .description("Entries written to the controlled-substance register, by kind")
+                        .tag("site", siteId)
+                        .tag("kind", entry.kind().name())
+                        .register(meters)
+                        .increment();
                 return entry;
             } catch (LedgerStore.ConcurrentAppendException raced) {
                 // another request wrote this line of the lot: read the lot again and re-check

@@ -54,8 +54,7 @@ public class ReceiveStock {
         }
         LotLedger lot = store.lotByNumber(command.siteId(), description.ndc(), description.lotNumber())
                 .orElseGet(() -> store.open(LotLedger.open(ids.next("lot_"), command.siteId(), description, now))
-                        .orElseGet(() -> store.lotByNumber(
-                                        command.siteId(), description.ndc(), description.lotNumber())
+                        .orElseGet(() -> store.lotByNumber(command.siteId(), description.ndc(), description.lotNumber())
                                 .orElseThrow()));
         if (!lot.description().sameAs(description)) {
             throw new ConflictException(

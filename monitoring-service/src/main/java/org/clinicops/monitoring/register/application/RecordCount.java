@@ -30,11 +30,7 @@ public class RecordCount {
     private final Clock clock;
 
     RecordCount(
-            Ledgers ledgers,
-            Discrepancies discrepancies,
-            RegisterProperties properties,
-            IdGenerator ids,
-            Clock clock) {
+            Ledgers ledgers, Discrepancies discrepancies, RegisterProperties properties, IdGenerator ids, Clock clock) {
         this.ledgers = ledgers;
         this.discrepancies = discrepancies;
         this.properties = properties;
@@ -64,5 +60,6 @@ public class RecordCount {
     }
 
     /** The count's entry and the discrepancy it raised, if any. */
-    public record Counted(Entry entry, @org.jspecify.annotations.Nullable String discrepancyId) {}
+    public record Counted(
+            Entry entry, @org.jspecify.annotations.Nullable String discrepancyId) {}
 }

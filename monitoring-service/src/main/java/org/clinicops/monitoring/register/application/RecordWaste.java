@@ -63,9 +63,7 @@ public class RecordWaste {
         SessionRef session = session(command.siteId(), command.sessionId());
         Audit.patient(session.patientId());
         Entry entry = ledgers.change(command.siteId(), command.lotId(), ledger -> {
-            registerSessions
-                    .account(session.sessionId())
-                    .checkWaste(ledger.lotId(), mg, properties.toleranceMg());
+            registerSessions.account(session.sessionId()).checkWaste(ledger.lotId(), mg, properties.toleranceMg());
             return ledger.waste(session, mg, witness, command.reason(), recorder, now);
         });
         registerSessions.settle(session.sessionId(), command.siteId(), session);
@@ -79,8 +77,12 @@ public class RecordWaste {
         if (known == null && registered == null) {
             throw new NotFoundException("session", sessionId);
         }
-        String site = known != null ? known.siteId() : Objects.requireNonNull(registered).siteId();
-        String patient = known != null ? known.patientId() : Objects.requireNonNull(registered).patientId();
+        String site = known != null
+                ? known.siteId()
+                : Objects.requireNonNull(registered).siteId();
+        String patient = known != null
+                ? known.patientId()
+                : Objects.requireNonNull(registered).patientId();
         Audit.patient(patient);
         SiteAccess.require(site);
         if (!site.equals(siteId)) {

@@ -61,8 +61,10 @@ public class RegisterQueries {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         List<LotLedger> lots = new ArrayList<>(store.lotsOfSite(siteId));
-        lots.sort(Comparator.comparing((LotLedger l) -> l.description().expiresOn()).thenComparing(LotLedger::lotId));
-        List<Entry> todays = store.entriesOfSite(siteId, today.atStartOfDay(zone).toInstant(), now.plusSeconds(1));
+        lots.sort(Comparator.comparing((LotLedger l) -> l.description().expiresOn())
+                .thenComparing(LotLedger::lotId));
+        List<Entry> todays =
+                store.entriesOfSite(siteId, today.atStartOfDay(zone).toInstant(), now.plusSeconds(1));
         return new SiteRegister(
                 siteId,
                 zone,
@@ -108,14 +110,18 @@ public class RegisterQueries {
             Product product = lot.description().product();
             productOfLot.put(lot.lotId(), product);
             LocalDate today = now.atZone(zones.zoneOf(lot.siteId())).toLocalDate();
-            builder(bySite, lot.siteId(), product).lot(lot.balanceMg(), lot.unitsOnHand(), lot.description().expiredOn(today));
+            builder(bySite, lot.siteId(), product)
+                    .lot(lot.balanceMg(), lot.unitsOnHand(), lot.description().expiredOn(today));
         }
         List<Entry> window = store.entriesOfKinds(
-                List.of(EntryKind.DRAW, EntryKind.WASTE, EntryKind.STOCK_WASTE, EntryKind.REVERSAL), from, now.plusSeconds(1));
+                List.of(EntryKind.DRAW, EntryKind.WASTE, EntryKind.STOCK_WASTE, EntryKind.REVERSAL),
+                from,
+                now.plusSeconds(1));
         Map<String, Entry> reversedKinds = new java.util.HashMap<>();
         for (Entry e : window) {
             if (e.kind() == EntryKind.REVERSAL && e.reversesSeq() != null) {
-                store.entry(Entry.idOf(e.lotId(), e.reversesSeq())).ifPresent(original -> reversedKinds.put(e.id(), original));
+                store.entry(Entry.idOf(e.lotId(), e.reversesSeq()))
+                        .ifPresent(original -> reversedKinds.put(e.id(), original));
             }
         }
         for (Entry e : window) {
@@ -146,7 +152,8 @@ public class RegisterQueries {
         for (RegisterSession session : sessions.endedBetween(from, now.plusSeconds(1))) {
             SessionAccount account = registerSessions.account(session.sessionId());
             boolean touched = account.drawnMg().signum() > 0
-                    || (account.administeredMg() != null && account.administeredMg().signum() > 0);
+                    || (account.administeredMg() != null
+                            && account.administeredMg().signum() > 0);
             if (touched && !account.reconciled(properties.toleranceMg())) {
                 unreconciled.merge(session.siteId(), 1, Integer::sum);
             }
@@ -160,7 +167,9 @@ public class RegisterQueries {
         sites.addAll(open.keySet());
         List<StockFigures> figures = new ArrayList<>();
         for (String site : sites) {
-            for (Product product : Product.values()) {
+            // the products the site stocks (has received); a site with none still carries its session figures
+            var stocked = bySite.getOrDefault(site, Map.of()).keySet();
+            for (Product product : stocked.isEmpty() ? List.of(Product.KETAMINE_HCL) : List.copyOf(stocked)) {
                 figures.add(builder(bySite, site, product)
                         .build(
                                 windowDays,
@@ -172,7 +181,8 @@ public class RegisterQueries {
         return figures;
     }
 
-    private static StockFigures.Builder builder(Map<String, Map<Product, StockFigures.Builder>> bySite, String site, Product product) {
+    private static StockFigures.Builder builder(
+            Map<String, Map<Product, StockFigures.Builder>> bySite, String site, Product product) {
         return bySite.computeIfAbsent(site, s -> new EnumMap<>(Product.class))
                 .computeIfAbsent(product, p -> new StockFigures.Builder(site, p));
     }

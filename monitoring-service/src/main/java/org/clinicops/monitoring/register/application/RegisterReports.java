@@ -55,20 +55,22 @@ public class RegisterReports {
         }
         ZoneId zone = zones.zoneOf(siteId);
         List<Entry> entries = store.entriesOfSite(
-                siteId, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+                siteId,
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
         Map<String, LotDescription> lots = new HashMap<>();
         List<DispensingRow> rows = new ArrayList<>();
         for (Entry e : entries) {
             if (e.kind() == EntryKind.COUNT) {
                 continue;
             }
-            LotDescription lot = lots.computeIfAbsent(e.lotId(), id -> store.lot(id)
-                    .map(LotLedger::description)
-                    .orElseThrow());
+            LotDescription lot = lots.computeIfAbsent(
+                    e.lotId(), id -> store.lot(id).map(LotLedger::description).orElseThrow());
             EntryKind column = e.kind();
             BigDecimal mg = e.mg();
             if (e.kind() == EntryKind.REVERSAL && e.reversesSeq() != null) {
-                Entry original = store.entry(Entry.idOf(e.lotId(), e.reversesSeq())).orElseThrow();
+                Entry original =
+                        store.entry(Entry.idOf(e.lotId(), e.reversesSeq())).orElseThrow();
                 column = original.kind();
                 mg = mg.negate();
             }
@@ -99,7 +101,8 @@ public class RegisterReports {
         LocalDate today = now.atZone(zone).toLocalDate();
         List<InventoryRow> rows = new ArrayList<>();
         List<LotLedger> lots = new ArrayList<>(store.lotsOfSite(siteId));
-        lots.sort(Comparator.comparing((LotLedger l) -> l.description().expiresOn()).thenComparing(LotLedger::lotId));
+        lots.sort(Comparator.comparing((LotLedger l) -> l.description().expiresOn())
+                .thenComparing(LotLedger::lotId));
         for (LotLedger lot : lots) {
             if (lot.balanceMg().signum() == 0 && lot.lastCountedMg() == null) {
                 continue;

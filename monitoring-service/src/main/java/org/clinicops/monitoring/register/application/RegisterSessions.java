@@ -92,13 +92,7 @@ public class RegisterSessions {
             discrepancies.raiseOnce(
                     Discrepancy.idOfSession(sessionId, kind),
                     () -> Discrepancy.ofSession(
-                            kind,
-                            siteId,
-                            ref,
-                            account.drawnMg(),
-                            account.wastedMg(),
-                            clock.instant(),
-                            ids.eventId()));
+                            kind, siteId, ref, account.drawnMg(), account.wastedMg(), clock.instant(), ids.eventId()));
         }
     }
 }

@@ -47,7 +47,8 @@ public class ResolveDiscrepancy {
                 .orElseThrow(() -> new NotFoundException("discrepancy", discrepancyId));
         Audit.patient(discrepancy.patientId());
         if (!discrepancy.open()) {
-            throw new ConflictException("discrepancy-resolved", "discrepancy " + discrepancyId + " was resolved before");
+            throw new ConflictException(
+                    "discrepancy-resolved", "discrepancy " + discrepancyId + " was resolved before");
         }
         Instant now = clock.instant();
         String adjustment = null;

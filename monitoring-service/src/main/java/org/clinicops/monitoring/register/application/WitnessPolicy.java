@@ -17,7 +17,8 @@ public final class WitnessPolicy {
     public static String admit(@Nullable StaffUser witness, String siteId, String recorder) {
         if (witness == null) {
             throw new InvalidRequestException(
-                    "witness", "a waste needs a witness: a second nurse or clinician confirms it with their own sign-in");
+                    "witness",
+                    "a waste needs a witness: a second nurse or clinician confirms it with their own sign-in");
         }
         if (!witness.hasAny(Role.NURSE, Role.CLINICIAN)) {
             throw new InvalidRequestException("witness", "the witness must be a nurse or a clinician");

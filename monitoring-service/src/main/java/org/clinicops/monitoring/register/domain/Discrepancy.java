@@ -156,7 +156,8 @@ public class Discrepancy extends AggregateRoot {
         }
         String text = reason.strip();
         if (text.isEmpty() || text.length() > LotLedger.MAX_REASON_LENGTH) {
-            throw new InvalidRequestException("reason", "is required, at most " + LotLedger.MAX_REASON_LENGTH + " characters");
+            throw new InvalidRequestException(
+                    "reason", "is required, at most " + LotLedger.MAX_REASON_LENGTH + " characters");
         }
         status = Status.RESOLVED;
         resolvedBy = clinician;

@@ -98,9 +98,7 @@ public class LotLedger {
             throw new InvalidRequestException("units", "must be 1 to " + Quantities.MAX_UNITS);
         }
         BigDecimal mg = mgPerUnit.multiply(BigDecimal.valueOf(units));
-        return append(new Line(EntryKind.RECEIPT, mg, mg, by, at)
-                .units(units)
-                .supplier(supplier, invoiceRef));
+        return append(new Line(EntryKind.RECEIPT, mg, mg, by, at).units(units).supplier(supplier, invoiceRef));
     }
 
     /**
@@ -128,7 +126,8 @@ public class LotLedger {
      * Drawn for the session and not given, confirmed by a witness: no change of stock (it left with
      * the draw). How much a session may waste is {@link SessionAccount#checkWaste}'s to say.
      */
-    public Entry waste(SessionRef session, BigDecimal mg, String witness, @Nullable String reason, String by, Instant at) {
+    public Entry waste(
+            SessionRef session, BigDecimal mg, String witness, @Nullable String reason, String by, Instant at) {
         return append(new Line(EntryKind.WASTE, mg, Quantities.ZERO, by, at)
                 .session(session)
                 .witness(witness, by)
@@ -173,12 +172,18 @@ public class LotLedger {
         }
         if (!original.kind().reversible()) {
             throw new ConflictException(
-                    "entry-not-reversible", "a " + original.kind() + " entry is not reversed; record a new count instead");
+                    "entry-not-reversible",
+                    "a " + original.kind() + " entry is not reversed; record a new count instead");
         }
         if (reversedSeqs.contains(original.seq())) {
             throw new ConflictException("entry-already-reversed", "entry " + original.id() + " was reversed before");
         }
-        Entry reversal = append(new Line(EntryKind.REVERSAL, original.changeMg().abs(), original.changeMg().negate(), by, at)
+        Entry reversal = append(new Line(
+                        EntryKind.REVERSAL,
+                        original.changeMg().abs(),
+                        original.changeMg().negate(),
+                        by,
+                        at)
                 .reverses(original)
                 .reason(reason, true));
         return reversal;
@@ -201,7 +206,10 @@ public class LotLedger {
             throw new ConflictException(
                     "insufficient-balance",
                     "lot " + lotNumber + " holds " + balanceMg.toPlainString() + " mg; "
-                            + line.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of "
+                            + line.kind
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ') + " of "
                             + line.mg.toPlainString() + " mg refused",
                     Map.of("lotId", lotId, "balanceMg", balanceMg.toPlainString()));
         }
@@ -265,8 +273,7 @@ public class LotLedger {
     }
 
     public LotDescription description() {
-        return new LotDescription(
-                product, ndc, lotNumber, expiresOn, concentrationMgPerMl, volumeMlPerUnit, mgPerUnit);
+        return new LotDescription(product, ndc, lotNumber, expiresOn, concentrationMgPerMl, volumeMlPerUnit, mgPerUnit);
     }
 
     public long seq() {
@@ -309,15 +316,33 @@ public class LotLedger {
         final BigDecimal changeMg;
         final String by;
         final Instant at;
-        @Nullable Integer units;
-        @Nullable SessionRef session;
-        @Nullable String witness;
-        @Nullable String reason;
-        @Nullable String supplier;
-        @Nullable String invoiceRef;
-        @Nullable BigDecimal expectedMg;
-        @Nullable Long reversesSeq;
-        @Nullable String discrepancyId;
+
+        @Nullable
+        Integer units;
+
+        @Nullable
+        SessionRef session;
+
+        @Nullable
+        String witness;
+
+        @Nullable
+        String reason;
+
+        @Nullable
+        String supplier;
+
+        @Nullable
+        String invoiceRef;
+
+        @Nullable
+        BigDecimal expectedMg;
+
+        @Nullable
+        Long reversesSeq;
+
+        @Nullable
+        String discrepancyId;
 
         Line(EntryKind kind, BigDecimal mg, BigDecimal changeMg, String by, Instant at) {
             this.kind = kind;
@@ -353,7 +378,12 @@ public class LotLedger {
             String text = value == null ? null : value.strip();
             if (text == null || text.isEmpty()) {
                 if (required) {
-                    throw new InvalidRequestException("reason", "is required for a " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    throw new InvalidRequestException(
+                            "reason",
+                            "is required for a "
+                                    + kind.name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', ' '));
                 }
                 return this;
             }

@@ -71,7 +71,9 @@ public record SessionAccount(
 
     /** Drawn − administered − wasted: what is not accounted for (positive: drug unaccounted). */
     public BigDecimal unaccountedMg() {
-        return drawnMg().subtract(administeredMg == null ? Quantities.ZERO : administeredMg).subtract(wastedMg());
+        return drawnMg()
+                .subtract(administeredMg == null ? Quantities.ZERO : administeredMg)
+                .subtract(wastedMg());
     }
 
     /** Reconciled: the session ended and drawn = administered + wasted within the tolerance. */

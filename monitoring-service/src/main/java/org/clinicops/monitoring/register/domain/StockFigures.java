@@ -81,8 +81,7 @@ public record StockFigures(
             return this;
         }
 
-        public StockFigures build(
-                long windowDays, BigDecimal reorderLevel, int unreconciled, Map<Kind, Integer> open) {
+        public StockFigures build(long windowDays, BigDecimal reorderLevel, int unreconciled, Map<Kind, Integer> open) {
             BigDecimal used = drawn.add(wastedFromStock);
             double days = used.signum() <= 0
                     ? NO_USE_DAYS

@@ -48,7 +48,8 @@ public record SessionWritePolicy(Duration opensBeforeStart, Duration vitalsAfter
             case COMPLETED, STOPPED -> {
                 if (write == SessionWrite.DRAW) {
                     // drug is drawn for an infusion about to be given, never after the session ended
-                    yield refuse("session-ended", "session " + id + " ended; drug is drawn only for a session under way");
+                    yield refuse(
+                            "session-ended", "session " + id + " ended; drug is drawn only for a session under way");
                 }
                 Instant closes = closes(session.endedAt(), write);
                 yield closes != null && now.isAfter(closes)

@@ -46,7 +46,8 @@ class LedgerBalancePropertyTest {
     record Reverse(int index) implements Command {}
 
     @Property(tries = 300)
-    void balanceIsReceivedMinusDrawnPlusReversalsAfterEveryStep(@ForAll("commands") @Size(max = 40) List<Command> commands) {
+    void balanceIsReceivedMinusDrawnPlusReversalsAfterEveryStep(
+            @ForAll("commands") @Size(max = 40) List<Command> commands) {
         run(commands);
     }
 
@@ -62,12 +63,16 @@ class LedgerBalancePropertyTest {
             try {
                 written = apply(lot, command, entries);
             } catch (ConflictException refused) {
-                assertThat(model.accepts(command, entries, before)).as("%s refused: %s", command, refused.code()).isFalse();
+                assertThat(model.accepts(command, entries, before))
+                        .as("%s refused: %s", command, refused.code())
+                        .isFalse();
                 assertThat(lot.balanceMg()).isEqualByComparingTo(before);
                 assertThat(lot.seq()).isEqualTo(seqBefore);
                 continue;
             }
-            assertThat(model.accepts(command, entries, before)).as("%s accepted", command).isTrue();
+            assertThat(model.accepts(command, entries, before))
+                    .as("%s accepted", command)
+                    .isTrue();
             model.record(written, entries);
             entries.add(written);
             assertThat(written.seq()).isEqualTo(seqBefore + 1);
@@ -75,7 +80,8 @@ class LedgerBalancePropertyTest {
                     .as("balance after %s", command)
                     .isEqualByComparingTo(model.balance())
                     .isEqualByComparingTo(written.balanceAfterMg())
-                    .isEqualByComparingTo(entries.stream().map(Entry::changeMg).reduce(BigDecimal.ZERO, BigDecimal::add));
+                    .isEqualByComparingTo(
+                            entries.stream().map(Entry::changeMg).reduce(BigDecimal.ZERO, BigDecimal::add));
             assertThat(lot.balanceMg().signum()).isGreaterThanOrEqualTo(0);
         }
         LotLedger replayed = Lots.ketamine();
@@ -116,7 +122,10 @@ class LedgerBalancePropertyTest {
         final List<Long> reversed = new ArrayList<>();
 
         BigDecimal balance() {
-            return received.subtract(drawn).subtract(wastedFromStock).add(adjustments).add(reversals);
+            return received.subtract(drawn)
+                    .subtract(wastedFromStock)
+                    .add(adjustments)
+                    .add(reversals);
         }
 
         boolean accepts(Command command, List<Entry> entries, BigDecimal balance) {

@@ -63,7 +63,8 @@ class LotLedgerTest {
 
         lot.draw(SESSION, mg("10"), LocalDate.parse("2027-12-31"), "nurse-bos", T0);
         assertThatThrownBy(() -> lot.draw(SESSION, mg("10"), LocalDate.parse("2028-01-01"), "nurse-bos", T0))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("lot-expired"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("lot-expired"));
         assertThat(lot.balanceMg()).isEqualByComparingTo("490");
     }
 
@@ -189,10 +190,12 @@ class LotLedgerTest {
         LotDescription device = LotDescription.of(
                 Product.ESKETAMINE_NASAL, "50458-028-02", "ES1", LocalDate.parse("2027-01-31"), null, null, mg("28"));
         assertThat(device.mgPerUnit()).isEqualByComparingTo("28");
-        assertThatThrownBy(() -> LotDescription.of(
-                        Product.KETAMINE_HCL, "not-an-ndc", "", null, null, mg("10"), mg("28")))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
-                        .extracting(InvalidRequestException.FieldError::field)
-                        .contains("ndc", "lotNumber", "expiresOn", "concentrationMgPerMl", "mgPerDevice"));
+        assertThatThrownBy(
+                        () -> LotDescription.of(Product.KETAMINE_HCL, "not-an-ndc", "", null, null, mg("10"), mg("28")))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(InvalidRequestException.FieldError::field)
+                                .contains("ndc", "lotNumber", "expiresOn", "concentrationMgPerMl", "mgPerDevice"));
     }
 }

@@ -58,7 +58,8 @@ class SessionAccountTest {
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.code()).isEqualTo("waste-exceeds-drawn"));
         assertThatThrownBy(() -> account(null).checkWaste("lot_other", mg("1"), TOLERANCE))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("nothing-drawn"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("nothing-drawn"));
     }
 
     @Test

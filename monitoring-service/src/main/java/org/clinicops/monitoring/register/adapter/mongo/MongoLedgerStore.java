@@ -52,7 +52,12 @@ class MongoLedgerStore implements LedgerStore {
     @Override
     public Optional<LotLedger> lotByNumber(String siteId, String ndc, String lotNumber) {
         return Optional.ofNullable(mongo.findOne(
-                        query(where("siteId").is(siteId).and("ndc").is(ndc).and("lotNumber").is(lotNumber)),
+                        query(where("siteId")
+                                .is(siteId)
+                                .and("ndc")
+                                .is(ndc)
+                                .and("lotNumber")
+                                .is(lotNumber)),
                         LotLedger.class,
                         LOTS))
                 .map(this::forward);
@@ -134,7 +139,8 @@ class MongoLedgerStore implements LedgerStore {
     @Override
     public List<Entry> entriesOfKinds(Collection<EntryKind> kinds, Instant from, Instant to) {
         return mongo.find(
-                query(where("kind").in(kinds.stream().map(Enum::name).toList())
+                query(where("kind")
+                                .in(kinds.stream().map(Enum::name).toList())
                                 .and("recordedAt")
                                 .gte(from)
                                 .lt(to))
@@ -146,7 +152,10 @@ class MongoLedgerStore implements LedgerStore {
     @Override
     public Optional<Entry> adjustmentOf(String discrepancyId) {
         return Optional.ofNullable(mongo.findOne(
-                query(where("kind").is(EntryKind.ADJUSTMENT.name()).and("discrepancyId").is(discrepancyId)),
+                query(where("kind")
+                        .is(EntryKind.ADJUSTMENT.name())
+                        .and("discrepancyId")
+                        .is(discrepancyId)),
                 Entry.class,
                 ENTRIES));
     }

@@ -115,7 +115,9 @@ class RegisterController {
             @Nullable @Size(max = ApiBounds.MAX_ID_LENGTH) String sessionId,
             @NotBlank @Size(max = ApiBounds.MAX_ID_LENGTH) String lotId,
             @NotNull @DecimalMax("1000000") BigDecimal mg,
-            @Nullable @Size(max = LotLedger.MAX_REASON_LENGTH) String reason) {}
+
+            @Nullable @Size(max = LotLedger.MAX_REASON_LENGTH)
+            String reason) {}
 
     record CountRequest(
             @NotBlank @Size(max = ApiBounds.MAX_ID_LENGTH) String lotId,
@@ -123,9 +125,15 @@ class RegisterController {
 
     record CountedResponse(EntryView entry, @Nullable String discrepancyId) {}
 
-    record ReasonRequest(@NotBlank @Size(max = LotLedger.MAX_REASON_LENGTH) String reason) {}
+    record ReasonRequest(
+            @NotBlank @Size(max = LotLedger.MAX_REASON_LENGTH)
+            String reason) {}
 
-    record ResolveRequest(@NotBlank @Size(max = LotLedger.MAX_REASON_LENGTH) String reason, boolean writeOff) {}
+    record ResolveRequest(
+            @NotBlank @Size(max = LotLedger.MAX_REASON_LENGTH)
+            String reason,
+
+            boolean writeOff) {}
 
     @Operation(summary = "Record stock received at the site (opens the lot at its first receipt)")
     @ApiResponse(responseCode = "201", description = "The lot after the receipt and the receipt's entry")
@@ -144,7 +152,10 @@ class RegisterController {
                 r.units(),
                 r.supplier(),
                 r.invoiceRef()));
-        return created(siteId, received.entry(), new ReceivedResponse(LotView.of(received.lot()), EntryView.of(received.entry())));
+        return created(
+                siteId,
+                received.entry(),
+                new ReceivedResponse(LotView.of(received.lot()), EntryView.of(received.entry())));
     }
 
     @Operation(summary = "Record ketamine drawn for a session under way at the site")
@@ -168,7 +179,8 @@ class RegisterController {
             @PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
             @Parameter(description = "The witness's own access token (Bearer prefix optional)")
                     @RequestHeader(name = WitnessTokens.HEADER, required = false)
-                    @Nullable @Size(max = WitnessTokens.MAX_LENGTH)
+                    @Nullable
+                    @Size(max = WitnessTokens.MAX_LENGTH)
                     String witnessToken,
             @Valid @RequestBody WasteRequest r) {
         String recorder = SiteAccess.require(siteId).username();
@@ -183,7 +195,8 @@ class RegisterController {
     ResponseEntity<CountedResponse> count(
             @PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId, @Valid @RequestBody CountRequest r) {
         var counted = count.handle(siteId, r.lotId(), r.countedMg());
-        return created(siteId, counted.entry(), new CountedResponse(EntryView.of(counted.entry()), counted.discrepancyId()));
+        return created(
+                siteId, counted.entry(), new CountedResponse(EntryView.of(counted.entry()), counted.discrepancyId()));
     }
 
     @Operation(summary = "Correct an entry with a new reversing entry and a reason (entries are never edited)")
@@ -197,7 +210,8 @@ class RegisterController {
         return created(siteId, entry, EntryView.of(entry));
     }
 
-    @Operation(summary = "Resolve an open discrepancy with a reason (clinicians); a count's difference may be written off")
+    @Operation(
+            summary = "Resolve an open discrepancy with a reason (clinicians); a count's difference may be written off")
     @PostMapping("/discrepancies/{discrepancyId}/resolve")
     DiscrepancyView resolve(
             @PathVariable @Size(max = ApiBounds.MAX_ID_LENGTH) String siteId,
@@ -248,7 +262,11 @@ class RegisterController {
     }
 
     private static List<String> patientsOf(List<Entry> entries) {
-        return entries.stream().map(Entry::patientId).filter(java.util.Objects::nonNull).distinct().toList();
+        return entries.stream()
+                .map(Entry::patientId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     private static <T> ResponseEntity<T> created(String siteId, Entry entry, T body) {

@@ -35,12 +35,15 @@ public class WitnessTokens {
         if (header == null || header.isBlank()) {
             return null;
         }
-        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : header.strip();
         try {
             return StaffUser.fromClaims(decoder.decode(token).getClaims());
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidRequestException(
-                    HEADER, "is not a valid sign-in of the witness (expired, altered, or not an access token for monitoring)");
+                    HEADER,
+                    "is not a valid sign-in of the witness (expired, altered, or not an access token for monitoring)");
         }
     }
 }
