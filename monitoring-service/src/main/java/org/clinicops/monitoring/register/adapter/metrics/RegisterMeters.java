@@ -141,7 +141,8 @@ class RegisterMeters {
                 Gauge.builder(
                                 "clinic.register.discrepancies.open",
                                 this,
-                                m -> m.siteValue(site, f -> f.openDiscrepancies().getOrDefault(kind, 0)))
+                                m -> m.siteValue(
+                                        site, f -> f.openDiscrepancies().getOrDefault(kind, 0)))
                         .description("Open controlled-substance discrepancies")
                         .tag("site", site)
                         .tag("kind", kind.name())
