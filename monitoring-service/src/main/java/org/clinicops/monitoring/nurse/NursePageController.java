@@ -6,32 +6,23 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.clinicops.events.AdverseEventCategory;
 import org.clinicops.monitoring.adverse.adapter.web.AdverseEventCodes;
 import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
-import org.clinicops.monitoring.adverse.application.SafetyQueries;
-import org.clinicops.monitoring.adverse.domain.ActionTaken;
-import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
 import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.monitoring.indicators.application.SiteTimeZones;
 import org.clinicops.monitoring.sessions.application.SessionQueries;
 import org.clinicops.monitoring.sessions.domain.InfusionSession;
-import org.clinicops.monitoring.sessions.domain.SessionWrite;
 import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.ChartVitals;
 import org.clinicops.monitoring.vitals.application.ChartVitalsCommand;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
-import org.clinicops.monitoring.vitals.domain.AlertStatus;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.platform.audit.Audit;
-import org.clinicops.platform.patients.PatientNameLookup;
-import org.clinicops.platform.patients.PatientNames;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
@@ -58,39 +49,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NursePageController {
 
-    // times are formatted in the site's zone (see render), never in the default zone or locale
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
     private final ChartVitals chartVitals;
     private final HandleAlert handleAlert;
     private final AlertQueries alerts;
     private final ReportAdverseEvent reportAdverseEvent;
-    private final SafetyQueries safety;
     private final SessionQueries booked;
     private final SiteTimeZones zones;
     private final Clock clock;
-    private final PatientNameLookup names;
+    private final SessionPage page;
 
     NursePageController(
             ChartVitals chartVitals,
             HandleAlert handleAlert,
             AlertQueries alerts,
             ReportAdverseEvent reportAdverseEvent,
-            SafetyQueries safety,
             SessionQueries booked,
             SiteTimeZones zones,
             Clock clock,
-            PatientNameLookup names) {
+            SessionPage page) {
         this.chartVitals = chartVitals;
         this.handleAlert = handleAlert;
         this.alerts = alerts;
         this.reportAdverseEvent = reportAdverseEvent;
-        this.safety = safety;
         this.booked = booked;
         this.zones = zones;
         this.clock = clock;
-        this.names = names;
+        this.page = page;
     }
 
     /** A reading as shown in the table, in the site's time zone, with the values out of range. */
@@ -288,86 +272,6 @@ class NursePageController {
     }
 
     private String render(String sessionId, @Nullable String patientId, @Nullable String siteId, Model model) {
-        SessionVitals session = alerts.session(sessionId).orElse(null);
-        InfusionSession known = booked.session(sessionId).orElse(null);
-        ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
-        // who is in the chair, read from intake as the nurse (never stored here); the pseudonym stays
-        PatientNames patients = patientId == null ? PatientNames.none() : names.namesOf(List.of(patientId));
-        model.addAttribute("patientName", patients.nameOf(patientId));
-        model.addAttribute("namesNotice", patients.notice());
-        model.addAttribute(
-                "sessionNotice",
-                known == null
-                        ? "Monitoring does not know session " + sessionId
-                                + ": vitals and adverse events are taken only for a session scheduling has booked."
-                        : booked.refusal(known, SessionWrite.VITALS)
-                                .map(r -> SiteTimes.inZone(r.message(), zone) + ".")
-                                .orElse(null));
-        model.addAttribute("sessionId", sessionId);
-        model.addAttribute("patientId", patientId);
-        model.addAttribute("siteId", siteId);
-        model.addAttribute("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId());
-        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES));
-        List<ReadingRow> readings = session == null
-                ? List.of()
-                : session.readings().stream()
-                        .map(r -> new ReadingRow(
-                                TIME.format(r.takenAt().atZone(zone)),
-                                r.systolic(),
-                                r.diastolic(),
-                                r.heartRate(),
-                                r.spo2(),
-                                r.respiratoryRate()))
-                        .toList();
-        model.addAttribute("readings", readings);
-        model.addAttribute(
-                "chart", session == null || session.readings().isEmpty() ? null : VitalsChart.of(session.readings()));
-        List<AlertRow> alertRows = session == null
-                ? List.of()
-                : session.alerts().stream()
-                        .sorted((a, b) -> b.raisedAt().compareTo(a.raisedAt()))
-                        .map(a -> new AlertRow(
-                                a.alertId(),
-                                a.rule(),
-                                TIME.format(a.raisedAt().atZone(zone)),
-                                a.status().name(),
-                                a.status() != AlertStatus.CLOSED,
-                                a.reading().systolic() + "/" + a.reading().diastolic() + " mmHg, HR "
-                                        + a.reading().heartRate() + ", SpO2 "
-                                        + a.reading().spo2() + "%"))
-                        .toList();
-        model.addAttribute("alerts", alertRows);
-        model.addAttribute(
-                "activeAlerts", alertRows.stream().filter(AlertRow::active).count());
-        model.addAttribute(
-                "adverseEvents",
-                safety.ofSession(sessionId).stream()
-                        .filter(e -> SiteAccess.canAccess(e.siteId()))
-                        .map(e -> new AdverseRow(
-                                DATE_TIME.format(e.onsetAt().atZone(zone)),
-                                e.category().name(),
-                                e.grade(),
-                                e.serious(),
-                                e.actionTaken().name(),
-                                e.outcome().name()))
-                        .toList());
-        // a hold placed at another site is shown (never its detail) for the patient of this site's
-        // session: she must not be treated; a patient named only in the address sees the user's
-        // sites' holds alone
-        boolean patientOfTheSession = patientId != null
-                && ((known != null && known.patientId().equals(patientId))
-                        || (session != null && session.patientId().equals(patientId)));
-        model.addAttribute(
-                "onHold",
-                patientId != null
-                        && safety.holdOf(patientId)
-                                .map(h -> patientOfTheSession
-                                        ? h.active()
-                                        : h.activeSites().stream().anyMatch(SiteAccess::canAccess))
-                                .orElse(false));
-        model.addAttribute("categories", Choice.of(AdverseEventCategory.values()));
-        model.addAttribute("actions", Choice.of(ActionTaken.values()));
-        model.addAttribute("outcomes", Choice.of(AdverseEventOutcome.values()));
-        return "nurse/session";
+        return page.render(sessionId, patientId, siteId, model);
     }
 }

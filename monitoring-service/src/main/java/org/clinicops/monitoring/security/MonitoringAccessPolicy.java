@@ -63,8 +63,9 @@ class MonitoringAccessPolicy {
                 .allow(POST, "/sessions/{sessionId}/register/**", NURSE, CLINICIAN)
                 // the register page: balances, today's entries, discrepancies, wastes awaiting a witness
                 .allow(GET, "/register/{siteId}", NURSE, CLINICIAN, Role.OPERATOR)
-                .allow(POST, "/register/{siteId}/counts", NURSE, CLINICIAN)
+                .allow(GET, "/register/{siteId}/reports/**", Role.OPERATOR)
                 .allow(POST, "/register/{siteId}/witness/{requestId}/confirm", NURSE, CLINICIAN)
+                .allow(POST, "/register/{siteId}/witness/{requestId}/decline", NURSE, CLINICIAN)
                 .allow(POST, "/register/{siteId}/discrepancies/{discrepancyId}/resolve", CLINICIAN)
                 .build();
     }
