@@ -28,8 +28,16 @@ final class ClinicClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Collections whose next path segment is an id (replaced by {@code {id}} in a refusal's name). */
-    private static final Set<String> COLLECTIONS =
-            Set.of("appointments", "consultation-requests", "patients", "invoices", "alerts", "sessions", "sites");
+    private static final Set<String> COLLECTIONS = Set.of(
+            "appointments",
+            "consultation-requests",
+            "patients",
+            "invoices",
+            "alerts",
+            "sessions",
+            "sites",
+            "register",
+            "discrepancies");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -68,11 +76,27 @@ final class ClinicClient {
         return send(service, path, "PUT", body);
     }
 
+    /** A POST with one more header (e.g. a witness's own token beside the caller's). */
+    Response post(String service, String path, @Nullable Object body, String header, String value) {
+        return send(service, path, "POST", body, Map.of(header, value));
+    }
+
+    /** The bearer token this client sends now. */
+    @Nullable
+    String token() {
+        return tokens.current();
+    }
+
     static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private Response send(String service, String path, String method, @Nullable Object body) {
+        return send(service, path, method, body, Map.of());
+    }
+
+    private Response send(
+            String service, String path, String method, @Nullable Object body, Map<String, String> headers) {
         String base = baseUrls.get(service);
         if (base == null) {
             throw new IllegalArgumentException("unknown service " + service);
@@ -81,10 +105,12 @@ final class ClinicClient {
         String json = body == null ? null : JSON.writeValueAsString(body);
         String bearer = tokens.current();
         try {
-            HttpResponse<String> response = http.send(request(uri, method, json, bearer), BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request(uri, method, json, bearer, headers), BodyHandlers.ofString());
             if (response.statusCode() == 401 && bearer != null) {
                 // expired early or signed with a key the authorization server no longer has: once more
-                response = http.send(request(uri, method, json, tokens.renew(bearer)), BodyHandlers.ofString());
+                response =
+                        http.send(request(uri, method, json, tokens.renew(bearer), headers), BodyHandlers.ofString());
             }
             JsonNode answer = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
             if (refusals != null
@@ -136,9 +162,11 @@ final class ClinicClient {
         return method + " " + service + " " + shape + " " + status + (rule.isEmpty() ? "" : " " + rule);
     }
 
-    private static HttpRequest request(URI uri, String method, @Nullable String json, @Nullable String bearer) {
+    private static HttpRequest request(
+            URI uri, String method, @Nullable String json, @Nullable String bearer, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).header("Accept", "application/json");
+        headers.forEach(request::header);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -42,6 +42,8 @@ public final class DemoSimulator {
     private final SplittableRandom random;
     private final AtomicLong patients = new AtomicLong();
     private final ScheduledExecutorService workers;
+    /** Monitoring's ketamine register: stock, draws, witnessed waste, daily counts. */
+    private final RegisterDesk register;
 
     DemoSimulator(DemoOptions options, AccessTokens tokens, Function<String, AccessTokens> physicianTokens) {
         this.options = options;
@@ -59,6 +61,8 @@ public final class DemoSimulator {
             physicians.put(site.id(), api.withTokens(signIn));
         }
         this.random = new SplittableRandom(options.seed());
+        // the witness of every waste is the site's physician, signed in as herself
+        this.register = new RegisterDesk(api, physicians::get, stats, clock, random.split());
         this.workers = Executors.newScheduledThreadPool(4, r -> {
             Thread thread = new Thread(r, "demo");
             thread.setDaemon(true);
@@ -93,6 +97,8 @@ public final class DemoSimulator {
         if (!options.rates().equals(DemoRates.typical())) {
             System.out.println("demo: " + options.rates());
         }
+        DemoSites.ALL.forEach(site -> register.restock(site.id()));
+        workers.scheduleWithFixedDelay(this::keepRegister, 5, 5, TimeUnit.SECONDS);
         long periodMs = Math.max(50, Math.round(60_000.0 / options.patientsPerMinute()));
         workers.scheduleAtFixedRate(this::startPatient, 0, periodMs, TimeUnit.MILLISECONDS);
         workers.scheduleAtFixedRate(
@@ -183,9 +189,29 @@ public final class DemoSimulator {
         System.out.println("demo: site " + site.id() + " exists; its physicians now include " + site.physicianIds());
     }
 
+    /**
+     * The register's routine: the wastes waiting for their session's dose, stock for sites running
+     * low, and each site's count once a business day after 18:00 there.
+     */
+    private void keepRegister() {
+        try {
+            register.settle();
+            for (DemoSites.Site site : DemoSites.ALL) {
+                register.restock(site.id());
+                java.time.ZoneId zone = java.time.ZoneId.of(site.timeZone());
+                if (clock.instant().atZone(zone).getHour() >= 18) {
+                    register.dailyCount(site.id(), zone);
+                }
+            }
+        } catch (RuntimeException e) {
+            stats.count("errors");
+        }
+    }
+
     private void startPatient() {
         PatientJourney journey = new PatientJourney(
-                api, physicians::get, random.split(), options.rates(), stats, time, patients.incrementAndGet());
+                        api, physicians::get, random.split(), options.rates(), stats, time, patients.incrementAndGet())
+                .withRegister(register);
         advance(journey);
     }
 

@@ -110,6 +110,10 @@ final class PatientJourney {
     private boolean held;
     /** Discharge checks the last refused completion named. */
     private List<String> failedChecks = List.of();
+    /** Monitoring's ketamine register: drawn at the start, the rest wasted after the end (null: not used). */
+    private @Nullable RegisterDesk register;
+    /** The session the register drew for, until it ends. */
+    private @Nullable String drawnFor;
 
     /**
      * A journey at a random demo site; {@code physicians} gives the calls of a site's physician (by site
@@ -138,6 +142,12 @@ final class PatientJourney {
 
     Stage stage() {
         return stage;
+    }
+
+    /** Keeps the ketamine register of the sessions: drawn when each starts, the rest wasted when it ends. */
+    PatientJourney withRegister(RegisterDesk desk) {
+        this.register = desk;
+        return this;
     }
 
     /** Does the next step; returns the wait before the following one, or null when done. */
@@ -576,9 +586,16 @@ final class PatientJourney {
                 yield api.post("scheduling", "/api/appointments/" + id + "/check-in", null)
                         .ok();
             }
-            case START ->
-                api.post("scheduling", "/api/appointments/" + id + "/start", null)
+            case START -> {
+                boolean started = api.post("scheduling", "/api/appointments/" + id + "/start", null)
                         .ok();
+                if (started && register != null) {
+                    BigDecimal planned = Doses.planned(mgPerKg, fixedMg, BigDecimal.valueOf(weightKg));
+                    drawnFor =
+                            register.draw(site.id(), id, RegisterDesk.productOf(protocol), planned) == null ? null : id;
+                }
+                yield started;
+            }
             case VITALS -> {
                 chartVitals(id, false);
                 yield true;
@@ -616,6 +633,12 @@ final class PatientJourney {
         }
         pending.removeFirst();
         waits = 0;
+        if ((step.kind() == SessionPlan.Kind.COMPLETE || step.kind() == SessionPlan.Kind.STOP)
+                && register != null
+                && id.equals(drawnFor)) {
+            register.ended(site.id(), id); // the rest is wasted once monitoring has the dose given
+            drawnFor = null;
+        }
         if (step.kind() == SessionPlan.Kind.START) {
             // observation counts from the real start: a late start moves the rest of the plan
             sessionStart = time.now();

@@ -105,10 +105,16 @@ class MonitoringSecurityTest {
                         "/sessions/{sessionId}/vitals",
                         "/sessions/{sessionId}/adverse-events",
                         "/sessions/{sessionId}/alerts/{alertId}/acknowledge",
-                        "/sessions/{sessionId}/alerts/{alertId}/close");
+                        "/sessions/{sessionId}/alerts/{alertId}/close",
+                        "/api/register/{siteId}/draws",
+                        "/api/register/{siteId}/wastes",
+                        "/api/register/{siteId}/reports/dispensing-log",
+                        "/register/{siteId}",
+                        "/sessions/{sessionId}/register/draw",
+                        "/register/{siteId}/witness/{requestId}/confirm");
 
-        // The nurse page's form posts are checked below: without any token the CSRF filter refuses
-        // them (403) before sign-in is asked for.
+        // The pages' form posts (nurse page, register page) are checked below: without any token the
+        // CSRF filter refuses them (403) before sign-in is asked for.
         new EndpointSecurityContract(port, policy)
                 .verify(endpoints.stream().filter(e -> !isPageForm(e)).toList());
     }
@@ -118,7 +124,9 @@ class MonitoringSecurityTest {
         List<EndpointSecurityContract.Endpoint> forms = EndpointSecurityContract.endpoints(mapping).stream()
                 .filter(MonitoringSecurityTest::isPageForm)
                 .toList();
-        assertThat(forms).hasSize(4);
+        // vitals, adverse event, acknowledge, close; the register's draw, waste and count on the nurse
+        // page; confirm, decline and resolve on the register page
+        assertThat(forms).hasSize(10);
         List<String> wrong = new ArrayList<>();
         for (var form : forms) {
             String path = form.pattern().replaceAll("\\{[^}]+}", "probe-404");
@@ -146,7 +154,9 @@ class MonitoringSecurityTest {
     }
 
     private static boolean isPageForm(EndpointSecurityContract.Endpoint endpoint) {
-        return endpoint.method() == HttpMethod.POST && endpoint.pattern().startsWith("/sessions/");
+        return endpoint.method() == HttpMethod.POST
+                && (endpoint.pattern().startsWith("/sessions/")
+                        || endpoint.pattern().startsWith("/register/"));
     }
 
     @Test

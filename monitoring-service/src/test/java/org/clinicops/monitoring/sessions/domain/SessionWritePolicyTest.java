@@ -95,4 +95,18 @@ class SessionWritePolicyTest {
                 .contains(STARTS.minus(Duration.ofHours(2)).toString())
                 .doesNotContain("p_1");
     }
+
+    @Test
+    void drugIsDrawnFromCheckInUntilTheSessionEndsAndNeverAfter() {
+        Instant opens = STARTS.minus(Duration.ofHours(2));
+        Instant end = STARTS.plus(Duration.ofHours(2));
+
+        assertThat(refusal(booked(), SessionWrite.DRAW, opens.minusSeconds(1))).isEqualTo("session-not-open");
+        assertThat(refusal(booked(), SessionWrite.DRAW, opens)).isEqualTo("taken");
+        for (boolean stopped : new boolean[] {false, true}) {
+            // a late vitals reading is still taken at the end; a draw is not
+            assertThat(refusal(endedAt(end, stopped), SessionWrite.VITALS, end)).isEqualTo("taken");
+            assertThat(refusal(endedAt(end, stopped), SessionWrite.DRAW, end)).isEqualTo("session-ended");
+        }
+    }
 }

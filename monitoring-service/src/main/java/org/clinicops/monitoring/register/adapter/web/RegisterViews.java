@@ -164,9 +164,16 @@ final class RegisterViews {
             BigDecimal wastedMg,
             BigDecimal unaccountedMg,
             boolean ended,
-            boolean reconciled) {}
+            boolean reconciled,
+
+            @Schema(description = "per lot drawn from, in the order drawn")
+            List<LotPart> lots) {}
+
+    /** What a session drew from one lot, and what of it was given (allocated) and wasted. */
+    record LotPart(String lotId, BigDecimal drawnMg, BigDecimal administeredMg, BigDecimal wastedMg) {}
 
     static SessionAccountView of(SessionAccount a, BigDecimal tolerance) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(3);
         return new SessionAccountView(
                 a.sessionId(),
                 a.drawnMg(),
@@ -174,6 +181,13 @@ final class RegisterViews {
                 a.wastedMg(),
                 a.unaccountedMg(),
                 a.administeredMg() != null,
-                a.reconciled(tolerance));
+                a.reconciled(tolerance),
+                a.drawnByLot().entrySet().stream()
+                        .map(e -> new LotPart(
+                                e.getKey(),
+                                e.getValue(),
+                                a.administeredByLot().getOrDefault(e.getKey(), zero),
+                                a.wastedByLot().getOrDefault(e.getKey(), zero)))
+                        .toList());
     }
 }
