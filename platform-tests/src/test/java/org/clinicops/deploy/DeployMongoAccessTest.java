@@ -99,6 +99,14 @@ class DeployMongoAccessTest {
         });
     }
 
+    /**
+     * Collections a service only ever appends to, which its user can read and insert into but never
+     * update or remove from: monitoring's controlled-substance register (a correction is a new
+     * reversing entry, 21 CFR 1304).
+     */
+    private static final Map<String, Set<String>> APPEND_ONLY =
+            Map.of("monitoring-service", Set.of("register_entries"));
+
     @Test
     void everyCollectionAServiceWritesMayBeUpdatedAndRemovedFrom() throws IOException {
         Set<String> platform = collectionsUsedIn(REPO_ROOT.resolve("platform-support/src/main/java"));
@@ -111,6 +119,14 @@ class DeployMongoAccessTest {
             used.addAll(collectionsUsedIn(REPO_ROOT.resolve(service).resolve("src/main/java")));
             used.remove(AUDIT_LOG);
             assertThat(used).as("collections found in %s", service).hasSizeGreaterThan(2);
+            for (String appendOnly : APPEND_ONLY.getOrDefault(service, Set.of())) {
+                assertThat(used).as("%s writes %s", service, appendOnly).contains(appendOnly);
+                assertThat(actionsOn(services.get(service), appendOnly))
+                        .as("%s on its append-only %s", service, appendOnly)
+                        .contains("find", "insert")
+                        .doesNotContain("update", "remove");
+                used.remove(appendOnly);
+            }
 
             for (String collection : used) {
                 if (!actionsOn(services.get(service), collection)
