@@ -113,20 +113,31 @@ public class RegisterQueries {
             builder(bySite, lot.siteId(), product)
                     .lot(lot.balanceMg(), lot.unitsOnHand(), lot.description().expiredOn(today));
         }
-        List<Entry> window = store.entriesOfKinds(
-                List.of(EntryKind.DRAW, EntryKind.WASTE, EntryKind.STOCK_WASTE, EntryKind.REVERSAL),
-                from,
+        // one read of the entries that make the figures: the window's draws and wastes, and the entries
+        // of the sessions ended in it (drawn up to a day before the window began)
+        List<Entry> entries = store.entriesOfKinds(
+                List.of(
+                        EntryKind.DRAW,
+                        EntryKind.ADMINISTERED,
+                        EntryKind.WASTE,
+                        EntryKind.STOCK_WASTE,
+                        EntryKind.REVERSAL),
+                from.minus(java.time.Duration.ofDays(1)),
                 now.plusSeconds(1));
         Map<String, Entry> reversedKinds = new java.util.HashMap<>();
-        for (Entry e : window) {
+        Map<String, List<Entry>> bySession = new java.util.HashMap<>();
+        for (Entry e : entries) {
             if (e.kind() == EntryKind.REVERSAL && e.reversesSeq() != null) {
                 store.entry(Entry.idOf(e.lotId(), e.reversesSeq()))
                         .ifPresent(original -> reversedKinds.put(e.id(), original));
             }
+            if (e.sessionId() != null) {
+                bySession.computeIfAbsent(e.sessionId(), s -> new ArrayList<>()).add(e);
+            }
         }
-        for (Entry e : window) {
+        for (Entry e : entries) {
             Product product = productOfLot.get(e.lotId());
-            if (product == null) {
+            if (product == null || e.recordedAt().isBefore(from)) {
                 continue;
             }
             StockFigures.Builder b = builder(bySite, e.siteId(), product);
@@ -150,7 +161,10 @@ public class RegisterQueries {
         }
         Map<String, Integer> unreconciled = new TreeMap<>();
         for (RegisterSession session : sessions.endedBetween(from, now.plusSeconds(1))) {
-            SessionAccount account = registerSessions.account(session.sessionId());
+            SessionAccount account = SessionAccount.of(
+                    session.sessionId(),
+                    bySession.getOrDefault(session.sessionId(), List.of()),
+                    session.administeredMg());
             boolean touched = account.drawnMg().signum() > 0
                     || (account.administeredMg() != null
                             && account.administeredMg().signum() > 0);

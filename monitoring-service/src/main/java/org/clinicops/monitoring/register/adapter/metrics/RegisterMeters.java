@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The register's gauges, recomputed from the register every few seconds, labelled by site, product
+ * The register's gauges, recomputed from the register every {@code metrics-interval} (10 s), labelled by site, product
  * and discrepancy kind only (bounded; never a lot, session or patient). Stock series exist for
  * the products a site has received; the session and discrepancy series for every site of the
  * register:
@@ -50,7 +50,7 @@ class RegisterMeters {
         this.queries = queries;
     }
 
-    @Scheduled(fixedDelayString = "${clinic.monitoring.indicators.refresh-interval:2s}", initialDelayString = "0s")
+    @Scheduled(fixedDelayString = "${clinic.monitoring.register.metrics-interval:10s}", initialDelayString = "0s")
     void refresh() {
         try {
             List<StockFigures> next = queries.figures();
