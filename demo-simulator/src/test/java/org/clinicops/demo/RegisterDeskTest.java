@@ -13,7 +13,8 @@ class RegisterDeskTest {
         // 0.5 mg/kg for 77 kg = 38.5 mg; 8 % more is 41.58, rounded up to 5 mg
         assertThat(RegisterDesk.toDraw(new BigDecimal("38.5"), "KETAMINE_HCL")).isEqualByComparingTo("45");
         // esketamine in whole 28 mg devices
-        assertThat(RegisterDesk.toDraw(new BigDecimal("56"), "ESKETAMINE_NASAL")).isEqualByComparingTo("84");
+        assertThat(RegisterDesk.toDraw(new BigDecimal("56"), "ESKETAMINE_NASAL"))
+                .isEqualByComparingTo("84");
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 1_000; i++) {
             BigDecimal planned = BigDecimal.valueOf(20 + random.nextInt(100));
