@@ -19,6 +19,7 @@ import org.clinicops.events.ConsultationNoShow;
 import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.events.ControlledSubstanceDiscrepancy;
 import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.InfusionRescheduled;
 import org.clinicops.events.InfusionScheduled;
@@ -430,6 +431,21 @@ public final class ClinicEventGenerator {
                         appointment,
                         completedAt.plusSeconds(600),
                         450);
+                if (chance(0.005)) {
+                    // the register found the session's draw not reconciled 12 hours after it ended
+                    Instant detectedAt = completedAt.plusSeconds(12 * 3600);
+                    add(
+                            detectedAt,
+                            new ControlledSubstanceDiscrepancy(
+                                    id("dsc_"),
+                                    site,
+                                    ControlledSubstanceDiscrepancy.Kind.UNRECONCILED_SESSION,
+                                    null,
+                                    new BigDecimal("40.0"),
+                                    new BigDecimal("35.0"),
+                                    new BigDecimal("5.0"),
+                                    detectedAt));
+                }
                 if (chance(0.05)) {
                     String alert = id("alr_");
                     add(
