@@ -107,7 +107,8 @@ public final class AuditFilter extends OncePerRequestFilter {
 
     /**
      * Whether a successful read carried patient data: its handler named a patient ({@link
-     * Audit#patient}, {@link Audit#patients}, a {@code patientId} path variable), it is an API read,
+     * Audit#patient}, {@link Audit#patients}, a {@code patientId} path variable), it is an API read
+     * (FHIR's included),
      * or a page asked about a {@code patientId}.
      */
     private static boolean carriesPatientData(HttpServletRequest request, AuditRecord entry) {
@@ -118,6 +119,7 @@ public final class AuditFilter extends OncePerRequestFilter {
         return entry.patientId() != null
                 || !entry.patientIds().isEmpty()
                 || path.startsWith("/api/")
+                || path.startsWith("/fhir/")
                 || parameter(request, "patientId") != null;
     }
 

@@ -42,7 +42,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * Every service is an OAuth2 resource server: the API ({@code /api/**}) takes bearer tokens only
  * and keeps no session; pages sign in with the authorization-code flow (and take bearer tokens for
- * scripts). Who reaches what comes from the service's {@link ApiAccessPolicy}; whose site it is,
+ * scripts). The FHIR API ({@code /fhir/**}) is API like {@code /api/**}, its refusals {@code
+ * OperationOutcome}s. Who reaches what comes from the service's {@link ApiAccessPolicy}; whose site it is,
  * from {@link SiteAccess} in the handlers. Only access tokens meant for the service are accepted
  * ({@link AccessTokensOnly}). Health and Prometheus are open on the management port (the service
  * port + 1000), other actuator endpoints are for ADMIN; the public port answers only the probes
@@ -166,6 +167,7 @@ public class ClinicSecurityConfiguration {
             throws Exception {
         http.securityMatcher(
                         "/api/**",
+                        "/fhir/**",
                         "/actuator/**",
                         LIVENESS,
                         READINESS,

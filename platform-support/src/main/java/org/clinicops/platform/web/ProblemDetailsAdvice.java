@@ -62,7 +62,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * whose {@code detail} says what was wrong and whose {@code errors} name the bad fields.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// one step after the FHIR API's advice, which answers its own controllers with OperationOutcomes
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION = URI.create("https://clinicops.org/problems/validation");
