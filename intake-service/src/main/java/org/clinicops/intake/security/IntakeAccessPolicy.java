@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>BILLING reads a patient's household figures, and names with contact details through the
  *       lookup for its pages, never screenings;
  *   <li>NURSE reads only names through the lookup (who is in the chair), nothing else here;
+ *   <li>FHIR ({@code /fhir/r4}): Patient for the roles that read patients (identity only for
+ *       INTAKE and CLINICIAN), screenings and plans for CLINICIAN; the CapabilityStatement is open;
  *   <li>OPERATOR reaches nothing here: indicators come from the metrics, schedules from scheduling.
  * </ul>
  */
@@ -43,6 +45,15 @@ class IntakeAccessPolicy {
                 .allow(PUT, "/api/patients/{patientId}/household", INTAKE)
                 .allow(GET, "/api/patients/{patientId}", INTAKE, CLINICIAN)
                 .allow(GET, "/api/patients", INTAKE, CLINICIAN, NURSE, BILLING)
+                // FHIR R4 (read only): the roles that read the same data through /api
+                .open(GET, "/fhir/r4/metadata")
+                .allow(GET, "/fhir/r4/Patient/**", INTAKE, CLINICIAN, NURSE, BILLING)
+                .allow(GET, "/fhir/r4/QuestionnaireResponse/**", CLINICIAN)
+                .allow(GET, "/fhir/r4/QuestionnaireResponse", CLINICIAN)
+                .allow(GET, "/fhir/r4/Observation/**", CLINICIAN)
+                .allow(GET, "/fhir/r4/Observation", CLINICIAN)
+                .allow(GET, "/fhir/r4/CarePlan/**", CLINICIAN)
+                .allow(GET, "/fhir/r4/CarePlan", CLINICIAN)
                 // POST /api/admin/patients/re-encrypt: no rule, so ADMIN only
                 .build();
     }

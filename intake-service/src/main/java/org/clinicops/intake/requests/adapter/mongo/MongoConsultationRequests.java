@@ -58,6 +58,24 @@ class MongoConsultationRequests implements ConsultationRequests {
         if (filter.urgent() != null) {
             criteria = criteria.and("urgent").is(filter.urgent());
         }
+        if (filter.patientId() != null) {
+            criteria = criteria.and("patientId").is(filter.patientId());
+        }
+        if (filter.screened() != null) {
+            criteria = filter.screened()
+                    ? criteria.and("screening").ne(null)
+                    : criteria.and("screening").is(null);
+        }
+        RequestFilter.Period period = filter.period();
+        if (period != null && (period.from() != null || period.to() != null)) {
+            Criteria within = criteria.and(field(period.moment()));
+            if (period.from() != null) {
+                within = within.gte(period.from());
+            }
+            if (period.to() != null) {
+                within = within.lt(period.to());
+            }
+        }
         Pageable pageable = SpringDataPages.toPageable(page);
         Criteria matching = criteria;
         List<ConsultationRequest> content = mongo.find(Query.query(matching).with(pageable), ConsultationRequest.class);
@@ -65,5 +83,13 @@ class MongoConsultationRequests implements ConsultationRequests {
                 PageableExecutionUtils.getPage(
                         content, pageable, () -> mongo.count(Query.query(matching), ConsultationRequest.class)),
                 page);
+    }
+
+    private static String field(RequestFilter.Moment moment) {
+        return switch (moment) {
+            case REQUESTED -> "requestedAt";
+            case SCREENED -> "screenedAt";
+            case DECIDED -> "decision.decidedAt";
+        };
     }
 }
