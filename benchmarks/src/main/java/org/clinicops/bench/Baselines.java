@@ -5,7 +5,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -93,7 +95,7 @@ public final class Baselines {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class));
         byte[] value = new byte[bytes];
-        java.util.Arrays.fill(value, (byte) 'x');
+        Arrays.fill(value, (byte) 'x');
         AtomicLong acked = new AtomicLong();
         long start;
         long end;
@@ -113,7 +115,7 @@ public final class Baselines {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-            admin.deleteTopics(java.util.List.of(topic)).all().get();
+            admin.deleteTopics(List.of(topic)).all().get();
         } catch (Exception ignored) {
             // a leftover scratch topic does no harm
         }

@@ -1,5 +1,6 @@
 package org.clinicops.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.clinicops.clock.ClinicClock;
 
@@ -58,8 +61,8 @@ public final class SideStack implements AutoCloseable {
             stack.wipe();
             Files.createDirectories(stack.logs);
             Path localStack = platform.root().resolve("local-stack/target");
-            String classpath = localStack.resolve("local-stack.jar") + java.io.File.pathSeparator
-                    + localStack.resolve("lib") + java.io.File.separator + "*";
+            String classpath = localStack.resolve("local-stack.jar") + File.pathSeparator + localStack.resolve("lib")
+                    + File.separator + "*";
             stack.launch(
                     "kafka",
                     List.of(
@@ -266,12 +269,12 @@ public final class SideStack implements AutoCloseable {
 
     private synchronized void stopProcesses() {
         List<String> names = new ArrayList<>(processes.keySet());
-        java.util.Collections.reverse(names); // services first, then Mongo and Kafka
+        Collections.reverse(names); // services first, then Mongo and Kafka
         for (String name : names) {
             Process process = processes.get(name);
             process.destroy();
             try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                 }
             } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package org.clinicops.bench.chaos;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.clinicops.bench.Options;
 import org.clinicops.bench.Platform;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Java side of {@code ./clinic chaos} (the script kills and restarts the processes):
@@ -32,7 +36,7 @@ public final class Chaos {
 
         private final ChaosLoad load;
         private final Thread thread;
-        private volatile @org.jspecify.annotations.Nullable Throwable failure;
+        private volatile @Nullable Throwable failure;
 
         private RunningLoad(ChaosLoad load, Ledger ledger, Duration prepare, Duration duration) {
             this.load = load;
@@ -106,13 +110,13 @@ public final class Chaos {
      * every check against the ledger.
      */
     public static Result verify(Platform platform, Path ledgerFile, Duration settle, boolean rebuild) throws Exception {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         Options options =
                 Options.none().with("settle", settle.toSeconds() + "s").with("rebuild", Boolean.toString(rebuild));
         List<ChaosChecks.Check> checks = runChecks(platform, Ledger.read(ledgerFile), options, out);
         boolean passed = ChaosChecks.print(checks, out);
-        return new Result(passed, buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return new Result(passed, buffer.toString(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -145,8 +149,7 @@ public final class Chaos {
     }
 
     /** Prepares the chaos site, then drives the load for the given time. */
-    static ChaosLoad load(Platform platform, Ledger ledger, Options options)
-            throws InterruptedException, java.io.IOException {
+    static ChaosLoad load(Platform platform, Ledger ledger, Options options) throws InterruptedException, IOException {
         double rate = Double.parseDouble(options.string("rate", "5"));
         double journeys = Double.parseDouble(options.string("journeys", "0.2"));
         ChaosLoad load = new ChaosLoad(platform, ledger, rate, journeys);

@@ -2,6 +2,7 @@ package org.clinicops.bench.chaos;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -783,8 +784,7 @@ final class ChaosChecks implements AutoCloseable {
         return ids;
     }
 
-    private static Map<String, Document> byId(
-            com.mongodb.client.MongoCollection<Document> collection, String... fields) {
+    private static Map<String, Document> byId(MongoCollection<Document> collection, String... fields) {
         Document projection = new Document();
         for (String field : fields) {
             projection.append(field, 1);
@@ -800,7 +800,7 @@ final class ChaosChecks implements AutoCloseable {
      * Billing keeps one account per patient and site: the patient and site of every account, read
      * from the account's own fields rather than from how billing composes its ids.
      */
-    private static Set<String> patientsAtSites(com.mongodb.client.MongoCollection<Document> accounts) {
+    private static Set<String> patientsAtSites(MongoCollection<Document> accounts) {
         Set<String> pairs = new HashSet<>();
         for (Document d : accounts.find().projection(new Document("patientId", 1).append("siteId", 1))) {
             pairs.add(patientAtSite(String.valueOf(d.get("patientId")), String.valueOf(d.get("siteId"))));
@@ -812,7 +812,7 @@ final class ChaosChecks implements AutoCloseable {
         return patientId + " at " + siteId;
     }
 
-    private static Set<String> ids(com.mongodb.client.MongoCollection<Document> collection) {
+    private static Set<String> ids(MongoCollection<Document> collection) {
         Set<String> ids = new HashSet<>();
         for (Document d : collection.find().projection(new Document("_id", 1))) {
             ids.add(String.valueOf(d.get("_id")));

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,7 +43,7 @@ final class Outcomes implements AutoCloseable {
         consumer = new Thread(() -> consume(kafka, topic, unit), "cost-outcomes-" + topic);
         consumer.setDaemon(true);
         consumer.start();
-        if (!positioned.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!positioned.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("could not read " + topic + " within 60 s");
         }
     }

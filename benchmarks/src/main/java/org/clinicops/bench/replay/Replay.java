@@ -1,6 +1,10 @@
 package org.clinicops.bench.replay;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,13 +93,13 @@ public final class Replay implements Scenario {
             long start = System.nanoTime();
             var response = platform.http()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(
+                            HttpRequest.newBuilder(
                                             stack.service("monitoring-service", "/api/admin/projections/rebuild"))
                                     .header("Authorization", "Bearer " + token)
                                     .timeout(Duration.ofMinutes(30))
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                            HttpResponse.BodyHandlers.ofString());
             double rebuildSeconds = (System.nanoTime() - start) / 1e9;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
@@ -264,8 +268,7 @@ public final class Replay implements Scenario {
 
     /** CPU time of this JVM (every thread). */
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os =
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ class NursePageController {
         String site = requireSite(known, session, siteId);
         String patient = known != null ? known.patientId() : session != null ? session.patientId() : patientId;
         Audit.patient(patient);
-        ZoneId zone = site == null || site.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(site);
+        ZoneId zone = site == null || site.isBlank() ? ZoneOffset.UTC : zones.zoneOf(site);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         VitalsForm vitals = new VitalsForm();
         vitals.setPatientId(patient);

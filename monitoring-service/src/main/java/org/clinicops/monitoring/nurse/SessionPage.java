@@ -3,6 +3,7 @@ package org.clinicops.monitoring.nurse;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,7 +78,7 @@ class SessionPage {
         }
         SessionVitals session = alerts.session(sessionId).orElse(null);
         InfusionSession known = booked.session(sessionId).orElse(null);
-        ZoneId zone = siteId == null || siteId.isBlank() ? java.time.ZoneOffset.UTC : zones.zoneOf(siteId);
+        ZoneId zone = siteId == null || siteId.isBlank() ? ZoneOffset.UTC : zones.zoneOf(siteId);
         // who is in the chair, read from intake as the nurse (never stored here); the pseudonym stays
         PatientNames patients = patientId == null ? PatientNames.none() : names.namesOf(List.of(patientId));
         model.addAttribute("patientName", patients.nameOf(patientId));
@@ -93,7 +94,7 @@ class SessionPage {
         model.addAttribute("sessionId", sessionId);
         model.addAttribute("patientId", patientId);
         model.addAttribute("siteId", siteId);
-        model.addAttribute("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId());
+        model.addAttribute("zone", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
         model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES));
         List<NursePageController.ReadingRow> readings = session == null
                 ? List.of()

@@ -3,6 +3,7 @@ package org.clinicops.billing.assistance.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 
@@ -38,8 +39,7 @@ public record AssistanceDecision(
             String by,
             Instant now) {
         if (effectiveTo.isBefore(effectiveFrom)) {
-            throw new org.clinicops.platform.problem.InvalidRequestException(
-                    "effectiveTo", "must not be before effectiveFrom");
+            throw new InvalidRequestException("effectiveTo", "must not be before effectiveFrom");
         }
         BigDecimal percent = guideline.percentOf(householdIncome, householdSize);
         var tier = scale.tierFor(percent);

@@ -1,10 +1,12 @@
 package org.clinicops.billing.invoicing.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
@@ -214,7 +216,7 @@ public class Invoice extends AggregateRoot {
             throw new ConflictException(
                     "OVERPAYMENT",
                     "payment " + Money.format(value) + " exceeds the balance " + Money.format(balance()),
-                    java.util.Map.of("balance", Money.format(balance())));
+                    Map.of("balance", Money.format(balance())));
         }
         paid = Money.cents(paid.add(value));
         Payment payment = new Payment(paymentId, PaymentReceived.Kind.PAYMENT, method, value, null, now, by);
@@ -236,7 +238,7 @@ public class Invoice extends AggregateRoot {
             throw new ConflictException(
                     "REFUND_EXCEEDS_PAID",
                     "refund " + Money.format(value) + " exceeds what was paid " + Money.format(paid),
-                    java.util.Map.of("paid", Money.format(paid)));
+                    Map.of("paid", Money.format(paid)));
         }
         paid = Money.cents(paid.subtract(value));
         PaymentReceived.Method method = payments.isEmpty()
@@ -372,7 +374,7 @@ public class Invoice extends AggregateRoot {
         }
         requireStatus("plan payments for", InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
         BigDecimal owed = balance();
-        BigDecimal each = owed.divide(BigDecimal.valueOf(instalments), 2, java.math.RoundingMode.DOWN);
+        BigDecimal each = owed.divide(BigDecimal.valueOf(instalments), 2, RoundingMode.DOWN);
         List<Instalment> plan = new ArrayList<>();
         for (int i = 1; i <= instalments; i++) {
             BigDecimal amount = i < instalments
@@ -430,7 +432,7 @@ public class Invoice extends AggregateRoot {
         throw new ConflictException(
                 "ILLEGAL_TRANSITION",
                 "cannot " + action + " an invoice that is " + status,
-                java.util.Map.of("status", status.name()));
+                Map.of("status", status.name()));
     }
 
     private static BigDecimal positive(BigDecimal amount) {

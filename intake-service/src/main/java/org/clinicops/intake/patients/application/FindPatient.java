@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.clinicops.events.PayerType;
@@ -94,8 +95,8 @@ public class FindPatient {
                 .map(p -> new SiteHousehold(
                         p.id(),
                         p.homeSiteId(),
-                        java.util.Objects.requireNonNull(p.householdSize()),
-                        java.util.Objects.requireNonNull(p.householdIncome()),
+                        Objects.requireNonNull(p.householdSize()),
+                        Objects.requireNonNull(p.householdIncome()),
                         p.registeredAt()));
     }
 
@@ -136,7 +137,7 @@ public class FindPatient {
             PayerType payerType = theirs.get(0).payerType();
             Optional<SubmittedIdentity> newest = theirs.stream()
                     .map(r -> submitted.get(r.requestId()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .max(Comparator.comparing(SubmittedIdentity::submittedAt));
             if (newest.isPresent()) {
                 seen.put(patientId, new Seen(newest.get(), theirSites, payerType));

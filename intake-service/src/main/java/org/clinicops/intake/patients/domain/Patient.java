@@ -1,5 +1,6 @@
 package org.clinicops.intake.patients.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.clinicops.events.PayerType;
@@ -90,7 +91,7 @@ public class Patient {
      * Records household size and yearly income, asked when the patient applies for financial
      * assistance (billing's sliding scale uses them against the poverty guideline).
      */
-    public void recordHousehold(int size, java.math.BigDecimal yearlyIncome) {
+    public void recordHousehold(int size, BigDecimal yearlyIncome) {
         if (size < 1 || size > 20) {
             throw new IllegalArgumentException("householdSize must be between 1 and 20");
         }

@@ -1,9 +1,11 @@
 package org.clinicops.intake.requests.application;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
+import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -43,9 +45,7 @@ public class ProgressConsultation {
                         event.appointmentId(), event.startsAt(), event.completedAt(), clock.instant()));
     }
 
-    private void update(
-            String requestId,
-            java.util.function.Consumer<org.clinicops.intake.requests.domain.ConsultationRequest> change) {
+    private void update(String requestId, Consumer<ConsultationRequest> change) {
         for (int attempt = 1; ; attempt++) {
             var request = requests.findById(requestId);
             if (request.isEmpty()) {

@@ -2,6 +2,7 @@ package org.clinicops.monitoring.adverse.application;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,5 +16,5 @@ public interface AdverseEventRepository extends MongoRepository<AdverseEvent, St
 
     Page<AdverseEvent> findByOnsetAtBetween(Range<Instant> onset, Pageable page);
 
-    java.util.List<AdverseEvent> findBySessionIdOrderByOnsetAtDesc(String sessionId);
+    List<AdverseEvent> findBySessionIdOrderByOnsetAtDesc(String sessionId);
 }

@@ -2,6 +2,7 @@ package org.clinicops.monitoring.indicators.domain;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ public final class EventIdSet {
     private static final byte[] VALUE = new byte[128];
 
     static {
-        java.util.Arrays.fill(VALUE, (byte) -1);
+        Arrays.fill(VALUE, (byte) -1);
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUE[alphabet.charAt(i)] = (byte) i;

@@ -11,6 +11,7 @@ import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,6 +61,5 @@ public class RecordCount {
     }
 
     /** The count's entry and the discrepancy it raised, if any. */
-    public record Counted(
-            Entry entry, @org.jspecify.annotations.Nullable String discrepancyId) {}
+    public record Counted(Entry entry, @Nullable String discrepancyId) {}
 }

@@ -2,12 +2,14 @@ package org.clinicops.monitoring.register.application;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +107,7 @@ public class RegisterQueries {
         Instant from = now.minus(properties.supplyWindow());
         long windowDays = Math.max(1, properties.supplyWindow().toDays());
         Map<String, Map<Product, StockFigures.Builder>> bySite = new TreeMap<>();
-        Map<String, Product> productOfLot = new java.util.HashMap<>();
+        Map<String, Product> productOfLot = new HashMap<>();
         for (LotLedger lot : store.allLots()) {
             Product product = lot.description().product();
             productOfLot.put(lot.lotId(), product);
@@ -122,10 +124,10 @@ public class RegisterQueries {
                         EntryKind.WASTE,
                         EntryKind.STOCK_WASTE,
                         EntryKind.REVERSAL),
-                from.minus(java.time.Duration.ofDays(1)),
+                from.minus(Duration.ofDays(1)),
                 now.plusSeconds(1));
-        Map<String, Entry> reversedKinds = new java.util.HashMap<>();
-        Map<String, List<Entry>> bySession = new java.util.HashMap<>();
+        Map<String, Entry> reversedKinds = new HashMap<>();
+        Map<String, List<Entry>> bySession = new HashMap<>();
         for (Entry e : entries) {
             if (e.kind() == EntryKind.REVERSAL && e.reversesSeq() != null) {
                 store.entry(Entry.idOf(e.lotId(), e.reversesSeq()))

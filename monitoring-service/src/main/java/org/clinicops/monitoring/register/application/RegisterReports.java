@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.clinicops.monitoring.indicators.application.SiteTimeZones;
 import org.clinicops.monitoring.register.domain.Entry;
 import org.clinicops.monitoring.register.domain.EntryKind;
@@ -144,11 +146,9 @@ public class RegisterReports {
                     total(DispensingRow::adjustedMg));
         }
 
-        private BigDecimal total(java.util.function.Function<DispensingRow, @Nullable BigDecimal> column) {
-            return Quantities.mg(rows.stream()
-                    .map(column)
-                    .filter(java.util.Objects::nonNull)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+        private BigDecimal total(Function<DispensingRow, @Nullable BigDecimal> column) {
+            return Quantities.mg(
+                    rows.stream().map(column).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 

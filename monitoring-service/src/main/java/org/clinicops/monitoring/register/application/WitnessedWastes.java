@@ -3,11 +3,13 @@ package org.clinicops.monitoring.register.application;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.clinicops.monitoring.register.domain.Entry;
 import org.clinicops.monitoring.register.domain.LotLedger;
 import org.clinicops.monitoring.register.domain.Quantities;
 import org.clinicops.monitoring.register.domain.SessionRef;
 import org.clinicops.monitoring.register.domain.WitnessRequest;
+import org.clinicops.monitoring.sessions.application.SessionQueries;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.platform.problem.ConflictException;
@@ -33,7 +35,7 @@ public class WitnessedWastes {
     private final RegisterSessions sessions;
     private final RecordWaste recordWaste;
     private final RegisterProperties properties;
-    private final org.clinicops.monitoring.sessions.application.SessionQueries known;
+    private final SessionQueries known;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -43,7 +45,7 @@ public class WitnessedWastes {
             RegisterSessions sessions,
             RecordWaste recordWaste,
             RegisterProperties properties,
-            org.clinicops.monitoring.sessions.application.SessionQueries known,
+            SessionQueries known,
             IdGenerator ids,
             Clock clock) {
         this.requests = requests;
@@ -129,11 +131,11 @@ public class WitnessedWastes {
         return request;
     }
 
-    public java.util.List<WitnessRequest> pending(String siteId) {
+    public List<WitnessRequest> pending(String siteId) {
         return requests.findBySiteIdAndStatusOrderByRequestedAtDesc(siteId, WitnessRequest.Status.PENDING);
     }
 
-    public java.util.List<WitnessRequest> ofSession(String sessionId) {
+    public List<WitnessRequest> ofSession(String sessionId) {
         return requests.findBySessionIdOrderByRequestedAtDesc(sessionId);
     }
 }

@@ -2,6 +2,7 @@ package org.clinicops.monitoring.register.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import org.clinicops.events.ControlledSubstanceDiscrepancy;
 import org.clinicops.events.ControlledSubstanceDiscrepancy.Kind;
 import org.clinicops.platform.outbox.AggregateRoot;
@@ -83,7 +84,7 @@ public class Discrepancy extends AggregateRoot {
 
     /** The id of the discrepancy of a session of a kind. */
     public static String idOfSession(String sessionId, Kind kind) {
-        return "dis_" + kind.name().toLowerCase(java.util.Locale.ROOT) + "_" + sessionId;
+        return "dis_" + kind.name().toLowerCase(Locale.ROOT) + "_" + sessionId;
     }
 
     /** A count that differs from the balance it was compared with. */

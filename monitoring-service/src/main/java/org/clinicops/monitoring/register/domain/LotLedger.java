@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -206,10 +207,7 @@ public class LotLedger {
             throw new ConflictException(
                     "insufficient-balance",
                     "lot " + lotNumber + " holds " + balanceMg.toPlainString() + " mg; "
-                            + line.kind
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' ') + " of "
+                            + line.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of "
                             + line.mg.toPlainString() + " mg refused",
                     Map.of("lotId", lotId, "balanceMg", balanceMg.toPlainString()));
         }
@@ -381,9 +379,7 @@ public class LotLedger {
                     throw new InvalidRequestException(
                             "reason",
                             "is required for a "
-                                    + kind.name()
-                                            .toLowerCase(java.util.Locale.ROOT)
-                                            .replace('_', ' '));
+                                    + kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
                 return this;
             }

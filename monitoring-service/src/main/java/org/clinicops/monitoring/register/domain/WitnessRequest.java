@@ -2,6 +2,7 @@ package org.clinicops.monitoring.register.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -125,8 +126,7 @@ public class WitnessRequest {
     private void decide(String by, Status next, Instant at) {
         if (status != Status.PENDING) {
             throw new ConflictException(
-                    "witness-request-decided",
-                    "this waste was " + status.name().toLowerCase(java.util.Locale.ROOT) + " before");
+                    "witness-request-decided", "this waste was " + status.name().toLowerCase(Locale.ROOT) + " before");
         }
         if (!witness.equals(by)) {
             throw new ConflictException(

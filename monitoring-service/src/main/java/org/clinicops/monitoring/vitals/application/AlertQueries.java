@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.clinicops.monitoring.vitals.domain.AlertStatus;
@@ -102,7 +105,7 @@ public class AlertQueries {
     }
 
     private static Instant instant(@Nullable Object value) {
-        return java.util.Objects.requireNonNull(instantOrNull(value));
+        return Objects.requireNonNull(instantOrNull(value));
     }
 
     private static @Nullable Instant instantOrNull(@Nullable Object value) {
@@ -114,10 +117,10 @@ public class AlertQueries {
     }
 
     /** Per site: how many alerts are active (not closed) and when the oldest of them was raised. */
-    public record ActiveAlerts(long count, java.time.Instant oldestRaisedAt) {}
+    public record ActiveAlerts(long count, Instant oldestRaisedAt) {}
 
-    public java.util.Map<String, ActiveAlerts> activeAlertsSummary() {
-        java.util.Map<String, ActiveAlerts> bySite = new java.util.HashMap<>();
+    public Map<String, ActiveAlerts> activeAlertsSummary() {
+        Map<String, ActiveAlerts> bySite = new HashMap<>();
         for (SessionVitals session : sessions.findByActiveAlertsGreaterThan(0)) {
             for (var alert : session.alerts()) {
                 if (alert.status() == AlertStatus.CLOSED) {

@@ -1,6 +1,7 @@
 package org.clinicops.monitoring.vitals.application;
 
 import java.time.Clock;
+import java.util.Locale;
 import org.clinicops.monitoring.vitals.domain.AlertStateException;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.monitoring.vitals.domain.VitalsAlert;
@@ -36,8 +37,7 @@ public class HandleAlert {
             sessions.save(session);
             return AlertView.of(session, alert);
         } catch (AlertStateException e) {
-            throw new ConflictException(
-                    "alert-" + e.status().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            throw new ConflictException("alert-" + e.status().name().toLowerCase(Locale.ROOT), e.getMessage());
         }
     }
 
@@ -49,8 +49,7 @@ public class HandleAlert {
             sessions.save(session);
             return AlertView.of(session, alert);
         } catch (AlertStateException e) {
-            throw new ConflictException(
-                    "alert-" + e.status().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            throw new ConflictException("alert-" + e.status().name().toLowerCase(Locale.ROOT), e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public class MeasureCapacity {
                         earliest,
                         today.plusDays(horizon),
                         occupancy);
-        return series.map(s -> (double) java.time.temporal.ChronoUnit.DAYS.between(
+        return series.map(s -> (double) ChronoUnit.DAYS.between(
                         today, s.get(0).startsAt().atZone(site.zone()).toLocalDate()))
                 .orElse(-1.0);
     }

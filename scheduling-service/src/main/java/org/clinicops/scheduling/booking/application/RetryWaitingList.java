@@ -6,8 +6,10 @@ import java.util.Set;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.clinicops.scheduling.sites.application.SiteCapacityChanged;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -26,19 +28,19 @@ public class RetryWaitingList {
     private final WaitingList waitingList;
     private final BookConsultation bookConsultation;
     private final BookInfusionSeries bookInfusionSeries;
-    private final @org.jspecify.annotations.Nullable ClinicalHolds holds;
+    private final @Nullable ClinicalHolds holds;
 
     RetryWaitingList(
             WaitingList waitingList, BookConsultation bookConsultation, BookInfusionSeries bookInfusionSeries) {
         this(waitingList, bookConsultation, bookInfusionSeries, null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RetryWaitingList(
             WaitingList waitingList,
             BookConsultation bookConsultation,
             BookInfusionSeries bookInfusionSeries,
-            @org.jspecify.annotations.Nullable ClinicalHolds holds) {
+            @Nullable ClinicalHolds holds) {
         this.holds = holds;
         this.waitingList = waitingList;
         this.bookConsultation = bookConsultation;
@@ -88,7 +90,7 @@ public class RetryWaitingList {
      * attempt reads the site's occupancy over the whole horizon. Series differ in length and spacing
      * and are each tried.
      */
-    public synchronized int retry(@org.jspecify.annotations.Nullable String siteId) {
+    public synchronized int retry(@Nullable String siteId) {
         int booked = 0;
         Set<String> consultationsFull = new HashSet<>();
         for (WaitingEntry entry : waitingList.inRetryOrder()) {

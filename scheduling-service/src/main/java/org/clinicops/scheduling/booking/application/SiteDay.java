@@ -6,11 +6,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
@@ -94,7 +96,7 @@ public class SiteDay {
 
         /** Every patient the board shows, once each, in board order (for the audit entry of the page). */
         public List<String> patientIds() {
-            return java.util.stream.Stream.concat(chairs.stream(), physicians.stream())
+            return Stream.concat(chairs.stream(), physicians.stream())
                     .flatMap(row -> row.entries().stream())
                     .map(BoardEntry::patientId)
                     .distinct()
@@ -120,7 +122,7 @@ public class SiteDay {
         List<ResourceAvailability> chairs = new ArrayList<>();
         for (Chair chair : site.chairsInService()) {
             String resource = Reservation.chair(siteId, chair.id());
-            Set<String> blocked = new java.util.HashSet<>(taken);
+            Set<String> blocked = new HashSet<>(taken);
             for (Instant cell = from; cell.isBefore(to); cell = cell.plus(grid.cell())) {
                 if (infusionsPerCell.getOrDefault(cell, 0L) >= capacity) {
                     blocked.add(Reservation.idOf(resource, cell));
@@ -130,7 +132,7 @@ public class SiteDay {
         }
         List<ResourceAvailability> physicians = new ArrayList<>();
         for (Clinician physician : site.cliniciansWith(ClinicianRole.PHYSICIAN)) {
-            Set<String> held = new java.util.HashSet<>(taken);
+            Set<String> held = new HashSet<>(taken);
             reservations
                     .occupancyOf(Reservation.clinician(physician.id()), from, to)
                     .forEach(held::add);

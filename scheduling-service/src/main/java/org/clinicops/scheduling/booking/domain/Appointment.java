@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.clinicops.events.ConsultationCancelled;
 import org.clinicops.events.ConsultationCheckedIn;
@@ -643,7 +644,7 @@ public class Appointment extends AggregateRoot {
             throw new ConflictException(
                     "ILLEGAL_TRANSITION",
                     "cannot " + action + " an appointment that is " + status,
-                    java.util.Map.of("status", status.name()));
+                    Map.of("status", status.name()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.clinicops.scheduling.booking.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,7 @@ public final class BookingRules {
         if (!spacing.allowsDay(day)) {
             return refuse(BookingRule.SPACING, "the plan's sessions fall on weekdays only, and " + day + " is not");
         }
-        PatientSchedule others = schedule.without(java.util.List.of(appointmentId));
+        PatientSchedule others = schedule.without(List.of(appointmentId));
         Optional<PatientSchedule.Entry> before = others.before(planId, sessionNumber);
         Optional<PatientSchedule.Entry> after = others.after(planId, sessionNumber);
         LocalDate previous = before.map(e -> e.day(zone)).orElse(null);

@@ -1,5 +1,6 @@
 package org.clinicops.scheduling.booking.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.clinicops.scheduling.sites.domain.SiteCalendar;
@@ -46,7 +47,7 @@ public record Placement(
                 sessionNumber,
                 spacing,
                 start,
-                start.plus(java.time.Duration.between(startsAt, endsAt)),
+                start.plus(Duration.between(startsAt, endsAt)),
                 calendar);
     }
 

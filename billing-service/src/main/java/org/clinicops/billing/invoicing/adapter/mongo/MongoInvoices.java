@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.clinicops.billing.invoicing.application.InvoiceRepository;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
@@ -133,7 +135,7 @@ class MongoInvoices implements InvoiceRepository {
         query.fields().include("currency", "status", "patientResponsibility", "paid");
         Map<String, BigDecimal> balance = new TreeMap<>();
         Map<String, Long> count = new TreeMap<>();
-        try (var stream = mongo.stream(query, org.bson.Document.class, COLLECTION)) {
+        try (var stream = mongo.stream(query, Document.class, COLLECTION)) {
             stream.forEach(d -> {
                 String currency = String.valueOf(d.get("currency"));
                 String status = String.valueOf(d.get("status"));
@@ -151,7 +153,7 @@ class MongoInvoices implements InvoiceRepository {
     }
 
     private static BigDecimal decimal(@Nullable Object stored) {
-        if (stored instanceof org.bson.types.Decimal128 d) {
+        if (stored instanceof Decimal128 d) {
             return d.bigDecimalValue();
         }
         return stored == null ? BigDecimal.ZERO : new BigDecimal(stored.toString());

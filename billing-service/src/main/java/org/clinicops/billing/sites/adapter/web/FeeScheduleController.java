@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import org.clinicops.billing.apidocs.ApiBounds;
@@ -99,7 +100,7 @@ class FeeScheduleController {
                                     i.code(),
                                     i.description(),
                                     i.unitPrice()
-                                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                            .setScale(2, RoundingMode.HALF_EVEN)
                                             .toPlainString(),
                                     i.effectiveFrom(),
                                     i.effectiveTo()))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.clinicops.events.PayerType;
 import org.clinicops.intake.encryption.FieldCipher;
 import org.clinicops.intake.encryption.MatchKeys;
@@ -87,7 +88,7 @@ class EncryptedPatients implements Patients {
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "requestedAt"));
         query.fields().include("_id", "patientId", "siteId", "payerType", "requestedAt");
-        return mongo.find(query, org.bson.Document.class, REQUESTS).stream()
+        return mongo.find(query, Document.class, REQUESTS).stream()
                 .map(d -> new PatientRequest(
                         d.getString("_id"),
                         d.getString("patientId"),

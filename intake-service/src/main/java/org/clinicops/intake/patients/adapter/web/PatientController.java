@@ -20,6 +20,7 @@ import org.clinicops.intake.patients.application.RecordHousehold;
 import org.clinicops.intake.patients.domain.SiteHousehold;
 import org.clinicops.platform.audit.Audit;
 import org.clinicops.platform.problem.InvalidRequestException;
+import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.clinicops.platform.security.StaffUser;
 import org.jspecify.annotations.Nullable;
@@ -134,7 +135,7 @@ class PatientController {
         if (siteId != null) {
             SiteAccess.require(siteId);
             if (!p.sites().contains(siteId)) {
-                throw new org.clinicops.platform.problem.NotFoundException("patient", patientId);
+                throw new NotFoundException("patient", patientId);
             }
             h = find.household(patientId, siteId).orElse(null);
         }

@@ -11,6 +11,7 @@ import org.clinicops.intake.requests.domain.RequestStatus;
 import org.clinicops.intake.screening.domain.ScreeningResult;
 import org.clinicops.platform.fhir.FhirParams;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -109,8 +110,7 @@ final class ScreeningResources {
                     .setDisplay(scale.display);
             observation.getCode().setText(scale.display);
             observation.setSubject(patient(request));
-            observation.setEffective(
-                    new org.hl7.fhir.r4.model.DateTimeType(Date.from(Objects.requireNonNull(request.screenedAt()))));
+            observation.setEffective(new DateTimeType(Date.from(Objects.requireNonNull(request.screenedAt()))));
             observation.setValue(new IntegerType(total));
             observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + FhirParams.fhirId(request.id())));
             observations.add(observation);

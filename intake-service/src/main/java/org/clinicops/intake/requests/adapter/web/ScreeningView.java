@@ -3,6 +3,7 @@ package org.clinicops.intake.requests.adapter.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.intake.screening.domain.Contraindication;
 import org.clinicops.intake.screening.domain.PriorTrial;
@@ -32,7 +33,7 @@ record ScreeningView(
         @Nullable Instant screenedAt) {
 
     static ScreeningView of(ConsultationRequest r) {
-        ScreeningResult s = java.util.Objects.requireNonNull(r.screening());
+        ScreeningResult s = Objects.requireNonNull(r.screening());
         return new ScreeningView(
                 r.id(),
                 r.patientId(),

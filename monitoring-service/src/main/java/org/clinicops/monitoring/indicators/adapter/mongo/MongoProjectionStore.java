@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -167,7 +168,7 @@ class MongoProjectionStore implements ProjectionStore {
         }
 
         private void flushChunk() {
-            byte[] data = java.util.Arrays.copyOf(buffer, used);
+            byte[] data = Arrays.copyOf(buffer, used);
             chunks.insertOne(new Document("_id", chunkId(generation, count)).append("data", new Binary(data)));
             count++;
             used = 0;

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.monitoring.register.adapter.web.RegisterViews.DiscrepancyView;
 import org.clinicops.monitoring.register.adapter.web.RegisterViews.EntryView;
@@ -264,7 +265,7 @@ class RegisterController {
     private static List<String> patientsOf(List<Entry> entries) {
         return entries.stream()
                 .map(Entry::patientId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList();
     }

@@ -3,12 +3,15 @@ package org.clinicops.monitoring.register.adapter.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.monitoring.register.application.RegisterQueries;
 import org.clinicops.monitoring.register.application.ResolveDiscrepancy;
@@ -166,7 +169,7 @@ class RegisterPageController {
         });
     }
 
-    private String act(String siteId, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+    private String act(String siteId, RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (ConflictException | InvalidRequestException | NotFoundException e) {
@@ -182,7 +185,7 @@ class RegisterPageController {
         ZoneId zone = register.zone();
         List<String> patients = new ArrayList<>();
         model.addAttribute("siteId", siteId);
-        model.addAttribute("zone", zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId());
+        model.addAttribute("zone", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
         model.addAttribute("today", register.today().toString());
         model.addAttribute("onHand", plain(register.onHandMg()));
         model.addAttribute(
@@ -280,7 +283,7 @@ class RegisterPageController {
                 .orElse(lotId);
     }
 
-    private static String plain(java.math.BigDecimal mg) {
+    private static String plain(BigDecimal mg) {
         return mg.stripTrailingZeros().scale() < 0
                 ? mg.setScale(0).toPlainString()
                 : mg.stripTrailingZeros().toPlainString();

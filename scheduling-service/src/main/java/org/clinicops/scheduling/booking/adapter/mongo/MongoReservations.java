@@ -7,12 +7,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -317,7 +319,7 @@ public class MongoReservations implements Reservations {
                                         .append(
                                                 "day",
                                                 Date.from(days.get(id)
-                                                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                                                        .atStartOfDay(ZoneOffset.UTC)
                                                         .toInstant()))),
                 new UpdateOptions().upsert(true))));
         upsertAll(DAYS, updates);
@@ -569,6 +571,6 @@ public class MongoReservations implements Reservations {
         layout.replaceOne(
                 new Document("_id", LAYOUT_VERSION),
                 new Document("_id", LAYOUT_VERSION).append("at", now),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 }
