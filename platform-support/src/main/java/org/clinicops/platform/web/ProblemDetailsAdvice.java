@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.clinicops.platform.change.ConcurrentUpdateException;
 import org.clinicops.platform.problem.BodyTooLargeException;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -105,7 +106,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT, "It was changed by someone else meanwhile; read it again and retry");
         problem.setType(CONFLICT);
         problem.setTitle("Conflict");
-        problem.setProperty("code", "CONCURRENT_UPDATE");
+        problem.setProperty("code", ConcurrentUpdateException.CODE);
         return problem;
     }
 

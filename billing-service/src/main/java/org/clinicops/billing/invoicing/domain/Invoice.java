@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clinicops.events.Condition;
 import org.clinicops.events.InvoiceAdjusted;
 import org.clinicops.events.InvoiceIssued;
@@ -14,6 +15,7 @@ import org.clinicops.events.InvoiceVoided;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.PaymentReceived;
 import org.clinicops.events.SessionStopped;
+import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -424,15 +426,7 @@ public class Invoice extends AggregateRoot {
     }
 
     private void requireStatus(String action, InvoiceStatus... allowed) {
-        for (InvoiceStatus s : allowed) {
-            if (status == s) {
-                return;
-            }
-        }
-        throw new ConflictException(
-                "ILLEGAL_TRANSITION",
-                "cannot " + action + " an invoice that is " + status,
-                Map.of("status", status.name()));
+        StatusGuard.require(action, "an invoice", status, Set.of(allowed));
     }
 
     private static BigDecimal positive(BigDecimal amount) {

@@ -6,7 +6,7 @@ import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProgressConsultation {
-
-    private static final int ATTEMPTS = 5;
 
     private final ConsultationRequests requests;
     private final Clock clock;
@@ -46,20 +44,13 @@ public class ProgressConsultation {
     }
 
     private void update(String requestId, Consumer<ConsultationRequest> change) {
-        for (int attempt = 1; ; attempt++) {
-            var request = requests.findById(requestId);
-            if (request.isEmpty()) {
-                return; // not a request of ours
-            }
-            change.accept(request.get());
-            try {
-                requests.save(request.get());
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        ConcurrentChanges.retry(
+                ConcurrentChanges.CONSUMER_ATTEMPTS,
+                "the consultation request",
+                () -> requests.findById(requestId) // absent: not a request of ours
+                        .ifPresent(request -> {
+                            change.accept(request);
+                            requests.save(request);
+                        }));
     }
 }

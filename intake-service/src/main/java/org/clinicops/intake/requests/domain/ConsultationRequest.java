@@ -3,6 +3,7 @@ package org.clinicops.intake.requests.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.clinicops.events.Condition;
 import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
@@ -16,6 +17,7 @@ import org.clinicops.intake.plans.domain.PlanChoice;
 import org.clinicops.intake.plans.domain.ProtocolDefaults;
 import org.clinicops.intake.plans.domain.TreatmentPlan;
 import org.clinicops.intake.screening.domain.ScreeningResult;
+import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.problem.ConflictException;
 import org.jspecify.annotations.Nullable;
@@ -331,19 +333,11 @@ public class ConsultationRequest extends AggregateRoot {
     }
 
     private void requireStatus(String action, RequestStatus... allowed) {
-        for (RequestStatus s : allowed) {
-            if (s == status) {
-                return;
-            }
-        }
-        throw illegal(action);
+        StatusGuard.require(action, "a request", status, Set.of(allowed));
     }
 
     private ConflictException illegal(String action) {
-        return new ConflictException(
-                "ILLEGAL_TRANSITION",
-                "cannot " + action + " a request that is " + status,
-                Map.of("status", status.name()));
+        return StatusGuard.illegal(action, "a request", status);
     }
 
     public String id() {

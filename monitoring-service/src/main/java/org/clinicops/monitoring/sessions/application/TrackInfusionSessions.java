@@ -9,8 +9,7 @@ import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.sessions.domain.InfusionSession;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TrackInfusionSessions {
-
-    private static final int ATTEMPTS = 5;
 
     private final InfusionSessionRepository sessions;
 
@@ -80,19 +77,12 @@ public class TrackInfusionSessions {
     }
 
     private void merge(String sessionId, String patientId, String siteId, Consumer<InfusionSession> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                InfusionSession session = sessions.findById(sessionId)
-                        .orElseGet(() -> InfusionSession.firstSeen(sessionId, patientId, siteId));
-                change.accept(session);
-                sessions.save(session);
-                return;
-            } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
-                // two events of the session were applied at once: read again and merge
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        // two events of the session applied at once: read again and merge
+        ConcurrentChanges.retry(ConcurrentChanges.CONSUMER_ATTEMPTS, "the infusion session", () -> {
+            InfusionSession session = sessions.findById(sessionId)
+                    .orElseGet(() -> InfusionSession.firstSeen(sessionId, patientId, siteId));
+            change.accept(session);
+            sessions.save(session);
+        });
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
@@ -31,8 +32,6 @@ import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -371,18 +370,10 @@ public class ClinicalHolds {
      * is read again and the change applied to it.
      */
     private PatientHolds update(String patientId, Predicate<PatientHolds> change) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return ConcurrentChanges.retry(ConcurrentChanges.CONSUMER_ATTEMPTS, "the patient's holds", () -> {
             PatientHolds current = of(patientId);
-            if (!change.test(current)) {
-                return current;
-            }
-            try {
-                return holds.save(current);
-            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
-                // read it again and apply the change to what the other writer stored
-            }
-        }
-        throw new IllegalStateException("the holds of a patient kept changing while a hold event was applied");
+            return change.test(current) ? holds.save(current) : current;
+        });
     }
 
     private Object lock(String patientId) {

@@ -6,11 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.clinicops.platform.ids.IdGenerator;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HeldSessions {
 
-    private static final int ATTEMPTS = 5;
     private static final Set<AppointmentStatus> NOT_BEGUN =
             EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN);
 
@@ -48,24 +49,24 @@ class HeldSessions {
     }
 
     private boolean hold(Appointment session) {
-        Appointment current = session;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (!NOT_BEGUN.contains(current.status())) {
-                return false;
-            }
-            current.placeOnHold(ids.eventId(), clock.instant());
-            try {
-                appointments.save(current);
-                reservations.releaseExcept(current.id(), List.of());
-                return true;
-            } catch (OptimisticLockingFailureException changed) {
+        AtomicReference<@Nullable Appointment> read = new AtomicReference<>(session);
+        return ConcurrentChanges.retry(ConcurrentChanges.CONSUMER_ATTEMPTS, "the session", () -> {
+            // the session as given first, then as the concurrent writer left it
+            Appointment current = read.getAndSet(null);
+            if (current == null) {
                 Optional<Appointment> again = appointments.findById(session.id());
                 if (again.isEmpty()) {
                     return false;
                 }
                 current = again.get();
             }
-        }
-        throw new IllegalStateException("session " + session.id() + " kept changing while it was being held");
+            if (!NOT_BEGUN.contains(current.status())) {
+                return false;
+            }
+            current.placeOnHold(ids.eventId(), clock.instant());
+            appointments.save(current);
+            reservations.releaseExcept(current.id(), List.of());
+            return true;
+        });
     }
 }

@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.ids.IdGenerator;
-import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
@@ -72,12 +73,7 @@ public class RescheduleAppointment {
         Appointment appointment = appointments
                 .findById(appointmentId)
                 .orElseThrow(() -> new NotFoundException("appointment", appointmentId));
-        if (appointment.status() != AppointmentStatus.SCHEDULED) {
-            throw new ConflictException(
-                    "ILLEGAL_TRANSITION",
-                    "cannot reschedule an appointment that is " + appointment.status(),
-                    Map.of("status", appointment.status().name()));
-        }
+        StatusGuard.require("reschedule", "an appointment", appointment.status(), Set.of(AppointmentStatus.SCHEDULED));
         Instant now = clock.instant();
         if (!startsAt.isAfter(now)) {
             throw new InvalidRequestException("startsAt", "must be in the future");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.clinicops.events.ConsultationCancelled;
 import org.clinicops.events.ConsultationCheckedIn;
@@ -19,6 +18,7 @@ import org.clinicops.events.InfusionScheduled;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
+import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -640,12 +640,7 @@ public class Appointment extends AggregateRoot {
     }
 
     private void requireStatus(String action, Set<AppointmentStatus> allowed) {
-        if (!allowed.contains(status)) {
-            throw new ConflictException(
-                    "ILLEGAL_TRANSITION",
-                    "cannot " + action + " an appointment that is " + status,
-                    Map.of("status", status.name()));
-        }
+        StatusGuard.require(action, "an appointment", status, allowed);
     }
 
     private InfusionPlan requirePlan() {

@@ -14,11 +14,10 @@ import org.clinicops.billing.invoicing.application.InvoiceRepository;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
-import org.clinicops.platform.problem.ConflictException;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.clinicops.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -80,14 +79,11 @@ class MongoInvoices implements InvoiceRepository {
     /** Loads, changes and saves an invoice; the version check turns a lost update into a conflict. */
     @Override
     public Invoice change(String id, Consumer<Invoice> change) {
-        Invoice invoice = get(id);
-        change.accept(invoice);
-        try {
+        return ConcurrentChanges.once("the invoice", () -> {
+            Invoice invoice = get(id);
+            change.accept(invoice);
             return mongo.save(invoice, COLLECTION);
-        } catch (OptimisticLockingFailureException concurrent) {
-            throw new ConflictException(
-                    "CONCURRENT_UPDATE", "the invoice was changed by someone else at the same time; reload and retry");
-        }
+        });
     }
 
     /**

@@ -16,8 +16,8 @@ import org.clinicops.intake.patients.application.Patients;
 import org.clinicops.intake.patients.domain.Patient;
 import org.clinicops.intake.patients.domain.SiteHousehold;
 import org.clinicops.intake.patients.domain.SubmittedIdentity;
+import org.clinicops.platform.change.ConcurrentChanges;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,8 +35,6 @@ class EncryptedPatients implements Patients {
 
     /** The requests collection: a patient is known at the site of each of their requests. */
     private static final String REQUESTS = "consultation_requests";
-
-    private static final int REWRITE_ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
     private final FieldCipher cipher;
@@ -146,37 +144,22 @@ class EncryptedPatients implements Patients {
     public long reEncryptAll() {
         long rewritten = 0;
         for (String id : mongo.findDistinct(new Query(), "_id", PatientDocument.class, String.class)) {
-            for (int attempt = 1; ; attempt++) {
+            boolean found = ConcurrentChanges.retry(ConcurrentChanges.CONSUMER_ATTEMPTS, "the patient", () -> {
                 PatientDocument stored = mongo.findById(id, PatientDocument.class);
-                if (stored == null) {
-                    break;
-                }
-                try {
+                if (stored != null) {
                     mongo.save(toDocument(toPatient(stored), stored));
-                    rewritten++;
-                    break;
-                } catch (OptimisticLockingFailureException changedMeanwhile) {
-                    if (attempt == REWRITE_ATTEMPTS) {
-                        throw changedMeanwhile;
-                    }
                 }
-            }
+                return stored != null;
+            });
+            rewritten += found ? 1 : 0;
         }
         for (String id : mongo.findDistinct(new Query(), "_id", SubmissionDocument.class, String.class)) {
-            for (int attempt = 1; ; attempt++) {
+            ConcurrentChanges.retry(ConcurrentChanges.CONSUMER_ATTEMPTS, "the submission", () -> {
                 SubmissionDocument stored = mongo.findById(id, SubmissionDocument.class);
-                if (stored == null) {
-                    break;
-                }
-                try {
+                if (stored != null) {
                     mongo.save(toDocument(toIdentity(stored), stored));
-                    break;
-                } catch (OptimisticLockingFailureException changedMeanwhile) {
-                    if (attempt == REWRITE_ATTEMPTS) {
-                        throw changedMeanwhile;
-                    }
                 }
-            }
+            });
         }
         return rewritten;
     }
