@@ -1,7 +1,6 @@
 package org.clinicops.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,13 +35,8 @@ final class ProblemErrorController extends BasicErrorController {
             return new ResponseEntity<>(status);
         }
         ProblemDetail problem = ContainerProblems.problem(status.value());
-        Map<String, @Nullable Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .body(ServletProblems.members(problem));
     }
 }

@@ -35,6 +35,14 @@ public final class ServletProblems {
 
     /** The problem's JSON body. */
     public static String json(ProblemDetail problem) {
+        return JSON.writeValueAsString(members(problem));
+    }
+
+    /**
+     * The members of the problem's body in their order: {@code type}, {@code title}, {@code status},
+     * {@code detail}, then its own properties (for a handler whose signature answers a map).
+     */
+    public static Map<String, @Nullable Object> members(ProblemDetail problem) {
         Map<String, @Nullable Object> body = new LinkedHashMap<>();
         body.put(
                 "type",
@@ -47,7 +55,7 @@ public final class ServletProblems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        return JSON.writeValueAsString(body);
+        return body;
     }
 
     /** Sets the status and media type and writes the problem as the whole response. */
