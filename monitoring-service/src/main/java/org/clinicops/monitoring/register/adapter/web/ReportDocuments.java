@@ -1,24 +1,16 @@
 package org.clinicops.monitoring.register.adapter.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.clinicops.monitoring.register.application.RegisterReports.DispensingLog;
 import org.clinicops.monitoring.register.application.RegisterReports.DispensingRow;
 import org.clinicops.monitoring.register.application.RegisterReports.Inventory;
 import org.clinicops.monitoring.register.application.RegisterReports.InventoryRow;
+import org.clinicops.platform.pdf.PdfPages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * title, the table, totals), the same rows in both. Times are the site's local time.
  */
 final class ReportDocuments {
+
+    /** Landscape Letter: the register's tables are wide. */
+    private static final PdfPages.Layout LAYOUT = new PdfPages.Layout(PdfPages.LETTER_LANDSCAPE, 36, 12, 7);
 
     static final List<String> DISPENSING_COLUMNS = List.of(
             "date",
@@ -163,9 +158,7 @@ final class ReportDocuments {
 
     private static byte[] pdf(
             String title, List<String> notes, List<String> header, List<List<String>> rows, float[] columns) {
-        try (PDDocument document = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Pages pages = new Pages(document);
+        return PdfPages.document(title, LAYOUT, pages -> {
             pages.text(title, 13, true);
             for (String note : notes) {
                 pages.text(note, 8, false);
@@ -175,12 +168,7 @@ final class ReportDocuments {
             for (List<String> row : rows) {
                 pages.row(columns, row, false);
             }
-            pages.close();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void line(StringBuilder out, List<String> cells) {
@@ -204,85 +192,5 @@ final class ReportDocuments {
 
     private static String text(@Nullable String value) {
         return value == null ? "" : value;
-    }
-
-    /** Rows of text top-down on landscape Letter pages, a new page when one is full. */
-    private static final class Pages {
-        private static final float MARGIN = 36;
-        private static final float LEADING = 12;
-        private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private @Nullable PDPageContentStream content;
-        private float y;
-        private float width;
-
-        Pages(PDDocument document) throws IOException {
-            this.document = document;
-            newPage();
-        }
-
-        void text(String text, float size, boolean strong) throws IOException {
-            room(size + 4);
-            write(MARGIN, fit(text, size, strong, width), size, strong);
-            y -= size + 4;
-        }
-
-        void gap() {
-            y -= LEADING / 2;
-        }
-
-        void row(float[] columns, List<String> cells, boolean strong) throws IOException {
-            room(LEADING);
-            for (int i = 0; i < cells.size() && i < columns.length; i++) {
-                float w = (i + 1 < columns.length ? columns[i + 1] : width) - columns[i] - 3;
-                write(MARGIN + columns[i], fit(cells.get(i), 7, strong, w), 7, strong);
-            }
-            y -= LEADING;
-        }
-
-        private String fit(String text, float size, boolean strong, float w) throws IOException {
-            PDType1Font font = strong ? bold : regular;
-            String fitted = text;
-            while (fitted.length() > 1 && font.getStringWidth(fitted) / 1000 * size > w) {
-                fitted = fitted.substring(0, fitted.length() - 1);
-            }
-            return fitted;
-        }
-
-        private void write(float x, String text, float size, boolean strong) throws IOException {
-            PDPageContentStream stream = content;
-            if (stream == null || text.isEmpty()) {
-                return;
-            }
-            stream.beginText();
-            stream.setFont(strong ? bold : regular, size);
-            stream.newLineAtOffset(x, y);
-            stream.showText(text);
-            stream.endText();
-        }
-
-        private void room(float height) throws IOException {
-            if (y - height < MARGIN) {
-                newPage();
-            }
-        }
-
-        private void newPage() throws IOException {
-            close();
-            PDRectangle letter = new PDRectangle(PDRectangle.LETTER.getHeight(), PDRectangle.LETTER.getWidth());
-            PDPage page = new PDPage(letter);
-            document.addPage(page);
-            content = new PDPageContentStream(document, page);
-            y = letter.getHeight() - MARGIN;
-            width = letter.getWidth() - 2 * MARGIN;
-        }
-
-        void close() throws IOException {
-            if (content != null) {
-                content.close();
-                content = null;
-            }
-        }
     }
 }
