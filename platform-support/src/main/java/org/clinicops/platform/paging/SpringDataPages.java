@@ -44,8 +44,13 @@ public final class SpringDataPages {
         return new Page<>(page.getContent(), request, page.getTotalElements());
     }
 
+    /** The page as Spring Data shows it, for a page template (its number, total pages, next and previous). */
+    public static <T> org.springframework.data.domain.Page<T> toSpringPage(Page<T> page) {
+        return new PageImpl<>(page.content(), toPageable(page.request()), page.totalElements());
+    }
+
     /** The page as the API answers it: {@code content} and {@code page} {size, number, totalElements, totalPages}. */
     public static <T> PagedModel<T> toPagedModel(Page<T> page) {
-        return new PagedModel<>(new PageImpl<>(page.content(), toPageable(page.request()), page.totalElements()));
+        return new PagedModel<>(toSpringPage(page));
     }
 }

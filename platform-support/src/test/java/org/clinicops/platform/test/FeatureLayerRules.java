@@ -2,6 +2,7 @@ package org.clinicops.platform.test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -68,4 +69,40 @@ public final class FeatureLayerRules {
             .notDependOnEachOther()
             .allowEmptyShould(true)
             .because("a feature reaches another through its application layer, never through its adapters");
+
+    /** Rules and use cases never name an adapter: adapters implement the application's ports. */
+    @ArchTest
+    public static final ArchRule DOMAIN_AND_APPLICATION_USE_NO_ADAPTER = noClasses()
+            .that()
+            .resideInAnyPackage("..domain..", "..application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..adapter..")
+            .allowEmptyShould(true)
+            .because("adapters implement the application's ports, never the other way round");
+
+    /**
+     * Packages beside the features that hold cross-cutting parts of a service, not a feature: its
+     * security policy, its API documentation and intake's field encryption.
+     */
+    static final String[] CROSS_CUTTING = {
+        "org.clinicops.*.security..", "org.clinicops.*.apidocs..", "org.clinicops.*.encryption.."
+    };
+
+    /**
+     * A feature's code lives in its {@code domain}, {@code application} or {@code adapter} packages,
+     * so a newcomer finds a rule, a use case or a page by folder name alone.
+     */
+    @ArchTest
+    public static final ArchRule FEATURES_KEEP_THEIR_CODE_IN_THEIR_LAYERS = classes()
+            .that()
+            .resideInAPackage("org.clinicops.*.*..")
+            .and()
+            .resideOutsideOfPackages(CROSS_CUTTING)
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should()
+            .resideInAnyPackage("..domain..", "..application..", "..adapter..")
+            .allowEmptyShould(true)
+            .because("a feature's code lives in its domain, application or adapter packages");
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.clinicops.billing.invoicing.application.InvoiceRepository.Outstanding;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,13 +29,13 @@ public class FindInvoices {
             @Nullable String patientId,
             @Nullable Collection<String> siteIds,
             @Nullable List<InvoiceStatus> statuses,
-            Pageable pageable) {
-        return invoices.search(patientId, siteIds, statuses, pageable);
+            PageRequest page) {
+        return invoices.search(patientId, siteIds, statuses, page);
     }
 
     /** The work queue: oldest service first. */
-    public Page<Invoice> queue(@Nullable Collection<String> siteIds, List<InvoiceStatus> statuses, Pageable pageable) {
-        return invoices.queue(siteIds, statuses, pageable);
+    public Page<Invoice> queue(@Nullable Collection<String> siteIds, List<InvoiceStatus> statuses, PageRequest page) {
+        return invoices.queue(siteIds, statuses, page);
     }
 
     /** What the invoices of the queue still owe, per currency. */

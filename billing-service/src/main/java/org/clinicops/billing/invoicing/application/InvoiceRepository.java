@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 
 /**
  * Loads and stores invoices; saving one stores its outbox in the same document write. A concurrent
@@ -36,11 +36,10 @@ public interface InvoiceRepository {
             @Nullable String patientId,
             @Nullable Collection<String> siteIds,
             @Nullable List<InvoiceStatus> statuses,
-            Pageable pageable);
+            PageRequest page);
 
     /** A page of the work queue: matching invoices, oldest service first. */
-    Page<Invoice> queue(
-            @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses, Pageable pageable);
+    Page<Invoice> queue(@Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses, PageRequest page);
 
     /** What matching invoices still owe, per currency: the sum of their balances and how many. */
     record Outstanding(String currency, BigDecimal balance, long count) {}

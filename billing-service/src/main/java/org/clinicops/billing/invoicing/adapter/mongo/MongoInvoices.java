@@ -15,17 +15,18 @@ import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.invoicing.domain.Money;
 import org.clinicops.platform.change.ConcurrentChanges;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,14 +97,15 @@ class MongoInvoices implements InvoiceRepository {
             @Nullable String patientId,
             @Nullable Collection<String> siteIds,
             @Nullable List<InvoiceStatus> statuses,
-            Pageable pageable) {
+            PageRequest page) {
+        Pageable pageable = SpringDataPages.toPageable(page);
         Query query = criteria(patientId, siteIds, statuses);
         long total = mongo.count(query, Invoice.class, COLLECTION);
         Query paged = Query.of(query)
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
                 .with(pageable);
         List<Invoice> content = mongo.find(paged, Invoice.class, COLLECTION);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+        return new Page<>(content, page, total);
     }
 
     /**
@@ -113,12 +115,13 @@ class MongoInvoices implements InvoiceRepository {
      */
     @Override
     public Page<Invoice> queue(
-            @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses, Pageable pageable) {
+            @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses, PageRequest page) {
+        Pageable pageable = SpringDataPages.toPageable(page);
         Query query = criteria(null, siteIds, statuses);
         long total = mongo.count(query, Invoice.class, COLLECTION);
         Query paged =
                 Query.of(query).with(Sort.by("serviceAt").and(Sort.by("_id"))).with(pageable);
-        return PageableExecutionUtils.getPage(mongo.find(paged, Invoice.class, COLLECTION), pageable, () -> total);
+        return new Page<>(mongo.find(paged, Invoice.class, COLLECTION), page, total);
     }
 
     /**

@@ -27,9 +27,10 @@ import org.clinicops.billing.invoicing.application.ManageInvoice;
 import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -95,9 +96,10 @@ class InvoiceController {
             Pageable pageable) {
         Set<String> sites = SiteAccess.visibleSites(siteId).orElse(null);
         Audit.patient(patientId);
-        Page<Invoice> page = invoices.search(patientId, sites, status == null ? null : List.of(status), pageable);
-        Audit.patients(page.map(Invoice::patientId).getContent());
-        return new PagedModel<>(page.map(InvoiceResponse::of));
+        Page<Invoice> page = invoices.search(
+                patientId, sites, status == null ? null : List.of(status), SpringDataPages.fromPageable(pageable));
+        Audit.patients(page.map(Invoice::patientId).content());
+        return SpringDataPages.toPagedModel(page.map(InvoiceResponse::of));
     }
 
     @GetMapping("/{id}")

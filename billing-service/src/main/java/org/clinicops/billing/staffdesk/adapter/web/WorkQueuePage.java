@@ -11,11 +11,12 @@ import org.clinicops.billing.invoicing.domain.Invoice;
 import org.clinicops.billing.invoicing.domain.InvoiceStatus;
 import org.clinicops.billing.sites.application.BillingSites;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.patients.PatientNameLookup;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ class WorkQueuePage {
                 status == null ? List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID) : List.of(status);
         Set<String> visible = SiteAccess.visibleSites(siteId).orElse(null);
         Page<Invoice> open = invoices.queue(visible, statuses, PageRequest.of(page, QUEUE_PAGE_SIZE));
-        List<InvoiceRows.Row> shown = open.getContent().stream().map(rows::of).toList();
+        List<InvoiceRows.Row> shown = open.content().stream().map(rows::of).toList();
         List<String> patients = shown.stream().map(InvoiceRows.Row::patientId).toList();
         Audit.patients(patients);
         model.addAttribute("rows", shown);
@@ -64,7 +65,7 @@ class WorkQueuePage {
                 invoices.outstanding(visible, statuses).stream()
                         .map(t -> new Total(t.currency(), Amounts.format(t.balance(), t.currency()), t.count()))
                         .toList());
-        model.addAttribute("page", open);
+        model.addAttribute("page", SpringDataPages.toSpringPage(open));
         model.addAttribute(
                 "sites",
                 sites.all().stream().filter(s -> SiteAccess.canAccess(s.id())).toList());
