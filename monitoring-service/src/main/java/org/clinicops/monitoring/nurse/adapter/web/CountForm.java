@@ -1,4 +1,4 @@
-package org.clinicops.monitoring.nurse;
+package org.clinicops.monitoring.nurse.adapter.web;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package org.clinicops.monitoring.nurse;
+package org.clinicops.monitoring.nurse.adapter.web;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.clinicops.monitoring.nurse;
+package org.clinicops.monitoring.nurse.adapter.web;
 
 import java.util.List;
 import java.util.function.ToIntFunction;
