@@ -14,6 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 MVStore file,
  * {@code dataDir/mongo.mv}. Databases and collections are created on first use.
+ *
+ * <p>It runs {@link IndexedH2Backend}, mongo-java-server's H2 backend with three changes (see
+ * local-stack's README). With {@code -D}{@value #BACKEND_PROPERTY}{@code =plain} it runs the
+ * upstream backend unchanged, on a store file of its own ({@code dataDir/mongo-plain.mv}): the
+ * upstream backend cannot read documents the changed one wrote as BSON, so the two never share a
+ * file.
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -25,18 +31,27 @@ final class MongoWireServer implements AutoCloseable {
      */
     static final int CACHE_MB = 48;
 
+    /** The system property that chooses the backend: {@code indexed} (the default) or {@code plain}. */
+    static final String BACKEND_PROPERTY = "clinic.local-store.backend";
+
     private final Path dataDir;
     private final int port;
+    private final boolean plain;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private @Nullable MongoServer server;
 
     MongoWireServer(Path dataDir, int port) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port;
+        String backend = System.getProperty(BACKEND_PROPERTY, "indexed");
+        if (!backend.equals("indexed") && !backend.equals("plain")) {
+            throw new IllegalArgumentException(BACKEND_PROPERTY + " is indexed or plain, not " + backend);
+        }
+        this.plain = backend.equals("plain");
     }
 
     Path storeFile() {
-        return dataDir.resolve("mongo.mv");
+        return dataDir.resolve(plain ? "mongo-plain.mv" : "mongo.mv");
     }
 
     String connectionString() {
@@ -50,7 +65,7 @@ final class MongoWireServer implements AutoCloseable {
                 .fileName(storeFile().toString())
                 .cacheSize(CACHE_MB)
                 .open();
-        H2Backend backend = new IndexedH2Backend(store);
+        H2Backend backend = plain ? new H2Backend(store) : new IndexedH2Backend(store);
         MongoServer mongoServer = new MongoServer(backend);
         try {
             mongoServer.bind("localhost", port);
@@ -59,7 +74,11 @@ final class MongoWireServer implements AutoCloseable {
             throw e;
         }
         server = mongoServer;
-        log.info("Mongo ready: {} (store {})", connectionString(), storeFile());
+        log.info(
+                "Mongo ready: {} (store {}, {} backend)",
+                connectionString(),
+                storeFile(),
+                plain ? "plain upstream" : "indexed");
     }
 
     /** Stops listening, closes client connections and closes the store so every write is on disk. */

@@ -261,4 +261,37 @@ class MongoWireServerTest {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build());
     }
+
+    @Test
+    void thePlainUpstreamBackendRunsOnAStoreFileOfItsOwn() throws Exception {
+        int port = FreePorts.next();
+        System.setProperty(MongoWireServer.BACKEND_PROPERTY, "plain");
+        try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                client.getDatabase("intake").getCollection("sites").insertOne(new Document("_id", "site-north"));
+                assertThat(client.getDatabase("intake")
+                                .getCollection("sites")
+                                .find(Filters.eq("_id", "site-north"))
+                                .first())
+                        .isNotNull();
+            }
+        } finally {
+            System.clearProperty(MongoWireServer.BACKEND_PROPERTY);
+        }
+        assertThat(dataDir.resolve("mongo-plain.mv")).isNotEmptyFile();
+        assertThat(dataDir.resolve("mongo.mv")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownBackendIsRefusedBeforeAnythingOpens() {
+        System.setProperty(MongoWireServer.BACKEND_PROPERTY, "fast");
+        try {
+            assertThatThrownBy(() -> new MongoWireServer(dataDir, FreePorts.next()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("indexed or plain");
+        } finally {
+            System.clearProperty(MongoWireServer.BACKEND_PROPERTY);
+        }
+    }
 }
