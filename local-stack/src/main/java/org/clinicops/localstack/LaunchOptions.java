@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The parsed command line: a subcommand followed by {@code --name value} (or {@code --name=value}) options. */
 record LaunchOptions(String command, Map<String, String> values) {
@@ -13,13 +14,15 @@ record LaunchOptions(String command, Map<String, String> values) {
     static final String MONGO = "mongo";
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            KAFKA, Set.of("data", "port", "controller-port"),
+            KAFKA, Set.of("data", "port", "controller-port", "node-id", "voters", "cluster-id-file"),
             MONGO, Set.of("data", "port"));
 
     static final String USAGE = """
             Usage:
               LocalStack kafka --data DIR [--port 9092] [--controller-port 9093]
-                  a real Apache Kafka broker in KRaft combined mode, data in DIR/logs
+                               [--node-id 1 --voters 1@localhost:9093,2@localhost:9095,... --cluster-id-file F]
+                  a real Apache Kafka broker in KRaft combined mode, data in DIR/logs; alone, or node
+                  N of the cluster whose controller quorum is --voters (sharing the cluster id in F)
               LocalStack mongo --data DIR [--port 27017]
                   a MongoDB wire-protocol server persisted to DIR/mongo.mv
             """;
@@ -69,6 +72,29 @@ record LaunchOptions(String command, Map<String, String> values) {
 
     Path dataDir() {
         return Path.of(values.get("data"));
+    }
+
+    /** The value of an option, or null when it was not given. */
+    @Nullable
+    String text(String name) {
+        return values.get(name);
+    }
+
+    /** A whole number from 0 on (e.g. a node id). */
+    int number(String name, int defaultValue) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 0) {
+                throw new IllegalArgumentException("--" + name + " must not be negative: " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number: " + value, e);
+        }
     }
 
     int port(String name, int defaultPort) {

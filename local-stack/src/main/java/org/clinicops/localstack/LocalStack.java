@@ -1,5 +1,6 @@
 package org.clinicops.localstack;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
@@ -42,8 +43,14 @@ public final class LocalStack {
     }
 
     private static void runKafka(LaunchOptions options) throws Exception {
-        KafkaBroker broker =
-                new KafkaBroker(options.dataDir(), options.port("port", 9092), options.port("controller-port", 9093));
+        String clusterIdFile = options.text("cluster-id-file");
+        KafkaBroker broker = new KafkaBroker(
+                options.dataDir(),
+                options.port("port", 9092),
+                options.port("controller-port", 9093),
+                options.number("node-id", 1),
+                options.text("voters"),
+                clusterIdFile == null ? null : Path.of(clusterIdFile));
         stopOnShutdown(broker);
         broker.start();
         broker.awaitShutdown();

@@ -39,6 +39,33 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void readsTheNodeOfAKafkaCluster() {
+        LaunchOptions options = LaunchOptions.parse(List.of(
+                "kafka",
+                "--data",
+                "var/kafka-cluster/broker-2",
+                "--node-id",
+                "2",
+                "--voters",
+                "1@localhost:9093,2@localhost:9095,3@localhost:9097",
+                "--cluster-id-file",
+                "var/kafka-cluster/cluster.id"));
+
+        assertThat(options.number("node-id", 1)).isEqualTo(2);
+        assertThat(options.text("voters")).isEqualTo("1@localhost:9093,2@localhost:9095,3@localhost:9097");
+        assertThat(options.text("cluster-id-file")).isEqualTo("var/kafka-cluster/cluster.id");
+        assertThat(LaunchOptions.parse(List.of("kafka", "--data", "x")).text("voters"))
+                .isNull();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(List.of("kafka", "--data", "x", "--node-id", "two"))
+                        .number("node-id", 1))
+                .withMessageContaining("--node-id must be a number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(List.of("mongo", "--data", "x", "--voters", "1@localhost:9093")))
+                .withMessageContaining("unknown option --voters");
+    }
+
+    @Test
     void rejectsPortsOutsideTheValidRange() {
         LaunchOptions options = LaunchOptions.parse(List.of("mongo", "--data", "x", "--port", "70000"));
 
