@@ -142,9 +142,12 @@ public class ClinicPlatformAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics clinicTopics(ClinicPlatformProperties properties) {
         var kafka = properties.kafka();
-        return new KafkaAdmin.NewTopics(
-                ClinicTopics.all(kafka.partitions(), kafka.replicationFactor(), kafka.topicRetention())
-                        .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(ClinicTopics.all(
+                        kafka.partitions(),
+                        kafka.replicationFactor(),
+                        kafka.minInsyncReplicas(),
+                        kafka.topicRetention())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean(name = "mongoHealthIndicator")

@@ -20,6 +20,10 @@ public record ClinicPlatformProperties(
     /**
      * @param partitions partitions of each clinic topic created at start-up
      * @param replicationFactor replication factor of those topics
+     * @param minInsyncReplicas {@code min.insync.replicas} of those topics and their dead-letter
+     *     topics: how many replicas must have an acks=all write before it is acknowledged (0: the
+     *     broker's default). With replication factor 3, 2 keeps writes going with one broker down
+     *     and never acknowledges a write only one broker holds
      * @param retryInitialInterval first wait before a failed record is retried
      * @param retryMaxElapsed how long a failing record is retried before it goes to the DLT
      * @param outageRetryInitialInterval first wait before a record that failed because MongoDB or
@@ -32,6 +36,7 @@ public record ClinicPlatformProperties(
     public record Kafka(
             @DefaultValue("3") int partitions,
             @DefaultValue("1") short replicationFactor,
+            @DefaultValue("0") int minInsyncReplicas,
             @DefaultValue("200ms") Duration retryInitialInterval,
             @DefaultValue("5s") Duration retryMaxElapsed,
             @DefaultValue("1s") Duration outageRetryInitialInterval,

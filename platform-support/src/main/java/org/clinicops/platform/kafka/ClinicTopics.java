@@ -25,6 +25,19 @@ public final class ClinicTopics {
      * compacted topic keeps the latest record per key for ever).
      */
     public static List<NewTopic> all(int partitions, short replicationFactor, Duration retention) {
+        return all(partitions, replicationFactor, 0, retention);
+    }
+
+    /**
+     * As {@link #all(int, short, Duration)}, each topic with {@code min.insync.replicas} set to
+     * {@code minInsyncReplicas} (0: left to the broker's default).
+     */
+    public static List<NewTopic> all(
+            int partitions, short replicationFactor, int minInsyncReplicas, Duration retention) {
+        if (minInsyncReplicas < 0 || minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("clinic.kafka.min-insync-replicas must be between 0 and the replication"
+                    + " factor " + replicationFactor + ", not " + minInsyncReplicas);
+        }
         String retentionMs = Long.toString(retention.toMillis());
         List<NewTopic> topics = new ArrayList<>();
         for (EventType type : EventType.values()) {
@@ -35,12 +48,17 @@ public final class ClinicTopics {
             } else {
                 builder.config(TopicConfig.RETENTION_MS_CONFIG, retentionMs);
             }
-            topics.add(builder.build());
-            topics.add(TopicBuilder.name(deadLetterTopicOf(type.topic()))
+            TopicBuilder deadLetters = TopicBuilder.name(deadLetterTopicOf(type.topic()))
                     .partitions(partitions)
                     .replicas(replicationFactor)
-                    .config(TopicConfig.RETENTION_MS_CONFIG, retentionMs)
-                    .build());
+                    .config(TopicConfig.RETENTION_MS_CONFIG, retentionMs);
+            if (minInsyncReplicas > 0) {
+                String minInsync = Integer.toString(minInsyncReplicas);
+                builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync);
+                deadLetters.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync);
+            }
+            topics.add(builder.build());
+            topics.add(deadLetters.build());
         }
         return topics;
     }
