@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * Chaos load  [--rate 5] [--seconds 300] [--stop-file F] [--journeys 0.2] [--ledger var/bench/chaos/ledger.txt]
  * Chaos check [--ledger var/bench/chaos/ledger.txt] [--settle 120s] [--settle-max 60m] [--rebuild true]
+ *             [--indicators-stable 3s]
  * </pre>
  *
  * {@code load} drives the steady load and writes the ledger of accepted requests and payments;
@@ -142,7 +143,8 @@ public final class Chaos {
                 out.println(
                         "usage: Chaos load [--rate R] [--seconds S] [--stop-file F] [--journeys SHARE] [--ledger FILE]");
                 out.println(
-                        "       Chaos check [--ledger FILE] [--settle 120s] [--settle-max 60m] [--rebuild true|false]");
+                        "       Chaos check [--ledger FILE] [--settle 120s] [--settle-max 60m] [--rebuild true|false]"
+                                + " [--indicators-stable 3s]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -210,7 +212,9 @@ public final class Chaos {
 
     static List<ChaosChecks.Check> runChecks(Platform platform, Ledger.Entries ledger, Options options, PrintStream out)
             throws Exception {
-        try (ChaosChecks checks = new ChaosChecks(platform)) {
+        // several monitoring instances: the scraped one takes in the others' facts once a minute
+        Duration stable = options.duration("indicators-stable", Duration.ofSeconds(3));
+        try (ChaosChecks checks = new ChaosChecks(platform, stable)) {
             Duration settle = options.duration("settle", Duration.ofSeconds(120));
             Duration max = options.duration("settle-max", Duration.ofMinutes(60));
             out.println("Waiting for the platform to settle (outboxes empty, consumers caught up; giving up after "

@@ -79,8 +79,20 @@ final class ChaosChecks implements AutoCloseable {
     private final MongoClient mongo;
     private final Settling settling;
     private final List<Check> checks = new ArrayList<>();
+    private final Duration indicatorsStableFor;
 
     ChaosChecks(Platform platform) {
+        this(platform, Duration.ofSeconds(3));
+    }
+
+    /**
+     * With {@code indicatorsStableFor}: how long monitoring's indicator series must stay unchanged
+     * before they are compared. One instance folds each fact it records at once (3 s is enough);
+     * with several instances, the one scraped takes in the others' facts on its periodic reload of
+     * the fact log, once a minute, so the scrape waits longer than that.
+     */
+    ChaosChecks(Platform platform, Duration indicatorsStableFor) {
+        this.indicatorsStableFor = indicatorsStableFor;
         this.platform = platform;
         this.mongo = MongoClients.create(platform.mongo());
         this.settling = new Settling(platform, mongo, group -> true);
@@ -733,16 +745,28 @@ final class ChaosChecks implements AutoCloseable {
         }
     }
 
-    /** Monitoring's indicator series once two scrapes three seconds apart agree (at most a minute). */
+    /**
+     * Monitoring's indicator series once scrapes three seconds apart have agreed for {@link
+     * #indicatorsStableFor} (giving up after a minute, or three times that).
+     */
     private Map<String, Double> stableIndicators() throws IOException, InterruptedException {
         Predicate<String> indicator =
                 name -> name.startsWith("clinic_") && NOT_INDICATORS.stream().noneMatch(name::startsWith);
         Map<String, Double> previous = Map.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long unchangedSince = System.nanoTime();
+        Duration limit = Duration.ofSeconds(60).compareTo(indicatorsStableFor.multipliedBy(3)) > 0
+                ? Duration.ofSeconds(60)
+                : indicatorsStableFor.multipliedBy(3);
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             HttpResponse<String> scrape = platform.getManagement("monitoring-service", "/actuator/prometheus");
             Map<String, Double> now = scrape.statusCode() == 200 ? Series.parse(scrape.body(), indicator) : Map.of();
-            if (!now.isEmpty() && now.equals(previous) || System.nanoTime() > deadline) {
+            if (now.isEmpty() || !now.equals(previous)) {
+                unchangedSince = System.nanoTime();
+            } else if (System.nanoTime() - unchangedSince >= indicatorsStableFor.toNanos()) {
+                return now;
+            }
+            if (System.nanoTime() > deadline) {
                 return now;
             }
             previous = now;
