@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * appointment type a role may change is decided per appointment by {@code AppointmentAction}. BILLING
  * reaches nothing here but the sites: fees reach billing as events (session completed, no-show, late
  * cancellation), so it never needs the schedule. Which site a caller reaches is checked in the
- * handlers with {@code SiteAccess}.
+ * handlers with {@code SiteAccess}. The FHIR API ({@code /fhir/r4}) is read by the same roles as the
+ * API reads it mirrors; a {@code MedicationAdministration} (the dose given, clinical) only by NURSE and
+ * CLINICIAN, who record it.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingAccessPolicy {
@@ -58,6 +60,20 @@ class SchedulingAccessPolicy {
                 .allow(POST, "/api/appointments/{id}/no-show", NURSE, CLINICIAN)
                 // what waits for capacity: intake and clinicians work it, the operator watches it
                 .allow(GET, "/api/waiting-list", OPERATOR, INTAKE, CLINICIAN)
+                // FHIR R4 (read only): the same readers as the API reads above; doses for whoever records them
+                .open(GET, "/fhir/r4/metadata")
+                .allow(GET, "/fhir/r4/Location", OPERATOR, INTAKE, CLINICIAN, NURSE, BILLING)
+                .allow(GET, "/fhir/r4/Location/*", OPERATOR, INTAKE, CLINICIAN, NURSE, BILLING)
+                .allow(GET, "/fhir/r4/Schedule", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Schedule/*", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Slot", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Slot/*", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Appointment", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Appointment/*", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Encounter", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/Encounter/*", OPERATOR, INTAKE, CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/MedicationAdministration", CLINICIAN, NURSE)
+                .allow(GET, "/fhir/r4/MedicationAdministration/*", CLINICIAN, NURSE)
                 // the day board page
                 .allow(GET, "/sites/{id}/board", OPERATOR, INTAKE, CLINICIAN, NURSE)
                 .build();

@@ -8,6 +8,7 @@ import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores appointments; saving one stores its outbox in the same document write, and an appointment
@@ -45,4 +46,12 @@ public interface AppointmentRepository {
 
     /** One page of the appointments the filter lets through, earliest first (then by id). */
     Page<Appointment> findPage(AppointmentFilter filter, PageRequest page);
+
+    /**
+     * At most {@code limit} appointments of these sites changed in {@code [since, before)} (any time
+     * when {@code since} is null), by id after {@code afterId} (from the first when null): the pages of
+     * a bulk export, read one after another in bounded memory.
+     */
+    List<Appointment> findChanged(
+            Collection<String> siteIds, @Nullable Instant since, Instant before, @Nullable String afterId, int limit);
 }

@@ -37,7 +37,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("appointments")
 @CompoundIndexes({
     @CompoundIndex(name = "patient_start", def = "{'patientId': 1, 'startsAt': 1}"),
-    @CompoundIndex(name = "site_start", def = "{'siteId': 1, 'startsAt': 1}")
+    @CompoundIndex(name = "site_start", def = "{'siteId': 1, 'startsAt': 1}"),
+    // the bulk export reads a site's appointments changed in a time range
+    @CompoundIndex(name = "site_updated", def = "{'siteId': 1, 'updatedAt': 1}")
 })
 public class Appointment extends AggregateRoot {
 

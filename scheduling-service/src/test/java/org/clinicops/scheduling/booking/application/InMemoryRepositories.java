@@ -237,6 +237,12 @@ final class InMemoryRepositories {
             }
 
             @Override
+            public List<Appointment> findChanged(
+                    Collection<String> siteIds, Instant since, Instant before, String afterId, int limit) {
+                throw new UnsupportedOperationException("exports are not part of the booking world");
+            }
+
+            @Override
             public String toString() {
                 return "in-memory AppointmentRepository";
             }

@@ -10,6 +10,7 @@ import org.clinicops.scheduling.booking.application.AppointmentFilter;
 import org.clinicops.scheduling.booking.application.AppointmentRepository;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -91,8 +92,8 @@ class MongoAppointmentRepository implements AppointmentRepository {
         if (filter.type() != null) {
             criteria = criteria.and("type").is(filter.type());
         }
-        if (filter.status() != null) {
-            criteria = criteria.and("status").is(filter.status());
+        if (filter.allowedStatuses() != null) {
+            criteria = criteria.and("status").in(filter.allowedStatuses());
         }
         Instant from = filter.from();
         Instant to = filter.to();
@@ -111,5 +112,19 @@ class MongoAppointmentRepository implements AppointmentRepository {
                         .limit(page.size()),
                 Appointment.class);
         return new Page<>(content, page, total);
+    }
+
+    /** Keyset pages by id: each page starts after the last id of the one before, so no skip grows. */
+    @Override
+    public List<Appointment> findChanged(
+            Collection<String> siteIds, @Nullable Instant since, Instant before, @Nullable String afterId, int limit) {
+        Criteria criteria = Criteria.where("siteId").in(siteIds);
+        criteria = since == null
+                ? criteria.and("updatedAt").lt(before)
+                : criteria.and("updatedAt").gte(since).lt(before);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Appointment.class);
     }
 }
