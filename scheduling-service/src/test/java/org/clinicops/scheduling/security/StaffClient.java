@@ -33,6 +33,11 @@ public final class StaffClient {
         return send(request(path, token, "application/json").GET());
     }
 
+    /** What a FHIR client asks for. */
+    public HttpResponse<String> getFhir(String path, @Nullable String token) {
+        return send(request(path, token, "application/fhir+json").GET());
+    }
+
     /** What a browser asks for. */
     HttpResponse<String> getPage(String path, @Nullable String token) {
         return send(request(path, token, "text/html,application/xhtml+xml").GET());
