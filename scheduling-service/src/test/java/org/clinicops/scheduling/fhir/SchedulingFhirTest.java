@@ -159,6 +159,13 @@ class SchedulingFhirTest {
         Slot again = read("Slot/" + first.getIdElement().getIdPart(), nurse, Slot.class);
         assertThat(again.getStart()).isEqualTo(first.getStart());
 
+        long started = System.nanoTime();
+        Bundle month = search("Slot?start=ge" + day + "&start=lt" + day.plusDays(31) + "&_count=50", nurse);
+        System.out.printf(
+                "Slot search over 31 days of one site (2 chairs, 1 physician): %d free times, %d ms%n",
+                month.getTotal(), (System.nanoTime() - started) / 1_000_000);
+        assertThat(month.getLink("next")).as("more than a page of free times").isNotNull();
+
         Appointment appointment = read("Appointment/" + SESSION_A, nurse, Appointment.class);
         assertThat(appointment.getStatus()).isEqualTo(Appointment.AppointmentStatus.FULFILLED);
         assertThat(appointment.getParticipant())
@@ -276,7 +283,9 @@ class SchedulingFhirTest {
                     .as("another site's resource")
                     .doesNotContain(B);
         }
+        // every type checked; of the slots (a week of free times) the first few
         written.stream().filter(r -> !r.fhirType().equals("Slot")).forEach(FhirConformance::assertConforms);
+        written.stream().filter(r -> r.fhirType().equals("Slot")).limit(3).forEach(FhirConformance::assertConforms);
         assertThat(written)
                 .anySatisfy(r -> assertThat(r.getIdElement().getIdPart()).isEqualTo(SESSION_A));
 

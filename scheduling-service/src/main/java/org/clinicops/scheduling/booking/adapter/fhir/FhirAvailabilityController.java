@@ -111,7 +111,12 @@ class FhirAvailabilityController {
         if (dot < 1 || !id.substring(dot + 1).matches("\\d{1,12}")) {
             throw new NotFoundException("Slot", id);
         }
-        ScheduleKey key = ScheduleKey.parse(id.substring(0, dot), "id");
+        ScheduleKey key;
+        try {
+            key = ScheduleKey.parse(id.substring(0, dot), "id");
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Slot", id);
+        }
         Instant start = Instant.ofEpochSecond(Long.parseLong(id.substring(dot + 1)) * 60);
         Audit.object("Slot", id);
         Site site = readableSite(key.siteId(), "Slot", id);
