@@ -52,6 +52,14 @@ class MonitoringAccessPolicy {
                 .allow(GET, "/api/register/{siteId}", NURSE, CLINICIAN, Role.OPERATOR)
                 .allow(GET, "/api/register/{siteId}/lots/{lotId}/entries", NURSE, CLINICIAN, Role.OPERATOR)
                 .allow(GET, "/api/register/{siteId}/sessions/{sessionId}", NURSE, CLINICIAN, Role.OPERATOR)
+                // FHIR R4 (issue 22): the same clinical detail for the same care team; metadata is open
+                .open(GET, "/fhir/r4/metadata")
+                .allow(GET, "/fhir/r4/Observation", NURSE, CLINICIAN)
+                .allow(GET, "/fhir/r4/Observation/*", NURSE, CLINICIAN)
+                .allow(GET, "/fhir/r4/AdverseEvent", NURSE, CLINICIAN)
+                .allow(GET, "/fhir/r4/AdverseEvent/*", NURSE, CLINICIAN)
+                .allow(GET, "/fhir/r4/Flag", NURSE, CLINICIAN)
+                .allow(GET, "/fhir/r4/Flag/*", NURSE, CLINICIAN)
                 // projections: wipes and re-reads every topic
                 .allow(POST, "/api/admin/projections/rebuild", Role.ADMIN)
                 // the nurse page and its forms

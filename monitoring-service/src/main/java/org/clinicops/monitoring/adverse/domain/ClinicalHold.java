@@ -159,6 +159,29 @@ public class ClinicalHold extends AggregateRoot {
         return List.copyOf(releases);
     }
 
+    /**
+     * Every hold of the patient, active ones first, then released ones, each in the order placed. A
+     * release recorded before holds kept their site is shown at the site of the latest hold.
+     */
+    public List<HoldRecord> holds() {
+        List<HoldRecord> all = new ArrayList<>();
+        activeHolds().stream()
+                .sorted(Comparator.comparing(ActiveHold::placedAt))
+                .forEach(h -> all.add(new HoldRecord(
+                        h.holdId(), patientId, h.siteId(), h.adverseEventId(), h.grade(), h.placedAt(), null)));
+        releases.stream()
+                .sorted(Comparator.comparing(HoldRelease::placedAt))
+                .forEach(r -> all.add(new HoldRecord(
+                        r.holdId(),
+                        patientId,
+                        r.siteId() == null ? siteId : r.siteId(),
+                        r.adverseEventId(),
+                        r.grade(),
+                        r.placedAt(),
+                        r.releasedAt())));
+        return all;
+    }
+
     /** The most recently placed hold, active or released. */
     public Optional<LatestHold> latestHold() {
         Optional<LatestHold> latestActive = activeHolds().stream()
