@@ -1,11 +1,15 @@
 package org.clinicops.billing.accounts.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /** Patient accounts, one per (patient, site), keyed by {@link PatientAccount#idOf}. */
 public interface AccountRepository {
@@ -24,4 +28,14 @@ public interface AccountRepository {
     long count();
 
     List<PatientAccount> all();
+
+    /**
+     * A page of the accounts of some sites (null: every site), of one patient (null: any), oldest
+     * first.
+     */
+    Page<PatientAccount> page(@Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable);
+
+    /** The accounts of the sites opened in {@code [since, before)}, oldest first, from offset, at most limit. */
+    List<PatientAccount> opened(
+            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit);
 }

@@ -1,10 +1,15 @@
 package org.clinicops.billing.accounts.application;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.TreatmentPlanApproved;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,5 +58,17 @@ public class PatientAccounts {
 
     public List<PatientAccount> all() {
         return accounts.all();
+    }
+
+    /** A page of the accounts of some sites (null: every site), of one patient (null: any), oldest first. */
+    public Page<PatientAccount> page(
+            @Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable) {
+        return accounts.page(siteIds, patientId, pageable);
+    }
+
+    /** The accounts of the sites opened in {@code [since, before)}, oldest first (a bulk export's pages). */
+    public List<PatientAccount> opened(
+            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+        return accounts.opened(siteIds, since, before, offset, limit);
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicops.billing.invoicing.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.clinicops.billing.invoicing.application.InvoiceRepository.Outstanding;
@@ -41,5 +42,15 @@ public class FindInvoices {
     /** What the invoices of the queue still owe, per currency. */
     public List<Outstanding> outstanding(@Nullable Collection<String> siteIds, List<InvoiceStatus> statuses) {
         return invoices.outstanding(siteIds, statuses);
+    }
+
+    /** What a FHIR search asks for, newest first. */
+    public Page<Invoice> search(InvoiceRepository.Filter filter, Pageable pageable) {
+        return invoices.search(filter, pageable);
+    }
+
+    /** Invoices of the sites changed at or after {@code since}, by id, one page (a bulk export's). */
+    public List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
+        return invoices.changedSince(siteIds, since, offset, limit);
     }
 }

@@ -54,6 +54,33 @@ public interface InvoiceRepository {
     List<Invoice> all(
             @Nullable String patientId, @Nullable Collection<String> siteIds, @Nullable List<InvoiceStatus> statuses);
 
+    /**
+     * What a FHIR search of invoices asks for (null: anything).
+     *
+     * @param siteIds the sites to show; null: every site
+     * @param createdFrom created at or after
+     * @param createdBefore created before
+     * @param serviceFrom a day of service at or after
+     * @param serviceBefore a day of service before
+     */
+    record Filter(
+            @Nullable String patientId,
+            @Nullable Collection<String> siteIds,
+            @Nullable List<InvoiceStatus> statuses,
+            @Nullable Instant createdFrom,
+            @Nullable Instant createdBefore,
+            @Nullable Instant serviceFrom,
+            @Nullable Instant serviceBefore) {}
+
+    /** A page of matching invoices, newest first. */
+    Page<Invoice> search(Filter filter, Pageable pageable);
+
+    /**
+     * Invoices of the sites with a change (history entry) at or after {@code since} (null: any), by
+     * id, from {@code offset}, at most {@code limit}: what a bulk export reads page by page.
+     */
+    List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit);
+
     /** The patient's invoices at the site with a day of service in [from, to), oldest first. */
     List<Invoice> ofPatientBetween(String patientId, String siteId, Instant from, Instant to);
 }

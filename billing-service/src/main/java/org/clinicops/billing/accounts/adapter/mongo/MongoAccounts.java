@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -12,14 +13,18 @@ import org.clinicops.billing.accounts.application.AccountRepository;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +68,39 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
     public List<PatientAccount> of(String patientId) {
         return mongo.find(
                 Query.query(Criteria.where("patientId").is(patientId)).with(Sort.by("openedAt", "_id")),
+                PatientAccount.class,
+                COLLECTION);
+    }
+
+    @Override
+    public Page<PatientAccount> page(
+            @Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable) {
+        Criteria wanted = new Criteria();
+        if (siteIds != null) {
+            wanted = wanted.and("siteId").in(siteIds);
+        }
+        if (patientId != null) {
+            wanted = wanted.and("patientId").is(patientId);
+        }
+        Query query = Query.query(wanted);
+        long total = mongo.count(query, PatientAccount.class, COLLECTION);
+        List<PatientAccount> content = mongo.find(
+                Query.of(query).with(Sort.by("openedAt", "_id")).with(pageable), PatientAccount.class, COLLECTION);
+        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+    }
+
+    @Override
+    public List<PatientAccount> opened(
+            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+        Criteria opened = Criteria.where("openedAt").lt(before);
+        if (since != null) {
+            opened = opened.gte(since);
+        }
+        return mongo.find(
+                Query.query(Criteria.where("siteId").in(siteIds).andOperator(opened))
+                        .with(Sort.by("openedAt", "_id"))
+                        .skip(offset)
+                        .limit(limit),
                 PatientAccount.class,
                 COLLECTION);
     }

@@ -108,6 +108,43 @@ class MongoInvoices implements InvoiceRepository {
         return new Page<>(content, page, total);
     }
 
+    @Override
+    public Page<Invoice> search(Filter filter, Pageable pageable) {
+        Query query = criteria(filter.patientId(), filter.siteIds(), filter.statuses());
+        between(query, "createdAt", filter.createdFrom(), filter.createdBefore());
+        between(query, "serviceAt", filter.serviceFrom(), filter.serviceBefore());
+        long total = mongo.count(query, Invoice.class, COLLECTION);
+        Query paged = Query.of(query)
+                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
+                .with(pageable);
+        List<Invoice> content = mongo.find(paged, Invoice.class, COLLECTION);
+        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+    }
+
+    private static void between(Query query, String field, @Nullable Instant from, @Nullable Instant before) {
+        if (from == null && before == null) {
+            return;
+        }
+        Criteria window = Criteria.where(field);
+        if (from != null) {
+            window = window.gte(from);
+        }
+        if (before != null) {
+            window = window.lt(before);
+        }
+        query.addCriteria(window);
+    }
+
+    @Override
+    public List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
+        Query query = Query.query(Criteria.where("siteId").in(siteIds));
+        if (since != null) {
+            query.addCriteria(Criteria.where("history.at").gte(since));
+        }
+        query.with(Sort.by("_id")).skip(offset).limit(limit);
+        return mongo.find(query, Invoice.class, COLLECTION);
+    }
+
     /**
      * A page of the work queue: matching invoices, oldest service first.
      *
