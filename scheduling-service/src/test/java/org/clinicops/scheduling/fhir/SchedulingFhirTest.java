@@ -171,7 +171,11 @@ class SchedulingFhirTest {
         assertThat(appointment.getParticipant())
                 .extracting(p -> p.getActor().getReference())
                 .containsExactly("Patient/p.fhra", "Location/" + A + "." + A + "-1");
-        assertThat(appointment.getBasedOnFirstRep().getIdentifier().getValue()).isEqualTo("plan_" + A);
+        assertThat(appointment
+                        .getSupportingInformationFirstRep()
+                        .getIdentifier()
+                        .getValue())
+                .isEqualTo("plan_" + A);
         assertThat(ids(search("Appointment?patient=Patient/p.fhra&status=fulfilled&date=" + day, nurse)))
                 .containsExactly(SESSION_A);
 

@@ -172,8 +172,9 @@ final class BookingResources {
             resource.setDescription("Infusion session " + a.sessionNumber() + " of " + a.sessionsTotal());
             InfusionPlan plan = a.plan();
             if (plan != null) {
-                // scheduling keeps the plan's id, not the request's: the CarePlan by intake's identifier
-                resource.addBasedOn(new Reference()
+                // the CarePlan by intake's identifier (scheduling keeps the plan's id, not the request's),
+                // as supporting information: R4's Appointment.basedOn admits only a ServiceRequest
+                resource.addSupportingInformation(new Reference()
                         .setType("CarePlan")
                         .setIdentifier(new Identifier().setSystem(PLAN_IDS).setValue(plan.planId())));
             }

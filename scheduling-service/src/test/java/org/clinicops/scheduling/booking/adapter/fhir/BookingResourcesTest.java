@@ -59,9 +59,16 @@ class BookingResourcesTest {
         FhirConformance.assertConforms(appointment);
         assertThat(appointment.getIdElement().getIdPart()).isEqualTo("apt.s.plan.1.1");
         assertThat(appointment.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.FULFILLED);
-        assertThat(appointment.getBasedOnFirstRep().getIdentifier().getSystem())
+        assertThat(appointment
+                        .getSupportingInformationFirstRep()
+                        .getIdentifier()
+                        .getSystem())
                 .isEqualTo("https://clinicops.org/fhir/identifier/treatment-plan");
-        assertThat(appointment.getBasedOnFirstRep().getIdentifier().getValue()).isEqualTo("plan_1");
+        assertThat(appointment
+                        .getSupportingInformationFirstRep()
+                        .getIdentifier()
+                        .getValue())
+                .isEqualTo("plan_1");
         assertThat(appointment.getParticipant())
                 .extracting(p -> p.getActor().getReference())
                 .containsExactly("Patient/p.1", "Location/bos.bos-1");
