@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 
 /** Patient accounts, one per (patient, site), keyed by {@link PatientAccount#idOf}. */
 public interface AccountRepository {
@@ -33,7 +33,7 @@ public interface AccountRepository {
      * A page of the accounts of some sites (null: every site), of one patient (null: any), oldest
      * first.
      */
-    Page<PatientAccount> page(@Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable);
+    Page<PatientAccount> page(@Nullable Collection<String> siteIds, @Nullable String patientId, PageRequest page);
 
     /** The accounts of the sites opened in {@code [since, before)}, oldest first, from offset, at most limit. */
     List<PatientAccount> opened(

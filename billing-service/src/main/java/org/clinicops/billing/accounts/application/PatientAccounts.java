@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.TreatmentPlanApproved;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,8 +62,8 @@ public class PatientAccounts {
 
     /** A page of the accounts of some sites (null: every site), of one patient (null: any), oldest first. */
     public Page<PatientAccount> page(
-            @Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable) {
-        return accounts.page(siteIds, patientId, pageable);
+            @Nullable Collection<String> siteIds, @Nullable String patientId, PageRequest page) {
+        return accounts.page(siteIds, patientId, page);
     }
 
     /** The accounts of the sites opened in {@code [since, before)}, oldest first (a bulk export's pages). */

@@ -45,8 +45,8 @@ public class FindInvoices {
     }
 
     /** What a FHIR search asks for, newest first. */
-    public Page<Invoice> search(InvoiceRepository.Filter filter, Pageable pageable) {
-        return invoices.search(filter, pageable);
+    public Page<Invoice> search(InvoiceRepository.Filter filter, PageRequest page) {
+        return invoices.search(filter, page);
     }
 
     /** Invoices of the sites changed at or after {@code since}, by id, one page (a bulk export's). */

@@ -73,7 +73,7 @@ public interface InvoiceRepository {
             @Nullable Instant serviceBefore) {}
 
     /** A page of matching invoices, newest first. */
-    Page<Invoice> search(Filter filter, Pageable pageable);
+    Page<Invoice> search(Filter filter, PageRequest page);
 
     /**
      * Invoices of the sites with a change (history entry) at or after {@code since} (null: any), by

@@ -19,6 +19,8 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
@@ -30,8 +32,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -147,8 +147,8 @@ class FhirAccountController {
         Audit.object("Account", null);
         Page<PatientAccount> found = statuses.isEmpty() || statuses.contains("active")
                 ? accounts.page(sites, patientId, request)
-                : Page.empty(request);
-        Audit.patients(found.map(PatientAccount::patientId).getContent());
+                : new Page<>(List.of(), request, 0);
+        Audit.patients(found.map(PatientAccount::patientId).content());
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         Optional.ofNullable(patient).filter(p -> !p.isBlank()).ifPresent(p -> parameters.put("patient", List.of(p)));
         Optional.ofNullable(status).filter(s -> !s.isBlank()).ifPresent(s -> parameters.put("status", List.of(s)));
@@ -156,8 +156,8 @@ class FhirAccountController {
                 "Account",
                 parameters,
                 wanted,
-                found.getTotalElements(),
-                found.getContent().stream().map(FhirAccountController::toFhir).toList());
+                found.totalElements(),
+                found.content().stream().map(FhirAccountController::toFhir).toList());
     }
 
     static Account toFhir(PatientAccount account) {

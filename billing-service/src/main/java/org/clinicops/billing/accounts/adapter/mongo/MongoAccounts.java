@@ -13,18 +13,19 @@ import org.clinicops.billing.accounts.application.AccountRepository;
 import org.clinicops.billing.accounts.domain.PatientAccount;
 import org.clinicops.events.Condition;
 import org.clinicops.events.PayerType;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +75,8 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
 
     @Override
     public Page<PatientAccount> page(
-            @Nullable Collection<String> siteIds, @Nullable String patientId, Pageable pageable) {
+            @Nullable Collection<String> siteIds, @Nullable String patientId, PageRequest page) {
+        Pageable pageable = SpringDataPages.toPageable(page);
         Criteria wanted = new Criteria();
         if (siteIds != null) {
             wanted = wanted.and("siteId").in(siteIds);
@@ -86,7 +88,7 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
         long total = mongo.count(query, PatientAccount.class, COLLECTION);
         List<PatientAccount> content = mongo.find(
                 Query.of(query).with(Sort.by("openedAt", "_id")).with(pageable), PatientAccount.class, COLLECTION);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+        return new Page<>(content, page, total);
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
@@ -28,8 +30,6 @@ import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -127,8 +127,8 @@ class FhirInvoiceController {
                 "Invoice",
                 parameters(patient, date, status),
                 wanted,
-                found.getTotalElements(),
-                found.getContent().stream().map(InvoiceResources::invoice).toList());
+                found.totalElements(),
+                found.content().stream().map(InvoiceResources::invoice).toList());
     }
 
     @GetMapping("/ChargeItem/{id}")
@@ -165,9 +165,9 @@ class FhirInvoiceController {
                 new InvoiceRepository.Filter(patientId, sites(), statuses, null, null, range.from(), range.to()),
                 wanted);
         List<Resource> items = new ArrayList<>();
-        found.getContent().forEach(invoice -> items.addAll(InvoiceResources.chargeItems(invoice)));
+        found.content().forEach(invoice -> items.addAll(InvoiceResources.chargeItems(invoice)));
         Bundle bundle = FhirBundles.searchSet(
-                "ChargeItem", parameters(patient, date, status), wanted, found.getTotalElements(), items);
+                "ChargeItem", parameters(patient, date, status), wanted, found.totalElements(), items);
         bundle.setTotalElement(null);
         return bundle;
     }
@@ -206,9 +206,9 @@ class FhirInvoiceController {
         PageRequest request = PageRequest.of(page.page() - 1, page.count());
         Audit.object(type, null);
         Page<Invoice> found = filter.statuses() != null && filter.statuses().isEmpty()
-                ? Page.empty(request)
+                ? new Page<>(List.of(), request, 0)
                 : find.search(filter, request);
-        Audit.patients(found.map(Invoice::patientId).getContent());
+        Audit.patients(found.map(Invoice::patientId).content());
         return found;
     }
 

@@ -109,7 +109,8 @@ class MongoInvoices implements InvoiceRepository {
     }
 
     @Override
-    public Page<Invoice> search(Filter filter, Pageable pageable) {
+    public Page<Invoice> search(Filter filter, PageRequest page) {
+        Pageable pageable = SpringDataPages.toPageable(page);
         Query query = criteria(filter.patientId(), filter.siteIds(), filter.statuses());
         between(query, "createdAt", filter.createdFrom(), filter.createdBefore());
         between(query, "serviceAt", filter.serviceFrom(), filter.serviceBefore());
@@ -118,7 +119,7 @@ class MongoInvoices implements InvoiceRepository {
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
                 .with(pageable);
         List<Invoice> content = mongo.find(paged, Invoice.class, COLLECTION);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+        return new Page<>(content, page, total);
     }
 
     private static void between(Query query, String field, @Nullable Instant from, @Nullable Instant before) {
