@@ -49,8 +49,12 @@ public class FhirAutoConfiguration {
 
     @Bean
     FhirCapabilities fhirCapabilities(
-            ObjectProvider<FhirResourceType> types, Clock clock, @Value("${spring.application.name}") String service) {
-        return new FhirCapabilities(service, types.orderedStream().toList(), clock);
+            ObjectProvider<FhirResourceType> types,
+            ObjectProvider<FhirExportSource> exports,
+            Clock clock,
+            @Value("${spring.application.name}") String service) {
+        return new FhirCapabilities(
+                service, types.orderedStream().toList(), exports.orderedStream().toList(), clock);
     }
 
     @Bean

@@ -22,7 +22,21 @@ public final class FhirCapabilities {
 
     private final CapabilityStatement statement;
 
+    /** The bulk export operations' definitions (FHIR Bulk Data Access). */
+    public static final String EXPORT_DEFINITION = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export";
+
+    public static final String PATIENT_EXPORT_DEFINITION =
+            "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export";
+
     public FhirCapabilities(String service, List<FhirResourceType> types, Clock clock) {
+        this(service, types, List.of(), clock);
+    }
+
+    /**
+     * @param exports the service's bulk export sources: with any, {@code rest.operation} lists {@code
+     *     export}, and {@code patient-export} when one is in the Patient compartment
+     */
+    public FhirCapabilities(String service, List<FhirResourceType> types, List<FhirExportSource> exports, Clock clock) {
         CapabilityStatement capabilities = new CapabilityStatement();
         capabilities.setStatus(PublicationStatus.ACTIVE);
         capabilities.setDate(Date.from(clock.instant()));
@@ -51,6 +65,19 @@ public final class FhirCapabilities {
                         .setDocumentation(parameter.documentation());
             }
         });
+        if (!exports.isEmpty()) {
+            rest.addOperation()
+                    .setName("export")
+                    .setDefinition(EXPORT_DEFINITION)
+                    .setDocumentation("Bulk export of every type below (GET, Prefer: respond-async; OPERATOR and"
+                            + " ADMIN, their sites)");
+        }
+        if (exports.stream().anyMatch(FhirExportSource::patientCompartment)) {
+            rest.addOperation()
+                    .setName("patient-export")
+                    .setDefinition(PATIENT_EXPORT_DEFINITION)
+                    .setDocumentation("Bulk export of the Patient compartment's types (GET Patient/$export)");
+        }
         this.statement = capabilities;
     }
 

@@ -56,6 +56,16 @@ public final class ApiAccessPolicy {
         return new Builder();
     }
 
+    /**
+     * This policy with a platform feature's rules checked before its own (the FHIR bulk export's
+     * endpoints, whoever the service's rules admit to paths around them).
+     */
+    public ApiAccessPolicy withRulesFirst(List<Rule> first) {
+        List<Rule> all = new ArrayList<>(first);
+        all.addAll(rules);
+        return new ApiAccessPolicy(all);
+    }
+
     /** The rules in the order they are checked. */
     public List<Rule> rules() {
         return rules;
