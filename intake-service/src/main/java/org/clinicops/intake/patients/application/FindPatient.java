@@ -53,7 +53,8 @@ public class FindPatient {
      * @throws NotFoundException when there is no such patient or none the reader may see
      */
     public PatientRecord handle(String patientId, StaffUser reader) {
-        Seen seen = visible(List.of(patientId), reader).get(patientId);
+        Seen seen = visible(List.of(patientId), reader.allSites() ? null : reader.sites())
+                .get(patientId);
         if (seen == null) {
             throw new NotFoundException("patient", patientId);
         }
@@ -63,7 +64,31 @@ public class FindPatient {
 
     /** The patients among these ids the reader may see, in the order asked; the others are absent. */
     public List<PatientRecord> lookUp(Collection<String> patientIds, StaffUser reader) {
-        Map<String, Seen> seen = visible(patientIds, reader);
+        return lookUp(patientIds, reader.allSites() ? null : reader.sites());
+    }
+
+    /**
+     * One page of a walk through every patient with a request at these sites, as a reader of exactly
+     * those sites sees them (identity as submitted there, no household), in id order.
+     *
+     * @param sites the sites; null for every site
+     * @param afterPatientId where the previous page ended (its {@link PatientPage#next()}); null to start
+     * @param limit patients looked at per page (a page may show fewer: a patient without an identity to
+     *     show is left out)
+     */
+    public PatientPage atSites(@Nullable Set<String> sites, @Nullable String afterPatientId, int limit) {
+        List<String> ids = patients.patientIdsAt(sites, afterPatientId, limit);
+        return new PatientPage(lookUp(ids, sites), ids.size() < limit ? null : ids.get(ids.size() - 1));
+    }
+
+    /**
+     * @param next where the following page starts; null after the last page
+     */
+    public record PatientPage(
+            List<PatientRecord> patients, @Nullable String next) {}
+
+    private List<PatientRecord> lookUp(Collection<String> patientIds, @Nullable Set<String> sites) {
+        Map<String, Seen> seen = visible(patientIds, sites);
         List<PatientRecord> found = new ArrayList<>();
         for (String id : new LinkedHashSet<>(patientIds)) {
             Seen one = seen.get(id);
@@ -107,9 +132,8 @@ public class FindPatient {
     /** What the reader sees of a patient: the submission shown, their sites, the payer type. */
     record Seen(SubmittedIdentity identity, List<String> sites, PayerType payerType) {}
 
-    /** The patients among the ids with a request at one of the reader's sites and an identity to show. */
-    Map<String, Seen> visible(Collection<String> patientIds, StaffUser reader) {
-        @Nullable Set<String> sites = reader.allSites() ? null : reader.sites();
+    /** The patients among the ids with a request at one of the sites (null: any) and an identity to show. */
+    Map<String, Seen> visible(Collection<String> patientIds, @Nullable Set<String> sites) {
         if (patientIds.isEmpty() || (sites != null && sites.isEmpty())) {
             return Map.of();
         }

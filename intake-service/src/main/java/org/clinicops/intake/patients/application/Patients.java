@@ -41,6 +41,14 @@ public interface Patients {
      */
     List<PatientRequest> requestsAt(Collection<String> patientIds, @Nullable Set<String> sites);
 
+    /**
+     * The ids of the patients with a request at these sites, in id order, after {@code afterPatientId}
+     * (null: from the first), at most {@code limit}.
+     *
+     * @param sites the sites to look at; null for every site
+     */
+    List<String> patientIdsAt(@Nullable Set<String> sites, @Nullable String afterPatientId, int limit);
+
     /** Stores the identity submitted with a request (before the request itself is stored). */
     void recordSubmission(SubmittedIdentity identity);
 

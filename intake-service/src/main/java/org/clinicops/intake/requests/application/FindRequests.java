@@ -5,6 +5,7 @@ import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.paging.SortOrder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,5 +31,10 @@ public class FindRequests {
 
     public Page<ConsultationRequest> find(RequestFilter filter, PageRequest page) {
         return requests.findPage(filter, page.sortedOr(OLDEST_FIRST));
+    }
+
+    /** The next {@code limit} requests after {@code afterId} in id order (a walk through all of them, page by page). */
+    public List<ConsultationRequest> findAfter(RequestFilter filter, @Nullable String afterId, int limit) {
+        return requests.findAfter(filter, afterId, limit);
     }
 }

@@ -29,7 +29,9 @@ public record RequestFilter(
     public enum Moment {
         REQUESTED,
         SCREENED,
-        DECIDED
+        DECIDED,
+        /** The request's last change (a bulk export's {@code _since}). */
+        UPDATED
     }
 
     /**

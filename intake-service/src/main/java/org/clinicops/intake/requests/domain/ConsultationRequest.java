@@ -376,6 +376,11 @@ public class ConsultationRequest extends AggregateRoot {
         return requestedAt;
     }
 
+    /** When the request last changed (submitted, consultation news, screening, decision, withdrawal). */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public @Nullable String appointmentId() {
         return appointmentId;
     }

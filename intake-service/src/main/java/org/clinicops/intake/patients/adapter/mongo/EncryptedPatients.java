@@ -1,6 +1,7 @@
 package org.clinicops.intake.patients.adapter.mongo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,37 @@ class EncryptedPatients implements Patients {
                         PayerType.valueOf(d.getString("payerType")),
                         d.getDate("requestedAt").toInstant()))
                 .toList();
+    }
+
+    @Override
+    public List<String> patientIdsAt(@Nullable Set<String> sites, @Nullable String afterPatientId, int limit) {
+        // the requests' patientId index, walked in order: each page is a range of it, never a skip
+        List<String> ids = new ArrayList<>();
+        String after = afterPatientId;
+        while (ids.size() < limit) {
+            Criteria criteria =
+                    after == null ? new Criteria() : Criteria.where("patientId").gt(after);
+            if (sites != null) {
+                criteria = criteria.and("siteId").in(sites);
+            }
+            Query query = Query.query(criteria)
+                    .with(Sort.by(Sort.Direction.ASC, "patientId"))
+                    .limit(limit);
+            query.fields().include("patientId");
+            List<Document> requests = mongo.find(query, Document.class, REQUESTS);
+            for (Document request : requests) {
+                String patientId = request.getString("patientId");
+                if (ids.size() < limit
+                        && (ids.isEmpty() || !ids.get(ids.size() - 1).equals(patientId))) {
+                    ids.add(patientId);
+                }
+            }
+            if (requests.size() < limit) {
+                break;
+            }
+            after = requests.get(requests.size() - 1).getString("patientId");
+        }
+        return ids;
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.paging.SpringDataPages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,6 +50,27 @@ class MongoConsultationRequests implements ConsultationRequests {
 
     @Override
     public Page<ConsultationRequest> findPage(RequestFilter filter, PageRequest page) {
+        Criteria criteria = criteria(filter);
+        Pageable pageable = SpringDataPages.toPageable(page);
+        Criteria matching = criteria;
+        List<ConsultationRequest> content = mongo.find(Query.query(matching).with(pageable), ConsultationRequest.class);
+        return SpringDataPages.fromPage(
+                PageableExecutionUtils.getPage(
+                        content, pageable, () -> mongo.count(Query.query(matching), ConsultationRequest.class)),
+                page);
+    }
+
+    @Override
+    public List<ConsultationRequest> findAfter(RequestFilter filter, @Nullable String afterId, int limit) {
+        Criteria criteria = criteria(filter);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(
+                Query.query(criteria).with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit), ConsultationRequest.class);
+    }
+
+    private static Criteria criteria(RequestFilter filter) {
         Criteria criteria = new Criteria();
         if (filter.sites() != null) {
             criteria = criteria.and("siteId").in(filter.sites());
@@ -76,13 +99,7 @@ class MongoConsultationRequests implements ConsultationRequests {
                 within = within.lt(period.to());
             }
         }
-        Pageable pageable = SpringDataPages.toPageable(page);
-        Criteria matching = criteria;
-        List<ConsultationRequest> content = mongo.find(Query.query(matching).with(pageable), ConsultationRequest.class);
-        return SpringDataPages.fromPage(
-                PageableExecutionUtils.getPage(
-                        content, pageable, () -> mongo.count(Query.query(matching), ConsultationRequest.class)),
-                page);
+        return criteria;
     }
 
     private static String field(RequestFilter.Moment moment) {
@@ -90,6 +107,7 @@ class MongoConsultationRequests implements ConsultationRequests {
             case REQUESTED -> "requestedAt";
             case SCREENED -> "screenedAt";
             case DECIDED -> "decision.decidedAt";
+            case UPDATED -> "updatedAt";
         };
     }
 }
