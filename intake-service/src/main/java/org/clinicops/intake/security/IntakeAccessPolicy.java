@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>NURSE reads only names through the lookup (who is in the chair), nothing else here;
  *   <li>FHIR ({@code /fhir/r4}): Patient for the roles that read patients (identity only for
  *       INTAKE and CLINICIAN), screenings and plans for CLINICIAN; the CapabilityStatement is open;
- *   <li>OPERATOR reaches nothing here: indicators come from the metrics, schedules from scheduling.
+ *   <li>FHIR bulk export ({@code $export}, its status and files): OPERATOR and ADMIN, by rules
+ *       platform-support puts ahead of these;
+ *   <li>OPERATOR reaches nothing else here: indicators come from the metrics, schedules from scheduling.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)

@@ -130,7 +130,8 @@ public final class FhirExports {
             }
         }
         for (String format : kickOff.outputFormat()) {
-            if (!OUTPUT_FORMATS.contains(format.trim())) {
+            // an unencoded '+' in a query string arrives as a space
+            if (!OUTPUT_FORMATS.contains(format.trim().replace(' ', '+'))) {
                 throw new InvalidRequestException(
                         "_outputFormat", "must be application/fhir+ndjson (or application/ndjson, ndjson)");
             }
