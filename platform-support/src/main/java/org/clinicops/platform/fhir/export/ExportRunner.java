@@ -92,8 +92,13 @@ final class ExportRunner {
             discard(jobId);
         } catch (RuntimeException e) {
             log.error("FHIR export {} failed", jobId, e);
-            jobs.fail(jobId);
-            jobs.find(jobId).ifPresent(failed -> files.delete(failed.fileIds()));
+            try {
+                jobs.fail(jobId);
+                jobs.find(jobId).ifPresent(failed -> files.delete(failed.fileIds()));
+            } catch (RuntimeException unrecorded) {
+                // MongoDB is gone too: the heartbeat check fails the job once this instance stops beating
+                log.warn("FHIR export {} could not be marked failed", jobId, unrecorded);
+            }
         }
     }
 

@@ -306,9 +306,17 @@ public final class FhirExports {
         return deleted;
     }
 
-    /** Stops the runners (an interrupted job is failed by the next start's or another instance's check). */
+    /**
+     * Stops the runners and waits a little for them to mark their jobs failed (a job still running
+     * then is failed by the next start's or another instance's check).
+     */
     void shutdown() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether this instance holds the job (queued or running). */

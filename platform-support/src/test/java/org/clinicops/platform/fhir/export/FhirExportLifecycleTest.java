@@ -276,8 +276,9 @@ class FhirExportLifecycleTest {
     }
 
     private ExportJob completed(String jobId) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jobs.find(jobId).orElseThrow().status() == ExportJob.Status.COMPLETED);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !jobs.find(jobId).orElseThrow().status().active());
+        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(ExportJob.Status.COMPLETED);
         return exports.job(jobs.find(jobId).orElseThrow().owner().equals("admin") ? ADMIN : OPERATOR_DEN, jobId);
     }
 
