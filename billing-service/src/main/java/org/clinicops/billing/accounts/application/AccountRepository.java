@@ -35,7 +35,7 @@ public interface AccountRepository {
      */
     Page<PatientAccount> page(@Nullable Collection<String> siteIds, @Nullable String patientId, PageRequest page);
 
-    /** The accounts of the sites opened in {@code [since, before)}, oldest first, from offset, at most limit. */
+    /** The accounts of the sites (every site when null) opened in {@code [since, before)}, oldest first, from offset, at most limit. */
     List<PatientAccount> opened(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit);
+            @Nullable Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit);
 }

@@ -68,7 +68,7 @@ public class PatientAccounts {
 
     /** The accounts of the sites opened in {@code [since, before)}, oldest first (a bulk export's pages). */
     public List<PatientAccount> opened(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+            @Nullable Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
         return accounts.opened(siteIds, since, before, offset, limit);
     }
 }

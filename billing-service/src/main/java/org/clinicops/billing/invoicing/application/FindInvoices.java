@@ -50,7 +50,8 @@ public class FindInvoices {
     }
 
     /** Invoices of the sites changed at or after {@code since}, by id, one page (a bulk export's). */
-    public List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
+    public List<Invoice> changedSince(
+            @Nullable Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
         return invoices.changedSince(siteIds, since, offset, limit);
     }
 }

@@ -76,10 +76,10 @@ public interface InvoiceRepository {
     Page<Invoice> search(Filter filter, PageRequest page);
 
     /**
-     * Invoices of the sites with a change (history entry) at or after {@code since} (null: any), by
+     * Invoices of the sites (every site when null) with a change (history entry) at or after {@code since} (null: any), by
      * id, from {@code offset}, at most {@code limit}: what a bulk export reads page by page.
      */
-    List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit);
+    List<Invoice> changedSince(@Nullable Collection<String> siteIds, @Nullable Instant since, long offset, int limit);
 
     /** The patient's invoices at the site with a day of service in [from, to), oldest first. */
     List<Invoice> ofPatientBetween(String patientId, String siteId, Instant from, Instant to);

@@ -85,12 +85,15 @@ public class SafetyQueries {
      * event never changes once reported).
      */
     public List<AdverseEvent> reported(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+            @Nullable Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
         Criteria reported = Criteria.where("reportedAt").lt(Date.from(before));
         if (since != null) {
             reported = reported.gte(Date.from(since));
         }
-        Query query = Query.query(Criteria.where("siteId").in(siteIds).andOperator(reported))
+        Query query = Query.query((siteIds == null
+                                ? new Criteria()
+                                : Criteria.where("siteId").in(siteIds))
+                        .andOperator(reported))
                 .with(Sort.by(Sort.Order.asc("reportedAt"), Sort.Order.asc("_id")))
                 .skip(offset)
                 .limit(limit);

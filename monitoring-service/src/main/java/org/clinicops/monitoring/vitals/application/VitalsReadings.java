@@ -96,13 +96,16 @@ public class VitalsReadings {
      * from {@code offset}, at most {@code limit} (a bulk export reads them page by page).
      */
     public List<ChartedReading> recorded(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+            @Nullable Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
         Criteria recorded = Criteria.where("readings.recordedAt").lt(Date.from(before));
         if (since != null) {
             recorded = recorded.gte(Date.from(since));
         }
         List<AggregationOperation> pipeline = List.of(
-                Aggregation.match(Criteria.where("siteId").in(siteIds)),
+                Aggregation.match(
+                        siteIds == null
+                                ? new Criteria()
+                                : Criteria.where("siteId").in(siteIds)),
                 Aggregation.unwind("readings"),
                 Aggregation.match(recorded),
                 Aggregation.sort(Sort.by(

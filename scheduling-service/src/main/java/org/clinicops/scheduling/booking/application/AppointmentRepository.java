@@ -48,10 +48,14 @@ public interface AppointmentRepository {
     Page<Appointment> findPage(AppointmentFilter filter, PageRequest page);
 
     /**
-     * At most {@code limit} appointments of these sites changed in {@code [since, before)} (any time
+     * At most {@code limit} appointments of these sites (every site when null) changed in {@code [since, before)} (any time
      * when {@code since} is null), by id after {@code afterId} (from the first when null): the pages of
      * a bulk export, read one after another in bounded memory.
      */
     List<Appointment> findChanged(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, @Nullable String afterId, int limit);
+            @Nullable Collection<String> siteIds,
+            @Nullable Instant since,
+            Instant before,
+            @Nullable String afterId,
+            int limit);
 }

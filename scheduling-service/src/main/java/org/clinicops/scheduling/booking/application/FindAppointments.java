@@ -41,8 +41,12 @@ public class FindAppointments {
 
     /** One page of the appointments of these sites changed in {@code [since, before)}, by id after {@code afterId}. */
     public List<Appointment> changed(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, @Nullable String afterId, int limit) {
-        if (siteIds.isEmpty()) {
+            @Nullable Collection<String> siteIds,
+            @Nullable Instant since,
+            Instant before,
+            @Nullable String afterId,
+            int limit) {
+        if (siteIds != null && siteIds.isEmpty()) {
             return List.of();
         }
         return appointments.findChanged(siteIds, since, before, afterId, limit);

@@ -85,14 +85,14 @@ class FhirAccountController {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (scope.siteIds().isEmpty()) {
+                if (!scope.allSites() && scope.siteIds().isEmpty()) {
                     return;
                 }
                 long offset = 0;
                 List<PatientAccount> page;
                 do {
                     page = accounts.opened(
-                            scope.siteIds(), scope.since(), scope.transactionTime(), offset, EXPORT_PAGE);
+                            scope.sitesOrNull(), scope.since(), scope.transactionTime(), offset, EXPORT_PAGE);
                     page.forEach(account -> out.accept(toFhir(account)));
                     offset += page.size();
                 } while (page.size() == EXPORT_PAGE);

@@ -93,13 +93,16 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
 
     @Override
     public List<PatientAccount> opened(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
+            @Nullable Collection<String> siteIds, @Nullable Instant since, Instant before, long offset, int limit) {
         Criteria opened = Criteria.where("openedAt").lt(before);
         if (since != null) {
             opened = opened.gte(since);
         }
         return mongo.find(
-                Query.query(Criteria.where("siteId").in(siteIds).andOperator(opened))
+                Query.query((siteIds == null
+                                        ? new Criteria()
+                                        : Criteria.where("siteId").in(siteIds))
+                                .andOperator(opened))
                         .with(Sort.by("openedAt", "_id"))
                         .skip(offset)
                         .limit(limit),

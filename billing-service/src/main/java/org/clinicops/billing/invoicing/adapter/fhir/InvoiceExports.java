@@ -42,13 +42,13 @@ class InvoiceExports {
 
         @Override
         public void export(FhirExportScope scope, Consumer<Resource> out) {
-            if (scope.siteIds().isEmpty()) {
+            if (!scope.allSites() && scope.siteIds().isEmpty()) {
                 return;
             }
             long offset = 0;
             List<Invoice> page;
             do {
-                page = find.changedSince(scope.siteIds(), scope.since(), offset, PAGE);
+                page = find.changedSince(scope.sitesOrNull(), scope.since(), offset, PAGE);
                 for (Invoice invoice : page) {
                     if (scope.changedInRange(InvoiceResources.lastChanged(invoice))) {
                         writer.write(invoice, out);

@@ -137,8 +137,11 @@ class MongoInvoices implements InvoiceRepository {
     }
 
     @Override
-    public List<Invoice> changedSince(Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
-        Query query = Query.query(Criteria.where("siteId").in(siteIds));
+    public List<Invoice> changedSince(
+            @Nullable Collection<String> siteIds, @Nullable Instant since, long offset, int limit) {
+        Query query = siteIds == null
+                ? new Query()
+                : Query.query(Criteria.where("siteId").in(siteIds));
         if (since != null) {
             query.addCriteria(Criteria.where("history.at").gte(since));
         }

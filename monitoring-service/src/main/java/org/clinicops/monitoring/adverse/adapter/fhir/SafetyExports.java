@@ -30,13 +30,13 @@ class SafetyExports {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (scope.siteIds().isEmpty()) {
+                if (!scope.allSites() && scope.siteIds().isEmpty()) {
                     return;
                 }
                 long offset = 0;
                 List<org.clinicops.monitoring.adverse.domain.AdverseEvent> page;
                 do {
-                    page = queries.reported(scope.siteIds(), scope.since(), scope.transactionTime(), offset, PAGE);
+                    page = queries.reported(scope.sitesOrNull(), scope.since(), scope.transactionTime(), offset, PAGE);
                     page.forEach(event -> out.accept(SafetyResources.adverseEvent(event)));
                     offset += page.size();
                 } while (page.size() == PAGE);
@@ -54,10 +54,10 @@ class SafetyExports {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (scope.siteIds().isEmpty()) {
+                if (!scope.allSites() && scope.siteIds().isEmpty()) {
                     return;
                 }
-                queries.eachHold(new HoldFilter(scope.siteIds(), null, null, null, null), hold -> {
+                queries.eachHold(new HoldFilter(scope.sitesOrNull(), null, null, null, null), hold -> {
                     if (scope.changedInRange(hold.lastChanged())) {
                         out.accept(SafetyResources.flag(hold));
                     }

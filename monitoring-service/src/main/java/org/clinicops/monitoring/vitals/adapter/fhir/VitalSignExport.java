@@ -32,14 +32,14 @@ class VitalSignExport implements FhirExportSource {
 
     @Override
     public void export(FhirExportScope scope, Consumer<Resource> out) {
-        if (scope.siteIds().isEmpty()) {
+        if (!scope.allSites() && scope.siteIds().isEmpty()) {
             return;
         }
         List<VitalSignResources.Sign> signs = Arrays.asList(VitalSignResources.Sign.values());
         long offset = 0;
         List<ChartedReading> page;
         do {
-            page = readings.recorded(scope.siteIds(), scope.since(), scope.transactionTime(), offset, PAGE);
+            page = readings.recorded(scope.sitesOrNull(), scope.since(), scope.transactionTime(), offset, PAGE);
             page.forEach(
                     reading -> VitalSignResources.observations(reading, signs).forEach(out));
             offset += page.size();

@@ -44,10 +44,11 @@ final class AppointmentExportSource implements FhirExportSource {
     public void export(FhirExportScope scope, Consumer<Resource> out) {
         String after = null;
         while (true) {
-            List<Appointment> page = find.changed(scope.siteIds(), scope.since(), scope.transactionTime(), after, PAGE);
+            List<Appointment> page =
+                    find.changed(scope.sitesOrNull(), scope.since(), scope.transactionTime(), after, PAGE);
             for (Appointment appointment : page) {
                 // the store filtered by site already; checked again so no other site's resource is ever written
-                if (scope.siteIds().contains(appointment.siteId())
+                if (scope.covers(appointment.siteId())
                         && scope.changedInRange(appointment.updatedAt())
                         && isOfType.test(appointment)) {
                     out.accept(toFhir.apply(appointment));

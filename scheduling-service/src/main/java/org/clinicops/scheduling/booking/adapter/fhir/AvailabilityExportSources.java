@@ -2,7 +2,9 @@ package org.clinicops.scheduling.booking.adapter.fhir;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.clinicops.platform.fhir.FhirExportScope;
 import org.clinicops.platform.fhir.FhirExportSource;
@@ -93,10 +95,15 @@ final class AvailabilityExportSources {
 
     /** The scope's sites that exist, one at a time by id (a site is never read unless it is in scope). */
     static List<Site> sitesOf(SiteRepository sites, FhirExportScope scope) {
+        if (scope.allSites()) {
+            return sites.findAll().stream()
+                    .sorted(Comparator.comparing(Site::id))
+                    .toList();
+        }
         return scope.siteIds().stream()
                 .sorted()
                 .map(sites::findById)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .toList();
     }
 }

@@ -117,8 +117,13 @@ class MongoAppointmentRepository implements AppointmentRepository {
     /** Keyset pages by id: each page starts after the last id of the one before, so no skip grows. */
     @Override
     public List<Appointment> findChanged(
-            Collection<String> siteIds, @Nullable Instant since, Instant before, @Nullable String afterId, int limit) {
-        Criteria criteria = Criteria.where("siteId").in(siteIds);
+            @Nullable Collection<String> siteIds,
+            @Nullable Instant since,
+            Instant before,
+            @Nullable String afterId,
+            int limit) {
+        Criteria criteria =
+                siteIds == null ? new Criteria() : Criteria.where("siteId").in(siteIds);
         criteria = since == null
                 ? criteria.and("updatedAt").lt(before)
                 : criteria.and("updatedAt").gte(since).lt(before);

@@ -171,10 +171,14 @@ class FhirLocationController {
 
     /** The {@code Location}s of the scope's sites whose site changed in its time range. */
     static void export(SiteRepository sites, FhirExportScope scope, Consumer<Resource> out) {
-        scope.siteIds().stream()
-                .sorted()
-                .map(sites::findById)
-                .flatMap(Optional::stream)
+        List<Site> inScope = scope.allSites()
+                ? sites.findAll()
+                : scope.siteIds().stream()
+                        .map(sites::findById)
+                        .flatMap(Optional::stream)
+                        .toList();
+        inScope.stream()
+                .sorted(Comparator.comparing(Site::id))
                 .filter(site -> scope.changedInRange(site.updatedAt()))
                 .forEach(site -> {
                     out.accept(site(site));
