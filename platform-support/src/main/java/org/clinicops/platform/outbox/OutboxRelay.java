@@ -34,11 +34,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes the events waiting in aggregate outboxes, then removes them from their documents.
  *
- * <p>A save of an aggregate with pending events wakes the relay up for that document (fast path):
- * the relay reads the woken documents by {@code _id} in batches and sends all their events before
- * awaiting the acknowledgements (idempotent producer, acks=all, so each key's events keep their
- * order), then removes the acknowledged ones with one bulk write. Documents the broker refused are
- * retried after a pause. A sweep over every aggregate collection, at start and then rarely (it
+ * <p>A save of an aggregate with pending events hands the relay the events it has just stored (fast
+ * path): the relay sends them without reading the document, all of a batch before awaiting the
+ * acknowledgements (idempotent producer, acks=all, so each key's events keep their order), then
+ * removes the acknowledged ones with one bulk write. Documents the broker refused are retried after
+ * a pause, read by {@code _id} then (the stored outbox is the truth once a send failed), as are
+ * documents woken without their events. A sweep over every aggregate collection, at start and then rarely (it
  * scans whole collections), picks up whatever a crash left behind, so an event written with its
  * state change is published even when the process died before sending it. Delivery is at least
  * once: a crash after sending
@@ -96,9 +97,18 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Tells the relay that a document of the collection has pending events. */
+    /** Tells the relay that a document of the collection has pending events; it reads them. */
     public void wakeUp(String collection, Object id) {
-        dirty.add(new DocumentRef(collection, id));
+        dirty.add(new DocumentRef(collection, id, null));
+        signal.release();
+    }
+
+    /**
+     * Tells the relay that a document of the collection has just been stored with these pending
+     * events (oldest first), so that it can publish them without reading the document.
+     */
+    public void wakeUp(String collection, Object id, List<PendingEvent> stored) {
+        dirty.add(new DocumentRef(collection, id, List.copyOf(stored)));
         signal.release();
     }
 
@@ -114,14 +124,19 @@ public class OutboxRelay implements SmartLifecycle {
                         .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
                         .limit(batchSize)
                         .into(new ArrayList<>());
-                int found = batch.stream().mapToInt(doc -> outboxOf(doc).size()).sum();
-                List<Document> unsent = publishAll(collection, batch);
+                List<Outbox> outboxes = batch.stream().map(Outbox::of).toList();
+                int found = outboxes.stream()
+                        .mapToInt(outbox -> outbox.events().size())
+                        .sum();
+                List<Outbox> unsent = publishAll(collection, outboxes);
                 sent += found
-                        - unsent.stream().mapToInt(doc -> outboxOf(doc).size()).sum();
+                        - unsent.stream()
+                                .mapToInt(outbox -> outbox.events().size())
+                                .sum();
                 if (!unsent.isEmpty()) {
                     // broker unavailable: keep the rest for the next sweep
                     pending.set(unsent.stream()
-                            .mapToInt(doc -> outboxOf(doc).size())
+                            .mapToInt(outbox -> outbox.events().size())
                             .sum());
                     return sent;
                 }
@@ -134,37 +149,64 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the documents the fast path named: up to a batch of them at a time, read by
-     * {@code _id}, all their events sent before any acknowledgement is awaited. Documents whose
-     * events could not be sent go back to the queue and are retried after a pause.
+     * Publishes the documents the fast path named: up to a batch of them at a time, all their events
+     * sent before any acknowledgement is awaited. Events handed over by the save are sent as they
+     * are; only documents woken without them are read, by {@code _id}. Documents whose events could
+     * not be sent go back to the queue (to be read again) and are retried after a pause.
      */
     private synchronized void drainDirty() {
         while (!dirty.isEmpty()) {
-            Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+            Map<String, Map<Object, @Nullable List<PendingEvent>>> byCollection = new LinkedHashMap<>();
             DocumentRef ref;
             int taken = 0;
             while (taken < batchSize && (ref = dirty.poll()) != null) {
-                if (byCollection
-                        .computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>())
-                        .add(ref.id())) {
+                Map<Object, @Nullable List<PendingEvent>> docs =
+                        byCollection.computeIfAbsent(ref.collection(), c -> new LinkedHashMap<>());
+                if (!docs.containsKey(ref.id())) {
                     taken++;
+                    docs.put(ref.id(), ref.events() == null ? null : new ArrayList<>(ref.events()));
+                } else {
+                    List<PendingEvent> known = docs.get(ref.id());
+                    if (known == null || ref.events() == null) {
+                        docs.put(ref.id(), null); // read the document: it holds all of them
+                    } else {
+                        merge(known, ref.events());
+                    }
                 }
             }
-            for (Map.Entry<String, Set<Object>> entry : byCollection.entrySet()) {
+            for (Map.Entry<String, Map<Object, @Nullable List<PendingEvent>>> entry : byCollection.entrySet()) {
                 String collection = entry.getKey();
-                List<Document> docs = mongo.getCollection(collection)
-                        .find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))
-                        .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
-                        .into(new ArrayList<>());
-                docs.removeIf(doc -> outboxOf(doc).isEmpty());
-                List<Document> unsent = publishAll(collection, docs);
+                List<Outbox> outboxes = new ArrayList<>();
+                List<Object> toRead = new ArrayList<>();
+                entry.getValue().forEach((id, events) -> {
+                    if (events == null) {
+                        toRead.add(id);
+                    } else {
+                        outboxes.add(new Outbox(id, events));
+                    }
+                });
+                if (!toRead.isEmpty()) {
+                    mongo.getCollection(collection)
+                            .find(new Document("_id", new Document("$in", toRead)))
+                            .projection(new Document(AggregateRoot.OUTBOX_FIELD, 1))
+                            .forEach(doc -> outboxes.add(Outbox.of(doc)));
+                }
+                outboxes.removeIf(outbox -> outbox.events().isEmpty());
+                List<Outbox> unsent = publishAll(collection, outboxes);
                 if (!unsent.isEmpty()) {
-                    unsent.forEach(doc -> dirty.add(new DocumentRef(collection, doc.get("_id"))));
+                    unsent.forEach(outbox -> dirty.add(new DocumentRef(collection, outbox.id(), null)));
                     retryDue = true;
                     return;
                 }
             }
         }
+    }
+
+    /** Appends the events not yet known (a later save of the same document repeats the earlier ones). */
+    private static void merge(List<PendingEvent> known, List<PendingEvent> more) {
+        Set<String> ids = new LinkedHashSet<>();
+        known.forEach(event -> ids.add(event.eventId()));
+        more.stream().filter(event -> ids.add(event.eventId())).forEach(known::add);
     }
 
     @SuppressWarnings("unchecked")
@@ -179,14 +221,13 @@ public class OutboxRelay implements SmartLifecycle {
      * document the events acknowledged before its first failure. Returns the documents with events
      * left unsent.
      */
-    private List<Document> publishAll(String collection, List<Document> docs) {
+    private List<Outbox> publishAll(String collection, List<Outbox> docs) {
         List<List<CompletableFuture<?>>> acks = new ArrayList<>();
         List<List<PendingEvent>> events = new ArrayList<>();
-        for (Document doc : docs) {
+        for (Outbox doc : docs) {
             List<CompletableFuture<?>> docAcks = new ArrayList<>();
             List<PendingEvent> docEvents = new ArrayList<>();
-            for (Document entry : outboxOf(doc)) {
-                PendingEvent event = toPendingEvent(entry);
+            for (PendingEvent event : doc.events()) {
                 CompletableFuture<?> ack;
                 try {
                     ack = kafka.send(CloudEventRecords.toRecord(event, source));
@@ -199,7 +240,7 @@ public class OutboxRelay implements SmartLifecycle {
             acks.add(docAcks);
             events.add(docEvents);
         }
-        List<Document> unsent = new ArrayList<>();
+        List<Outbox> unsent = new ArrayList<>();
         List<WriteModel<Document>> removals = new ArrayList<>();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (int d = 0; d < docs.size(); d++) {
@@ -224,7 +265,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             if (!sent.isEmpty()) {
                 removals.add(new UpdateOneModel<>(
-                        new Document("_id", docs.get(d).get("_id")),
+                        new Document("_id", docs.get(d).id()),
                         new Document(
                                 "$pull",
                                 new Document(
@@ -328,5 +369,17 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    private record DocumentRef(String collection, Object id) {}
+    /** A document to publish from; {@code events} null when they must be read from it. */
+    private record DocumentRef(
+            String collection, Object id, @Nullable List<PendingEvent> events) {}
+
+    /** The pending events of one document, oldest first. */
+    private record Outbox(Object id, List<PendingEvent> events) {
+
+        static Outbox of(Document doc) {
+            return new Outbox(
+                    doc.get("_id"),
+                    outboxOf(doc).stream().map(OutboxRelay::toPendingEvent).toList());
+        }
+    }
 }

@@ -3,7 +3,10 @@ package org.clinicops.platform.outbox;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 
-/** Wakes the relay up when an aggregate with pending events has been saved. */
+/**
+ * Hands the relay the pending events of an aggregate that has just been saved, so that it publishes
+ * them without reading the document again.
+ */
 class OutboxSaveListener extends AbstractMongoEventListener<AggregateRoot> {
 
     private final OutboxRelay relay;
@@ -17,7 +20,7 @@ class OutboxSaveListener extends AbstractMongoEventListener<AggregateRoot> {
         if (!event.getSource().pendingEvents().isEmpty()) {
             Object id = event.getDocument() == null ? null : event.getDocument().get("_id");
             if (id != null) {
-                relay.wakeUp(event.getCollectionName(), id);
+                relay.wakeUp(event.getCollectionName(), id, event.getSource().pendingEvents());
             }
         }
     }

@@ -1,0 +1,174 @@
+package org.clinicops.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequested;
+import org.clinicops.events.PayerType;
+import org.clinicops.events.ReferralSource;
+import org.clinicops.platform.test.InMemoryMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The fast path publishes what a save handed over without reading it, and falls back to the store. */
+class OutboxRelayFastPathTest {
+
+    private static final String COLLECTION = "tickets";
+    private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
+
+    private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(InMemoryMongo.freshDatabaseUri("outbox")))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    commands.computeIfAbsent(event.getCommandName(), c -> new AtomicInteger())
+                            .incrementAndGet();
+                }
+            })
+            .build());
+    private final MongoTemplate mongo = new MongoTemplate(client, "outbox_fast_path");
+    private final List<ProducerRecord<String, byte[]>> sent = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean brokerDown = new AtomicBoolean();
+
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+
+    private final OutboxRelay relay = new OutboxRelay(
+            mongo,
+            kafka,
+            java.util.Set.of(COLLECTION),
+            "intake-service",
+            new SimpleMeterRegistry(),
+            Duration.ofHours(1),
+            Duration.ofSeconds(5),
+            100);
+
+    OutboxRelayFastPathTest() {
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
+            if (brokerDown.get()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+            }
+            sent.add(call.getArgument(0));
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        relay.stop();
+        client.close();
+    }
+
+    @Test
+    void publishesTheEventsASaveHandedOverWithoutReadingTheDocument() {
+        relay.start();
+        await().until(() -> commands.containsKey("find")); // the sweep at start
+        PendingEvent event = event("req_1", "evt_1");
+        store("t1", event);
+        int finds = count("find");
+        int updates = count("update");
+
+        relay.wakeUp(COLLECTION, "t1", List.of(event));
+
+        await().until(() -> count("update") > updates); // the acknowledged event removed
+        assertThat(count("find")).as("finds by the fast path").isEqualTo(finds);
+        assertThat(sent).extracting(ProducerRecord::key).containsExactly("p_req_1");
+        assertThat(outboxOf("t1")).isEmpty();
+    }
+
+    @Test
+    void aLaterSaveRepeatingAnEarlierEventSendsEachEventOnceInOrder() {
+        PendingEvent first = event("req_2", "evt_2a");
+        PendingEvent second = event("req_2", "evt_2b");
+        store("t2", first, second);
+
+        relay.wakeUp(COLLECTION, "t2", List.of(first));
+        relay.wakeUp(COLLECTION, "t2", List.of(first, second));
+        relay.start();
+
+        await().untilAsserted(() -> assertThat(outboxOf("t2")).isEmpty());
+        assertThat(sent.stream()
+                        .map(r -> new String(r.headers().lastHeader("ce_id").value())))
+                .containsExactly("evt_2a", "evt_2b");
+    }
+
+    @Test
+    void whatTheBrokerRefusedIsReadBackFromTheStoreAndPublishedLater() {
+        relay.start();
+        await().until(() -> commands.containsKey("find"));
+        brokerDown.set(true);
+        PendingEvent event = event("req_3", "evt_3");
+        store("t3", event);
+
+        relay.wakeUp(COLLECTION, "t3", List.of(event));
+        await().until(() -> count("find") >= 2); // retried from the stored outbox
+        assertThat(outboxOf("t3")).hasSize(1);
+        brokerDown.set(false);
+
+        await().untilAsserted(() -> assertThat(outboxOf("t3")).isEmpty());
+        assertThat(sent).extracting(ProducerRecord::key).contains("p_req_3");
+    }
+
+    private int count(String command) {
+        AtomicInteger n = commands.get(command);
+        return n == null ? 0 : n.get();
+    }
+
+    private void store(String id, PendingEvent... events) {
+        List<Document> outbox = java.util.Arrays.stream(events)
+                .map(e -> new Document("eventId", e.eventId())
+                        .append("type", e.type())
+                        .append("topic", e.topic())
+                        .append("key", e.key())
+                        .append("body", e.body())
+                        .append("occurredAt", java.util.Date.from(e.occurredAt())))
+                .toList();
+        mongo.getCollection(COLLECTION).insertOne(new Document("_id", id).append(AggregateRoot.OUTBOX_FIELD, outbox));
+    }
+
+    private List<Document> outboxOf(String id) {
+        Document doc =
+                mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
+        return doc == null ? List.of() : doc.getList(AggregateRoot.OUTBOX_FIELD, Document.class, List.of());
+    }
+
+    private static PendingEvent event(String requestId, String eventId) {
+        return PendingEvent.of(
+                new ConsultationRequested(
+                        requestId,
+                        "p_" + requestId,
+                        "bos",
+                        Condition.PTSD,
+                        ReferralSource.THERAPIST,
+                        PayerType.SELF_PAY,
+                        false,
+                        AT),
+                eventId,
+                AT);
+    }
+}
