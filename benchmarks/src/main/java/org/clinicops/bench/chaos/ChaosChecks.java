@@ -191,6 +191,9 @@ final class ChaosChecks implements AutoCloseable {
         for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
             processed.put(database, ids(mongo.getDatabase(database).getCollection("processed_events")));
         }
+        // monitoring's facts (_id = ce_id) are the inbox of its "indicators" handler
+        ids(mongo.getDatabase("monitoring").getCollection("facts"))
+                .forEach(id -> processed.get("monitoring").add("indicators/" + id));
 
         checkLedger(ledger, events, requests, appointments, waiting, accounts, invoices, processed);
         checkLostEvents(events, requests, appointments, invoices, processed);

@@ -15,9 +15,12 @@ public class RecordFact {
         this.snapshots = snapshots;
     }
 
-    public void handle(RecordedEvent fact) {
+    /** Answers whether the fact was new (false: the event was recorded before). */
+    public boolean handle(RecordedEvent fact) {
         if (facts.append(fact)) {
             snapshots.added(fact);
+            return true;
         }
+        return false;
     }
 }

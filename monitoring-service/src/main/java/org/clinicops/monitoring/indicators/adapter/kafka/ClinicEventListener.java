@@ -12,11 +12,12 @@ import org.clinicops.platform.inbox.InboundEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes every clinic topic and records each event once as a fact for the indicators. */
+/**
+ * Consumes every clinic topic and records each event once as a fact for the indicators: the fact,
+ * stored under the event's {@code ce_id}, is its own inbox entry.
+ */
 @Component
 public class ClinicEventListener {
-
-    static final String INDICATORS = "indicators";
 
     private final EventInbox inbox;
     private final RecordFact recordFact;
@@ -39,7 +40,8 @@ public class ClinicEventListener {
             topics = "#{T(org.clinicops.monitoring.indicators.adapter.kafka.ClinicEventListener).topics()}")
     void on(ConsumerRecord<String, byte[]> record) {
         InboundEvent<ClinicEvent> event = inbox.readAny(record);
-        inbox.apply(event, INDICATORS, e -> recordFact.handle(new RecordedEvent(e.id(), e.time(), e.payload())));
+        // the fact's _id is the ce_id: its insert records the event and recognises a repeat at once
+        inbox.applyOnce(event, e -> recordFact.handle(new RecordedEvent(e.id(), e.time(), e.payload())));
         reactions.forEach(r -> r.react(event));
     }
 }
