@@ -61,7 +61,8 @@ public class BookConsultation {
     }
 
     public BookingOutcome handle(BookConsultationCommand command) {
-        if (withdrawals.isWithdrawn(command.requestId())) {
+        // spares the booking of a request withdrawn before; the check after writing decides
+        if (withdrawals.isKnownWithdrawn(command.requestId())) {
             return withdrawn(command.requestId());
         }
         String appointmentId = Appointment.consultationId(command.requestId());
@@ -69,7 +70,7 @@ public class BookConsultation {
             waitingList.remove(entryId(command.requestId()));
             return BookingOutcome.ALREADY_BOOKED;
         }
-        Optional<Site> site = sites.findById(command.siteId());
+        Optional<Site> site = sites.findForReading(command.siteId()); // a few seconds old at most
         if (site.isEmpty()) {
             return wait(command, "UNKNOWN_SITE");
         }

@@ -130,7 +130,7 @@ public class BookingGate {
                     BookingRule.PATIENT_ON_HOLD,
                     "the patient is on clinical hold: no infusion is checked in or started until it is released");
         }
-        ZoneId zone = sites.findById(appointment.siteId()).map(Site::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = sites.findForReading(appointment.siteId()).map(Site::zone).orElse(ZoneOffset.UTC);
         LocalDate day = appointment.startsAt().atZone(zone).toLocalDate();
         boolean another = appointments.findOfPatient(appointment.patientId(), BEGUN).stream()
                 .filter(a -> a.type() == AppointmentType.INFUSION && !a.id().equals(appointment.id()))

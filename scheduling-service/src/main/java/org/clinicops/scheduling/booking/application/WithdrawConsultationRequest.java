@@ -61,6 +61,11 @@ public class WithdrawConsultationRequest {
         return withdrawn.isWithdrawn(requestId);
     }
 
+    /** Whether the withdrawal is known without a store read (see {@link WithdrawnRequests#isKnownWithdrawn}). */
+    boolean isKnownWithdrawn(String requestId) {
+        return withdrawn.isKnownWithdrawn(requestId);
+    }
+
     /**
      * Cancels the consultation booked for a withdrawn request, if there is one not held yet; true when
      * it was cancelled now.

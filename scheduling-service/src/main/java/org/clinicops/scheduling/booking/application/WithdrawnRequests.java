@@ -12,5 +12,15 @@ public interface WithdrawnRequests {
     /** Remembers the withdrawal; harmless when repeated (the first time is kept). */
     void remember(String requestId, String patientId, String siteId, Instant withdrawnAt);
 
+    /** Whether any instance remembered the withdrawal (a store read). */
     boolean isWithdrawn(String requestId);
+
+    /**
+     * Whether the withdrawal is known here without a store read: the withdrawals stored when this
+     * instance first asked, and those it remembered since. May answer false for one another instance
+     * remembered meanwhile, so it only spares work; the check that decides is {@link #isWithdrawn}.
+     */
+    default boolean isKnownWithdrawn(String requestId) {
+        return isWithdrawn(requestId);
+    }
 }

@@ -13,6 +13,15 @@ public interface SiteRepository {
 
     Optional<Site> findById(String id);
 
+    /**
+     * The site as a snapshot to read, never to change or save: it may be a few seconds old when
+     * another instance changed the site (a change made here is seen at once). For the per-request
+     * reads of booking, so that they do not cost a store round trip each.
+     */
+    default Optional<Site> findForReading(String id) {
+        return findById(id);
+    }
+
     /** Every site (a clinic has a handful). */
     List<Site> findAll();
 

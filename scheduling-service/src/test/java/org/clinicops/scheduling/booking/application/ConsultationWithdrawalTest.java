@@ -204,4 +204,19 @@ class ConsultationWithdrawalTest {
         assertThat(appointments.findById("apt_c_req_1").orElseThrow().status()).isEqualTo(AppointmentStatus.SCHEDULED);
         assertThat(published).isEmpty();
     }
+
+    @Test
+    void aWithdrawalAnotherInstanceRememberedAfterThisOneLookedIsStillNeverBooked() {
+        addPhysician();
+        consultation.handle(request("req_0")); // this instance has read the withdrawals it knows
+        // another scheduling instance applies the withdrawal: this one does not know it in memory
+        new MongoWithdrawnRequests(mongo).remember("req_1", "p_req_1", "chi", CLOCK.instant());
+
+        assertThat(consultation.handle(request("req_1"))).isEqualTo(BookingOutcome.WITHDRAWN);
+
+        Appointment consultation = appointments.findById("apt_c_req_1").orElseThrow();
+        assertThat(consultation.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(consultation.cancelReason()).isEqualTo("REQUEST_WITHDRAWN");
+        assertThat(waitingList.inRetryOrder()).isEmpty();
+    }
 }

@@ -2,6 +2,8 @@ package org.clinicops.scheduling.booking.adapter.mongo;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.clinicops.scheduling.booking.application.WithdrawnRequests;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,13 +13,21 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Withdrawn requests: one document per request id in {@code withdrawn_requests}, ids and times only. */
+/**
+ * Withdrawn requests: one document per request id in {@code withdrawn_requests}, ids and times only.
+ * The ids are also kept in memory (read once, then added as remembered here) to spare booking a
+ * store read per request.
+ */
 @Component
 public class MongoWithdrawnRequests implements WithdrawnRequests {
 
     static final String COLLECTION = "withdrawn_requests";
 
     private final MongoTemplate mongo;
+    /** The withdrawals stored when first asked and those remembered here since (ids only; they are rare). */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean loaded;
 
     public MongoWithdrawnRequests(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -35,6 +45,25 @@ public class MongoWithdrawnRequests implements WithdrawnRequests {
                     COLLECTION);
         } catch (DuplicateKeyException rememberedConcurrently) {
             // two upserts of the same id raced: it is remembered either way
+        }
+        known.add(requestId);
+    }
+
+    @Override
+    public boolean isKnownWithdrawn(String requestId) {
+        if (!loaded) {
+            load();
+        }
+        return known.contains(requestId);
+    }
+
+    private synchronized void load() {
+        if (!loaded) {
+            mongo.getCollection(COLLECTION)
+                    .find()
+                    .projection(new Document("_id", 1))
+                    .forEach(doc -> known.add(String.valueOf(doc.get("_id"))));
+            loaded = true;
         }
     }
 
