@@ -16,7 +16,7 @@ public class SiteDirectory {
 
     /** Whether the site is known and open for requests. */
     public boolean accepts(String siteId) {
-        return sites.find(siteId).map(KnownSite::active).orElse(false);
+        return sites.findForReading(siteId).map(KnownSite::active).orElse(false);
     }
 
     /**
@@ -24,6 +24,6 @@ public class SiteDirectory {
      * the site or the site names no physician (then the decision falls back to the CLINICIAN role).
      */
     public Set<String> physiciansOf(String siteId) {
-        return sites.find(siteId).map(KnownSite::physicianIds).orElse(Set.of());
+        return sites.findForReading(siteId).map(KnownSite::physicianIds).orElse(Set.of());
     }
 }

@@ -60,4 +60,27 @@ class MongoKnownSitesTest {
         assertThat(sites.find("bos")).contains(closed);
         assertThat(mongo.getCollection("sites").countDocuments()).isEqualTo(1);
     }
+
+    @Test
+    void aRequestsReadIsServedFromASnapshotAndASiteUpdateRecordedHereIsSeenAtOnce() {
+        assertThat(sites.findForReading("bos")).isEmpty(); // unknown sites are not remembered
+        sites.save(new KnownSite("bos", "Boston", "America/New_York", true, NINE, List.of("dr-1")));
+        assertThat(sites.findForReading("bos"))
+                .get()
+                .extracting(KnownSite::active)
+                .isEqualTo(true);
+
+        // written behind this instance's back (another instance recorded it): the snapshot serves
+        mongo.getCollection("sites")
+                .updateOne(new Document("_id", "bos"), new Document("$set", new Document("name", "Elsewhere")));
+        assertThat(sites.findForReading("bos"))
+                .get()
+                .extracting(KnownSite::name)
+                .isEqualTo("Boston");
+        assertThat(sites.find("bos")).get().extracting(KnownSite::name).isEqualTo("Elsewhere");
+
+        KnownSite closed = new KnownSite("bos", "Boston", "America/New_York", false, NINE.plusSeconds(60), List.of());
+        sites.save(closed);
+        assertThat(sites.findForReading("bos")).contains(closed);
+    }
 }
