@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -108,8 +109,17 @@ public class OutboxRelay implements SmartLifecycle {
      * events (oldest first), so that it can publish them without reading the document.
      */
     public void wakeUp(String collection, Object id, List<PendingEvent> stored) {
-        dirty.add(new DocumentRef(collection, id, List.copyOf(stored)));
+        dirty.add(new DocumentRef(
+                collection, id, stored.stream().map(OutboxRelay::asStored).toList()));
         signal.release();
+    }
+
+    /** The event as the store keeps it: its time to the millisecond (a BSON date), as the sweep reads it. */
+    private static PendingEvent asStored(PendingEvent event) {
+        Instant stored = event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        return stored.equals(event.occurredAt())
+                ? event
+                : new PendingEvent(event.eventId(), event.type(), event.topic(), event.key(), event.body(), stored);
     }
 
     /** Publishes everything pending now, on the caller's thread (tests, shutdown). */
