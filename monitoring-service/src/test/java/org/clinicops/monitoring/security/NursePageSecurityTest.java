@@ -161,6 +161,13 @@ class NursePageSecurityTest {
 
         inProgress("ses_pg_csrf", "p_pg_csrf", "pg_bos");
         client.post("/api/sessions/ses_pg_csrf/vitals", vitals("p_pg_csrf", "pg_bos", now, 210), NURSE_BOS);
+        // the register's forms show once the site has a lot: received here, so no other test's lot is needed
+        HttpResponse<String> received = client.post("/api/register/pg_bos/receipts", """
+                {"product": "KETAMINE_HCL", "ndc": "0409-2051-05", "lotNumber": "PG-CSRF", "expiresOn": "2099-12-31",
+                 "concentrationMgPerMl": 50, "volumeMlPerUnit": 10, "units": 1, "supplier": "McKesson",
+                 "invoiceRef": "INV-PG-CSRF"}
+                """, NURSE_BOS);
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
         String page = client.getPage("/sessions/ses_pg_csrf", NURSE_BOS).body();
         assertThat(count(page, "<form")).isEqualTo(forms);
         assertThat(count(page, "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\""))
