@@ -64,10 +64,13 @@ class ClinicalHoldEndToEndIT {
     /** The site's physician, signed in at the real authorization server: the one who decides. */
     private static String physician;
 
+    private static PatientJourneys journeys;
+
     @BeforeAll
     static void sharePlatform(PlatformUnderTest shared) {
         platform = shared;
         clock = shared.clock();
+        journeys = new PatientJourneys(shared, PATIENCE);
         // as the demo signs each site's physician in: authorization code with PKCE through the sign-in form
         physician = UserSignIn.accessToken(
                 URI.create(platform.authServer().issuer()), PHYSICIAN, platform.authServer().demoPassword);
@@ -197,67 +200,9 @@ class ClinicalHoldEndToEndIT {
                 .allSatisfy(day -> assertThat(day).isAfter(firstDay));
     }
 
-    /**
-     * A consultation request of the test patient taken through intake to an approved plan of {@code
-     * sessions} sessions: the consultation booked, checked in and completed at scheduling, then
-     * screening and the decision. Answers the request's id.
-     */
+    /** A consultation request of the test patient at bos taken to an approved plan; answers its id. */
     private static String approvedPlan(int sessions) throws Exception {
-        HttpResponse<String> created = await("intake knows site bos")
-                .atMost(PATIENCE)
-                .until(
-                        () -> platform.post("intake-service", "/api/consultation-requests", """
-                                {"siteId": "bos", "patient": %s, "condition": "TREATMENT_RESISTANT_DEPRESSION",
-                                 "referralSource": "PHYSICIAN", "payerType": "SELF_PAY"}
-                                """.formatted(PATIENT)),
-                        response -> response.statusCode() != 400);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode request = json.readTree(created.body());
-        String requestId = request.path("id").asString();
-        String patientId = request.path("patientId").asString();
-
-        JsonNode consultation = await("the consultation booked")
-                .atMost(PATIENCE)
-                .until(
-                        () -> appointments(patientId, "CONSULTATION").stream()
-                                .filter(a -> a.path("status").asString().equals("SCHEDULED"))
-                                .findFirst()
-                                .orElse(null),
-                        appointment -> appointment != null);
-        String consultationId = consultation.path("id").asString();
-        assertOk(platform.post("scheduling-service", "/api/appointments/" + consultationId + "/check-in", "{}"));
-        assertOk(platform.post("scheduling-service", "/api/appointments/" + consultationId + "/complete", "{}"));
-
-        // intake accepts screening and the decision once it has seen the check-in and the completion;
-        // the decision is the signed-in physician's, one the site names (the demo client's ADMIN is refused)
-        HttpResponse<String> screened = await("intake saw the check-in")
-                .atMost(PATIENCE)
-                .until(
-                        () -> platform.post(
-                                "intake-service", "/api/consultation-requests/" + requestId + "/screening", """
-                                        {"phq9": [2, 2, 2, 2, 2, 2, 1, 1, 0], "weightKg": 72,
-                                         "priorTrials": [{"drug": "sertraline", "adequate": true, "relief": false},
-                                                         {"drug": "bupropion", "adequate": true, "relief": false}],
-                                         "contraindications": [], "medications": []}
-                                        """),
-                        response -> response.statusCode() != 409);
-        assertThat(screened.statusCode()).as(screened.body()).isBetween(200, 299);
-        HttpResponse<String> decided = await("intake saw the completion")
-                .atMost(PATIENCE)
-                .until(
-                        () -> platform.post(
-                                "intake-service",
-                                "/api/consultation-requests/" + requestId + "/decision",
-                                """
-                                {"decision": "ACCEPTED", "protocol": "DEPRESSION_INDUCTION",
-                                 "sessions": %d, "doseMgPerKg": 0.5}
-                                """.formatted(sessions),
-                                physician),
-                        // a 409 naming the physician (NOT_A_SITE_PHYSICIAN) will not pass by waiting
-                        response ->
-                                response.statusCode() != 409 || response.body().contains("NOT_A_"));
-        assertThat(decided.statusCode()).as(decided.body()).isBetween(200, 299);
-        return requestId;
+        return journeys.approvedPlan("bos", PATIENT, sessions, physician);
     }
 
     private static JsonNode request(String requestId) throws Exception {
@@ -278,10 +223,7 @@ class ClinicalHoldEndToEndIT {
     }
 
     private static List<JsonNode> appointments(String patientId, String type) throws Exception {
-        HttpResponse<String> page = platform.get(
-                "scheduling-service", "/api/appointments?patientId=" + patientId + "&type=" + type + "&size=50");
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return json.readTree(page.body()).path("content").valueStream().toList();
+        return journeys.appointments(patientId, type);
     }
 
     /** The patient's waiting-list entry of this kind (any kind when null), or null. */
@@ -303,8 +245,6 @@ class ClinicalHoldEndToEndIT {
     }
 
     private static void assertOk(HttpResponse<String> response) {
-        assertThat(response.statusCode())
-                .as("%s %s", response.request().uri(), response.body())
-                .isBetween(200, 299);
+        PatientJourneys.assertOk(response);
     }
 }

@@ -293,6 +293,18 @@ final class PlatformUnderTest implements AutoCloseable {
         return http.send(request(service, path, bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * GET of an absolute URL a service answered (a bulk export's status or file), or of a service's
+     * path, with the demo client's token and these headers.
+     */
+    HttpResponse<String> get(URI url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token());
+        headers.forEach(request::header);
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POST with the demo client's token. */
     HttpResponse<String> post(String service, String path, String json) throws IOException, InterruptedException {
         return post(service, path, json, token());
