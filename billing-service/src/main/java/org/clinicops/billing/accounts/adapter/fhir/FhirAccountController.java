@@ -142,7 +142,7 @@ class FhirAccountController {
                         "status", "takes active, inactive, entered-in-error, on-hold, unknown");
             }
         }
-        PageRequest request = PageRequest.of(wanted.page() - 1, wanted.count());
+        PageRequest request = wanted.toPageRequest();
         Set<String> sites = SiteAccess.visibleSites(null).orElse(null);
         Audit.object("Account", null);
         Page<PatientAccount> found = statuses.isEmpty() || statuses.contains("active")

@@ -203,7 +203,7 @@ class FhirInvoiceController {
     }
 
     private Page<Invoice> search(String type, InvoiceRepository.Filter filter, FhirPage page) {
-        PageRequest request = PageRequest.of(page.page() - 1, page.count());
+        PageRequest request = page.toPageRequest();
         Audit.object(type, null);
         Page<Invoice> found = filter.statuses() != null && filter.statuses().isEmpty()
                 ? new Page<>(List.of(), request, 0)
