@@ -64,7 +64,8 @@ public final class BookedSessions {
         }
         for (int i = 0; i < sessions.length; i += 3) {
             String id = sessions[i];
-            await().atMost(Duration.ofSeconds(30)).until(() -> this.sessions.existsById(id));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> this.sessions.findById(id).isPresent());
         }
     }
 

@@ -24,8 +24,8 @@ import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.events.VitalsAlertClosed;
 import org.clinicops.events.VitalsRecorded;
-import org.clinicops.monitoring.adverse.application.AdverseEventRepository;
 import org.clinicops.monitoring.adverse.application.ClinicalHoldRepository;
+import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.monitoring.sessions.domain.SessionStatus;
 import org.clinicops.monitoring.vitals.application.SessionVitalsRepository;
@@ -86,7 +86,7 @@ class SiteBoundSafetyWritesTest {
     SessionVitalsRepository vitals;
 
     @Autowired
-    AdverseEventRepository adverseEvents;
+    SafetyQueries safety;
 
     @Autowired
     ClinicalHoldRepository holds;
@@ -201,7 +201,7 @@ class SiteBoundSafetyWritesTest {
 
     void assertNothingWritten(String sessionId, String patientId) {
         assertThat(vitals.findById(sessionId)).isEmpty();
-        assertThat(adverseEvents.findBySessionIdOrderByOnsetAtDesc(sessionId)).isEmpty();
+        assertThat(safety.ofSession(sessionId)).isEmpty();
         assertThat(holds.findById(patientId)).isEmpty();
     }
 

@@ -15,9 +15,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.clinicops.monitoring.BookedSessions;
-import org.clinicops.monitoring.adverse.application.AdverseEventRepository;
+import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.monitoring.vitals.application.SessionVitalsRepository;
+import org.clinicops.monitoring.vitals.domain.SessionVitals;
 import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditTrail;
 import org.clinicops.platform.security.Role;
@@ -70,7 +71,7 @@ class HostileInputTest {
     SessionVitalsRepository vitalsStore;
 
     @Autowired
-    AdverseEventRepository adverseEvents;
+    SafetyQueries safety;
 
     StaffClient client;
     Instant now;
@@ -130,7 +131,7 @@ class HostileInputTest {
                 400,
                 "nurseId");
 
-        assertThat(adverseEvents.findBySessionIdOrderByOnsetAtDesc("ses_hi_1")).isEmpty();
+        assertThat(safety.ofSession("ses_hi_1")).isEmpty();
         assertThat(vitalsStore.findById("ses_hi_1").orElseThrow().readings()).hasSize(1);
     }
 
@@ -164,7 +165,7 @@ class HostileInputTest {
                         + "&actionTaken=NONE&outcome=RESOLVED",
                 NURSE);
         assertThat(longForm.statusCode()).isEqualTo(400);
-        assertThat(adverseEvents.findBySessionIdOrderByOnsetAtDesc("ses_hi_1")).isEmpty();
+        assertThat(safety.ofSession("ses_hi_1")).isEmpty();
     }
 
     @Test
@@ -239,7 +240,8 @@ class HostileInputTest {
         assertThat(intruder.statusCode()).isEqualTo(409);
 
         assertThat(vitalsStore.findById("ses_hi_3").orElseThrow().readings()).hasSize(1);
-        assertThat(vitalsStore.findAll()).noneMatch(v -> v.patientId().equals("p_hi_other"));
+        assertThat(mongo.findAll(SessionVitals.class))
+                .noneMatch(v -> v.patientId().equals("p_hi_other"));
     }
 
     @Test

@@ -1,20 +1,12 @@
 package org.clinicops.monitoring.adverse.application;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import org.clinicops.monitoring.adverse.domain.AdverseEvent;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Range;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Stored adverse events. */
-public interface AdverseEventRepository extends MongoRepository<AdverseEvent, String> {
+/**
+ * Stores adverse events; saving one stores its outbox in the same document write. They are read
+ * through {@link SafetyQueries}.
+ */
+public interface AdverseEventRepository {
 
-    Page<AdverseEvent> findBySiteIdInAndOnsetAtBetween(Collection<String> siteIds, Range<Instant> onset, Pageable page);
-
-    Page<AdverseEvent> findByOnsetAtBetween(Range<Instant> onset, Pageable page);
-
-    List<AdverseEvent> findBySessionIdOrderByOnsetAtDesc(String sessionId);
+    AdverseEvent save(AdverseEvent event);
 }

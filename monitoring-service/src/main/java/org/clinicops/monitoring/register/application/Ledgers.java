@@ -1,7 +1,5 @@
 package org.clinicops.monitoring.register.application;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 import org.clinicops.monitoring.register.domain.Entry;
 import org.clinicops.monitoring.register.domain.LotLedger;
@@ -22,11 +20,11 @@ public class Ledgers {
     private static final int ATTEMPTS = 5;
 
     private final LedgerStore store;
-    private final MeterRegistry meters;
+    private final RegisterMetrics metrics;
 
-    Ledgers(LedgerStore store, MeterRegistry meters) {
+    Ledgers(LedgerStore store, RegisterMetrics metrics) {
         this.store = store;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /**
@@ -46,12 +44,7 @@ public class Ledgers {
             Entry entry = change.apply(ledger);
             try {
                 store.append(ledger, entry);
-                Counter.builder("clinic.register.entries")
-                        .description("Entries written to the controlled-substance register, by kind")
-                        .tag("site", siteId)
-                        .tag("kind", entry.kind().name())
-                        .register(meters)
-                        .increment();
+                metrics.entryWritten(siteId, entry.kind());
                 return entry;
             } catch (LedgerStore.ConcurrentAppendException raced) {
                 // another request wrote this line of the lot: read the lot again and re-check

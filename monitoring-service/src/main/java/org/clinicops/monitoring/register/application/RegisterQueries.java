@@ -68,12 +68,7 @@ public class RegisterQueries {
         List<Entry> todays =
                 store.entriesOfSite(siteId, today.atStartOfDay(zone).toInstant(), now.plusSeconds(1));
         return new SiteRegister(
-                siteId,
-                zone,
-                today,
-                lots,
-                todays,
-                discrepancies.findBySiteIdAndStatusOrderByDetectedAtDesc(siteId, Discrepancy.Status.OPEN));
+                siteId, zone, today, lots, todays, discrepancies.ofSite(siteId, Discrepancy.Status.OPEN));
     }
 
     public Optional<LotLedger> lot(String siteId, String lotId) {
@@ -175,7 +170,7 @@ public class RegisterQueries {
             }
         }
         Map<String, Map<Kind, Integer>> open = new TreeMap<>();
-        for (Discrepancy d : discrepancies.findByStatus(Discrepancy.Status.OPEN)) {
+        for (Discrepancy d : discrepancies.withStatus(Discrepancy.Status.OPEN)) {
             open.computeIfAbsent(d.siteId(), s -> new EnumMap<>(Kind.class)).merge(d.kind(), 1, Integer::sum);
         }
         TreeSet<String> sites = new TreeSet<>(bySite.keySet());

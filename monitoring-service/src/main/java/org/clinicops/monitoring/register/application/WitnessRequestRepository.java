@@ -1,13 +1,19 @@
 package org.clinicops.monitoring.register.application;
 
 import java.util.List;
+import java.util.Optional;
 import org.clinicops.monitoring.register.domain.WitnessRequest;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** Wastes waiting for their witness. */
-public interface WitnessRequestRepository extends MongoRepository<WitnessRequest, String> {
+public interface WitnessRequestRepository {
 
-    List<WitnessRequest> findBySiteIdAndStatusOrderByRequestedAtDesc(String siteId, WitnessRequest.Status status);
+    Optional<WitnessRequest> findById(String requestId);
 
-    List<WitnessRequest> findBySessionIdOrderByRequestedAtDesc(String sessionId);
+    WitnessRequest save(WitnessRequest request);
+
+    /** A site's requests in the status, the most recently asked first. */
+    List<WitnessRequest> ofSite(String siteId, WitnessRequest.Status status);
+
+    /** A session's requests, the most recently asked first. */
+    List<WitnessRequest> ofSession(String sessionId);
 }

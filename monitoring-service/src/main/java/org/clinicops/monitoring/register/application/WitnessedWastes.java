@@ -132,10 +132,10 @@ public class WitnessedWastes {
     }
 
     public List<WitnessRequest> pending(String siteId) {
-        return requests.findBySiteIdAndStatusOrderByRequestedAtDesc(siteId, WitnessRequest.Status.PENDING);
+        return requests.ofSite(siteId, WitnessRequest.Status.PENDING);
     }
 
     public List<WitnessRequest> ofSession(String sessionId) {
-        return requests.findBySessionIdOrderByRequestedAtDesc(sessionId);
+        return requests.ofSession(sessionId);
     }
 }

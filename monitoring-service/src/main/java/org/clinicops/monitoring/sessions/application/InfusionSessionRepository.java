@@ -1,7 +1,15 @@
 package org.clinicops.monitoring.sessions.application;
 
+import java.util.Optional;
 import org.clinicops.monitoring.sessions.domain.InfusionSession;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** The infusion sessions monitoring knows, by session (appointment) id. */
-public interface InfusionSessionRepository extends MongoRepository<InfusionSession, String> {}
+/**
+ * The infusion sessions monitoring knows, by session (appointment) id; a session changed since it
+ * was read is refused ({@code OptimisticLockingFailureException}).
+ */
+public interface InfusionSessionRepository {
+
+    Optional<InfusionSession> findById(String sessionId);
+
+    InfusionSession save(InfusionSession session);
+}

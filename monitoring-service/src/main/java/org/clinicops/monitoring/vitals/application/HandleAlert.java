@@ -55,7 +55,7 @@ public class HandleAlert {
 
     private SessionVitals sessionOf(String alertId) {
         SessionVitals session =
-                sessions.findByAlertIds(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+                sessions.findByAlertId(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
         Audit.patient(session.patientId());
         SiteAccess.require(session.siteId());
         return session;

@@ -1,14 +1,18 @@
 package org.clinicops.monitoring.vitals.application;
 
-import java.util.List;
 import java.util.Optional;
 import org.clinicops.monitoring.vitals.domain.SessionVitals;
-import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Stored session vitals. */
-public interface SessionVitalsRepository extends MongoRepository<SessionVitals, String> {
+/**
+ * Stores the vitals of each session; saving one stores its outbox in the same document write, and a
+ * session changed since it was read is refused ({@code OptimisticLockingFailureException}).
+ */
+public interface SessionVitalsRepository {
 
-    Optional<SessionVitals> findByAlertIds(String alertId);
+    Optional<SessionVitals> findById(String sessionId);
 
-    List<SessionVitals> findByActiveAlertsGreaterThan(int activeAlerts);
+    /** The session that raised the alert. */
+    Optional<SessionVitals> findByAlertId(String alertId);
+
+    SessionVitals save(SessionVitals session);
 }

@@ -15,6 +15,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
@@ -24,8 +25,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Flag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -94,14 +93,14 @@ class FhirSafetyController {
         Set<String> sites = SiteAccess.visibleSites(null).orElse(null);
         Audit.object("AdverseEvent", null);
         var found = queries.adverseEvents(
-                new AdverseEventFilter(sites, patientId, range.from(), range.to()), pageOf(wanted));
-        Audit.patients(found.map(e -> e.patientId()).getContent());
+                new AdverseEventFilter(sites, patientId, range.from(), range.to()), wanted.toPageRequest());
+        Audit.patients(found.map(e -> e.patientId()).content());
         return FhirBundles.searchSet(
                 "AdverseEvent",
                 parameters(patient, date, null),
                 wanted,
-                found.getTotalElements(),
-                found.getContent().stream().map(SafetyResources::adverseEvent).toList());
+                found.totalElements(),
+                found.content().stream().map(SafetyResources::adverseEvent).toList());
     }
 
     @GetMapping("/Flag/{id}")
@@ -137,19 +136,16 @@ class FhirSafetyController {
         Set<String> sites = SiteAccess.visibleSites(null).orElse(null);
         Audit.object("Flag", null);
         Page<HoldRecord> found = none
-                ? Page.empty(pageOf(wanted))
-                : queries.holds(new HoldFilter(sites, patientId, range.from(), range.to(), active), pageOf(wanted));
-        Audit.patients(found.map(HoldRecord::patientId).getContent());
+                ? new Page<>(List.of(), wanted.toPageRequest(), 0)
+                : queries.holds(
+                        new HoldFilter(sites, patientId, range.from(), range.to(), active), wanted.toPageRequest());
+        Audit.patients(found.map(HoldRecord::patientId).content());
         return FhirBundles.searchSet(
                 "Flag",
                 parameters(patient, date, status),
                 wanted,
-                found.getTotalElements(),
-                found.getContent().stream().map(SafetyResources::flag).toList());
-    }
-
-    private static PageRequest pageOf(FhirPage page) {
-        return PageRequest.of(page.page() - 1, page.count());
+                found.totalElements(),
+                found.content().stream().map(SafetyResources::flag).toList());
     }
 
     private static Map<String, List<String>> parameters(

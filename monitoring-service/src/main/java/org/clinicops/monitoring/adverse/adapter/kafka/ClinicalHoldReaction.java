@@ -5,7 +5,7 @@ import org.clinicops.events.ClinicEvent;
 import org.clinicops.monitoring.adverse.application.PlaceClinicalHold;
 import org.clinicops.monitoring.adverse.application.PlaceClinicalHoldCommand;
 import org.clinicops.monitoring.adverse.application.SafetyProperties;
-import org.clinicops.monitoring.indicators.adapter.kafka.EventReactions;
+import org.clinicops.monitoring.indicators.application.EventReactions;
 import org.clinicops.platform.inbox.EventInbox;
 import org.clinicops.platform.inbox.InboundEvent;
 import org.springframework.stereotype.Component;

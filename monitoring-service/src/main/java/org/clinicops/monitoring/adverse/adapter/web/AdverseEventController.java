@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.clinicops.events.AdverseEventCategory;
+import org.clinicops.monitoring.adverse.application.AdverseEventCodes;
 import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.domain.ActionTaken;
@@ -20,12 +21,13 @@ import org.clinicops.monitoring.adverse.domain.AdverseEvent;
 import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
 import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -151,7 +153,7 @@ class AdverseEventController {
         }
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
         Page<AdverseEvent> events = queries.adverseEvents(sites, from, to, PageRequest.of(page, size));
-        Audit.patients(events.map(AdverseEvent::patientId).getContent());
-        return new PagedModel<>(events.map(AdverseEventResponse::of));
+        Audit.patients(events.map(AdverseEvent::patientId).content());
+        return SpringDataPages.toPagedModel(events.map(AdverseEventResponse::of));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.EventType;
+import org.clinicops.monitoring.indicators.application.EventReactions;
 import org.clinicops.monitoring.indicators.application.RecordFact;
 import org.clinicops.monitoring.indicators.domain.RecordedEvent;
 import org.clinicops.platform.inbox.EventInbox;

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.clinicops.monitoring.adverse.adapter.web.AdverseEventCodes;
+import org.clinicops.monitoring.adverse.application.AdverseEventCodes;
 import org.clinicops.monitoring.adverse.application.ReportAdverseEvent;
 import org.clinicops.monitoring.apidocs.ApiBounds;
 import org.clinicops.monitoring.indicators.application.SiteTimeZones;

@@ -6,7 +6,7 @@ import org.clinicops.events.InfusionCancelled;
 import org.clinicops.events.PatientNoShow;
 import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
-import org.clinicops.monitoring.indicators.adapter.kafka.EventReactions;
+import org.clinicops.monitoring.indicators.application.EventReactions;
 import org.clinicops.monitoring.register.application.RegisterSessions;
 import org.clinicops.platform.inbox.EventInbox;
 import org.clinicops.platform.inbox.InboundEvent;

@@ -1,4 +1,7 @@
-/** The register's gauges: stock on hand, days of supply, waste ratio, unreconciled sessions, open discrepancies. */
+/**
+ * The register's metrics: the entries written, and gauges of stock on hand, days of supply, waste
+ * ratio, unreconciled sessions and open discrepancies.
+ */
 @NullMarked
 package org.clinicops.monitoring.register.adapter.metrics;
 

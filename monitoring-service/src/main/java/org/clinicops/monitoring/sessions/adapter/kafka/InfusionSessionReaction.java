@@ -1,7 +1,7 @@
 package org.clinicops.monitoring.sessions.adapter.kafka;
 
 import org.clinicops.events.ClinicEvent;
-import org.clinicops.monitoring.indicators.adapter.kafka.EventReactions;
+import org.clinicops.monitoring.indicators.application.EventReactions;
 import org.clinicops.monitoring.sessions.application.TrackInfusionSessions;
 import org.clinicops.platform.inbox.EventInbox;
 import org.clinicops.platform.inbox.InboundEvent;

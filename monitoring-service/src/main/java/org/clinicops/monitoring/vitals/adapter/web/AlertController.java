@@ -12,10 +12,11 @@ import org.clinicops.monitoring.vitals.application.AlertQueries;
 import org.clinicops.monitoring.vitals.application.AlertView;
 import org.clinicops.monitoring.vitals.application.HandleAlert;
 import org.clinicops.platform.audit.Audit;
+import org.clinicops.platform.paging.Page;
+import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.platform.paging.SpringDataPages;
 import org.clinicops.platform.security.SiteAccess;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,8 +62,8 @@ class AlertController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(ApiBounds.MAX_PAGE_SIZE) int size) {
         var sites = SiteAccess.visibleSites(siteId).orElse(null);
         Page<AlertView> alerts = queries.alerts(sites, open, PageRequest.of(page, size));
-        Audit.patients(alerts.map(AlertView::patientId).getContent());
-        return new PagedModel<>(alerts);
+        Audit.patients(alerts.map(AlertView::patientId).content());
+        return SpringDataPages.toPagedModel(alerts);
     }
 
     @Operation(summary = "Acknowledge an open alert in the name of the signed-in user")

@@ -1,4 +1,4 @@
-package org.clinicops.monitoring.adverse.adapter.web;
+package org.clinicops.monitoring.adverse.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.clinicops.events.AdverseEventCategory;
-import org.clinicops.monitoring.adverse.application.ReportAdverseEventCommand;
 import org.clinicops.monitoring.adverse.domain.ActionTaken;
 import org.clinicops.monitoring.adverse.domain.AdverseEventOutcome;
 import org.clinicops.platform.problem.InvalidRequestException;
