@@ -13,6 +13,7 @@ import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.monitoring.BookedSessions;
 import org.clinicops.monitoring.register.application.RegisterQueries;
+import org.clinicops.monitoring.sessions.domain.SessionStatus;
 import org.clinicops.platform.test.TestTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
@@ -121,7 +122,10 @@ final class RegisterClient {
         booked.book(startsAt, sessionId, patientId, siteId);
     }
 
-    /** Scheduling says the session completed with this dose given; waits until the register has it. */
+    /**
+     * Scheduling says the session completed with this dose given; waits until the register and the
+     * session read model both have it.
+     */
     void complete(String sessionId, String patientId, String siteId, Instant startedAt, String doseMg, Route route) {
         booked.publish(
                 new SessionCompleted(
@@ -143,10 +147,13 @@ final class RegisterClient {
                         startedAt,
                         startedAt.plus(Duration.ofMinutes(100))),
                 startedAt.plus(Duration.ofMinutes(100)));
-        awaitAdministered(sessionId);
+        awaitAdministered(sessionId, SessionStatus.COMPLETED);
     }
 
-    /** Scheduling says the infusion was stopped early with this dose given. */
+    /**
+     * Scheduling says the infusion was stopped early with this dose given; waits until the register
+     * and the session read model both have it.
+     */
     void stop(String sessionId, String patientId, String siteId, Instant startedAt, String doseMg) {
         booked.publish(
                 new SessionStopped(
@@ -165,14 +172,19 @@ final class RegisterClient {
                         startedAt,
                         startedAt.plus(Duration.ofMinutes(15))),
                 startedAt.plus(Duration.ofMinutes(15)));
-        awaitAdministered(sessionId);
+        awaitAdministered(sessionId, SessionStatus.STOPPED);
     }
 
-    private void awaitAdministered(String sessionId) {
+    /**
+     * One listener hands the event to the register and then to the session read model (the gate of
+     * every write): a test that writes next waits for both.
+     */
+    private void awaitAdministered(String sessionId, SessionStatus ended) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             var account = queries.account(sessionId);
             return account.administeredMg() != null
                     && account.unallocatedAdministration().isEmpty();
         });
+        booked.awaitStatus(sessionId, ended);
     }
 }
