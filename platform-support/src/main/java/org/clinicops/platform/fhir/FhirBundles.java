@@ -22,19 +22,16 @@ public final class FhirBundles {
      * One page of a search.
      *
      * @param type the resource type searched ({@code Patient})
-     * @param parameters the search's own parameters as given (without {@code _count} and {@code
+     * @param given the search's own parameters as given (without {@code _count} and {@code
      *     _page}); they are repeated in the links in this order
      * @param page the page answered
      * @param total how many resources match in all
      * @param resources the page's resources
      */
     public static Bundle searchSet(
-            String type,
-            Map<String, List<String>> parameters,
-            FhirPage page,
-            long total,
-            List<? extends Resource> resources) {
+            String type, FhirSearchParameters given, FhirPage page, long total, List<? extends Resource> resources) {
         String base = base();
+        Map<String, List<String>> parameters = given.asMap();
         Bundle bundle = new Bundle();
         bundle.setType(BundleType.SEARCHSET);
         bundle.setTotal((int) Math.min(total, Integer.MAX_VALUE));

@@ -1,5 +1,6 @@
 package org.clinicops.platform.fhir;
 
+import java.util.List;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -45,5 +46,10 @@ public record FhirPage(int count, int page) {
     /** The platform's page request (numbered from 0) for the application layer. */
     public PageRequest toPageRequest() {
         return PageRequest.of(page - 1, count);
+    }
+
+    /** This page's part of a result held in memory (in its order); empty past its end. */
+    public <T> List<T> of(List<T> all) {
+        return all.stream().skip((long) (page - 1) * count).limit(count).toList();
     }
 }

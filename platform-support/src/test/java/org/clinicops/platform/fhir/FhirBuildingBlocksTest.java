@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.security.Role;
@@ -51,6 +52,28 @@ class FhirBuildingBlocksTest {
         assertThat(FhirPage.of(10, 3).toPageRequest().offset()).isEqualTo(20);
         assertThatThrownBy(() -> FhirPage.of(0, 1)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> FhirPage.of(10, 0)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aPageOfAResultHeldInMemoryIsItsSliceAndEmptyPastTheEnd() {
+        List<Integer> all = List.of(1, 2, 3, 4, 5);
+        assertThat(new FhirPage(2, 1).of(all)).containsExactly(1, 2);
+        assertThat(new FhirPage(2, 3).of(all)).containsExactly(5);
+        assertThat(new FhirPage(2, 4).of(all)).isEmpty();
+    }
+
+    @Test
+    void searchParametersKeepWhatWasGivenInOrderAndLeaveOutTheBlankOnes() {
+        FhirSearchParameters given = FhirSearchParameters.given()
+                .add("patient", "Patient/p1")
+                .add("date", List.of("ge2026-01-01", "lt2026-02-01"))
+                .add("status", " ")
+                .add("code", (String) null)
+                .add("_tag", List.of());
+        assertThat(given.asMap())
+                .containsExactly(
+                        Map.entry("patient", List.of("Patient/p1")),
+                        Map.entry("date", List.of("ge2026-01-01", "lt2026-02-01")));
     }
 
     @Test

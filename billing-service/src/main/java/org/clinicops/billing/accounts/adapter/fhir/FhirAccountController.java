@@ -1,10 +1,7 @@
 package org.clinicops.billing.accounts.adapter.fhir;
 
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.clinicops.billing.accounts.application.AccountAccess;
@@ -19,6 +16,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -149,12 +147,9 @@ class FhirAccountController {
                 ? accounts.page(sites, patientId, request)
                 : new Page<>(List.of(), request, 0);
         Audit.patients(found.map(PatientAccount::patientId).content());
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        Optional.ofNullable(patient).filter(p -> !p.isBlank()).ifPresent(p -> parameters.put("patient", List.of(p)));
-        Optional.ofNullable(status).filter(s -> !s.isBlank()).ifPresent(s -> parameters.put("status", List.of(s)));
         return FhirBundles.searchSet(
                 "Account",
-                parameters,
+                FhirSearchParameters.given().add("patient", patient).add("status", status),
                 wanted,
                 found.totalElements(),
                 found.content().stream().map(FhirAccountController::toFhir).toList());

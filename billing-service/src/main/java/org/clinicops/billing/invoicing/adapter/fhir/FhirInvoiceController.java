@@ -1,7 +1,6 @@
 package org.clinicops.billing.invoicing.adapter.fhir;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.platform.problem.InvalidRequestException;
@@ -125,7 +125,10 @@ class FhirInvoiceController {
                 wanted);
         return FhirBundles.searchSet(
                 "Invoice",
-                parameters(patient, date, status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 wanted,
                 found.totalElements(),
                 found.content().stream().map(InvoiceResources::invoice).toList());
@@ -167,7 +170,14 @@ class FhirInvoiceController {
         List<Resource> items = new ArrayList<>();
         found.content().forEach(invoice -> items.addAll(InvoiceResources.chargeItems(invoice)));
         Bundle bundle = FhirBundles.searchSet(
-                "ChargeItem", parameters(patient, date, status), wanted, found.totalElements(), items);
+                "ChargeItem",
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
+                wanted,
+                found.totalElements(),
+                items);
         bundle.setTotalElement(null);
         return bundle;
     }
@@ -210,20 +220,5 @@ class FhirInvoiceController {
                 : find.search(filter, request);
         Audit.patients(found.map(Invoice::patientId).content());
         return found;
-    }
-
-    private static Map<String, List<String>> parameters(
-            @Nullable String patient, @Nullable List<String> date, @Nullable String status) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (patient != null && !patient.isBlank()) {
-            parameters.put("patient", List.of(patient));
-        }
-        if (date != null && !date.isEmpty()) {
-            parameters.put("date", date);
-        }
-        if (status != null && !status.isBlank()) {
-            parameters.put("status", List.of(status));
-        }
-        return parameters;
     }
 }

@@ -1,8 +1,6 @@
 package org.clinicops.intake.requests.adapter.fhir;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.clinicops.intake.requests.application.FindRequests;
@@ -16,6 +14,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
@@ -71,7 +70,10 @@ class FhirScreeningController {
         boolean any = matches(status, "completed");
         return search(
                 "QuestionnaireResponse",
-                parameters("patient", patient, "authored", authored, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("authored", authored)
+                        .add("status", status),
                 filter(patient, authored, "authored", RequestFilter.Moment.SCREENED, null, any),
                 FhirPage.of(count, page),
                 request -> List.of(ScreeningResources.questionnaireResponse(request)));
@@ -105,7 +107,10 @@ class FhirScreeningController {
         boolean any = matches(status, "final");
         return search(
                 "Observation",
-                parameters("patient", patient, "date", date, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 filter(patient, date, "date", RequestFilter.Moment.SCREENED, null, any),
                 FhirPage.of(count, page),
                 ScreeningResources::observations);
@@ -130,7 +135,10 @@ class FhirScreeningController {
         boolean any = matches(status, "active");
         return search(
                 "CarePlan",
-                parameters("patient", patient, "date", date, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 filter(patient, date, "date", RequestFilter.Moment.DECIDED, RequestStatus.ACCEPTED, any),
                 FhirPage.of(count, page),
                 request -> ScreeningResources.hasPlan(request)
@@ -172,7 +180,7 @@ class FhirScreeningController {
 
     private Bundle search(
             String type,
-            Map<String, List<String>> parameters,
+            FhirSearchParameters parameters,
             @Nullable RequestFilter filter,
             FhirPage page,
             Function<ConsultationRequest, List<? extends Resource>> resources) {
@@ -191,21 +199,6 @@ class FhirScreeningController {
             bundle.setTotalElement(null);
         }
         return bundle;
-    }
-
-    private static Map<String, List<String>> parameters(
-            String n1, @Nullable String v1, String n2, @Nullable List<String> v2, String n3, @Nullable String v3) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (v1 != null && !v1.isBlank()) {
-            parameters.put(n1, List.of(v1));
-        }
-        if (v2 != null && !v2.isEmpty()) {
-            parameters.put(n2, v2);
-        }
-        if (v3 != null && !v3.isBlank()) {
-            parameters.put(n3, List.of(v3));
-        }
-        return parameters;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,6 @@
 package org.clinicops.monitoring.adverse.adapter.fhir;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.clinicops.monitoring.adverse.application.SafetyQueries;
 import org.clinicops.monitoring.adverse.application.SafetyQueries.AdverseEventFilter;
@@ -15,6 +13,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
@@ -97,7 +96,7 @@ class FhirSafetyController {
         Audit.patients(found.map(e -> e.patientId()).content());
         return FhirBundles.searchSet(
                 "AdverseEvent",
-                parameters(patient, date, null),
+                FhirSearchParameters.given().add("patient", patient).add("date", date),
                 wanted,
                 found.totalElements(),
                 found.content().stream().map(SafetyResources::adverseEvent).toList());
@@ -142,24 +141,12 @@ class FhirSafetyController {
         Audit.patients(found.map(HoldRecord::patientId).content());
         return FhirBundles.searchSet(
                 "Flag",
-                parameters(patient, date, status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 wanted,
                 found.totalElements(),
                 found.content().stream().map(SafetyResources::flag).toList());
-    }
-
-    private static Map<String, List<String>> parameters(
-            @Nullable String patient, @Nullable List<String> date, @Nullable String status) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (patient != null && !patient.isBlank()) {
-            parameters.put("patient", List.of(patient));
-        }
-        if (date != null && !date.isEmpty()) {
-            parameters.put("date", date);
-        }
-        if (status != null && !status.isBlank()) {
-            parameters.put("status", List.of(status));
-        }
-        return parameters;
     }
 }

@@ -2,9 +2,7 @@ package org.clinicops.monitoring.vitals.adapter.fhir;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +18,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.security.SiteAccess;
@@ -125,19 +124,15 @@ class FhirVitalsController {
                     .forEach(entries::add);
             total = readings.count(filter) * perReading;
         }
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        put(parameters, "patient", patient);
-        if (date != null && !date.isEmpty()) {
-            parameters.put("date", date);
-        }
-        put(parameters, "status", status);
-        put(parameters, "code", code);
-        return FhirBundles.searchSet("Observation", parameters, wanted, total, entries);
-    }
-
-    static void put(Map<String, List<String>> parameters, String name, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            parameters.put(name, List.of(value));
-        }
+        return FhirBundles.searchSet(
+                "Observation",
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status)
+                        .add("code", code),
+                wanted,
+                total,
+                entries);
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -293,20 +292,5 @@ final class BookingResources {
         }
         concept.setText(route.name());
         return concept;
-    }
-
-    /** A search's own parameters as given, for the Bundle's links. */
-    static Map<String, List<String>> parameters(Object... namesAndValues) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            String name = (String) namesAndValues[i];
-            Object value = namesAndValues[i + 1];
-            if (value instanceof String text && !text.isBlank()) {
-                parameters.put(name, List.of(text));
-            } else if (value instanceof List<?> list && !list.isEmpty()) {
-                parameters.put(name, list.stream().map(String::valueOf).toList());
-            }
-        }
-        return parameters;
     }
 }

@@ -1,7 +1,6 @@
 package org.clinicops.scheduling.booking.adapter.fhir;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,6 +10,7 @@ import org.clinicops.platform.fhir.FhirBundles;
 import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
@@ -68,7 +68,10 @@ class FhirAppointmentController {
                 BookingResources.APPOINTMENT_STATUS.keySet());
         return search(
                 "Appointment",
-                BookingResources.parameters("patient", patient, "date", date, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 patient,
                 date,
                 "date",
@@ -97,7 +100,10 @@ class FhirAppointmentController {
                 BookingResources.ENCOUNTER_STATUSES);
         return search(
                 "Encounter",
-                BookingResources.parameters("patient", patient, "date", date, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("date", date)
+                        .add("status", status),
                 patient,
                 date,
                 "date",
@@ -128,7 +134,10 @@ class FhirAppointmentController {
                 BookingResources.ADMINISTERED);
         return search(
                 "MedicationAdministration",
-                BookingResources.parameters("patient", patient, "effective-time", effectiveTime, "status", status),
+                FhirSearchParameters.given()
+                        .add("patient", patient)
+                        .add("effective-time", effectiveTime)
+                        .add("status", status),
                 patient,
                 effectiveTime,
                 "effective-time",
@@ -156,7 +165,7 @@ class FhirAppointmentController {
 
     private Bundle search(
             String type,
-            Map<String, List<String>> parameters,
+            FhirSearchParameters parameters,
             @Nullable String patient,
             @Nullable List<String> dates,
             String dateParameter,

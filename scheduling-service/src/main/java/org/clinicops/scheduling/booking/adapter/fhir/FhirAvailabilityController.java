@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clinicops.platform.audit.Audit;
@@ -17,6 +16,7 @@ import org.clinicops.platform.fhir.FhirBundles;
 import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.SiteAccess;
@@ -101,7 +101,7 @@ class FhirAvailabilityController {
                 }
             }
         }
-        return page("Schedule", BookingResources.parameters("actor", actor), paging, found);
+        return page("Schedule", FhirSearchParameters.given().add("actor", actor), paging, found);
     }
 
     @GetMapping(BASE + "/Slot/{id}")
@@ -193,14 +193,15 @@ class FhirAvailabilityController {
         }
         found.sort(Comparator.comparing(FreeSlot::start).thenComparing(FreeSlot::fhirId));
         Instant now = clock.instant();
-        List<Slot> slots = found.stream()
-                .skip((long) (paging.page() - 1) * paging.count())
-                .limit(paging.count())
+        List<Slot> slots = paging.of(found).stream()
                 .map(free -> AvailabilityResources.slot(free, now))
                 .toList();
         return FhirBundles.searchSet(
                 "Slot",
-                BookingResources.parameters("schedule", schedule, "start", start, "status", status),
+                FhirSearchParameters.given()
+                        .add("schedule", schedule)
+                        .add("start", start)
+                        .add("status", status),
                 paging,
                 found.size(),
                 slots);
@@ -249,11 +250,7 @@ class FhirAvailabilityController {
     }
 
     private static Bundle page(
-            String type, Map<String, List<String>> parameters, FhirPage paging, List<? extends Resource> all) {
-        List<? extends Resource> content = all.stream()
-                .skip((long) (paging.page() - 1) * paging.count())
-                .limit(paging.count())
-                .toList();
-        return FhirBundles.searchSet(type, parameters, paging, all.size(), content);
+            String type, FhirSearchParameters parameters, FhirPage paging, List<? extends Resource> all) {
+        return FhirBundles.searchSet(type, parameters, paging, all.size(), paging.of(all));
     }
 }

@@ -3,9 +3,7 @@ package org.clinicops.scheduling.sites.adapter.fhir;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,6 +16,7 @@ import org.clinicops.platform.fhir.FhirOutcomes;
 import org.clinicops.platform.fhir.FhirPage;
 import org.clinicops.platform.fhir.FhirParams;
 import org.clinicops.platform.fhir.FhirResourceType;
+import org.clinicops.platform.fhir.FhirSearchParameters;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.platform.security.Role;
@@ -117,18 +116,12 @@ class FhirLocationController {
         List<Location> matching = found.stream()
                 .filter(l -> codes.isEmpty() || codes.contains(l.getStatus().toCode()))
                 .toList();
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (partof != null && !partof.isBlank()) {
-            parameters.put("partof", List.of(partof));
-        }
-        if (status != null && !status.isBlank()) {
-            parameters.put("status", List.of(status));
-        }
-        List<Location> content = matching.stream()
-                .skip((long) (paging.page() - 1) * paging.count())
-                .limit(paging.count())
-                .toList();
-        return FhirBundles.searchSet("Location", parameters, paging, matching.size(), content);
+        return FhirBundles.searchSet(
+                "Location",
+                FhirSearchParameters.given().add("partof", partof).add("status", status),
+                paging,
+                matching.size(),
+                paging.of(matching));
     }
 
     private List<Site> visibleSites() {
