@@ -34,6 +34,11 @@ public record FhirExportScope(
         return allSites ? null : siteIds;
     }
 
+    /** Whether the caller has no site at all: nothing may be written. */
+    public boolean coversNoSite() {
+        return !allSites && siteIds.isEmpty();
+    }
+
     /** Whether a resource of this site may be written. */
     public boolean covers(String siteId) {
         return allSites || siteIds.contains(siteId);

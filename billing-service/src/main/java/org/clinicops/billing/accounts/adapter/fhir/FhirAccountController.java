@@ -83,7 +83,7 @@ class FhirAccountController {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (!scope.allSites() && scope.siteIds().isEmpty()) {
+                if (scope.coversNoSite()) {
                     return;
                 }
                 long offset = 0;

@@ -42,7 +42,7 @@ class InvoiceExports {
 
         @Override
         public void export(FhirExportScope scope, Consumer<Resource> out) {
-            if (!scope.allSites() && scope.siteIds().isEmpty()) {
+            if (scope.coversNoSite()) {
                 return;
             }
             long offset = 0;

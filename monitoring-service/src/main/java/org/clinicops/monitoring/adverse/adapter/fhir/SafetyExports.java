@@ -30,7 +30,7 @@ class SafetyExports {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (!scope.allSites() && scope.siteIds().isEmpty()) {
+                if (scope.coversNoSite()) {
                     return;
                 }
                 long offset = 0;
@@ -54,7 +54,7 @@ class SafetyExports {
 
             @Override
             public void export(FhirExportScope scope, Consumer<Resource> out) {
-                if (!scope.allSites() && scope.siteIds().isEmpty()) {
+                if (scope.coversNoSite()) {
                     return;
                 }
                 queries.eachHold(new HoldFilter(scope.sitesOrNull(), null, null, null, null), hold -> {

@@ -32,7 +32,7 @@ class VitalSignExport implements FhirExportSource {
 
     @Override
     public void export(FhirExportScope scope, Consumer<Resource> out) {
-        if (!scope.allSites() && scope.siteIds().isEmpty()) {
+        if (scope.coversNoSite()) {
             return;
         }
         List<VitalSignResources.Sign> signs = Arrays.asList(VitalSignResources.Sign.values());
