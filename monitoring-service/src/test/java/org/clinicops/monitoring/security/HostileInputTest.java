@@ -2,9 +2,9 @@ package org.clinicops.monitoring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.clinicops.monitoring.security.StaffClient.adverseEvent;
-import static org.clinicops.monitoring.security.StaffClient.json;
-import static org.clinicops.monitoring.security.StaffClient.vitals;
+import static org.clinicops.monitoring.security.MonitoringBodies.adverseEvent;
+import static org.clinicops.monitoring.security.MonitoringBodies.vitals;
+import static org.clinicops.platform.test.StaffClient.json;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import org.clinicops.platform.audit.AuditRecord;
 import org.clinicops.platform.audit.AuditTrail;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;

@@ -1,9 +1,9 @@
 package org.clinicops.monitoring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinicops.monitoring.security.StaffClient.adverseEvent;
-import static org.clinicops.monitoring.security.StaffClient.json;
-import static org.clinicops.monitoring.security.StaffClient.vitals;
+import static org.clinicops.monitoring.security.MonitoringBodies.adverseEvent;
+import static org.clinicops.monitoring.security.MonitoringBodies.vitals;
+import static org.clinicops.platform.test.StaffClient.json;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import org.clinicops.platform.security.ApiAccessPolicy;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;

@@ -1,8 +1,8 @@
 package org.clinicops.monitoring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.clinicops.monitoring.security.StaffClient.json;
-import static org.clinicops.monitoring.security.StaffClient.vitals;
+import static org.clinicops.monitoring.security.MonitoringBodies.vitals;
+import static org.clinicops.platform.test.StaffClient.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import org.clinicops.monitoring.BookedSessions;
 import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
@@ -128,7 +129,7 @@ class NursePageSecurityTest {
         inProgress("ses_pg_hold_den", "p_pg_moved", "pg_den", "ses_pg_hold_bos", "p_pg_moved", "pg_bos");
         client.post(
                 "/api/adverse-events",
-                StaffClient.adverseEvent("p_pg_moved", "pg_den", "ses_pg_hold_den", now, 3),
+                MonitoringBodies.adverseEvent("p_pg_moved", "pg_den", "ses_pg_hold_den", now, 3),
                 NURSE_DEN);
         client.post("/api/sessions/ses_pg_hold_bos/vitals", vitals("p_pg_moved", "pg_bos", now, 130), NURSE_BOS);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestTokens;
 import org.clinicops.platform.test.api.ApiFuzz;
 import org.clinicops.platform.test.api.OpenApiContract;

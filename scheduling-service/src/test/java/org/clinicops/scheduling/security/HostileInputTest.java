@@ -2,7 +2,7 @@ package org.clinicops.scheduling.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.clinicops.scheduling.security.StaffClient.json;
+import static org.clinicops.platform.test.StaffClient.json;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -28,6 +28,7 @@ import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;

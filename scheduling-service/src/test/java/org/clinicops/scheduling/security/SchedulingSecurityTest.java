@@ -3,8 +3,8 @@ package org.clinicops.scheduling.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
-import static org.clinicops.scheduling.security.StaffClient.json;
-import static org.clinicops.scheduling.security.StaffClient.staff;
+import static org.clinicops.platform.test.StaffClient.json;
+import static org.clinicops.platform.test.StaffClient.staff;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -35,6 +35,7 @@ import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EndpointSecurityContract;
 import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;

@@ -1,4 +1,4 @@
-package org.clinicops.scheduling.security;
+package org.clinicops.platform.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,19 +9,30 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import org.clinicops.events.EventJson;
 import org.clinicops.platform.security.Role;
-import org.clinicops.platform.test.TestTokens;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Calls the service as a member of staff (or nobody), never following redirects. */
+/**
+ * Calls a service under test as a member of staff (or nobody, with a null token), as an API
+ * client, a FHIR client or a browser would, never following redirects; optionally scrapes its
+ * management port.
+ */
 public final class StaffClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
+    private final @Nullable String managementUrl;
 
     public StaffClient(int port) {
         this.baseUrl = "http://localhost:" + port;
+        this.managementUrl = null;
+    }
+
+    /** A client that can also scrape the management port (the service port + 1000 in production). */
+    public StaffClient(int port, int managementPort) {
+        this.baseUrl = "http://localhost:" + port;
+        this.managementUrl = "http://localhost:" + managementPort;
     }
 
     /** A token of a member of staff with one role at one site, named like the demo users. */
@@ -39,17 +50,16 @@ public final class StaffClient {
     }
 
     /** What a browser asks for. */
-    HttpResponse<String> getPage(String path, @Nullable String token) {
+    public HttpResponse<String> getPage(String path, @Nullable String token) {
         return send(request(path, token, "text/html,application/xhtml+xml").GET());
     }
 
     public HttpResponse<String> post(String path, String json, @Nullable String token) {
-        return send(request(path, token, "application/json")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send("POST", path, json, token);
     }
 
-    HttpResponse<String> send(String method, String path, String json, @Nullable String token) {
+    /** A JSON request with any method; an empty body sends none. */
+    public HttpResponse<String> send(String method, String path, String json, @Nullable String token) {
         return send(request(path, token, "application/json")
                 .header("Content-Type", "application/json")
                 .method(
@@ -57,6 +67,24 @@ public final class StaffClient {
                         json.isEmpty()
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A browser's form post. */
+    public HttpResponse<String> postForm(String path, String form, @Nullable String token) {
+        return send(request(path, token, "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** What Prometheus scrapes on the management port (open, no token). */
+    public String scrape() {
+        if (managementUrl == null) {
+            throw new IllegalStateException("construct the client with the management port to scrape");
+        }
+        return send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
+                        .header("Accept", "text/plain")
+                        .GET())
+                .body();
     }
 
     public static JsonNode json(HttpResponse<String> response) {
