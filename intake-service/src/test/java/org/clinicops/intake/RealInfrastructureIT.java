@@ -15,42 +15,23 @@ import org.clinicops.events.EventJson;
 import org.clinicops.events.SiteUpdated;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.EventRecords;
+import org.clinicops.platform.test.RealInfrastructure;
+import org.clinicops.platform.test.RealInfrastructureTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. The
  * public form needs no token; the patient's identity reaches real MongoDB encrypted.
  */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructureTest
 class RealInfrastructureIT {
-
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("intake"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("clinic.kafka.partitions", () -> "1");
-    }
 
     @LocalServerPort
     int port;
@@ -83,7 +64,8 @@ class RealInfrastructureIT {
         HttpResponse<String> created = await().until(
                         () -> http.send(request, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 201);
 
-        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-requested")) {
+        try (TopicProbe probe =
+                new TopicProbe(RealInfrastructure.kafkaBootstrapServers(), "clinic.consultation-requested")) {
             ConsultationRequested event = EventJson.read(
                     probe.await(r -> created.body().contains(new String(r.key().getBytes())))
                             .value(),

@@ -11,36 +11,17 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.EventRecords;
+import org.clinicops.platform.test.RealInfrastructureTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The service against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructureTest
 class RealInfrastructureIT {
-
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("monitoring"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-    }
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;

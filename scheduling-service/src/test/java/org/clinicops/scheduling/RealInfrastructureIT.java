@@ -18,42 +18,20 @@ import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
+import org.clinicops.platform.test.RealInfrastructure;
+import org.clinicops.platform.test.RealInfrastructureTest;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
-import org.clinicops.platform.test.TestTokensInitializer;
 import org.clinicops.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The main flow against real MongoDB and Apache Kafka images; skipped where Docker is missing. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestTokensInitializer.class)
+@RealInfrastructureTest
 class RealInfrastructureIT {
-
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.12");
-
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("scheduling"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("clinic.kafka.partitions", () -> "1");
-    }
 
     @LocalServerPort
     int port;
@@ -96,7 +74,8 @@ class RealInfrastructureIT {
                 "evt_real",
                 clock.instant())));
 
-        try (TopicProbe probe = new TopicProbe(KAFKA.getBootstrapServers(), "clinic.consultation-scheduled")) {
+        try (TopicProbe probe =
+                new TopicProbe(RealInfrastructure.kafkaBootstrapServers(), "clinic.consultation-scheduled")) {
             ConsultationScheduled scheduled =
                     EventJson.read(probe.await(r -> "p_real".equals(r.key())).value(), ConsultationScheduled.class);
             assertThat(scheduled.clinicianId()).isEqualTo("real-dr");
