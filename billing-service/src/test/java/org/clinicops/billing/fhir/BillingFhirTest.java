@@ -2,6 +2,11 @@ package org.clinicops.billing.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.platform.fhir.FhirParams.fhirId;
+import static org.clinicops.platform.test.FhirAnswers.assertOutcome;
+import static org.clinicops.platform.test.FhirAnswers.parseBundle;
+import static org.clinicops.platform.test.FhirAnswers.subject;
+import static org.clinicops.platform.test.FhirAnswers.subjects;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,7 +40,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Invoice;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,36 +281,6 @@ class BillingFhirTest {
         assertThat(later).isEmpty();
     }
 
-    private static String fhirId(String id) {
-        return id.replace('_', '.');
-    }
-
-    private static String subject(Resource resource) {
-        Reference subject;
-        if (resource instanceof Invoice i) {
-            subject = i.getSubject();
-        } else if (resource instanceof ChargeItem c) {
-            subject = c.getSubject();
-        } else if (resource instanceof Account a) {
-            subject = a.getSubjectFirstRep();
-        } else {
-            throw new IllegalArgumentException(resource.fhirType());
-        }
-        return subject.getReference();
-    }
-
-    private static List<String> subjects(Bundle bundle) {
-        return bundle.getEntry().stream()
-                .map(e ->
-                        subject(e.getResource()).substring("Patient/".length()).replace('.', '_'))
-                .toList();
-    }
-
-    private static Bundle parseBundle(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return FhirConformance.parse(answer.body(), Bundle.class);
-    }
-
     private void request(String requestId, String patientId, String site) {
         TestEvents.publish(
                 kafka,
@@ -379,14 +353,6 @@ class BillingFhirTest {
         assertThat(api.post("/api/invoices/" + id + "/issue", Map.of()).status())
                 .isEqualTo(200);
         return id;
-    }
-
-    private static void assertOutcome(HttpResponse<String> answer, int status, OperationOutcome.IssueType type) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
-        OperationOutcome outcome = FhirConformance.parse(answer.body(), OperationOutcome.class);
-        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(type);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -2,6 +2,7 @@ package org.clinicops.intake.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.platform.test.FhirAnswers.subject;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -280,13 +281,6 @@ class IntakeFhirExportTest {
             }
         }
         return resources;
-    }
-
-    private static String subject(Resource resource) {
-        var property = resource.getNamedProperty("subject");
-        return property == null || property.getValues().isEmpty()
-                ? ""
-                : ((org.hl7.fhir.r4.model.Reference) property.getValues().get(0)).getReference();
     }
 
     private static void assertOutcome(HttpResponse<String> answer, int status, String mentions) {

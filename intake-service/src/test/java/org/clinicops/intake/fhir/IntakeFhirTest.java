@@ -16,6 +16,7 @@ import org.clinicops.platform.audit.AuditTrail;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
+import org.clinicops.platform.test.FhirAnswers;
 import org.clinicops.platform.test.FhirConformance;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestTokens;
@@ -153,11 +154,7 @@ class IntakeFhirTest {
     }
 
     private static void assertOutcome(HttpResponse<String> answer, int status, OperationOutcome.IssueType type) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
-        OperationOutcome outcome = FhirConformance.parse(answer.body(), OperationOutcome.class);
-        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(type);
+        FhirAnswers.assertOutcome(answer, status, type);
         assertThat(answer.body()).doesNotContain("Theodora", "example.net");
     }
 

@@ -1,6 +1,11 @@
 package org.clinicops.monitoring.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicops.platform.fhir.FhirParams.fhirId;
+import static org.clinicops.platform.test.FhirAnswers.assertOutcome;
+import static org.clinicops.platform.test.FhirAnswers.subject;
+import static org.clinicops.platform.test.FhirAnswers.subjects;
+import static org.clinicops.platform.test.StaffClient.json;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +41,6 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 22: monitoring's FHIR R4 read API (vital-sign Observations, AdverseEvent, Flag) under the
@@ -365,32 +368,6 @@ class MonitoringFhirTest {
         assertThat(noSite).isEmpty();
     }
 
-    private static String fhirId(String id) {
-        return id.replace('_', '.');
-    }
-
-    private static String subject(Resource resource) {
-        Reference subject;
-        if (resource instanceof Observation o) {
-            subject = o.getSubject();
-        } else if (resource instanceof AdverseEvent a) {
-            subject = a.getSubject();
-        } else if (resource instanceof Flag f) {
-            subject = f.getSubject();
-        } else {
-            throw new IllegalArgumentException(resource.fhirType());
-        }
-        return subject.getReference();
-    }
-
-    /** The platform ids of the patients a Bundle's resources are about. */
-    private static List<String> subjects(Bundle bundle) {
-        return bundle.getEntry().stream()
-                .map(e ->
-                        subject(e.getResource()).substring("Patient/".length()).replace('.', '_'))
-                .toList();
-    }
-
     private void chart(String sessionId, Instant takenAt, String token) throws Exception {
         HttpResponse<String> charted = post(
                 "/api/sessions/" + sessionId + "/vitals",
@@ -436,18 +413,6 @@ class MonitoringFhirTest {
         HttpResponse<String> hold = get("/api/patients/" + patientId + "/clinical-hold", token);
         assertThat(hold.statusCode()).as(hold.body()).isEqualTo(200);
         return json(hold).get("activeHolds").get(0).get("holdId").asString();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
-    }
-
-    private static void assertOutcome(HttpResponse<String> answer, int status, OperationOutcome.IssueType type) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/fhir+json"));
-        OperationOutcome outcome = FhirConformance.parse(answer.body(), OperationOutcome.class);
-        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(type);
     }
 
     private HttpResponse<String> post(String path, Object body, String token) throws Exception {

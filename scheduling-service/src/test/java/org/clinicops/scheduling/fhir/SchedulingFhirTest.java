@@ -2,6 +2,7 @@ package org.clinicops.scheduling.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.clinicops.platform.test.FhirAnswers.assertOutcome;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
@@ -330,13 +331,6 @@ class SchedulingFhirTest {
 
     private java.net.http.HttpResponse<String> fhir(String path, String token) {
         return client.getFhir("/fhir/r4/" + path, token);
-    }
-
-    private static void assertOutcome(
-            java.net.http.HttpResponse<String> answer, int status, OperationOutcome.IssueType type) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        OperationOutcome outcome = FhirConformance.parse(answer.body(), OperationOutcome.class);
-        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(type);
     }
 
     private void createSite(String id) {
