@@ -106,7 +106,7 @@ public final class ClinicFacts {
 
     /**
      * {@code session-completed}. {@code score} is the symptom score on {@code scale}, -1 when the
-     * session has none or one outside its scale's range ({@link ScaleRanges}).
+     * session has none or one outside its scale's range ({@link org.clinicops.events.SymptomScale#admits}).
      */
     public record CompletedInfusion(
             String siteId,

@@ -293,7 +293,7 @@ final class EventFold {
      * state: it counts neither as a baseline nor as an outcome.
      */
     private static int validOrNone(SymptomScale scale, @Nullable Integer score) {
-        return score != null && ScaleRanges.valid(scale, score) ? score : -1;
+        return score != null && scale.admits(score) ? score : -1;
     }
 
     private void payer(String site, String patient, PayerType type, Instant at) {

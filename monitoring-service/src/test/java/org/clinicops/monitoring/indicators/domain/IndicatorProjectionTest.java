@@ -195,16 +195,16 @@ class IndicatorProjectionTest {
 
     @Test
     void theScaleRangesAreThoseOfTheScales() {
-        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 0)).isTrue();
-        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 27)).isTrue();
-        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, 28)).isFalse();
-        assertThat(ScaleRanges.valid(SymptomScale.PHQ9, -1)).isFalse();
-        assertThat(ScaleRanges.valid(SymptomScale.GAD7, 21)).isTrue();
-        assertThat(ScaleRanges.valid(SymptomScale.GAD7, 22)).isFalse();
-        assertThat(ScaleRanges.valid(SymptomScale.PCL5, 80)).isTrue();
-        assertThat(ScaleRanges.valid(SymptomScale.PCL5, 81)).isFalse();
-        assertThat(ScaleRanges.valid(SymptomScale.PAIN_NRS, 10)).isTrue();
-        assertThat(ScaleRanges.valid(SymptomScale.PAIN_NRS, 11)).isFalse();
+        assertThat(SymptomScale.PHQ9.admits(0)).isTrue();
+        assertThat(SymptomScale.PHQ9.admits(27)).isTrue();
+        assertThat(SymptomScale.PHQ9.admits(28)).isFalse();
+        assertThat(SymptomScale.PHQ9.admits(-1)).isFalse();
+        assertThat(SymptomScale.GAD7.admits(21)).isTrue();
+        assertThat(SymptomScale.GAD7.admits(22)).isFalse();
+        assertThat(SymptomScale.PCL5.admits(80)).isTrue();
+        assertThat(SymptomScale.PCL5.admits(81)).isFalse();
+        assertThat(SymptomScale.PAIN_NRS.admits(10)).isTrue();
+        assertThat(SymptomScale.PAIN_NRS.admits(11)).isFalse();
     }
 
     @Test
