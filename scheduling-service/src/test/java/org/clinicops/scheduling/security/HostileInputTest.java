@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,6 +31,7 @@ import org.clinicops.platform.test.StaffClient;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
+import org.clinicops.platform.test.api.OpenApiContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -209,31 +209,7 @@ class HostileInputTest {
     @Test
     void theApiDescriptionHasSummariesProblemResponsesEnumsAndBounds() {
         JsonNode docs = json(client.get("/v3/api-docs", null));
-        List<String> missing = new ArrayList<>();
-        docs.get("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(op -> {
-                    String name = op.getKey().toUpperCase() + " " + path.getKey();
-                    // the platform's audit and dead-letter operations declare no summary yet: platform-support
-                    // is to add them (ApiContractAndFuzzTest lists them as fixed elsewhere)
-                    boolean platform =
-                            path.getKey().equals("/api/audit") || path.getKey().startsWith("/api/admin/dead-letters");
-                    if (!platform && !op.getValue().hasNonNull("summary")) {
-                        missing.add(name + ": summary");
-                    }
-                    for (String status : List.of("401", "403")) {
-                        if (!op.getValue().get("responses").has(status)) {
-                            missing.add(name + ": " + status);
-                        }
-                    }
-                    op.getValue().get("responses").properties().forEach(response -> {
-                        if (response.getKey().startsWith("4")
-                                && !response.getValue().get("content").has("application/problem+json")) {
-                            missing.add(name + ": " + response.getKey() + " as a problem detail");
-                        }
-                    });
-                }));
-        assertThat(missing).isEmpty();
+        assertThat(OpenApiContract.errorAnswerGaps(docs)).isEmpty();
 
         JsonNode reschedule = docs.at("/paths/~1api~1appointments~1{id}~1reschedule/post/responses");
         assertThat(reschedule.has("404")).isTrue();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,6 +104,38 @@ public final class OpenApiContract {
         if (!report.trustworthy()) {
             throw new AssertionError("The OpenAPI document is not one a client can trust: " + report);
         }
+    }
+
+    /**
+     * What a hostile client would find undocumented in a service's own operations: each operation
+     * without a summary (the platform's audit and dead-letter operations excepted), without a 401
+     * and a 403 answer, or with a 4xx answer that is not a problem detail; as {@code "POST /api/x:
+     * 401"}, {@code "GET /api/y: 404 as a problem detail"}. Empty when there is nothing to add.
+     */
+    public static List<String> errorAnswerGaps(JsonNode apiDocs) {
+        List<String> missing = new ArrayList<>();
+        apiDocs.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    boolean platform =
+                            path.getKey().equals("/api/audit") || path.getKey().startsWith("/api/admin/dead-letters");
+                    if (!platform && !op.getValue().hasNonNull("summary")) {
+                        missing.add(name + ": summary");
+                    }
+                    for (String status : List.of("401", "403")) {
+                        if (!op.getValue().get("responses").has(status)) {
+                            missing.add(name + ": " + status);
+                        }
+                    }
+                    op.getValue().get("responses").properties().forEach(response -> {
+                        if (response.getKey().startsWith("4")
+                                && !response.getValue().get("content").has("application/problem+json")) {
+                            missing.add(name + ": " + response.getKey() + " as a problem detail");
+                        }
+                    });
+                }));
+        return missing;
     }
 
     /** Every violation of the document. */
