@@ -60,21 +60,21 @@ class MongoReservationsTest {
     }
 
     private List<Object> bucket(String scope, Instant day) {
-        Document doc = mongo.getCollection(MongoReservations.DAYS)
+        Document doc = mongo.getCollection(DayOccupancy.COLLECTION)
                 .find(new Document("_id", DayBuckets.id(scope, DayBuckets.dayOf(day))))
                 .first();
         return doc == null ? List.of() : doc.getList("cells", Object.class);
     }
 
     private List<Object> holds(String appointmentId) {
-        Document doc = mongo.getCollection(MongoReservations.HOLDS)
+        Document doc = mongo.getCollection(WriteAheadLog.HOLDS)
                 .find(new Document("_id", appointmentId))
                 .first();
         return doc == null ? List.of() : doc.getList("cells", Object.class);
     }
 
     private long cells() {
-        return mongo.getCollection(MongoReservations.COLLECTION).countDocuments();
+        return mongo.getCollection(ReservationCells.COLLECTION).countDocuments();
     }
 
     @Test
@@ -147,7 +147,7 @@ class MongoReservationsTest {
     void aCrashBetweenCellAndBucketLeavesTheBucketLaggingAndTheCollisionHealsIt() {
         // the cell was written, the process died before the bucket write
         Reservation lost = Reservation.of(CHAIR, "bos", NINE, "apt_crashed");
-        mongo.getCollection(MongoReservations.COLLECTION)
+        mongo.getCollection(ReservationCells.COLLECTION)
                 .insertOne(new Document("_id", lost.id())
                         .append("resource", lost.resource())
                         .append("siteId", "bos")
@@ -186,7 +186,7 @@ class MongoReservationsTest {
         assertThat(occupancyOf("p1").isFree(orphaned.get(0).id())).isTrue();
         assertThat(occupancyOf("p2").isFree(booked.get(0).id())).isFalse();
         assertThat(holds("apt_orphan")).isEmpty();
-        assertThat(mongo.getCollection(MongoReservations.CHECKS).countDocuments())
+        assertThat(mongo.getCollection(WriteAheadLog.CHECKS).countDocuments())
                 .as("the worklist is empty again")
                 .isZero();
     }
@@ -198,7 +198,7 @@ class MongoReservationsTest {
         // apt_2 collides (adding apt_1's entries again) while apt_1 releases: its entries come back
         assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isFalse();
         reservations.releaseExcept("apt_1", List.of());
-        mongo.getCollection(MongoReservations.DAYS)
+        mongo.getCollection(DayOccupancy.COLLECTION)
                 .updateOne(
                         new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(NINE))),
                         new Document(
@@ -213,27 +213,5 @@ class MongoReservationsTest {
 
         assertThat(occupancyOf("p2").isFree(first.get(0).id())).isTrue();
         assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isTrue();
-    }
-
-    @Test
-    void aStoreWrittenBeforeTheBucketsGetsThemOnStart() {
-        List<Reservation> legacy = session("apt_old", "p1", NINE, 2);
-        for (Reservation r : legacy) {
-            mongo.getCollection(MongoReservations.COLLECTION)
-                    .insertOne(new Document("_id", r.id())
-                            .append("resource", r.resource())
-                            .append("siteId", r.siteId())
-                            .append("cell", java.util.Date.from(r.cell()))
-                            .append("appointmentId", r.appointmentId())
-                            .append("createdAt", java.util.Date.from(NOW)));
-        }
-        mongo.getCollection(MongoReservations.LAYOUT).drop();
-
-        MongoReservations upgraded = new MongoReservations(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
-
-        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(2);
-        assertThat(holds("apt_old")).hasSize(4);
-        upgraded.releaseExcept("apt_old", List.of());
-        assertThat(cells()).isZero();
     }
 }
