@@ -16,6 +16,15 @@ public interface Reservations {
      */
     boolean reserveAll(List<Reservation> reservations);
 
+    /**
+     * Reserves the cells of imported history as {@link #reserveAll} does, for appointments stored
+     * right after: a store may skip the crash bookkeeping of live bookings, since importing the same
+     * history again finds its own cells and completes what a crash interrupted.
+     */
+    default boolean reserveImported(List<Reservation> reservations) {
+        return reserveAll(reservations);
+    }
+
     /** Removes the appointment's cells except the ones listed. */
     void releaseExcept(String appointmentId, Collection<String> keep);
 

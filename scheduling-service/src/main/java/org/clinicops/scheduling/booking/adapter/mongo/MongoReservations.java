@@ -60,6 +60,20 @@ public class MongoReservations implements Reservations {
 
     @Override
     public boolean reserveAll(List<Reservation> reservations) {
+        return reserve(reservations, true);
+    }
+
+    /**
+     * Files no worklist entry: the sweep would reconcile every imported appointment once, a read of
+     * the whole import while the service runs. The import is repeatable instead (a second run counts
+     * the cells of the first as its own and stores the appointments a crash left out).
+     */
+    @Override
+    public boolean reserveImported(List<Reservation> reservations) {
+        return reserve(reservations, false);
+    }
+
+    private boolean reserve(List<Reservation> reservations, boolean check) {
         if (reservations.isEmpty()) {
             return true;
         }
@@ -71,7 +85,9 @@ public class MongoReservations implements Reservations {
                     .add(r);
         }
         // 1. the sweep will look at these appointments after the grace period, whatever happens next
-        log.fileCheck(byAppointment.keySet(), List.of(), now);
+        if (check) {
+            log.fileCheck(byAppointment.keySet(), List.of(), now);
+        }
         // 2. write-ahead: the holds list every cell before it exists, so a release finds it
         List<WriteAheadLog.Hold> holds = new ArrayList<>();
         byAppointment.forEach((appointmentId, taken) -> holds.add(new WriteAheadLog.Hold(

@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.adapter.mongo;
 
 import org.clinicops.scheduling.booking.application.AppointmentRepository;
+import org.clinicops.scheduling.booking.application.ImportedAppointments;
 import org.clinicops.scheduling.booking.application.PatientHoldsRepository;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
@@ -18,5 +19,9 @@ public final class MongoBookingStores {
     public static PatientHoldsRepository patientHolds(MongoTemplate mongo) {
         return new MongoPatientHoldsRepository(
                 new MongoRepositoryFactory(mongo).getRepository(SpringDataPatientHolds.class));
+    }
+
+    public static ImportedAppointments importedAppointments(MongoTemplate mongo) {
+        return new MongoImportedAppointments(mongo);
     }
 }
