@@ -1,8 +1,5 @@
 package org.clinicops.bench.booking;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
-import org.bson.Document;
 import org.clinicops.bench.Latencies;
 import org.clinicops.bench.Options;
 import org.clinicops.bench.Platform;
@@ -40,10 +36,10 @@ import org.clinicops.events.TreatmentPlanApproved;
  *
  * <p>It runs on a {@link SideStack} (own Kafka, store and scheduling-service; the platform only
  * issues the token). Each size gets its own site (12 chairs, 2 physicians, 4 nurses, Monday to
- * Saturday 07:00-19:00 New York), seeded straight into the store: mostly completed, cancelled and
- * no-show sessions over as many past years as the size needs (chairs 80% full), plus scheduled
- * sessions in the booking window ahead ({@code --ahead}, 1,440 by default: about 40% of the next 60
- * days), with their cells, holds and day-bucket entries. Then {@code --series} plans are approved one
+ * Saturday 07:00-19:00 New York), seeded through the service's own history import ({@link
+ * HistoryImport}): mostly completed, cancelled and no-show sessions over as many past years as the
+ * size needs (chairs 80% full), plus scheduled sessions in the booking window ahead ({@code --ahead},
+ * 1,440 by default: about 40% of the next 60 days), which the service stores with their occupancy. Then {@code --series} plans are approved one
  * at a time by publishing treatment-plan-approved; each is timed from the send to the last of its six
  * infusion-scheduled events consumed. The service's own timer ({@code clinic_booking_series_seconds})
  * is read beside it. {@code --jfr} records a flight recording of the service under {@code var/bench/}.
@@ -89,20 +85,12 @@ public final class BookingScale implements Scenario {
         }
         Map<Integer, Measured> measured = new LinkedHashMap<>();
         try (SideStack stack = SideStack.start(platform, "booking-scale")) {
-            stack.startService("scheduling-service", jvm, List.of());
-            try (MongoClient client = MongoClients.create(stack.mongo("scheduling"));
-                    SeriesProbe probe = new SeriesProbe(stack.kafka())) {
-                MongoDatabase db = client.getDatabase("scheduling");
+            stack.startService("scheduling-service", jvm, HistoryImport.SERVICE_PROPERTIES);
+            try (SeriesProbe probe = new SeriesProbe(stack.kafka())) {
                 String warm = "bench-warmup";
                 registerSite(platform, stack, warm);
                 for (int i = 0; i < warmup; i++) {
                     probe.book(plan(warm, i), TIMEOUT);
-                }
-                Document template = db.getCollection("appointments")
-                        .find(new Document("siteId", warm).append("type", "INFUSION"))
-                        .first();
-                if (template == null) {
-                    throw new IllegalStateException("the warm-up booked nothing; see var/bench/booking-scale/log");
                 }
                 for (int size : sizes) {
                     String site = "bench-" + label(size);
@@ -111,14 +99,9 @@ public final class BookingScale implements Scenario {
                     int scheduled = size == 0 ? 0 : Math.min(ahead, size / 2);
                     // the side service runs on the same clock (SideStack passes it the run's clock)
                     Instant now = ClinicClock.ofThisRun().instant();
-                    try (StoreSeeder seeder = new StoreSeeder(
-                            db,
-                            template,
-                            site,
-                            chairs,
-                            Duration.ofMinutes(GRID_MINUTES),
-                            (INFUSION_MINUTES + OBSERVATION_MINUTES) / GRID_MINUTES,
-                            now)) {
+                    long inStore;
+                    try (HistoryImport seeder =
+                            new HistoryImport(platform, stack, site, chairs, INFUSION_MINUTES, OBSERVATION_MINUTES)) {
                         history()
                                 .generate(
                                         size - scheduled,
@@ -128,14 +111,17 @@ public final class BookingScale implements Scenario {
                                         0.8,
                                         size,
                                         seeder::add);
+                        seeder.flush();
+                        inStore = seeder.inStore();
+                        if (seeder.refused() > 0) {
+                            report.note(seeder.refused() + " sessions of site " + site + " were refused by the import");
+                        }
                     }
                     double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-                    long inStore = db.getCollection("appointments").estimatedDocumentCount();
-                    long cells = db.getCollection("reservations").estimatedDocumentCount();
                     System.out.printf(
-                            "booking-scale: site %s seeded with %,d appointments in %.1f s (store: %,d appointments,"
-                                    + " %,d cells); booking %d series%n",
-                            site, size, seedSeconds, inStore, cells, series);
+                            "booking-scale: site %s seeded with %,d appointments in %.1f s (store: %,d appointments);"
+                                    + " booking %d series%n",
+                            site, size, seedSeconds, inStore, series);
                     ServiceTimer before = scrape(platform, stack);
                     Duration serviceCpu = cpu(stack, "scheduling-service");
                     Duration storeCpu = cpu(stack, "mongo");
