@@ -345,15 +345,7 @@ public final class BookingScale implements Scenario {
         body.put("chairs", CHAIRS);
         body.put("openingHours", hours);
         body.put("clinicians", clinicians);
-        HttpResponse<String> response = platform.http()
-                .send(
-                        HttpRequest.newBuilder(stack.service("scheduling-service", "/api/sites"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + platform.token())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(Platform.JSON.writeValueAsString(body)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postAsAdmin(platform, stack, "/api/sites", body, Duration.ofSeconds(30));
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(
                     "registering site " + siteId + " answered " + response.statusCode() + ": " + response.body());
@@ -363,6 +355,20 @@ public final class BookingScale implements Scenario {
             chairs.add(siteId + "-" + i);
         }
         return chairs;
+    }
+
+    /** Posts the body as JSON to the side stack's scheduling-service, as the admin. */
+    static HttpResponse<String> postAsAdmin(
+            Platform platform, SideStack stack, String path, Object body, Duration timeout) throws Exception {
+        return platform.http()
+                .send(
+                        HttpRequest.newBuilder(stack.service("scheduling-service", path))
+                                .timeout(timeout)
+                                .header("Authorization", "Bearer " + platform.token())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(Platform.JSON.writeValueAsString(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static ServiceTimer scrape(Platform platform, SideStack stack) throws Exception {

@@ -2,7 +2,6 @@ package org.clinicops.bench.booking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,15 +97,8 @@ final class HistoryImport implements AutoCloseable {
         body.put("observationMinutes", observationMinutes);
         body.put("sessions", pending);
         try {
-            HttpResponse<String> response = platform.http()
-                    .send(
-                            HttpRequest.newBuilder(stack.service("scheduling-service", "/api/admin/history-import"))
-                                    .timeout(TIMEOUT)
-                                    .header("Authorization", "Bearer " + platform.token())
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(Platform.JSON.writeValueAsString(body)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    BookingScale.postAsAdmin(platform, stack, "/api/admin/history-import", body, TIMEOUT);
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("the history import of " + siteId + " answered " + response.statusCode()
                         + ": " + response.body());
@@ -116,11 +108,15 @@ final class HistoryImport implements AutoCloseable {
                     + result.path("alreadyImported").asLong();
             refused += result.path("refused").asLong();
             inStore = result.path("appointmentsInStore").asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while importing the history of " + siteId, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot import the history of " + siteId + ": " + e, e);
         }
         pending.clear();
         sent = true;

@@ -44,6 +44,8 @@ import org.clinicops.scheduling.sites.domain.Site;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A site's past and future infusion sessions imported through the booking code, then booked around. */
@@ -71,18 +73,9 @@ class ImportSessionHistoryTest {
         SiteRepository sites = MongoSiteStores.sites(mongo);
         appointments = MongoBookingStores.appointments(mongo);
         reservations = new MongoReservations(mongo, CLOCK);
-        SchedulingProperties properties = new SchedulingProperties(
-                15,
-                45,
-                7,
-                7,
-                3,
-                Duration.ofHours(2),
-                Duration.ofMinutes(30),
-                Duration.ofHours(24),
-                Duration.ofMinutes(5),
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(1));
+        // the service's defaults, as @DefaultValue declares them
+        Binder defaults = new Binder(new MapConfigurationPropertySource(Map.of()));
+        SchedulingProperties properties = defaults.bindOrCreate("clinic.scheduling", SchedulingProperties.class);
         SlotSearch search = new SlotSearch(properties, reservations);
         history = new ImportSessionHistory(
                 sites,
@@ -90,10 +83,7 @@ class ImportSessionHistoryTest {
                 MongoBookingStores.importedAppointments(mongo),
                 search,
                 properties,
-                new DischargeProperties(
-                        new DischargeProperties.ObservationMinutes(60, 120, Map.of()),
-                        Duration.ofMinutes(15),
-                        new BigDecimal("10")),
+                defaults.bindOrCreate("clinic.scheduling.discharge", DischargeProperties.class),
                 p -> p + UUID.randomUUID(),
                 CLOCK);
         series = new BookInfusionSeries(
