@@ -319,7 +319,7 @@ class ImportSessionHistoryTest {
 
     @Test
     void importsThousandsOfSessionsInBatches() {
-        int size = Integer.getInteger("history.import.size", 4_000);
+        int size = Integer.getInteger("history.import.size", 2_500);
         List<Session> all = sessions(size, 0);
         long started = System.nanoTime();
         int imported = 0;
