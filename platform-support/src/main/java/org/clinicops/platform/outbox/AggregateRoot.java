@@ -25,6 +25,15 @@ public abstract class AggregateRoot {
         outbox.add(PendingEvent.of(event, eventId, occurredAt));
     }
 
+    /**
+     * Puts back the events still pending in a stored outbox, for a store that maps the aggregate
+     * through a document class of its own (and for that document class, to carry the aggregate's
+     * events): whatever this instance held before is replaced.
+     */
+    protected final void restoreOutbox(List<PendingEvent> pending) {
+        outbox = new ArrayList<>(pending);
+    }
+
     /** Events raised and not yet published (oldest first). */
     public final List<PendingEvent> pendingEvents() {
         return Collections.unmodifiableList(outbox);

@@ -20,36 +20,25 @@ import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.outbox.AggregateRoot;
+import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.problem.ConflictException;
 import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.CompoundIndexes;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A consultation or an infusion session, with its lifecycle. Its id is derived from the request or
  * plan that caused it, so a redelivered event cannot book it twice. The time it holds is reserved
- * cell by cell in the reservations collection; the appointment lists those cells.
+ * cell by cell in the reservations collection; the appointment lists those cells. Plain Java: the
+ * store maps it through a document class of its own.
  */
-@Document("appointments")
-@CompoundIndexes({
-    @CompoundIndex(name = "patient_start", def = "{'patientId': 1, 'startsAt': 1}"),
-    @CompoundIndex(name = "site_start", def = "{'siteId': 1, 'startsAt': 1}"),
-    // the bulk export reads a site's appointments changed in a time range
-    @CompoundIndex(name = "site_updated", def = "{'siteId': 1, 'updatedAt': 1}")
-})
 public class Appointment extends AggregateRoot {
 
     private static final Set<AppointmentStatus> CANCELLABLE =
             EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN);
 
-    @Id
     private String id;
 
-    @Version
+    /** The stored version it was read or last written at (optimistic locking); null before the first write. */
     private @Nullable Long version;
 
     private AppointmentType type;
@@ -100,6 +89,79 @@ public class Appointment extends AggregateRoot {
         this.status = status;
         this.reservationIds = List.copyOf(reservationIds);
         this.updatedAt = updatedAt;
+    }
+
+    /**
+     * An appointment as it was stored, with the events still pending in its outbox: for the store
+     * only, which maps it to and from its documents. No rule is checked and nothing is raised.
+     */
+    public static Appointment restore(
+            String id,
+            @Nullable Long version,
+            AppointmentType type,
+            String patientId,
+            String siteId,
+            @Nullable String clinicianId,
+            @Nullable String chairId,
+            @Nullable String requestId,
+            boolean urgent,
+            @Nullable Instant requestedAt,
+            @Nullable InfusionPlan plan,
+            @Nullable Integer sessionNumber,
+            @Nullable Integer sessionsTotal,
+            Instant startsAt,
+            Instant endsAt,
+            AppointmentStatus status,
+            boolean late,
+            @Nullable String cancelReason,
+            List<String> reservationIds,
+            @Nullable Instant startedAt,
+            @Nullable Instant completedAt,
+            @Nullable SessionOutcome outcome,
+            @Nullable DischargeOverride dischargeOverride,
+            @Nullable SessionStop sessionStop,
+            boolean holdReleased,
+            @Nullable SpacingPolicy spacing,
+            @Nullable String waitingReason,
+            @Nullable Boolean newPatient,
+            ConsultationCompleted.@Nullable VisitLevel visitLevel,
+            Instant updatedAt,
+            List<PendingEvent> outbox) {
+        Appointment a =
+                new Appointment(id, type, patientId, siteId, startsAt, endsAt, status, reservationIds, updatedAt);
+        a.version = version;
+        a.clinicianId = clinicianId;
+        a.chairId = chairId;
+        a.requestId = requestId;
+        a.urgent = urgent;
+        a.requestedAt = requestedAt;
+        a.plan = plan;
+        a.sessionNumber = sessionNumber;
+        a.sessionsTotal = sessionsTotal;
+        a.late = late;
+        a.cancelReason = cancelReason;
+        a.startedAt = startedAt;
+        a.completedAt = completedAt;
+        a.outcome = outcome;
+        a.dischargeOverride = dischargeOverride;
+        a.sessionStop = sessionStop;
+        a.holdReleased = holdReleased;
+        a.spacing = spacing;
+        a.waitingReason = waitingReason;
+        a.newPatient = newPatient;
+        a.visitLevel = visitLevel;
+        a.restoreOutbox(outbox);
+        return a;
+    }
+
+    /** The stored version this appointment was read or last written at; null before its first write. */
+    public @Nullable Long version() {
+        return version;
+    }
+
+    /** The store wrote this appointment as {@code version}: its next write must find that version. */
+    public void markStored(long version) {
+        this.version = version;
     }
 
     /** The deterministic id of the consultation booked for a request. */
@@ -702,6 +764,19 @@ public class Appointment extends AggregateRoot {
 
     public @Nullable Integer sessionNumberOrNull() {
         return sessionNumber;
+    }
+
+    public @Nullable Integer sessionsTotalOrNull() {
+        return sessionsTotal;
+    }
+
+    public @Nullable Instant requestedAt() {
+        return requestedAt;
+    }
+
+    /** The spacing as stored: null for sessions stored before they kept their plan's. */
+    public @Nullable SpacingPolicy spacingOrNull() {
+        return spacing;
     }
 
     public Instant startsAt() {

@@ -96,7 +96,7 @@ final class BookingWorld {
     BookingWorld(Instant start) {
         clock = new MutableClock(start);
         InMemoryRepositories stores = new InMemoryRepositories();
-        appointmentStore = stores.store(Appointment.class);
+        appointmentStore = stores.store(InMemoryRepositories.APPOINTMENTS);
         holdStore = stores.store(PatientHolds.class);
         InMemoryRepositories.Store<Site> siteStore = stores.store(Site.class);
         AppointmentRepository appointments = InMemoryRepositories.appointments(appointmentStore);

@@ -166,7 +166,7 @@ class ClinicalHoldsRebookingTest {
     }
 
     private List<Appointment> sessions() {
-        return mongo.findAll(Appointment.class).stream()
+        return MongoBookingStores.allAppointments(mongo).stream()
                 .sorted(Comparator.comparingInt(Appointment::sessionNumber))
                 .toList();
     }
@@ -250,7 +250,7 @@ class ClinicalHoldsRebookingTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("PATIENT_ON_HOLD"));
         assertThat(retry.retry(null)).isZero();
-        assertThat(mongo.findAll(Appointment.class)).isEmpty();
+        assertThat(MongoBookingStores.allAppointments(mongo)).isEmpty();
 
         holds.release("hold_1", "p_1", "chi", clock.instant());
         assertThat(retry.retryPatient("p_1")).isEqualTo(1);

@@ -179,7 +179,7 @@ class ConsultationWithdrawalTest {
         assertThat(waitingList.inRetryOrder()).isEmpty();
         assertThat(new RetryWaitingList(waitingList, consultation, null).retry("chi"))
                 .isZero();
-        assertThat(mongo.findAll(Appointment.class)).isEmpty();
+        assertThat(MongoBookingStores.allAppointments(mongo)).isEmpty();
     }
 
     @Test
@@ -191,7 +191,7 @@ class ConsultationWithdrawalTest {
         assertThat(consultation.handle(request("req_1"))).isEqualTo(BookingOutcome.WITHDRAWN);
 
         assertThat(waitingList.inRetryOrder()).isEmpty();
-        assertThat(mongo.findAll(Appointment.class)).isEmpty();
+        assertThat(MongoBookingStores.allAppointments(mongo)).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
+import org.clinicops.scheduling.booking.adapter.mongo.MongoBookingStores;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
@@ -48,17 +49,78 @@ final class InMemoryRepositories {
         converter.afterPropertiesSet();
     }
 
+    /**
+     * How items are stored: as themselves (an aggregate mapped by its annotations), or through the
+     * document class the service's store maps them to.
+     */
+    interface Mapping<T> {
+
+        Class<?> storedType();
+
+        Object toStored(T item);
+
+        T fromStored(Object stored);
+
+        /** The store wrote {@code item} as {@code stored}, whose version it has just set. */
+        void written(T item, Object stored);
+    }
+
+    private static <T> Mapping<T> asItself(Class<T> type) {
+        return new Mapping<>() {
+            @Override
+            public Class<?> storedType() {
+                return type;
+            }
+
+            @Override
+            public Object toStored(T item) {
+                return item;
+            }
+
+            @Override
+            public T fromStored(Object stored) {
+                return type.cast(stored);
+            }
+
+            @Override
+            public void written(T item, Object stored) {}
+        };
+    }
+
+    /** Appointments stored as the documents {@code MongoAppointmentRepository} writes. */
+    static final Mapping<Appointment> APPOINTMENTS = new Mapping<>() {
+        @Override
+        public Class<?> storedType() {
+            return MongoBookingStores.appointmentDocumentType();
+        }
+
+        @Override
+        public Object toStored(Appointment item) {
+            return MongoBookingStores.appointmentDocument(item);
+        }
+
+        @Override
+        public Appointment fromStored(Object stored) {
+            return MongoBookingStores.appointmentOf(stored);
+        }
+
+        @Override
+        public void written(Appointment item, Object stored) {
+            item.markStored(MongoBookingStores.appointmentVersion(stored));
+        }
+    };
+
     /** One collection of one aggregate type, by id. */
     final class Store<T> {
 
-        private final Class<T> type;
+        private final Mapping<T> mapping;
         private final MongoPersistentEntity<?> entity;
         private final Map<String, Document> documents = new LinkedHashMap<>();
         private final Map<String, Map.Entry<Document, T>> views = new java.util.HashMap<>();
 
-        Store(Class<T> type) {
-            this.type = type;
-            this.entity = context.getRequiredPersistentEntity(type);
+        Store(Mapping<T> mapping) {
+            this.mapping = mapping;
+            this.entity = context.getRequiredPersistentEntity(mapping.storedType());
         }
 
         synchronized Optional<T> findById(String id) {
@@ -90,18 +152,21 @@ final class InMemoryRepositories {
         }
 
         synchronized T insert(T item) {
-            Document doc = write(item);
+            Object stored = mapping.toStored(item);
+            Document doc = write(stored);
             String id = String.valueOf(doc.get("_id"));
             if (documents.containsKey(id)) {
                 throw new DuplicateKeyException("duplicate key " + id);
             }
-            setVersion(item, doc, 0L);
+            setVersion(stored, doc, 0L);
+            mapping.written(item, stored);
             documents.put(id, doc);
             return item;
         }
 
         synchronized T save(T item) {
-            Document doc = write(item);
+            Object written = mapping.toStored(item);
+            Document doc = write(written);
             String id = String.valueOf(doc.get("_id"));
             Document stored = documents.get(id);
             if (entity.hasVersionProperty()) {
@@ -110,7 +175,7 @@ final class InMemoryRepositories {
                     if (mine != null) {
                         throw new OptimisticLockingFailureException("no document " + id + " of version " + mine);
                     }
-                    setVersion(item, doc, 0L);
+                    setVersion(written, doc, 0L);
                 } else {
                     Object theirs =
                             stored.get(entity.getRequiredVersionProperty().getFieldName());
@@ -118,9 +183,10 @@ final class InMemoryRepositories {
                         throw new OptimisticLockingFailureException(
                                 "document " + id + " is at version " + theirs + ", not " + mine);
                     }
-                    setVersion(item, doc, ((Number) theirs).longValue() + 1);
+                    setVersion(written, doc, ((Number) theirs).longValue() + 1);
                 }
             }
+            mapping.written(item, written);
             documents.put(id, doc);
             return item;
         }
@@ -148,18 +214,18 @@ final class InMemoryRepositories {
             return documents.size();
         }
 
-        private void setVersion(T item, Document doc, long version) {
+        private void setVersion(Object stored, Document doc, long version) {
             if (!entity.hasVersionProperty()) {
                 return;
             }
-            PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(item);
+            PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(stored);
             accessor.setProperty(entity.getRequiredVersionProperty(), version);
             doc.put(entity.getRequiredVersionProperty().getFieldName(), version);
         }
 
-        private Document write(T item) {
+        private Document write(Object stored) {
             Document doc = new Document();
-            converter.write(item, doc);
+            converter.write(stored, doc);
             doc.remove("_class");
             // the relay publishes an outbox as soon as it is stored: keep the documents small
             doc.remove(AggregateRoot.OUTBOX_FIELD);
@@ -167,12 +233,16 @@ final class InMemoryRepositories {
         }
 
         private T read(Document doc) {
-            return converter.read(type, new Document(doc));
+            return mapping.fromStored(converter.read(mapping.storedType(), new Document(doc)));
         }
     }
 
     <T> Store<T> store(Class<T> type) {
-        return new Store<>(type);
+        return new Store<>(asItself(type));
+    }
+
+    <T> Store<T> store(Mapping<T> mapping) {
+        return new Store<>(mapping);
     }
 
     static AppointmentRepository appointments(Store<Appointment> store) {

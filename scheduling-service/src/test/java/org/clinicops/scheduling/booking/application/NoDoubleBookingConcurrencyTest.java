@@ -106,7 +106,7 @@ class NoDoubleBookingConcurrencyTest {
 
         assertThat(outcomes).filteredOn(o -> o == BookingOutcome.BOOKED).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o == BookingOutcome.WAITING).hasSize(THREADS - 1);
-        List<Appointment> booked = inspector.findAll(Appointment.class);
+        List<Appointment> booked = MongoBookingStores.allAppointments(inspector);
         assertThat(booked).hasSize(1);
         assertThat(booked.get(0).startsAt()).isEqualTo(Instant.parse("2026-12-01T14:00:00Z"));
         assertThat(inspector.getCollection("reservations").countDocuments())
@@ -126,7 +126,7 @@ class NoDoubleBookingConcurrencyTest {
         });
 
         assertThat(outcomes).filteredOn(o -> o == BookingOutcome.BOOKED).hasSize(3);
-        List<Appointment> booked = inspector.findAll(Appointment.class);
+        List<Appointment> booked = MongoBookingStores.allAppointments(inspector);
         assertThat(booked).hasSize(3);
         assertNoOverlaps(booked);
     }

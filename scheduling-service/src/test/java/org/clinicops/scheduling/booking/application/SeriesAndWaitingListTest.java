@@ -150,7 +150,7 @@ class SeriesAndWaitingListTest {
         BookingOutcome outcome = series.handle(plan("plan_pain", 3));
 
         assertThat(outcome).isEqualTo(BookingOutcome.WAITING);
-        assertThat(mongo.findAll(Appointment.class)).isEmpty();
+        assertThat(MongoBookingStores.allAppointments(mongo)).isEmpty();
         assertThat(mongo.getCollection("reservations").countDocuments()).isZero();
         assertThat(waitingList.inRetryOrder()).extracting(WaitingEntry::planId).containsExactly("plan_pain");
     }
@@ -166,7 +166,7 @@ class SeriesAndWaitingListTest {
 
         assertThat(retry.retry("chi")).isEqualTo(1);
 
-        List<Appointment> sessions = mongo.findAll(Appointment.class);
+        List<Appointment> sessions = MongoBookingStores.allAppointments(mongo);
         assertThat(sessions).hasSize(3);
         assertThat(sessions)
                 .extracting(a -> a.startsAt().atZone(ZONE).getDayOfWeek())
@@ -198,7 +198,7 @@ class SeriesAndWaitingListTest {
                 consultation.handle(new BookConsultationCommand("req_1", "p_1", "chi", false, CLOCK.instant()));
 
         assertThat(outcome).isEqualTo(BookingOutcome.BOOKED);
-        assertThat(mongo.findAll(Appointment.class))
+        assertThat(MongoBookingStores.allAppointments(mongo))
                 .extracting(Appointment::startsAt)
                 .containsExactly(Instant.parse("2026-12-07T14:00:00Z"));
     }
@@ -243,8 +243,9 @@ class SeriesAndWaitingListTest {
 
         assertThat(consultation.handle(command)).isEqualTo(BookingOutcome.BOOKED);
         assertThat(consultation.handle(command)).isEqualTo(BookingOutcome.ALREADY_BOOKED);
-        assertThat(mongo.findAll(Appointment.class)).hasSize(1);
-        assertThat(mongo.findAll(Appointment.class).get(0).startsAt()).isEqualTo(Instant.parse("2026-11-30T14:00:00Z"));
+        assertThat(MongoBookingStores.allAppointments(mongo)).hasSize(1);
+        assertThat(MongoBookingStores.allAppointments(mongo).get(0).startsAt())
+                .isEqualTo(Instant.parse("2026-11-30T14:00:00Z"));
     }
 
     @Test
@@ -292,7 +293,7 @@ class SeriesAndWaitingListTest {
 
         assertThat(far.handle(plan("plan_late", 2))).isEqualTo(BookingOutcome.BOOKED);
 
-        assertThat(mongo.findAll(Appointment.class))
+        assertThat(MongoBookingStores.allAppointments(mongo))
                 .extracting(a -> a.startsAt().atZone(ZONE).toLocalDate().toString())
                 .containsExactlyInAnyOrder("2026-12-21", "2026-12-22");
     }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Appointments in {@code appointments} (one document per appointment, its outbox inside). A
  * patient's appointments are read on the {@code patient_start} index, a site's on {@code
- * site_start}.
+ * site_start}. Appointments are mapped to and from {@link AppointmentDocument}s; a write gives the
+ * appointment the version it was stored at.
  */
 @Component
 class MongoAppointmentRepository implements AppointmentRepository {
@@ -36,7 +37,7 @@ class MongoAppointmentRepository implements AppointmentRepository {
 
     @Override
     public Optional<Appointment> findById(String id) {
-        return repository.findById(id);
+        return repository.findById(id).map(AppointmentDocument::toAppointment);
     }
 
     @Override
@@ -46,37 +47,52 @@ class MongoAppointmentRepository implements AppointmentRepository {
 
     @Override
     public Appointment insert(Appointment appointment) {
-        return repository.insert(appointment);
+        return stored(appointment, repository.insert(AppointmentDocument.of(appointment)));
     }
 
     @Override
     public List<Appointment> insertAll(List<Appointment> appointments) {
-        return repository.insert(appointments);
+        List<AppointmentDocument> written = repository.insert(
+                appointments.stream().map(AppointmentDocument::of).toList());
+        for (int i = 0; i < appointments.size(); i++) {
+            stored(appointments.get(i), written.get(i));
+        }
+        return appointments;
     }
 
     @Override
     public Appointment save(Appointment appointment) {
-        return repository.save(appointment);
+        return stored(appointment, repository.save(AppointmentDocument.of(appointment)));
+    }
+
+    private static Appointment stored(Appointment appointment, AppointmentDocument written) {
+        appointment.markStored(written.storedVersion());
+        return appointment;
+    }
+
+    private static List<Appointment> appointments(List<AppointmentDocument> documents) {
+        return documents.stream().map(AppointmentDocument::toAppointment).toList();
     }
 
     @Override
     public List<Appointment> findOfPatient(String patientId, AppointmentStatus status) {
-        return repository.findByPatientIdAndStatus(patientId, status);
+        return appointments(repository.findByPatientIdAndStatus(patientId, status));
     }
 
     @Override
     public List<Appointment> findOfPatient(String patientId, Collection<AppointmentStatus> statuses) {
-        return repository.findByPatientIdAndStatusIn(patientId, statuses);
+        return appointments(repository.findByPatientIdAndStatusIn(patientId, statuses));
     }
 
     @Override
     public List<Appointment> findInStatus(AppointmentStatus status) {
-        return repository.findByStatus(status);
+        return appointments(repository.findByStatus(status));
     }
 
     @Override
     public List<Appointment> findStartingBetween(String siteId, Instant after, Instant before, int limit) {
-        return repository.findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(siteId, after, before, Limit.of(limit));
+        return appointments(
+                repository.findBySiteIdAndStartsAtBetweenOrderByStartsAtAsc(siteId, after, before, Limit.of(limit)));
     }
 
     /** Counts the matches, then reads the page sorted by start and id, skipped and limited in the store. */
@@ -104,13 +120,13 @@ class MongoAppointmentRepository implements AppointmentRepository {
         } else if (to != null) {
             criteria = criteria.and("startsAt").lt(to);
         }
-        long total = mongo.count(Query.query(criteria), Appointment.class);
-        List<Appointment> content = mongo.find(
+        long total = mongo.count(Query.query(criteria), AppointmentDocument.class);
+        List<Appointment> content = appointments(mongo.find(
                 Query.query(criteria)
                         .with(Sort.by("startsAt", "_id"))
                         .skip(page.offset())
                         .limit(page.size()),
-                Appointment.class);
+                AppointmentDocument.class));
         return new Page<>(content, page, total);
     }
 
@@ -130,6 +146,7 @@ class MongoAppointmentRepository implements AppointmentRepository {
         if (afterId != null) {
             criteria = criteria.and("_id").gt(afterId);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Appointment.class);
+        return appointments(
+                mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), AppointmentDocument.class));
     }
 }

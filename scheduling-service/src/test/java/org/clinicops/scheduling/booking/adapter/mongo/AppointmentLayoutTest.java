@@ -49,8 +49,10 @@ class AppointmentLayoutTest {
 
     private static final Instant START = Instant.parse("2026-12-01T14:00:00Z");
     private static final Path LAYOUTS = Path.of("src/test/resources/appointment-layout");
-    private static final JsonWriterSettings EXTENDED =
-            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).indent(true).build();
+    private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder()
+            .outputMode(JsonMode.EXTENDED)
+            .indent(true)
+            .build();
 
     @Autowired
     AppointmentRepository appointments;
@@ -86,8 +88,7 @@ class AppointmentLayoutTest {
     void storesAnInfusionCompletedWithAnOverrideAsBefore() throws IOException {
         Appointment session = inProgress("plan_layout_o", 2);
         session.completeSession(
-                new SessionOutcome(
-                        new BigDecimal("35.0"), 40, 30, SymptomScale.PHQ9, 12, true, new BigDecimal("70.0")),
+                new SessionOutcome(new BigDecimal("35.0"), 40, 30, SymptomScale.PHQ9, 12, true, new BigDecimal("70.0")),
                 new SessionSafety(START.plusSeconds(3000), Set.of()),
                 new DischargePolicy(
                         Duration.ofMinutes(60),
@@ -120,6 +121,33 @@ class AppointmentLayoutTest {
         assertStoredAsBefore(session, "infusion-on-hold-released");
     }
 
+    /**
+     * Documents written by older versions (a consultation without its request's id or time, a session
+     * without its plan's spacing) load, and are written back as they were with the next version.
+     */
+    @Test
+    void writesBackOlderDocumentsUnchanged() throws IOException {
+        Document consultation = captured("consultation-completed");
+        consultation.put("_id", "apt_c_layout_old");
+        consultation.remove("requestId");
+        consultation.remove("requestedAt");
+        Document session = captured("infusion-stopped");
+        session.put("_id", "apt_s_layout_old_1");
+        session.remove("spacing");
+
+        for (Document old : List.of(consultation, session)) {
+            mongo.getCollection("appointments").insertOne(new Document(old));
+            Appointment read = appointments.findById(old.getString("_id")).orElseThrow();
+            appointments.save(read);
+
+            Document written = mongo.findById(old.getString("_id"), Document.class, "appointments");
+            assertThat(written).isNotNull();
+            written.remove(AggregateRoot.OUTBOX_FIELD);
+            old.put("version", old.getLong("version") + 1);
+            assertThat(written.toJson(EXTENDED)).isEqualTo(old.toJson(EXTENDED));
+        }
+    }
+
     @Test
     void keepsTheIndexesOfTheCollection() {
         Map<String, String> keys = new java.util.TreeMap<>();
@@ -135,6 +163,10 @@ class AppointmentLayoutTest {
                 .containsEntry("patient_start", "[patientId:ASC, startsAt:ASC]")
                 .containsEntry("site_start", "[siteId:ASC, startsAt:ASC]")
                 .containsEntry("site_updated", "[siteId:ASC, updatedAt:ASC]");
+    }
+
+    private static Document captured(String layout) throws IOException {
+        return Document.parse(Files.readString(LAYOUTS.resolve(layout + ".json"), StandardCharsets.UTF_8));
     }
 
     private static Appointment scheduled(String planId, int number) {
@@ -181,8 +213,7 @@ class AppointmentLayoutTest {
         Document stored = mongo.findById(appointment.id(), Document.class, "appointments");
         assertThat(stored).isNotNull();
         stored.remove(AggregateRoot.OUTBOX_FIELD);
-        Path expected = LAYOUTS.resolve(layout + ".json");
-        assertThat(stored.toJson(EXTENDED) + "\n").isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+        assertThat(stored.toJson(EXTENDED)).isEqualTo(captured(layout).toJson(EXTENDED));
 
         Appointment read = appointments.findById(appointment.id()).orElseThrow();
         assertThat(read)
