@@ -1,57 +1,43 @@
 package org.clinicops.scheduling.booking.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.clinicops.events.ConsultationCancelled;
-import org.clinicops.events.ConsultationCheckedIn;
 import org.clinicops.events.ConsultationCompleted;
-import org.clinicops.events.ConsultationNoShow;
-import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.events.InfusionCancelled;
-import org.clinicops.events.InfusionRescheduled;
-import org.clinicops.events.InfusionScheduled;
-import org.clinicops.events.PatientNoShow;
-import org.clinicops.events.SessionCompleted;
 import org.clinicops.events.SessionStopped;
 import org.clinicops.platform.change.StatusGuard;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.problem.ConflictException;
-import org.clinicops.platform.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A consultation or an infusion session, with its lifecycle. Its id is derived from the request or
- * plan that caused it, so a redelivered event cannot book it twice. The time it holds is reserved
- * cell by cell in the reservations collection; the appointment lists those cells. Plain Java: the
- * store maps it through a document class of its own.
+ * A consultation or an infusion session, with its lifecycle. What both kinds have (patient, site,
+ * time, status, reserved cells) is here; what only one has is its {@link AppointmentDetails} part, a
+ * {@link ConsultationDetails} or an {@link InfusionDetails}, and a step only one kind takes works on
+ * that part ({@link #consultation()}, {@link #infusion()}: 409 for the other kind). Its id is derived
+ * from the request or plan that caused it, so a redelivered event cannot book it twice. The time it
+ * holds is reserved cell by cell in the reservations collection; the appointment lists those cells.
+ * Plain Java: the store maps it through a document class of its own.
  */
 public class Appointment extends AggregateRoot {
 
     private static final Set<AppointmentStatus> CANCELLABLE =
             EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN);
 
-    private String id;
+    private final String id;
 
     /** The stored version it was read or last written at (optimistic locking); null before the first write. */
     private @Nullable Long version;
 
-    private AppointmentType type;
-    private String patientId;
-    private String siteId;
-    private @Nullable String clinicianId;
-    private @Nullable String chairId;
-    private @Nullable String requestId;
-    private boolean urgent;
-    private @Nullable Instant requestedAt;
-    private @Nullable InfusionPlan plan;
-    private @Nullable Integer sessionNumber;
-    private @Nullable Integer sessionsTotal;
+    private final String patientId;
+    private final String siteId;
+    private AppointmentDetails details;
     private Instant startsAt;
     private Instant endsAt;
     private AppointmentStatus status;
@@ -60,30 +46,22 @@ public class Appointment extends AggregateRoot {
     private List<String> reservationIds;
     private @Nullable Instant startedAt;
     private @Nullable Instant completedAt;
-    private @Nullable SessionOutcome outcome;
-    private @Nullable DischargeOverride dischargeOverride;
-    private @Nullable SessionStop sessionStop;
-    private boolean holdReleased;
-    private @Nullable SpacingPolicy spacing;
-    private @Nullable String waitingReason;
-    private @Nullable Boolean newPatient;
-    private ConsultationCompleted.@Nullable VisitLevel visitLevel;
     private Instant updatedAt;
 
-    Appointment(
+    private Appointment(
             String id,
-            AppointmentType type,
             String patientId,
             String siteId,
+            AppointmentDetails details,
             Instant startsAt,
             Instant endsAt,
             AppointmentStatus status,
             List<String> reservationIds,
             Instant updatedAt) {
         this.id = id;
-        this.type = type;
         this.patientId = patientId;
         this.siteId = siteId;
+        this.details = details;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.status = status;
@@ -98,17 +76,9 @@ public class Appointment extends AggregateRoot {
     public static Appointment restore(
             String id,
             @Nullable Long version,
-            AppointmentType type,
             String patientId,
             String siteId,
-            @Nullable String clinicianId,
-            @Nullable String chairId,
-            @Nullable String requestId,
-            boolean urgent,
-            @Nullable Instant requestedAt,
-            @Nullable InfusionPlan plan,
-            @Nullable Integer sessionNumber,
-            @Nullable Integer sessionsTotal,
+            AppointmentDetails details,
             Instant startsAt,
             Instant endsAt,
             AppointmentStatus status,
@@ -117,39 +87,15 @@ public class Appointment extends AggregateRoot {
             List<String> reservationIds,
             @Nullable Instant startedAt,
             @Nullable Instant completedAt,
-            @Nullable SessionOutcome outcome,
-            @Nullable DischargeOverride dischargeOverride,
-            @Nullable SessionStop sessionStop,
-            boolean holdReleased,
-            @Nullable SpacingPolicy spacing,
-            @Nullable String waitingReason,
-            @Nullable Boolean newPatient,
-            ConsultationCompleted.@Nullable VisitLevel visitLevel,
             Instant updatedAt,
             List<PendingEvent> outbox) {
         Appointment a =
-                new Appointment(id, type, patientId, siteId, startsAt, endsAt, status, reservationIds, updatedAt);
+                new Appointment(id, patientId, siteId, details, startsAt, endsAt, status, reservationIds, updatedAt);
         a.version = version;
-        a.clinicianId = clinicianId;
-        a.chairId = chairId;
-        a.requestId = requestId;
-        a.urgent = urgent;
-        a.requestedAt = requestedAt;
-        a.plan = plan;
-        a.sessionNumber = sessionNumber;
-        a.sessionsTotal = sessionsTotal;
         a.late = late;
         a.cancelReason = cancelReason;
         a.startedAt = startedAt;
         a.completedAt = completedAt;
-        a.outcome = outcome;
-        a.dischargeOverride = dischargeOverride;
-        a.sessionStop = sessionStop;
-        a.holdReleased = holdReleased;
-        a.spacing = spacing;
-        a.waitingReason = waitingReason;
-        a.newPatient = newPatient;
-        a.visitLevel = visitLevel;
         a.restoreOutbox(outbox);
         return a;
     }
@@ -183,34 +129,9 @@ public class Appointment extends AggregateRoot {
             Slot slot,
             String eventId,
             Instant now) {
-        Appointment a = new Appointment(
-                consultationId(requestId),
-                AppointmentType.CONSULTATION,
-                patientId,
-                siteId,
-                slot.startsAt(),
-                slot.endsAt(),
-                AppointmentStatus.SCHEDULED,
-                ids(slot),
-                now);
-        a.clinicianId = slot.clinicianId();
-        a.requestId = requestId;
-        a.urgent = urgent;
-        a.requestedAt = requestedAt;
-        a.raise(
-                new ConsultationScheduled(
-                        a.id,
-                        requestId,
-                        patientId,
-                        siteId,
-                        a.clinicianId,
-                        urgent,
-                        requestedAt,
-                        a.startsAt,
-                        a.endsAt,
-                        now),
-                eventId,
-                now);
+        ConsultationDetails consultation = ConsultationDetails.booked(requestId, urgent, requestedAt, slot);
+        Appointment a = scheduled(consultationId(requestId), patientId, siteId, consultation, slot, now);
+        a.raise(consultation.scheduled(a, now), eventId, now);
         return a;
     }
 
@@ -238,41 +159,23 @@ public class Appointment extends AggregateRoot {
             Slot slot,
             String eventId,
             Instant now) {
-        Appointment a = new Appointment(
-                sessionId(plan.planId(), sessionNumber),
-                AppointmentType.INFUSION,
+        InfusionDetails session = InfusionDetails.booked(plan, spacing, sessionNumber, slot);
+        Appointment a = scheduled(sessionId(plan.planId(), sessionNumber), patientId, siteId, session, slot, now);
+        a.raise(session.scheduled(a, now), eventId, now);
+        return a;
+    }
+
+    private static Appointment scheduled(
+            String id, String patientId, String siteId, AppointmentDetails details, Slot slot, Instant now) {
+        return new Appointment(
+                id,
                 patientId,
                 siteId,
+                details,
                 slot.startsAt(),
                 slot.endsAt(),
                 AppointmentStatus.SCHEDULED,
                 ids(slot),
-                now);
-        a.chairId = slot.chairId();
-        a.plan = plan;
-        a.sessionNumber = sessionNumber;
-        a.sessionsTotal = plan.sessions();
-        a.spacing = spacing;
-        a.raiseScheduled(eventId, now);
-        return a;
-    }
-
-    private void raiseScheduled(String eventId, Instant now) {
-        InfusionPlan p = requirePlan();
-        raise(
-                new InfusionScheduled(
-                        id,
-                        p.planId(),
-                        patientId,
-                        siteId,
-                        chairId,
-                        sessionNumber(),
-                        sessionsTotal(),
-                        p.protocol(),
-                        startsAt,
-                        endsAt,
-                        now),
-                eventId,
                 now);
     }
 
@@ -285,52 +188,13 @@ public class Appointment extends AggregateRoot {
         requireStatus("reschedule", AppointmentStatus.SCHEDULED);
         Instant previous = startsAt;
         moveTo(slot, now);
-        if (type == AppointmentType.INFUSION) {
-            raise(
-                    new InfusionRescheduled(
-                            id,
-                            requirePlan().planId(),
-                            patientId,
-                            siteId,
-                            chairId,
-                            sessionNumber(),
-                            previous,
-                            startsAt,
-                            endsAt,
-                            now),
-                    eventId,
-                    now);
-        } else {
-            raiseConsultationScheduled(eventId, now);
-        }
-    }
-
-    private void raiseConsultationScheduled(String eventId, Instant now) {
-        raise(
-                new ConsultationScheduled(
-                        id,
-                        requestId,
-                        patientId,
-                        siteId,
-                        clinicianId,
-                        urgent,
-                        requestedAt == null ? now : requestedAt,
-                        startsAt,
-                        endsAt,
-                        now),
-                eventId,
-                now);
+        raise(details.rescheduled(this, previous, now), eventId, now);
     }
 
     private void moveTo(Slot slot, Instant now) {
         this.startsAt = slot.startsAt();
         this.endsAt = slot.endsAt();
-        if (slot.chairId() != null) {
-            this.chairId = slot.chairId();
-        }
-        if (slot.clinicianId() != null) {
-            this.clinicianId = slot.clinicianId();
-        }
+        this.details = details.movedTo(slot);
         this.reservationIds = ids(slot);
         this.updatedAt = now;
     }
@@ -341,24 +205,10 @@ public class Appointment extends AggregateRoot {
      * hold, so CLINICAL_HOLD is no reason to cancel one).
      */
     public void cancel(InfusionCancelled.Reason reason, Duration lateWindow, String eventId, Instant now) {
-        ConsultationCancelled.Reason consultationReason = null;
-        if (type == AppointmentType.CONSULTATION) {
-            consultationReason = switch (reason) {
-                case PATIENT_REQUEST -> ConsultationCancelled.Reason.PATIENT_REQUEST;
-                case CLINIC_REQUEST -> ConsultationCancelled.Reason.CLINIC_REQUEST;
-                case ILLNESS -> ConsultationCancelled.Reason.ILLNESS;
-                case OTHER -> ConsultationCancelled.Reason.OTHER;
-                case CLINICAL_HOLD ->
-                    throw new InvalidRequestException("reason", "a consultation is not put on clinical hold");
-            };
-        }
+        details.requireCancelReason(reason);
         requireStatus("cancel", CANCELLABLE);
         markCancelled(reason.name(), lateWindow, now);
-        if (consultationReason != null) {
-            raiseConsultationCancelled(consultationReason, eventId, now);
-        } else {
-            raiseCancelled(reason, false, eventId, now);
-        }
+        raise(details.cancelled(this, reason, now), eventId, now);
     }
 
     /**
@@ -369,14 +219,12 @@ public class Appointment extends AggregateRoot {
      * @return whether it was cancelled now (false when there was nothing left to cancel)
      */
     public boolean cancelForWithdrawnRequest(Duration lateWindow, String eventId, Instant now) {
-        if (type != AppointmentType.CONSULTATION) {
-            throw new ConflictException("NOT_A_CONSULTATION", "appointment " + id + " is not a consultation");
-        }
+        ConsultationDetails consultation = consultation();
         if (!CANCELLABLE.contains(status)) {
             return false;
         }
         markCancelled(ConsultationCancelled.Reason.REQUEST_WITHDRAWN.name(), lateWindow, now);
-        raiseConsultationCancelled(ConsultationCancelled.Reason.REQUEST_WITHDRAWN, eventId, now);
+        raise(consultation.cancelled(this, ConsultationCancelled.Reason.REQUEST_WITHDRAWN, now), eventId, now);
         return true;
     }
 
@@ -388,32 +236,18 @@ public class Appointment extends AggregateRoot {
         this.updatedAt = now;
     }
 
-    private void raiseConsultationCancelled(ConsultationCancelled.Reason reason, String eventId, Instant now) {
-        raise(
-                new ConsultationCancelled(
-                        id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, reason, late, now),
-                eventId,
-                now);
-    }
-
-    /** The request a consultation was booked for (its own id for a consultation stored without one). */
-    private String requestIdOrId() {
-        return requestId == null ? id : requestId;
-    }
-
     /**
      * A clinical hold: the session waits, its chair is freed. A session not started yet is held,
-     * whether scheduled or already checked in.
+     * whether scheduled or already checked in. Raises infusion-cancelled (CLINICAL_HOLD, on hold).
      */
     public void placeOnHold(String eventId, Instant now) {
         requireStatus("place on hold", EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN));
+        InfusionDetails session = infusion();
         this.status = AppointmentStatus.ON_HOLD;
         this.cancelReason = InfusionCancelled.Reason.CLINICAL_HOLD.name();
         this.reservationIds = List.of();
         this.updatedAt = now;
-        if (type == AppointmentType.INFUSION) {
-            raiseCancelled(InfusionCancelled.Reason.CLINICAL_HOLD, true, eventId, now);
-        }
+        raise(session.cancelled(this, InfusionCancelled.Reason.CLINICAL_HOLD, true, now), eventId, now);
     }
 
     /** The hold was released but no time was free yet: the session waits for capacity, still ON_HOLD. */
@@ -427,26 +261,8 @@ public class Appointment extends AggregateRoot {
      */
     public void awaitTimeAfterRelease(String reason, Instant now) {
         requireStatus("release the hold of", AppointmentStatus.ON_HOLD);
-        this.holdReleased = true;
-        this.waitingReason = reason;
+        this.details = infusion().awaitingTime(reason);
         this.updatedAt = now;
-    }
-
-    public boolean holdReleased() {
-        return holdReleased;
-    }
-
-    /**
-     * Why a session released from its hold still waits for a time (a booking rule or NO_CAPACITY);
-     * null otherwise.
-     */
-    public @Nullable String waitingReason() {
-        return waitingReason;
-    }
-
-    /** The plan's spacing this session keeps with its neighbours ({@link SpacingPolicy#UNKNOWN} for old sessions). */
-    public SpacingPolicy spacing() {
-        return spacing == null ? SpacingPolicy.UNKNOWN : spacing;
     }
 
     /**
@@ -455,43 +271,13 @@ public class Appointment extends AggregateRoot {
      */
     public void releaseHold(Slot slot, String eventId, Instant now) {
         requireStatus("release the hold of", AppointmentStatus.ON_HOLD);
+        InfusionDetails session = infusion();
         Instant previous = startsAt;
         this.status = AppointmentStatus.SCHEDULED;
         this.cancelReason = null;
-        this.holdReleased = false;
-        this.waitingReason = null;
+        this.details = session.rebooked();
         moveTo(slot, now);
-        raise(
-                new InfusionRescheduled(
-                        id,
-                        requirePlan().planId(),
-                        patientId,
-                        siteId,
-                        chairId,
-                        sessionNumber(),
-                        previous,
-                        startsAt,
-                        endsAt,
-                        now),
-                eventId,
-                now);
-    }
-
-    private void raiseCancelled(InfusionCancelled.Reason reason, boolean onHold, String eventId, Instant now) {
-        raise(
-                new InfusionCancelled(
-                        id,
-                        requirePlan().planId(),
-                        patientId,
-                        siteId,
-                        sessionNumber(),
-                        startsAt,
-                        reason,
-                        late,
-                        onHold,
-                        now),
-                eventId,
-                now);
+        raise(details.rescheduled(this, previous, now), eventId, now);
     }
 
     /**
@@ -506,17 +292,7 @@ public class Appointment extends AggregateRoot {
         this.status = AppointmentStatus.NO_SHOW;
         this.reservationIds = List.of();
         this.updatedAt = now;
-        if (type == AppointmentType.INFUSION) {
-            raise(
-                    new PatientNoShow(id, requirePlan().planId(), patientId, siteId, sessionNumber(), startsAt, now),
-                    eventId,
-                    now);
-        } else {
-            raise(
-                    new ConsultationNoShow(id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, now),
-                    eventId,
-                    now);
-        }
+        raise(details.noShow(this, now), eventId, now);
     }
 
     /**
@@ -538,14 +314,7 @@ public class Appointment extends AggregateRoot {
         }
         this.status = AppointmentStatus.CHECKED_IN;
         this.updatedAt = now;
-        if (type == AppointmentType.CONSULTATION) {
-            // intake accepts screening for the request only from this check-in on
-            raise(
-                    new ConsultationCheckedIn(
-                            id, requestId == null ? id : requestId, patientId, siteId, clinicianId, now),
-                    eventId,
-                    now);
-        }
+        details.checkedIn(this, now).ifPresent(event -> raise(event, eventId, now));
     }
 
     public void start(Instant now) {
@@ -572,51 +341,19 @@ public class Appointment extends AggregateRoot {
             String eventId,
             Instant now) {
         requireStatus("complete", AppointmentStatus.IN_PROGRESS);
-        InfusionPlan p = requirePlan();
+        InfusionDetails session = infusion();
         SymptomScores.requireValid(result.symptomScale(), result.symptomScore());
-        Instant started = startedAt == null ? startsAt : startedAt;
-        List<DischargePolicy.Failure> failed = policy.evaluate(p, started, result, safety, now);
+        Instant started = startedOrStart();
+        List<DischargePolicy.Failure> failed = policy.evaluate(session.plan(), started, result, safety, now);
         if (!failed.isEmpty() && override == null) {
             throw new DischargeRefusedException(failed);
         }
-        DischargeOverride overridden = failed.isEmpty() || override == null
-                ? null
-                : new DischargeOverride(
-                        failed.stream().map(DischargePolicy.Failure::check).toList(),
-                        override.by(),
-                        override.reason(),
-                        now);
+        InfusionDetails completed = session.completed(result, InfusionDetails.overrideOf(failed, override, now));
+        this.details = completed;
         this.status = AppointmentStatus.COMPLETED;
-        this.outcome = result;
-        this.dischargeOverride = overridden;
         this.completedAt = now;
         this.updatedAt = now;
-        raise(
-                new SessionCompleted(
-                        id,
-                        p.planId(),
-                        patientId,
-                        siteId,
-                        chairId,
-                        sessionNumber(),
-                        sessionsTotal(),
-                        p.protocol(),
-                        p.route(),
-                        result.doseMg(),
-                        result.infusionMinutes(),
-                        result.observationMinutes(),
-                        result.symptomScale(),
-                        result.symptomScore(),
-                        lastOfCourse,
-                        started,
-                        now,
-                        result.weightKg(),
-                        overridden == null
-                                ? null
-                                : overridden.checks().stream().map(Enum::name).toList(),
-                        overridden == null ? null : overridden.by()),
-                eventId,
-                now);
+        raise(completed.completedEvent(this, started, lastOfCourse, now), eventId, now);
     }
 
     /**
@@ -634,45 +371,18 @@ public class Appointment extends AggregateRoot {
             String eventId,
             Instant now) {
         requireStatus("stop", AppointmentStatus.IN_PROGRESS);
-        InfusionPlan p = requirePlan();
-        Instant started = startedAt == null ? startsAt : startedAt;
-        long elapsed = Math.max(0, (Duration.between(started, now).toSeconds() + 59) / 60);
-        long most = Math.min(p.infusionMinutes(), elapsed);
-        if (infusionMinutes < 0 || infusionMinutes > most) {
-            throw new InvalidRequestException(
-                    "infusionMinutes",
-                    "must be between 0 and " + most + " (the plan's " + p.infusionMinutes()
-                            + " minutes, and no more than have passed since the start), got " + infusionMinutes);
-        }
-        BigDecimal given = doseMg != null
-                ? doseMg
-                : p.infusionMinutes() == 0
-                        ? BigDecimal.ZERO.setScale(1)
-                        : p.doseMg()
-                                .multiply(BigDecimal.valueOf(infusionMinutes))
-                                .divide(BigDecimal.valueOf(p.infusionMinutes()), 1, RoundingMode.HALF_EVEN);
+        Instant started = startedOrStart();
+        InfusionDetails stopped = infusion().stopped(reason, infusionMinutes, doseMg, started, now);
+        this.details = stopped;
         this.status = AppointmentStatus.STOPPED;
-        this.sessionStop = new SessionStop(reason, infusionMinutes, given, now);
         this.completedAt = now;
         this.updatedAt = now;
-        raise(
-                new SessionStopped(
-                        id,
-                        p.planId(),
-                        patientId,
-                        siteId,
-                        chairId,
-                        sessionNumber(),
-                        sessionsTotal(),
-                        p.protocol(),
-                        p.route(),
-                        reason,
-                        given,
-                        infusionMinutes,
-                        started,
-                        now),
-                eventId,
-                now);
+        raise(stopped.stoppedEvent(this, started, now), eventId, now);
+    }
+
+    /** When it began: as started, or the booked start for one completed without a start. */
+    private Instant startedOrStart() {
+        return startedAt == null ? startsAt : startedAt;
     }
 
     /**
@@ -681,22 +391,16 @@ public class Appointment extends AggregateRoot {
      */
     public void completeConsultation(
             boolean newPatient, ConsultationCompleted.VisitLevel visitLevel, String eventId, Instant now) {
-        if (type != AppointmentType.CONSULTATION) {
-            throw new ConflictException("NOT_A_CONSULTATION", "appointment " + id + " is not a consultation");
-        }
+        ConsultationDetails consultation = consultation();
         requireStatus(
                 "complete",
                 EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_PROGRESS));
+        ConsultationDetails completed = consultation.completed(newPatient, visitLevel);
+        this.details = completed;
         this.status = AppointmentStatus.COMPLETED;
         this.completedAt = now;
-        this.newPatient = newPatient;
-        this.visitLevel = visitLevel;
         this.updatedAt = now;
-        raise(
-                new ConsultationCompleted(
-                        id, requestIdOrId(), patientId, siteId, clinicianId, startsAt, now, newPatient, visitLevel),
-                eventId,
-                now);
+        raise(completed.completedEvent(this, now), eventId, now);
     }
 
     private void requireStatus(String action, AppointmentStatus allowed) {
@@ -707,15 +411,45 @@ public class Appointment extends AggregateRoot {
         StatusGuard.require(action, "an appointment", status, allowed);
     }
 
-    private InfusionPlan requirePlan() {
-        if (plan == null) {
-            throw new ConflictException("NOT_AN_INFUSION", "appointment " + id + " is not an infusion session");
-        }
-        return plan;
-    }
-
     private static List<String> ids(Slot slot) {
         return slot.reservations().stream().map(Reservation::id).toList();
+    }
+
+    /** What only this kind of appointment has. */
+    public AppointmentDetails details() {
+        return details;
+    }
+
+    /**
+     * The session's part, for a step only an infusion session takes.
+     *
+     * @throws ConflictException (409 {@code NOT_AN_INFUSION}) for a consultation
+     */
+    public InfusionDetails infusion() {
+        if (details instanceof InfusionDetails session) {
+            return session;
+        }
+        throw new ConflictException("NOT_AN_INFUSION", "appointment " + id + " is not an infusion session");
+    }
+
+    /**
+     * The consultation's part, for a step only a consultation takes.
+     *
+     * @throws ConflictException (409 {@code NOT_A_CONSULTATION}) for an infusion session
+     */
+    public ConsultationDetails consultation() {
+        if (details instanceof ConsultationDetails consultation) {
+            return consultation;
+        }
+        throw new ConflictException("NOT_A_CONSULTATION", "appointment " + id + " is not a consultation");
+    }
+
+    private @Nullable InfusionDetails infusionOrNull() {
+        return details instanceof InfusionDetails session ? session : null;
+    }
+
+    private @Nullable ConsultationDetails consultationOrNull() {
+        return details instanceof ConsultationDetails consultation ? consultation : null;
     }
 
     public String id() {
@@ -723,7 +457,7 @@ public class Appointment extends AggregateRoot {
     }
 
     public AppointmentType type() {
-        return type;
+        return details.type();
     }
 
     public String patientId() {
@@ -732,51 +466,6 @@ public class Appointment extends AggregateRoot {
 
     public String siteId() {
         return siteId;
-    }
-
-    public @Nullable String clinicianId() {
-        return clinicianId;
-    }
-
-    public @Nullable String chairId() {
-        return chairId;
-    }
-
-    public @Nullable String requestId() {
-        return requestId;
-    }
-
-    public @Nullable InfusionPlan plan() {
-        return plan;
-    }
-
-    public @Nullable String planId() {
-        return plan == null ? null : plan.planId();
-    }
-
-    public int sessionNumber() {
-        return sessionNumber == null ? 0 : sessionNumber;
-    }
-
-    public int sessionsTotal() {
-        return sessionsTotal == null ? 0 : sessionsTotal;
-    }
-
-    public @Nullable Integer sessionNumberOrNull() {
-        return sessionNumber;
-    }
-
-    public @Nullable Integer sessionsTotalOrNull() {
-        return sessionsTotal;
-    }
-
-    public @Nullable Instant requestedAt() {
-        return requestedAt;
-    }
-
-    /** The spacing as stored: null for sessions stored before they kept their plan's. */
-    public @Nullable SpacingPolicy spacingOrNull() {
-        return spacing;
     }
 
     public Instant startsAt() {
@@ -799,10 +488,6 @@ public class Appointment extends AggregateRoot {
         return late;
     }
 
-    public boolean urgent() {
-        return urgent;
-    }
-
     public @Nullable String cancelReason() {
         return cancelReason;
     }
@@ -815,17 +500,9 @@ public class Appointment extends AggregateRoot {
         return updatedAt;
     }
 
+    /** When it was started (consultations may be completed without); null before. */
     public @Nullable Instant startedAt() {
         return startedAt;
-    }
-
-    public @Nullable SessionOutcome outcome() {
-        return outcome;
-    }
-
-    /** The discharge checks overridden when the session completed; null when none were. */
-    public @Nullable DischargeOverride dischargeOverride() {
-        return dischargeOverride;
     }
 
     /** When the consultation or session ended (completed or stopped); null before. */
@@ -833,18 +510,110 @@ public class Appointment extends AggregateRoot {
         return completedAt;
     }
 
-    /** Whether a completed consultation was a new patient's; null for anything else. */
-    public @Nullable Boolean newPatient() {
-        return newPatient;
+    // Views across both kinds, read from the kind's part: what the other kind lacks is null (or 0).
+
+    /** A consultation's physician; null for a session. */
+    public @Nullable String clinicianId() {
+        ConsultationDetails c = consultationOrNull();
+        return c == null ? null : c.clinicianId();
     }
 
-    /** The level a completed consultation was evaluated at; null for anything else. */
-    public ConsultationCompleted.@Nullable VisitLevel visitLevel() {
-        return visitLevel;
+    /** A session's chair; null for a consultation. */
+    public @Nullable String chairId() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.chairId();
+    }
+
+    /** A consultation's request; null for a session (and a consultation stored without one). */
+    public @Nullable String requestId() {
+        ConsultationDetails c = consultationOrNull();
+        return c == null ? null : c.requestId();
+    }
+
+    /** Whether a consultation was requested as urgent; false for a session. */
+    public boolean urgent() {
+        ConsultationDetails c = consultationOrNull();
+        return c != null && c.urgent();
+    }
+
+    /** A session's plan; null for a consultation. */
+    public @Nullable InfusionPlan plan() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.plan();
+    }
+
+    /** A session's plan id; null for a consultation. */
+    public @Nullable String planId() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.planId();
+    }
+
+    /** A session's number in its plan; 0 for a consultation. */
+    public int sessionNumber() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? 0 : s.sessionNumber();
+    }
+
+    /** A session's plan's number of sessions; 0 for a consultation. */
+    public int sessionsTotal() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? 0 : s.sessionsTotal();
+    }
+
+    /** A session's number in its plan; null for a consultation. */
+    public @Nullable Integer sessionNumberOrNull() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.sessionNumber();
+    }
+
+    /** The plan's spacing a session keeps with its neighbours ({@link SpacingPolicy#UNKNOWN} for old sessions and consultations). */
+    public SpacingPolicy spacing() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? SpacingPolicy.UNKNOWN : s.spacing();
+    }
+
+    /** What was recorded when a session completed; null otherwise. */
+    public @Nullable SessionOutcome outcome() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.outcome();
+    }
+
+    /** The discharge checks overridden when the session completed; null when none were. */
+    public @Nullable DischargeOverride dischargeOverride() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.dischargeOverride();
     }
 
     /** How the infusion stopped early; null unless STOPPED. */
     public @Nullable SessionStop sessionStop() {
-        return sessionStop;
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.sessionStop();
+    }
+
+    /** Whether a session's hold was released while it still waits for a time; false otherwise. */
+    public boolean holdReleased() {
+        InfusionDetails s = infusionOrNull();
+        return s != null && s.holdReleased();
+    }
+
+    /**
+     * Why a session released from its hold still waits for a time (a booking rule or NO_CAPACITY);
+     * null otherwise.
+     */
+    public @Nullable String waitingReason() {
+        InfusionDetails s = infusionOrNull();
+        return s == null ? null : s.waitingReason();
+    }
+
+    /** Whether a completed consultation was a new patient's; null for anything else. */
+    public @Nullable Boolean newPatient() {
+        ConsultationDetails c = consultationOrNull();
+        return c == null ? null : c.newPatient();
+    }
+
+    /** The level a completed consultation was evaluated at; null for anything else. */
+    public ConsultationCompleted.@Nullable VisitLevel visitLevel() {
+        ConsultationDetails c = consultationOrNull();
+        return c == null ? null : c.visitLevel();
     }
 }

@@ -2,12 +2,16 @@ package org.clinicops.scheduling.booking.adapter.mongo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.platform.outbox.AggregateRoot;
 import org.clinicops.scheduling.booking.domain.Appointment;
+import org.clinicops.scheduling.booking.domain.AppointmentDetails;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.ConsultationDetails;
 import org.clinicops.scheduling.booking.domain.DischargeOverride;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
 import org.clinicops.scheduling.booking.domain.SessionStop;
@@ -113,7 +117,7 @@ final class AppointmentDocument extends AggregateRoot {
 
     AppointmentDocument() {}
 
-    /** The document of an appointment, with its pending events. */
+    /** The document of an appointment, with its pending events; the other kind's fields stay absent. */
     static AppointmentDocument of(Appointment a) {
         AppointmentDocument d = new AppointmentDocument();
         d.id = a.id();
@@ -121,14 +125,25 @@ final class AppointmentDocument extends AggregateRoot {
         d.type = a.type();
         d.patientId = a.patientId();
         d.siteId = a.siteId();
-        d.clinicianId = a.clinicianId();
-        d.chairId = a.chairId();
-        d.requestId = a.requestId();
-        d.urgent = a.urgent();
-        d.requestedAt = a.requestedAt();
-        d.plan = a.plan();
-        d.sessionNumber = a.sessionNumberOrNull();
-        d.sessionsTotal = a.sessionsTotalOrNull();
+        if (a.details() instanceof ConsultationDetails c) {
+            d.clinicianId = c.clinicianId();
+            d.requestId = c.requestId();
+            d.urgent = c.urgent();
+            d.requestedAt = c.requestedAt();
+            d.newPatient = c.newPatient();
+            d.visitLevel = c.visitLevel();
+        } else if (a.details() instanceof InfusionDetails s) {
+            d.chairId = s.chairId();
+            d.plan = s.plan();
+            d.sessionNumber = s.sessionNumber();
+            d.sessionsTotal = s.sessionsTotal();
+            d.outcome = s.outcome();
+            d.dischargeOverride = s.dischargeOverride();
+            d.sessionStop = s.sessionStop();
+            d.holdReleased = s.holdReleased();
+            d.spacing = s.planSpacing();
+            d.waitingReason = s.waitingReason();
+        }
         d.startsAt = a.startsAt();
         d.endsAt = a.endsAt();
         d.status = a.status();
@@ -137,14 +152,6 @@ final class AppointmentDocument extends AggregateRoot {
         d.reservationIds = a.reservationIds();
         d.startedAt = a.startedAt();
         d.completedAt = a.completedAt();
-        d.outcome = a.outcome();
-        d.dischargeOverride = a.dischargeOverride();
-        d.sessionStop = a.sessionStop();
-        d.holdReleased = a.holdReleased();
-        d.spacing = a.spacingOrNull();
-        d.waitingReason = a.waitingReason();
-        d.newPatient = a.newPatient();
-        d.visitLevel = a.visitLevel();
         d.updatedAt = a.updatedAt();
         d.restoreOutbox(a.pendingEvents());
         return d;
@@ -155,17 +162,9 @@ final class AppointmentDocument extends AggregateRoot {
         return Appointment.restore(
                 id,
                 version,
-                type,
                 patientId,
                 siteId,
-                clinicianId,
-                chairId,
-                requestId,
-                urgent,
-                requestedAt,
-                plan,
-                sessionNumber,
-                sessionsTotal,
+                details(),
                 startsAt,
                 endsAt,
                 status,
@@ -174,16 +173,27 @@ final class AppointmentDocument extends AggregateRoot {
                 reservationIds,
                 startedAt,
                 completedAt,
-                outcome,
-                dischargeOverride,
-                sessionStop,
-                holdReleased,
-                spacing,
-                waitingReason,
-                newPatient,
-                visitLevel,
                 updatedAt,
                 pendingEvents());
+    }
+
+    private AppointmentDetails details() {
+        return switch (type) {
+            case CONSULTATION ->
+                new ConsultationDetails(clinicianId, requestId, urgent, requestedAt, newPatient, visitLevel);
+            case INFUSION ->
+                new InfusionDetails(
+                        chairId,
+                        Objects.requireNonNull(plan, () -> "infusion session " + id + " is stored without its plan"),
+                        sessionNumber == null ? 0 : sessionNumber,
+                        sessionsTotal == null ? 0 : sessionsTotal,
+                        spacing,
+                        outcome,
+                        dischargeOverride,
+                        sessionStop,
+                        holdReleased,
+                        waitingReason);
+        };
     }
 
     /** The version the store gave this document when it wrote it (0 for a new one). */
