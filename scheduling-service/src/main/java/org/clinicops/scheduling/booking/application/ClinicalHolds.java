@@ -21,6 +21,7 @@ import org.clinicops.scheduling.booking.domain.AppointmentType;
 import org.clinicops.scheduling.booking.domain.BookingRefusedException;
 import org.clinicops.scheduling.booking.domain.BookingRule;
 import org.clinicops.scheduling.booking.domain.BookingRules;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
@@ -327,7 +328,8 @@ public class ClinicalHolds {
     private void waitFor(List<Appointment> sessions, String reason) {
         Instant now = clock.instant();
         for (Appointment session : sessions) {
-            if (!session.holdReleased() || !reason.equals(session.waitingReason())) {
+            InfusionDetails held = session.infusion();
+            if (!held.holdReleased() || !reason.equals(held.waitingReason())) {
                 session.awaitTimeAfterRelease(reason, now);
                 appointments.save(session);
             }
@@ -339,7 +341,7 @@ public class ClinicalHolds {
     private void list(List<Appointment> sessions, String reason) {
         Instant now = clock.instant();
         Appointment first = sessions.get(0);
-        InfusionPlan plan = first.plan();
+        InfusionPlan plan = first.infusion().plan();
         SpacingPolicy spacing = first.spacing();
         waitingList.add(new WaitingEntry(
                 entryId(String.valueOf(first.planId())),

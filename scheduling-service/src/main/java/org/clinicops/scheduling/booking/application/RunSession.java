@@ -11,8 +11,10 @@ import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.DischargeOverride;
 import org.clinicops.scheduling.booking.domain.DischargePolicy;
 import org.clinicops.scheduling.booking.domain.DischargeRefusedException;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.NewPatientRule;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,16 +111,16 @@ public class RunSession {
                         safety.of(appointment.id()),
                         discharge,
                         command.override(),
-                        isLastOfCourse(appointment),
+                        isLastOfCourse(appointment.infusion()),
                         ids.eventId(),
                         clock.instant());
             } catch (DischargeRefusedException refused) {
                 metrics.dischargeRefused(appointment.siteId(), refused.failedChecks());
                 throw refused;
             }
-            if (appointment.dischargeOverride() != null) {
-                metrics.dischargeOverridden(
-                        appointment.siteId(), appointment.dischargeOverride().checks());
+            DischargeOverride overridden = appointment.infusion().dischargeOverride();
+            if (overridden != null) {
+                metrics.dischargeOverridden(appointment.siteId(), overridden.checks());
             }
         }
         return freeRemainingTime(appointments.save(appointment));
@@ -168,7 +170,7 @@ public class RunSession {
      * The course is completed when no other session of the plan is still pending (scheduled, checked
      * in, in progress or on hold): completed, stopped, cancelled and missed sessions have ended.
      */
-    private boolean isLastOfCourse(Appointment session) {
+    private boolean isLastOfCourse(InfusionDetails session) {
         for (int n = 1; n <= session.sessionsTotal(); n++) {
             if (n == session.sessionNumber()) {
                 continue;

@@ -17,7 +17,9 @@ import org.clinicops.events.SiteUpdated.ClinicianRole;
 import org.clinicops.platform.problem.NotFoundException;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.Reservation;
+import org.clinicops.scheduling.booking.domain.SessionStop;
 import org.clinicops.scheduling.booking.domain.SlotGrid;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Chair;
@@ -218,7 +220,8 @@ public class SiteDay {
 
     private static BoardEntry entry(Appointment a, ZoneId zone) {
         // a stopped session freed its chair when it stopped, not at its booked end
-        var stop = a.sessionStop();
+        InfusionDetails session = a.details() instanceof InfusionDetails s ? s : null;
+        SessionStop stop = session == null ? null : session.sessionStop();
         Instant ends = stop != null ? stop.stoppedAt() : a.endsAt();
         return new BoardEntry(
                 a.id(),
@@ -228,7 +231,7 @@ public class SiteDay {
                 LocalTime.ofInstant(a.startsAt(), zone).format(HH_MM),
                 LocalTime.ofInstant(ends, zone).format(HH_MM),
                 a.sessionNumberOrNull(),
-                a.sessionsTotal(),
+                session == null ? 0 : session.sessionsTotal(),
                 a.late());
     }
 

@@ -510,7 +510,8 @@ public class Appointment extends AggregateRoot {
         return completedAt;
     }
 
-    // Views across both kinds, read from the kind's part: what the other kind lacks is null (or 0).
+    // Views across both kinds (lists, rules over a patient's appointments), read from the kind's part:
+    // what the other kind lacks is null (or 0). Anything else of one kind is read from its part.
 
     /** A consultation's physician; null for a session. */
     public @Nullable String clinicianId() {
@@ -522,24 +523,6 @@ public class Appointment extends AggregateRoot {
     public @Nullable String chairId() {
         InfusionDetails s = infusionOrNull();
         return s == null ? null : s.chairId();
-    }
-
-    /** A consultation's request; null for a session (and a consultation stored without one). */
-    public @Nullable String requestId() {
-        ConsultationDetails c = consultationOrNull();
-        return c == null ? null : c.requestId();
-    }
-
-    /** Whether a consultation was requested as urgent; false for a session. */
-    public boolean urgent() {
-        ConsultationDetails c = consultationOrNull();
-        return c != null && c.urgent();
-    }
-
-    /** A session's plan; null for a consultation. */
-    public @Nullable InfusionPlan plan() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? null : s.plan();
     }
 
     /** A session's plan id; null for a consultation. */
@@ -554,12 +537,6 @@ public class Appointment extends AggregateRoot {
         return s == null ? 0 : s.sessionNumber();
     }
 
-    /** A session's plan's number of sessions; 0 for a consultation. */
-    public int sessionsTotal() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? 0 : s.sessionsTotal();
-    }
-
     /** A session's number in its plan; null for a consultation. */
     public @Nullable Integer sessionNumberOrNull() {
         InfusionDetails s = infusionOrNull();
@@ -570,50 +547,5 @@ public class Appointment extends AggregateRoot {
     public SpacingPolicy spacing() {
         InfusionDetails s = infusionOrNull();
         return s == null ? SpacingPolicy.UNKNOWN : s.spacing();
-    }
-
-    /** What was recorded when a session completed; null otherwise. */
-    public @Nullable SessionOutcome outcome() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? null : s.outcome();
-    }
-
-    /** The discharge checks overridden when the session completed; null when none were. */
-    public @Nullable DischargeOverride dischargeOverride() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? null : s.dischargeOverride();
-    }
-
-    /** How the infusion stopped early; null unless STOPPED. */
-    public @Nullable SessionStop sessionStop() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? null : s.sessionStop();
-    }
-
-    /** Whether a session's hold was released while it still waits for a time; false otherwise. */
-    public boolean holdReleased() {
-        InfusionDetails s = infusionOrNull();
-        return s != null && s.holdReleased();
-    }
-
-    /**
-     * Why a session released from its hold still waits for a time (a booking rule or NO_CAPACITY);
-     * null otherwise.
-     */
-    public @Nullable String waitingReason() {
-        InfusionDetails s = infusionOrNull();
-        return s == null ? null : s.waitingReason();
-    }
-
-    /** Whether a completed consultation was a new patient's; null for anything else. */
-    public @Nullable Boolean newPatient() {
-        ConsultationDetails c = consultationOrNull();
-        return c == null ? null : c.newPatient();
-    }
-
-    /** The level a completed consultation was evaluated at; null for anything else. */
-    public ConsultationCompleted.@Nullable VisitLevel visitLevel() {
-        ConsultationDetails c = consultationOrNull();
-        return c == null ? null : c.visitLevel();
     }
 }

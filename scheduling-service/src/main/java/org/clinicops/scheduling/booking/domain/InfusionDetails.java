@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.clinicops.events.ClinicEvent;
 import org.clinicops.events.InfusionCancelled;
@@ -64,45 +65,35 @@ public record InfusionDetails(
 
     @Override
     public InfusionDetails movedTo(Slot slot) {
-        return slot.chairId() == null ? this : with(slot.chairId(), holdReleased, waitingReason);
+        return slot.chairId() == null
+                ? this
+                : changed(slot.chairId(), outcome, dischargeOverride, sessionStop, holdReleased, waitingReason);
     }
 
     /** Released from its hold while no time is found: it waits, and says why. */
     InfusionDetails awaitingTime(String reason) {
-        return with(chairId, true, reason);
+        return changed(chairId, outcome, dischargeOverride, sessionStop, true, reason);
     }
 
     /** Released from its hold and booked again: it waits no more. */
     InfusionDetails rebooked() {
-        return with(chairId, false, null);
-    }
-
-    private InfusionDetails with(@Nullable String chair, boolean released, @Nullable String reason) {
-        return new InfusionDetails(
-                chair,
-                plan,
-                sessionNumber,
-                sessionsTotal,
-                planSpacing,
-                outcome,
-                dischargeOverride,
-                sessionStop,
-                released,
-                reason);
+        return changed(chairId, outcome, dischargeOverride, sessionStop, false, null);
     }
 
     InfusionDetails completed(SessionOutcome result, @Nullable DischargeOverride overridden) {
+        return changed(chairId, result, overridden, sessionStop, holdReleased, waitingReason);
+    }
+
+    /** The same session (plan, number, spacing) with what changes along its life. */
+    private InfusionDetails changed(
+            @Nullable String chair,
+            @Nullable SessionOutcome result,
+            @Nullable DischargeOverride overridden,
+            @Nullable SessionStop stop,
+            boolean released,
+            @Nullable String reason) {
         return new InfusionDetails(
-                chairId,
-                plan,
-                sessionNumber,
-                sessionsTotal,
-                planSpacing,
-                result,
-                overridden,
-                sessionStop,
-                holdReleased,
-                waitingReason);
+                chair, plan, sessionNumber, sessionsTotal, planSpacing, result, overridden, stop, released, reason);
     }
 
     /**
@@ -133,12 +124,8 @@ public record InfusionDetails(
                         : plan.doseMg()
                                 .multiply(BigDecimal.valueOf(infusionMinutes))
                                 .divide(BigDecimal.valueOf(plan.infusionMinutes()), 1, RoundingMode.HALF_EVEN);
-        return new InfusionDetails(
+        return changed(
                 chairId,
-                plan,
-                sessionNumber,
-                sessionsTotal,
-                planSpacing,
                 outcome,
                 dischargeOverride,
                 new SessionStop(reason, infusionMinutes, given, now),
@@ -211,7 +198,7 @@ public record InfusionDetails(
     }
 
     SessionCompleted completedEvent(Appointment a, Instant started, boolean lastOfCourse, Instant now) {
-        SessionOutcome result = java.util.Objects.requireNonNull(outcome);
+        SessionOutcome result = Objects.requireNonNull(outcome);
         DischargeOverride overridden = dischargeOverride;
         return new SessionCompleted(
                 a.id(),
@@ -239,7 +226,7 @@ public record InfusionDetails(
     }
 
     SessionStopped stoppedEvent(Appointment a, Instant started, Instant now) {
-        SessionStop stop = java.util.Objects.requireNonNull(sessionStop);
+        SessionStop stop = Objects.requireNonNull(sessionStop);
         return new SessionStopped(
                 a.id(),
                 plan.planId(),

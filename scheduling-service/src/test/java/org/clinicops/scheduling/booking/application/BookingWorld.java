@@ -33,6 +33,7 @@ import org.clinicops.scheduling.booking.adapter.metrics.MicrometerSchedulingMetr
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.PatientHolds;
@@ -339,7 +340,11 @@ final class BookingWorld {
             }
         }
         for (Appointment a : all) {
-            STATS.merge("state " + a.status() + (a.holdReleased() ? " released" : ""), 1L, Long::sum);
+            STATS.merge(
+                    "state " + a.status()
+                            + (a.details() instanceof InfusionDetails s && s.holdReleased() ? " released" : ""),
+                    1L,
+                    Long::sum);
         }
         STATS.merge("state held patients", (long) heldSince.size(), Long::sum);
         List<String> broken = new ArrayList<>();

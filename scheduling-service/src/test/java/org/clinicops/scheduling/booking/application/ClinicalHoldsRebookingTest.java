@@ -215,8 +215,8 @@ class ClinicalHoldsRebookingTest {
         assertThat(after.get(0).status()).isEqualTo(AppointmentStatus.SCHEDULED);
         assertThat(day(after.get(0))).isEqualTo(MONDAY);
         assertThat(after.get(1).status()).isEqualTo(AppointmentStatus.ON_HOLD);
-        assertThat(after.get(1).holdReleased()).isTrue();
-        assertThat(after.get(1).waitingReason()).isEqualTo("NO_CAPACITY");
+        assertThat(after.get(1).infusion().holdReleased()).isTrue();
+        assertThat(after.get(1).infusion().waitingReason()).isEqualTo("NO_CAPACITY");
         assertThat(waitingList.inRetryOrder()).singleElement().satisfies(entry -> {
             assertThat(entry.id()).isEqualTo("held:plan_pain");
             assertThat(entry.kind()).isEqualTo(WaitingEntry.Kind.HELD_SESSIONS);
@@ -230,7 +230,7 @@ class ClinicalHoldsRebookingTest {
         Appointment second = sessions().get(1);
         assertThat(second.status()).isEqualTo(AppointmentStatus.SCHEDULED);
         assertThat(day(second)).isEqualTo(MONDAY.plusDays(2));
-        assertThat(second.waitingReason()).isNull();
+        assertThat(second.infusion().waitingReason()).isNull();
         assertThat(waitingList.inRetryOrder()).isEmpty();
     }
 

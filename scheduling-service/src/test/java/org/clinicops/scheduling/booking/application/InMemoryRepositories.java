@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.clinicops.platform.outbox.AggregateRoot;
@@ -51,64 +53,26 @@ final class InMemoryRepositories {
 
     /**
      * How items are stored: as themselves (an aggregate mapped by its annotations), or through the
-     * document class the service's store maps them to.
+     * document class the service's store maps them to; {@code written} hears of the stored object whose
+     * version was just set.
      */
-    interface Mapping<T> {
+    record Mapping<T>(
+            Class<?> storedType,
+            Function<T, Object> toStored,
+            Function<Object, T> fromStored,
+            BiConsumer<T, Object> written) {
 
-        Class<?> storedType();
-
-        Object toStored(T item);
-
-        T fromStored(Object stored);
-
-        /** The store wrote {@code item} as {@code stored}, whose version it has just set. */
-        void written(T item, Object stored);
-    }
-
-    private static <T> Mapping<T> asItself(Class<T> type) {
-        return new Mapping<>() {
-            @Override
-            public Class<?> storedType() {
-                return type;
-            }
-
-            @Override
-            public Object toStored(T item) {
-                return item;
-            }
-
-            @Override
-            public T fromStored(Object stored) {
-                return type.cast(stored);
-            }
-
-            @Override
-            public void written(T item, Object stored) {}
-        };
+        static <T> Mapping<T> asItself(Class<T> type) {
+            return new Mapping<>(type, item -> item, type::cast, (item, stored) -> {});
+        }
     }
 
     /** Appointments stored as the documents {@code MongoAppointmentRepository} writes. */
-    static final Mapping<Appointment> APPOINTMENTS = new Mapping<>() {
-        @Override
-        public Class<?> storedType() {
-            return MongoBookingStores.appointmentDocumentType();
-        }
-
-        @Override
-        public Object toStored(Appointment item) {
-            return MongoBookingStores.appointmentDocument(item);
-        }
-
-        @Override
-        public Appointment fromStored(Object stored) {
-            return MongoBookingStores.appointmentOf(stored);
-        }
-
-        @Override
-        public void written(Appointment item, Object stored) {
-            item.markStored(MongoBookingStores.appointmentVersion(stored));
-        }
-    };
+    static final Mapping<Appointment> APPOINTMENTS = new Mapping<>(
+            MongoBookingStores.appointmentDocumentType(),
+            MongoBookingStores::appointmentDocument,
+            MongoBookingStores::appointmentOf,
+            (appointment, stored) -> appointment.markStored(MongoBookingStores.appointmentVersion(stored)));
 
     /** One collection of one aggregate type, by id. */
     final class Store<T> {
@@ -152,20 +116,20 @@ final class InMemoryRepositories {
         }
 
         synchronized T insert(T item) {
-            Object stored = mapping.toStored(item);
+            Object stored = mapping.toStored().apply(item);
             Document doc = write(stored);
             String id = String.valueOf(doc.get("_id"));
             if (documents.containsKey(id)) {
                 throw new DuplicateKeyException("duplicate key " + id);
             }
             setVersion(stored, doc, 0L);
-            mapping.written(item, stored);
+            mapping.written().accept(item, stored);
             documents.put(id, doc);
             return item;
         }
 
         synchronized T save(T item) {
-            Object written = mapping.toStored(item);
+            Object written = mapping.toStored().apply(item);
             Document doc = write(written);
             String id = String.valueOf(doc.get("_id"));
             Document stored = documents.get(id);
@@ -186,7 +150,7 @@ final class InMemoryRepositories {
                     setVersion(written, doc, ((Number) theirs).longValue() + 1);
                 }
             }
-            mapping.written(item, written);
+            mapping.written().accept(item, written);
             documents.put(id, doc);
             return item;
         }
@@ -233,12 +197,12 @@ final class InMemoryRepositories {
         }
 
         private T read(Document doc) {
-            return mapping.fromStored(converter.read(mapping.storedType(), new Document(doc)));
+            return mapping.fromStored().apply(converter.read(mapping.storedType(), new Document(doc)));
         }
     }
 
     <T> Store<T> store(Class<T> type) {
-        return new Store<>(asItself(type));
+        return new Store<>(Mapping.asItself(type));
     }
 
     <T> Store<T> store(Mapping<T> mapping) {

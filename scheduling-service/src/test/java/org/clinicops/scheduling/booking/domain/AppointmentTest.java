@@ -194,9 +194,9 @@ class AppointmentTest {
         a.awaitTimeAfterRelease(START.minus(Duration.ofDays(1)));
 
         assertThat(a.status()).isEqualTo(AppointmentStatus.ON_HOLD);
-        assertThat(a.holdReleased()).isTrue();
+        assertThat(a.infusion().holdReleased()).isTrue();
         a.releaseHold(slot(START.plus(Duration.ofDays(9)), "bos-1"), "e2", START);
-        assertThat(a.holdReleased()).isFalse();
+        assertThat(a.infusion().holdReleased()).isFalse();
         assertThat(a.status()).isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
@@ -246,7 +246,7 @@ class AppointmentTest {
                         START.plus(Duration.ofMinutes(45)),
                         false,
                         ConsultationCompleted.VisitLevel.HIGH));
-        assertThat(c.newPatient()).isFalse();
+        assertThat(c.consultation().newPatient()).isFalse();
     }
 
     @Test

@@ -81,7 +81,7 @@ class CheckInWindowAndHoldTest {
         held.awaitTimeAfterRelease("SPACING", START.minus(Duration.ofDays(1)));
 
         assertThat(held.status()).isEqualTo(AppointmentStatus.ON_HOLD);
-        assertThat(held.holdReleased()).isTrue();
-        assertThat(held.waitingReason()).isEqualTo("SPACING");
+        assertThat(held.infusion().holdReleased()).isTrue();
+        assertThat(held.infusion().waitingReason()).isEqualTo("SPACING");
     }
 }

@@ -84,7 +84,7 @@ class SessionEndTest {
         a.completeSession(PLANNED, vitalsAt(MAY_LEAVE.minusSeconds(300)), POLICY, null, false, "evt_done", MAY_LEAVE);
 
         assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
-        assertThat(a.dischargeOverride()).isNull();
+        assertThat(a.infusion().dischargeOverride()).isNull();
         SessionCompleted event = EventJson.read(last(a).body().getBytes(), SessionCompleted.class);
         assertThat(event.weightKg()).isEqualByComparingTo("70.0");
         assertThat(event.overriddenChecks()).isNull();
@@ -116,7 +116,7 @@ class SessionEndTest {
                     assertThat(e.getMessage()).contains("CLINICIAN", "override");
                 });
         assertThat(a.status()).isEqualTo(AppointmentStatus.IN_PROGRESS);
-        assertThat(a.outcome()).isNull();
+        assertThat(a.infusion().outcome()).isNull();
         assertThat(a.pendingEvents()).hasSize(events);
     }
 
@@ -135,7 +135,7 @@ class SessionEndTest {
                 early);
 
         assertThat(a.status()).isEqualTo(AppointmentStatus.COMPLETED);
-        assertThat(a.dischargeOverride())
+        assertThat(a.infusion().dischargeOverride())
                 .isEqualTo(new DischargeOverride(
                         List.of(
                                 DischargeCheck.OBSERVATION_TOO_SHORT,
@@ -175,7 +175,7 @@ class SessionEndTest {
                 "evt_done",
                 MAY_LEAVE);
 
-        assertThat(a.dischargeOverride()).isNull();
+        assertThat(a.infusion().dischargeOverride()).isNull();
         assertThat(last(a).body()).contains("\"overriddenChecks\":null", "\"overriddenBy\":null");
     }
 
@@ -203,7 +203,7 @@ class SessionEndTest {
 
         assertThat(a.status()).isEqualTo(AppointmentStatus.STOPPED);
         assertThat(a.status().holdsTime()).as("it keeps the time it used").isTrue();
-        assertThat(a.sessionStop())
+        assertThat(a.infusion().sessionStop())
                 .isEqualTo(new SessionStop(SessionStopped.Reason.ADVERSE_EVENT, 20, new BigDecimal("17.5"), stoppedAt));
         assertThat(last(a).type()).isEqualTo("clinic.session-stopped.v1");
         SessionStopped event = EventJson.read(last(a).body().getBytes(), SessionStopped.class);

@@ -15,6 +15,7 @@ import org.clinicops.platform.problem.InvalidRequestException;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.InfusionPlan;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
 import org.clinicops.scheduling.booking.domain.SessionStop;
@@ -167,16 +168,13 @@ final class BookingResources {
         resource.getServiceType()
                 .add(new org.hl7.fhir.r4.model.CodeableConcept()
                         .setText(a.type() == AppointmentType.CONSULTATION ? "Consultation" : "Infusion session"));
-        if (a.type() == AppointmentType.INFUSION) {
-            resource.setDescription("Infusion session " + a.sessionNumber() + " of " + a.sessionsTotal());
-            InfusionPlan plan = a.plan();
-            if (plan != null) {
-                // the CarePlan by intake's identifier (scheduling keeps the plan's id, not the request's),
-                // as supporting information: R4's Appointment.basedOn admits only a ServiceRequest
-                resource.addSupportingInformation(new Reference()
-                        .setType("CarePlan")
-                        .setIdentifier(new Identifier().setSystem(PLAN_IDS).setValue(plan.planId())));
-            }
+        if (a.details() instanceof InfusionDetails session) {
+            resource.setDescription("Infusion session " + session.sessionNumber() + " of " + session.sessionsTotal());
+            // the CarePlan by intake's identifier (scheduling keeps the plan's id, not the request's),
+            // as supporting information: R4's Appointment.basedOn admits only a ServiceRequest
+            resource.addSupportingInformation(new Reference()
+                    .setType("CarePlan")
+                    .setIdentifier(new Identifier().setSystem(PLAN_IDS).setValue(session.planId())));
         } else {
             resource.setDescription("Consultation");
         }
@@ -231,7 +229,7 @@ final class BookingResources {
 
     /** When a session ended: completed (after its observation) or stopped; null while it runs. */
     private static @Nullable Instant ended(Appointment a) {
-        SessionStop stop = a.sessionStop();
+        SessionStop stop = a.details() instanceof InfusionDetails session ? session.sessionStop() : null;
         if (a.status() == AppointmentStatus.STOPPED && stop != null) {
             return stop.stoppedAt();
         }
@@ -240,16 +238,17 @@ final class BookingResources {
 
     /** Whether a dose was given and recorded: an infusion session completed or stopped. */
     static boolean isAdministration(Appointment a) {
-        return a.type() == AppointmentType.INFUSION
+        return a.details() instanceof InfusionDetails session
                 && ADMINISTERED.contains(a.status())
                 && a.startedAt() != null
-                && (a.outcome() != null || a.sessionStop() != null);
+                && (session.outcome() != null || session.sessionStop() != null);
     }
 
     static MedicationAdministration administration(Appointment a) {
-        InfusionPlan plan = a.plan();
-        SessionOutcome outcome = a.outcome();
-        SessionStop stop = a.sessionStop();
+        InfusionDetails session = a.infusion();
+        InfusionPlan plan = session.plan();
+        SessionOutcome outcome = session.outcome();
+        SessionStop stop = session.sessionStop();
         boolean stopped = a.status() == AppointmentStatus.STOPPED && stop != null;
         BigDecimal dose =
                 stopped ? stop.doseMg() : Objects.requireNonNull(outcome).doseMg();
@@ -268,17 +267,14 @@ final class BookingResources {
         }
         org.hl7.fhir.r4.model.CodeableConcept medication = new org.hl7.fhir.r4.model.CodeableConcept();
         medication.addCoding().setSystem(RXNORM).setCode("6130").setDisplay("ketamine");
-        medication.setText(
-                plan != null && plan.protocol() == Protocol.ESKETAMINE_INDUCTION ? "esketamine" : "ketamine");
+        medication.setText(plan.protocol() == Protocol.ESKETAMINE_INDUCTION ? "esketamine" : "ketamine");
         given.setMedication(medication);
         given.setSubject(patient(a));
         given.setContext(new Reference("Encounter/" + FhirParams.fhirId(a.id())));
         given.setEffective(
                 new Period().setStart(Date.from(started)).setEnd(Date.from(started.plusSeconds(60L * minutes))));
         MedicationAdministration.MedicationAdministrationDosageComponent dosage = given.getDosage();
-        if (plan != null) {
-            dosage.setRoute(route(plan.route()));
-        }
+        dosage.setRoute(route(plan.route()));
         dosage.getDose().setValue(dose).setUnit("mg").setSystem(UCUM).setCode("mg");
         return given;
     }

@@ -38,6 +38,7 @@ import org.clinicops.scheduling.booking.application.StopSessionCommand;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.clinicops.scheduling.booking.domain.OverrideRequest;
 import org.clinicops.scheduling.booking.domain.SessionOutcome;
 import org.clinicops.scheduling.booking.domain.SymptomScores;
@@ -224,7 +225,7 @@ class AppointmentController {
                                 Boolean.TRUE.equals(body.dischargedWithEscort()),
                                 body.weightKg()),
                         override));
-        if (completed.dischargeOverride() != null) {
+        if (completed.details() instanceof InfusionDetails session && session.dischargeOverride() != null) {
             // the audit entry of this request names the override (its details stay on the session)
             Audit.object("appointments", id + "/discharge-override");
         }

@@ -5,6 +5,8 @@ import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
 import org.clinicops.scheduling.booking.domain.AppointmentType;
+import org.clinicops.scheduling.booking.domain.ConsultationDetails;
+import org.clinicops.scheduling.booking.domain.InfusionDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,8 @@ record AppointmentResponse(
         ConsultationCompleted.@Nullable VisitLevel visitLevel) {
 
     static AppointmentResponse of(Appointment a) {
+        InfusionDetails session = a.details() instanceof InfusionDetails s ? s : null;
+        ConsultationDetails consultation = a.details() instanceof ConsultationDetails c ? c : null;
         return new AppointmentResponse(
                 a.id(),
                 a.type(),
@@ -49,8 +53,8 @@ record AppointmentResponse(
                 a.status(),
                 a.late(),
                 a.cancelReason(),
-                a.waitingReason(),
-                a.newPatient(),
-                a.visitLevel());
+                session == null ? null : session.waitingReason(),
+                consultation == null ? null : consultation.newPatient(),
+                consultation == null ? null : consultation.visitLevel());
     }
 }
