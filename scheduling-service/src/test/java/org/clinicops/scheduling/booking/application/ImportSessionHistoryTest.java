@@ -200,7 +200,7 @@ class ImportSessionHistoryTest {
         assertThat(result.appointmentsInStore()).isEqualTo(84);
         Appointment completed = appointments.findById(idOf(sessions.get(0))).orElseThrow();
         assertThat(completed.status()).isEqualTo(AppointmentStatus.COMPLETED);
-        assertThat(completed.outcome()).isNotNull();
+        assertThat(completed.infusion().outcome()).isNotNull();
         assertThat(completed.chairId()).isEqualTo(sessions.get(0).chairId());
         assertThat(completed.reservationIds())
                 .as("chair, nurse and patient, 8 cells each")

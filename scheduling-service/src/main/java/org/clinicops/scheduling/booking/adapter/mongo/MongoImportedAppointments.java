@@ -39,12 +39,12 @@ class MongoImportedAppointments implements ImportedAppointments {
             return 0;
         }
         MongoPersistentEntity<?> entity =
-                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Appointment.class);
+                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(AppointmentDocument.class);
         MongoPersistentProperty version = entity.getVersionProperty();
         List<Document> docs = new ArrayList<>();
         for (Appointment appointment : appointments) {
             Document doc = new Document();
-            mongo.getConverter().write(appointment, doc);
+            mongo.getConverter().write(AppointmentDocument.of(appointment), doc);
             doc.put(AggregateRoot.OUTBOX_FIELD, new ArrayList<>());
             if (version != null) {
                 doc.put(version.getFieldName(), 0L);
@@ -67,7 +67,7 @@ class MongoImportedAppointments implements ImportedAppointments {
     @Override
     public Set<String> existing(Collection<String> ids) {
         Set<String> found = new HashSet<>();
-        for (Document doc : mongo.getCollection(mongo.getCollectionName(Appointment.class))
+        for (Document doc : mongo.getCollection(mongo.getCollectionName(AppointmentDocument.class))
                 .find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
                 .projection(new Document("_id", 1))) {
             found.add(doc.getString("_id"));
@@ -77,6 +77,7 @@ class MongoImportedAppointments implements ImportedAppointments {
 
     @Override
     public long estimatedCount() {
-        return mongo.getCollection(mongo.getCollectionName(Appointment.class)).estimatedDocumentCount();
+        return mongo.getCollection(mongo.getCollectionName(AppointmentDocument.class))
+                .estimatedDocumentCount();
     }
 }

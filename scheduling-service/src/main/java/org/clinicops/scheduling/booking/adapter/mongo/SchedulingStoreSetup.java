@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The adapters that read and write these collections depend on this bean ({@code @DependsOn}).
  *
  * <p>The indexes of {@code appointments} are declared on the mapped class ({@code @CompoundIndex} on
- * {@code Appointment}: {@code patient_start}, {@code site_start}, {@code site_updated}) and created by
+ * {@link AppointmentDocument}: {@code patient_start}, {@code site_start}, {@code site_updated}) and created by
  * Spring Data's automatic index creation.
  */
 @Component(SchedulingStoreSetup.BEAN)
