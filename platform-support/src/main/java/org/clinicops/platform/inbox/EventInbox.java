@@ -41,6 +41,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class EventInbox {
 
     public static final String COLLECTION = "processed_events";
+    /** Between the handler name and the {@code ce_id} in an entry's {@code _id}. */
+    private static final String KEY_SEPARATOR = "/";
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
@@ -118,7 +120,7 @@ public class EventInbox {
             String topic,
             int partition,
             long offset) {
-        String key = handlerName + "/" + event.id();
+        String key = handlerName + KEY_SEPARATOR + event.id();
         String type = event.type().type();
         if (mongo.getCollection(COLLECTION).find(new Document("_id", key)).first() != null) {
             count(type, Outcome.DUPLICATE);
@@ -144,6 +146,12 @@ public class EventInbox {
         }
         count(type, Outcome.APPLIED);
         return Outcome.APPLIED;
+    }
+
+    /** The handler name of an entry's {@code _id} (handler names hold no separator, event ids may). */
+    static String handlerOf(String key) {
+        int separator = key.indexOf(KEY_SEPARATOR);
+        return separator < 0 ? "" : key.substring(0, separator);
     }
 
     private <T extends ClinicEvent> InboundEvent<T> read(

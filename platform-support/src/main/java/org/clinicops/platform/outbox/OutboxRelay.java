@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -120,6 +121,15 @@ public class OutboxRelay implements SmartLifecycle {
         return stored.equals(event.occurredAt())
                 ? event
                 : new PendingEvent(event.eventId(), event.type(), event.topic(), event.key(), event.body(), stored);
+    }
+
+    /** Per collection of aggregates, how many documents hold events not published yet (a scan of each). */
+    public Map<String, Long> pendingDocuments() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String collection : collections) {
+            counts.put(collection, mongo.getCollection(collection).countDocuments(HAS_PENDING));
+        }
+        return counts;
     }
 
     /** Publishes everything pending now, on the caller's thread (tests, shutdown). */
