@@ -35,6 +35,27 @@ public interface OpsView {
         String id();
     }
 
+    /** Pages of the view's rows after an id. */
+    @FunctionalInterface
+    interface Rows {
+        List<? extends Row> after(@Nullable String after, int limit);
+    }
+
+    /** A view of this name whose rows come from {@code rows}. */
+    static OpsView of(String name, Rows rows) {
+        return new OpsView() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<? extends Row> rows(@Nullable String after, int limit) {
+                return rows.after(after, limit);
+            }
+        };
+    }
+
     /**
      * Up to {@code limit} documents of the collection whose {@code _id} sorts after {@code after}, in
      * {@code _id} order: the paging every view over one collection needs.

@@ -3,14 +3,11 @@ package org.clinicops.platform.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.clinicops.platform.outbox.OutboxRelay;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.OpsViews;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestTokens;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OpsViewsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static HttpResponse<String> get(int port, String path, @Nullable String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return OpsViews.get(port, path, token);
     }
 
     @Nested
@@ -55,16 +47,7 @@ class OpsViewsTest {
             tickets.open("req_ops_2", "p_ops_2");
             await().untilAsserted(() -> assertThat(tickets.listener().applied()).contains("req_ops_1", "req_ops_2"));
 
-            List<JsonNode> rows = new ArrayList<>();
-            String after = "";
-            do {
-                HttpResponse<String> page =
-                        get(management, "/actuator/opsviews/inbox?limit=1&after=" + after, TestTokens.admin());
-                assertThat(page.statusCode()).isEqualTo(200);
-                JsonNode body = JSON.readTree(page.body());
-                body.path("rows").forEach(rows::add);
-                after = body.path("next").isNull() ? null : body.path("next").asString();
-            } while (after != null);
+            List<JsonNode> rows = OpsViews.rows(management, "inbox", 1);
 
             assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
             assertThat(rows).allSatisfy(row -> {
