@@ -166,6 +166,18 @@ public final class Platform {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET on the service's management port as the demo client (ADMIN): e.g. its ops views. */
+    public HttpResponse<String> getManagementWithToken(String service, String path)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(management(service, path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpClient http() {
         return http;
     }

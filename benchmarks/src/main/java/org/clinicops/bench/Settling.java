@@ -1,14 +1,11 @@
 package org.clinicops.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -21,12 +18,11 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the platform has settled after a load: no outbox holds an event not yet published (in the
- * store, and by each service's {@code clinic_outbox_pending} gauge) and every consumer group has
+ * Whether the platform has settled after a load: no outbox holds an event not yet published (by each
+ * service's {@code outbox} ops view, and by its {@code clinic_outbox_pending} gauge) and every consumer group has
  * consumed every record of its partitions. Used by the crash test before its checks and by
  * scenarios that wait for the work a load caused to finish.
  */
@@ -44,16 +40,16 @@ public final class Settling {
     }
 
     private final Platform platform;
-    private final MongoClient mongo;
+    private final ServiceReads reads;
     private final Predicate<String> groups;
 
     /**
      * @param groups the consumer groups whose lag counts (the crash test: every group; a benchmark:
      *     the services', see {@link #serviceGroups()})
      */
-    public Settling(Platform platform, MongoClient mongo, Predicate<String> groups) {
+    public Settling(Platform platform, Predicate<String> groups) {
         this.platform = platform;
-        this.mongo = mongo;
+        this.reads = new ServiceReads(platform);
         this.groups = groups;
     }
 
@@ -82,14 +78,15 @@ public final class Settling {
             long gauges = pendingOutboxGauges();
             Lag lag = consumerLag();
             long totalLag = lag.total();
-            state = "outbox documents with pending events " + pending + ", clinic_outbox_pending "
+            state = "outbox documents with pending events " + (pending < 0 ? "unreadable" : pending)
+                    + ", clinic_outbox_pending "
                     + (gauges < 0 ? "unreadable" : gauges) + ", consumer lag " + totalLag + " " + lag.behind();
             boolean quiet = pending == 0 && gauges == 0 && totalLag == 0;
             if (quiet && state.equals(previous)) {
                 return null;
             }
             previous = quiet ? state : "";
-            long left = pending + Math.max(gauges, 0) + totalLag;
+            long left = Math.max(pending, 0) + Math.max(gauges, 0) + totalLag;
             if (left < best) {
                 best = left; // still catching up: a slow consumer is not a stuck one
                 lastProgress = System.nanoTime();
@@ -104,16 +101,23 @@ public final class Settling {
     }
 
     /**
-     * Documents of every service's collections with an event not yet published. It scans every
-     * collection of the store: costly, so not for a look taken while the store's work is measured.
+     * Documents of every service with an event not yet published, as each service's {@code outbox}
+     * ops view counts them; -1 if one cannot be read (its ops views off, or it is down). The service
+     * scans its collections for it: costly, so not for a look taken while the store's work is
+     * measured.
      */
     public long pendingOutboxDocuments() {
         long pending = 0;
-        for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
-            MongoDatabase db = mongo.getDatabase(database);
-            for (String collection : db.listCollectionNames()) {
-                pending += db.getCollection(collection)
-                        .countDocuments(new Document("outbox.0", new Document("$exists", true)));
+        for (String service : Platform.SERVICES) {
+            try {
+                for (var row : reads.view(service, "outbox")) {
+                    pending += row.path("documents").asLong();
+                }
+            } catch (IOException | IllegalStateException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
             }
         }
         return pending;

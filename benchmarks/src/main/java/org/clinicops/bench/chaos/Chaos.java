@@ -214,27 +214,25 @@ public final class Chaos {
             throws Exception {
         // several monitoring instances: the scraped one takes in the others' facts once a minute
         Duration stable = options.duration("indicators-stable", Duration.ofSeconds(3));
-        try (ChaosChecks checks = new ChaosChecks(platform, stable)) {
-            Duration settle = options.duration("settle", Duration.ofSeconds(120));
-            Duration max = options.duration("settle-max", Duration.ofMinutes(60));
-            out.println("Waiting for the platform to settle (outboxes empty, consumers caught up; giving up after "
-                    + settle.toSeconds() + "s without progress) ...");
-            long started = System.nanoTime();
-            String left = checks.awaitSettled(settle, max, out);
-            if (left != null) {
-                out.println(
-                        "NOT settled (" + settle.toSeconds() + "s without progress): " + left + " (checking anyway)");
-            } else {
-                out.printf("Settled after %.0fs.%n", (System.nanoTime() - started) / 1e9);
-            }
-            out.println("Checking " + ledger.requests().size() + " accepted requests and "
-                    + ledger.payments().size() + " payments ...");
-            List<ChaosChecks.Check> result = new ArrayList<>();
-            if (left != null) {
-                result.add(new ChaosChecks.Check("0 settled", "outboxes empty, consumers caught up", false, left));
-            }
-            result.addAll(checks.run(ledger, !options.string("rebuild", "true").equals("false")));
-            return result;
+        ChaosChecks checks = new ChaosChecks(platform, stable);
+        Duration settle = options.duration("settle", Duration.ofSeconds(120));
+        Duration max = options.duration("settle-max", Duration.ofMinutes(60));
+        out.println("Waiting for the platform to settle (outboxes empty, consumers caught up; giving up after "
+                + settle.toSeconds() + "s without progress) ...");
+        long started = System.nanoTime();
+        String left = checks.awaitSettled(settle, max, out);
+        if (left != null) {
+            out.println("NOT settled (" + settle.toSeconds() + "s without progress): " + left + " (checking anyway)");
+        } else {
+            out.printf("Settled after %.0fs.%n", (System.nanoTime() - started) / 1e9);
         }
+        out.println("Checking " + ledger.requests().size() + " accepted requests and "
+                + ledger.payments().size() + " payments ...");
+        List<ChaosChecks.Check> result = new ArrayList<>();
+        if (left != null) {
+            result.add(new ChaosChecks.Check("0 settled", "outboxes empty, consumers caught up", false, left));
+        }
+        result.addAll(checks.run(ledger, !options.string("rebuild", "true").equals("false")));
+        return result;
     }
 }

@@ -1,8 +1,5 @@
 package org.clinicops.bench.chaos;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -12,10 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.clinicops.bench.Platform;
 import org.clinicops.bench.Series;
 import org.clinicops.bench.Settling;
@@ -32,9 +25,9 @@ import org.clinicops.events.EventType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the crash test verifies once the load has stopped and the platform has settled, read from
- * each service's own database, from the topics (every record, grouped by {@code ce_id}) and from
- * monitoring's scrape:
+ * What the crash test verifies once the load has stopped and the platform has settled, read through
+ * each service's public API and ops views ({@link PlatformState}), from the topics (every record,
+ * grouped by {@code ce_id}) and from monitoring's scrape:
  *
  * <ol>
  *   <li>every request the load was told was accepted is in intake once, has one
@@ -42,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *       list), one billing account, and was applied by every consumer;
  *   <li>no lost events: each service's state has exactly one event for each fact on its outgoing
  *       topics and no event lacks its state; every consumer applied every event of its topics
- *       ({@code processed_events}); no dead letters;
+ *       (its inbox); no dead letters;
  *   <li>no duplicate appointments: one consultation per request, one appointment per plan session,
  *       no chair or clinician held twice at a time, every booked cell held by its appointment;
  *   <li>no double charges: one invoice per charged source, each completed session charged once,
@@ -51,13 +44,13 @@ import org.jspecify.annotations.Nullable;
  *       after a rebuild from the topics (a fresh replay).
  * </ol>
  */
-final class ChaosChecks implements AutoCloseable {
+final class ChaosChecks {
 
     /** One line of the result table. */
     record Check(String area, String check, boolean passed, String detail) {}
 
-    /** A consumer of a topic: the service's database and the inbox handler name. */
-    record Subscription(String service, String database, String handler, EventType type) {}
+    /** A consumer of a topic: the service and the inbox handler name. */
+    record Subscription(String service, String handler, EventType type) {}
 
     /** Every consumer of the platform, as the services' listeners declare them. */
     static final List<Subscription> SUBSCRIPTIONS = subscriptions();
@@ -76,7 +69,6 @@ final class ChaosChecks implements AutoCloseable {
     private static final Set<String> HOLDS_TIME = Set.of("SCHEDULED", "CHECKED_IN", "IN_PROGRESS", "COMPLETED");
 
     private final Platform platform;
-    private final MongoClient mongo;
     private final Settling settling;
     private final List<Check> checks = new ArrayList<>();
     private final Duration indicatorsStableFor;
@@ -94,20 +86,14 @@ final class ChaosChecks implements AutoCloseable {
     ChaosChecks(Platform platform, Duration indicatorsStableFor) {
         this.indicatorsStableFor = indicatorsStableFor;
         this.platform = platform;
-        this.mongo = MongoClients.create(platform.mongo());
-        this.settling = new Settling(platform, mongo, group -> true);
-    }
-
-    @Override
-    public void close() {
-        mongo.close();
+        this.settling = new Settling(platform, group -> true);
     }
 
     private static List<Subscription> subscriptions() {
         List<Subscription> list = new ArrayList<>();
         for (EventType t :
                 List.of(EventType.SITE_UPDATED, EventType.CONSULTATION_SCHEDULED, EventType.CONSULTATION_COMPLETED)) {
-            list.add(new Subscription("intake-service", "intake", t.eventName(), t));
+            list.add(new Subscription("intake-service", t.eventName(), t));
         }
         for (EventType t : List.of(
                 EventType.CONSULTATION_REQUESTED,
@@ -115,7 +101,7 @@ final class ChaosChecks implements AutoCloseable {
                 EventType.TREATMENT_PLAN_APPROVED,
                 EventType.CLINICAL_HOLD_PLACED,
                 EventType.CLINICAL_HOLD_RELEASED)) {
-            list.add(new Subscription("scheduling-service", "scheduling", t.eventName(), t));
+            list.add(new Subscription("scheduling-service", t.eventName(), t));
         }
         for (EventType t : List.of(
                 EventType.SITE_UPDATED,
@@ -125,10 +111,10 @@ final class ChaosChecks implements AutoCloseable {
                 EventType.CONSULTATION_COMPLETED,
                 EventType.PATIENT_NO_SHOW,
                 EventType.INFUSION_CANCELLED)) {
-            list.add(new Subscription("billing-service", "billing", t.eventName(), t));
+            list.add(new Subscription("billing-service", t.eventName(), t));
         }
         for (EventType t : EventType.values()) {
-            list.add(new Subscription("monitoring-service", "monitoring", "indicators", t));
+            list.add(new Subscription("monitoring-service", "indicators", t));
         }
         return List.copyOf(list);
     }
@@ -156,66 +142,21 @@ final class ChaosChecks implements AutoCloseable {
         }
         TopicSnapshot events = TopicSnapshot.read(platform.kafka(), topics);
 
-        Map<String, Document> requests = byId(
-                mongo.getDatabase("intake").getCollection("consultation_requests"), "patientId", "siteId", "status");
-        Map<String, Document> appointments = byId(
-                mongo.getDatabase("scheduling").getCollection("appointments"),
-                "type",
-                "patientId",
-                "siteId",
-                "chairId",
-                "clinicianId",
-                "requestId",
-                "plan.planId",
-                "sessionNumber",
-                "status",
-                "startsAt",
-                "endsAt",
-                "completedAt",
-                "reservationIds");
-        Set<String> waiting = ids(mongo.getDatabase("scheduling").getCollection("waiting_list"));
-        Set<String> accounts = patientsAtSites(mongo.getDatabase("billing").getCollection("accounts"));
-        Map<String, Document> invoices = byId(
-                mongo.getDatabase("billing").getCollection("invoices"),
-                "patientId",
-                "siteId",
-                "source",
-                "sourceId",
-                "status",
-                "issuedAt",
-                "paid",
-                "total",
-                "patientResponsibility",
-                "payments");
-        Map<String, Set<String>> processed = new HashMap<>();
-        for (String database : List.of("intake", "scheduling", "billing", "monitoring")) {
-            processed.put(database, ids(mongo.getDatabase(database).getCollection("processed_events")));
-        }
-        // monitoring's facts (_id = ce_id) are the inbox of its "indicators" handler
-        ids(mongo.getDatabase("monitoring").getCollection("facts"))
-                .forEach(id -> processed.get("monitoring").add("indicators/" + id));
+        PlatformState state = PlatformState.read(platform);
 
-        checkLedger(ledger, events, requests, appointments, waiting, accounts, invoices, processed);
-        checkLostEvents(events, requests, appointments, invoices, processed);
-        checkAppointments(appointments);
-        checkCharges(appointments, invoices);
-        checkMonitoring(requests, appointments, rebuild);
+        checkLedger(ledger, events, state);
+        checkLostEvents(events, state);
+        checkAppointments(state);
+        checkCharges(state.appointments(), state.invoices());
+        checkMonitoring(state, rebuild);
         return List.copyOf(checks);
     }
 
-    private void checkLedger(
-            Ledger.Entries ledger,
-            TopicSnapshot events,
-            Map<String, Document> requests,
-            Map<String, Document> appointments,
-            Set<String> waiting,
-            Set<String> accounts,
-            Map<String, Document> invoices,
-            Map<String, Set<String>> processed) {
+    private void checkLedger(Ledger.Entries ledger, TopicSnapshot events, PlatformState state) {
         String area = "1 accepted requests";
         int total = ledger.requests().size();
         Map<String, List<String>> requestedIds = events.idsBy(EventType.CONSULTATION_REQUESTED.topic(), "requestId");
-        Map<String, List<String>> consultationsByRequest = groupConsultations(appointments);
+        Map<String, List<String>> consultationsByRequest = groupConsultations(state.appointments());
         List<String> notInIntake = new ArrayList<>();
         List<String> notOneEvent = new ArrayList<>();
         List<String> notBooked = new ArrayList<>();
@@ -224,8 +165,8 @@ final class ChaosChecks implements AutoCloseable {
         int booked = 0;
         int waitingCount = 0;
         for (Ledger.Request r : ledger.requests()) {
-            Document stored = requests.get(r.requestId());
-            if (stored == null || !r.patientId().equals(stored.getString("patientId"))) {
+            PlatformState.Request stored = state.requests().get(r.requestId());
+            if (stored == null || !r.patientId().equals(stored.patientId())) {
                 notInIntake.add(r.requestId());
             }
             List<String> ids = requestedIds.getOrDefault(r.requestId(), List.of());
@@ -235,7 +176,7 @@ final class ChaosChecks implements AutoCloseable {
             int consultations = consultationsByRequest
                     .getOrDefault(r.requestId(), List.of())
                     .size();
-            boolean waits = waiting.contains("consultation:" + r.requestId());
+            boolean waits = state.waitingRequests().contains(r.requestId());
             if (consultations == 1) {
                 booked++;
             } else if (consultations == 0 && waits) {
@@ -243,17 +184,17 @@ final class ChaosChecks implements AutoCloseable {
             } else {
                 notBooked.add(r.requestId() + " (" + consultations + " consultations)");
             }
-            if (!accounts.contains(patientAtSite(r.patientId(), r.siteId()))) {
+            if (!state.accounts().contains(PlatformState.patientAtSite(r.patientId(), r.siteId()))) {
                 noAccount.add(r.patientId());
             }
             for (String id : ids) {
-                for (String database : List.of("scheduling", "billing")) {
-                    if (!processed.get(database).contains(EventType.CONSULTATION_REQUESTED.eventName() + "/" + id)) {
-                        notApplied.add(database + ":" + r.requestId());
+                for (String service : List.of("scheduling-service", "billing-service")) {
+                    if (!state.applied(service, EventType.CONSULTATION_REQUESTED.eventName(), id)) {
+                        notApplied.add(service + ":" + r.requestId());
                     }
                 }
-                if (!processed.get("monitoring").contains("indicators/" + id)) {
-                    notApplied.add("monitoring:" + r.requestId());
+                if (!state.applied("monitoring-service", "indicators", id)) {
+                    notApplied.add("monitoring-service:" + r.requestId());
                 }
             }
         }
@@ -268,12 +209,12 @@ final class ChaosChecks implements AutoCloseable {
         add(area, "applied by scheduling, billing, monitoring", notApplied, total * 3 + " applications");
         List<String> paymentsMissing = new ArrayList<>();
         for (Ledger.Payment p : ledger.payments()) {
-            Document invoice = invoices.get(p.invoiceId());
+            PlatformState.Invoice invoice = state.invoices().get(p.invoiceId());
             BigDecimal amount = new BigDecimal(p.amount());
             boolean found = invoice != null
-                    && invoice.getList("payments", Document.class, List.of()).stream()
-                            .anyMatch(pay -> "PAYMENT".equals(pay.getString("kind"))
-                                    && decimal(pay.get("amount")).compareTo(amount) == 0);
+                    && invoice.payments().stream()
+                            .anyMatch(pay ->
+                                    "PAYMENT".equals(pay.kind()) && pay.amount().compareTo(amount) == 0);
             if (!found) {
                 paymentsMissing.add(p.invoiceId() + " " + p.amount());
             }
@@ -285,13 +226,11 @@ final class ChaosChecks implements AutoCloseable {
                 ledger.payments().size() + " payments accepted by billing");
     }
 
-    private void checkLostEvents(
-            TopicSnapshot events,
-            Map<String, Document> requests,
-            Map<String, Document> appointments,
-            Map<String, Document> invoices,
-            Map<String, Set<String>> processed) {
+    private void checkLostEvents(TopicSnapshot events, PlatformState state) {
         String area = "2 no lost events";
+        Map<String, PlatformState.Request> requests = state.requests();
+        Map<String, PlatformState.Appointment> appointments = state.appointments();
+        Map<String, PlatformState.Invoice> invoices = state.invoices();
         // intake
         oneEventPerFact(
                 area,
@@ -301,11 +240,11 @@ final class ChaosChecks implements AutoCloseable {
         oneEventPerFact(
                 area,
                 "intake: a consultation-request-withdrawn per withdrawn request",
-                filter(requests, r -> "WITHDRAWN".equals(r.getString("status"))),
+                filter(requests, r -> "WITHDRAWN".equals(r.status())),
                 events.idsBy(EventType.CONSULTATION_REQUEST_WITHDRAWN.topic(), "requestId"));
         // scheduling
-        Set<String> consultations = filter(appointments, a -> "CONSULTATION".equals(a.getString("type")));
-        Set<String> infusions = filter(appointments, a -> "INFUSION".equals(a.getString("type")));
+        Set<String> consultations = filter(appointments, a -> "CONSULTATION".equals(a.type()));
+        Set<String> infusions = filter(appointments, a -> "INFUSION".equals(a.type()));
         oneEventPerFact(
                 area,
                 "scheduling: a consultation-scheduled per consultation",
@@ -319,61 +258,46 @@ final class ChaosChecks implements AutoCloseable {
         oneEventPerFact(
                 area,
                 "scheduling: a consultation-completed per completed one",
-                filter(
-                        appointments,
-                        a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                filter(appointments, a -> "CONSULTATION".equals(a.type()) && "COMPLETED".equals(a.status())),
                 events.idsBy(EventType.CONSULTATION_COMPLETED.topic(), "appointmentId"));
         oneEventPerFact(
                 area,
                 "scheduling: a session-completed per completed session",
-                filter(
-                        appointments,
-                        a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                filter(appointments, a -> "INFUSION".equals(a.type()) && "COMPLETED".equals(a.status())),
                 events.idsBy(EventType.SESSION_COMPLETED.topic(), "appointmentId"));
         oneEventPerFact(
                 area,
                 "scheduling: a patient-no-show per missed session",
-                filter(
-                        appointments,
-                        a -> "INFUSION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status"))),
+                filter(appointments, a -> "INFUSION".equals(a.type()) && "NO_SHOW".equals(a.status())),
                 events.idsBy(EventType.PATIENT_NO_SHOW.topic(), "appointmentId"));
         oneEventPerFact(
                 area,
                 "scheduling: an infusion-cancelled per cancelled session",
-                filter(
-                        appointments,
-                        a -> "INFUSION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status"))),
+                filter(appointments, a -> "INFUSION".equals(a.type()) && "CANCELLED".equals(a.status())),
                 events.idsBy(EventType.INFUSION_CANCELLED.topic(), "appointmentId"));
         oneEventPerFact(
                 area,
                 "scheduling: a consultation-cancelled per cancelled consultation",
-                filter(
-                        appointments,
-                        a -> "CONSULTATION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status"))),
+                filter(appointments, a -> "CONSULTATION".equals(a.type()) && "CANCELLED".equals(a.status())),
                 events.idsBy(EventType.CONSULTATION_CANCELLED.topic(), "appointmentId"));
         oneEventPerFact(
                 area,
                 "scheduling: a consultation-no-show per missed consultation",
-                filter(
-                        appointments,
-                        a -> "CONSULTATION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status"))),
+                filter(appointments, a -> "CONSULTATION".equals(a.type()) && "NO_SHOW".equals(a.status())),
                 events.idsBy(EventType.CONSULTATION_NO_SHOW.topic(), "appointmentId"));
         // billing
         oneEventPerFact(
                 area,
                 "billing: an invoice-issued per issued invoice",
-                filter(invoices, i -> i.get("issuedAt") != null),
+                filter(invoices, i -> i.issuedAt() != null),
                 events.idsBy(EventType.INVOICE_ISSUED.topic(), "invoiceId"));
         oneEventPerFact(
                 area,
                 "billing: an invoice-voided per issued invoice voided",
-                filter(invoices, i -> i.get("issuedAt") != null && "VOID".equals(i.getString("status"))),
+                filter(invoices, i -> i.issuedAt() != null && "VOID".equals(i.status())),
                 events.idsBy(EventType.INVOICE_VOIDED.topic(), "invoiceId"));
         Set<String> payments = new HashSet<>();
-        invoices.values()
-                .forEach(i -> i.getList("payments", Document.class, List.of())
-                        .forEach(p ->
-                                payments.add(p.getString("_id") != null ? p.getString("_id") : p.getString("id"))));
+        invoices.values().forEach(i -> i.payments().forEach(p -> payments.add(p.id())));
         oneEventPerFact(
                 area,
                 "billing: a payment-received per payment or refund",
@@ -385,7 +309,7 @@ final class ChaosChecks implements AutoCloseable {
         for (Subscription s : SUBSCRIPTIONS) {
             for (TopicSnapshot.Event event : events.events(s.type().topic())) {
                 expected.merge(s.service(), 1, Integer::sum);
-                if (!processed.get(s.database()).contains(s.handler() + "/" + event.id())) {
+                if (!state.applied(s.service(), s.handler(), event.id())) {
                     missing.computeIfAbsent(s.service(), k -> new ArrayList<>())
                             .add(s.type().eventName() + " " + event.id());
                 }
@@ -441,7 +365,8 @@ final class ChaosChecks implements AutoCloseable {
                                         + " events without state)"));
     }
 
-    private void checkAppointments(Map<String, Document> appointments) {
+    private void checkAppointments(PlatformState state) {
+        Map<String, PlatformState.Appointment> appointments = state.appointments();
         String area = "3 no duplicate appointments";
         List<String> twice = new ArrayList<>();
         groupConsultations(appointments).forEach((request, ids) -> {
@@ -455,14 +380,12 @@ final class ChaosChecks implements AutoCloseable {
                 twice,
                 groupConsultations(appointments).size() + " requests booked");
         Map<String, List<String>> bySession = new HashMap<>();
-        for (Map.Entry<String, Document> e : appointments.entrySet()) {
-            Document a = e.getValue();
-            if ("INFUSION".equals(a.getString("type"))) {
-                Document plan = a.get("plan", Document.class);
-                String planId = plan == null ? "?" : plan.getString("planId");
+        for (PlatformState.Appointment a : appointments.values()) {
+            if ("INFUSION".equals(a.type())) {
+                String planId = a.planId() == null ? "?" : a.planId();
                 bySession
-                        .computeIfAbsent(planId + "#" + a.get("sessionNumber"), k -> new ArrayList<>())
-                        .add(e.getKey());
+                        .computeIfAbsent(planId + "#" + a.sessionNumber(), k -> new ArrayList<>())
+                        .add(a.id());
             }
         }
         List<String> sessionTwice = new ArrayList<>();
@@ -475,26 +398,25 @@ final class ChaosChecks implements AutoCloseable {
 
         List<Intervals.Hold> chairs = new ArrayList<>();
         List<Intervals.Hold> clinicians = new ArrayList<>();
-        for (Map.Entry<String, Document> e : appointments.entrySet()) {
-            Document a = e.getValue();
-            if (!HOLDS_TIME.contains(a.getString("status"))) {
+        for (PlatformState.Appointment a : appointments.values()) {
+            if (!HOLDS_TIME.contains(a.status())) {
                 continue;
             }
-            Instant start = instant(a.get("startsAt"));
-            Instant end = instant(a.get("endsAt"));
-            Instant completed = instant(a.get("completedAt"));
+            Instant start = a.startsAt();
+            Instant end = a.endsAt();
+            Instant completed = a.completedAt();
             if (start == null || end == null) {
                 continue;
             }
             if (completed != null && completed.isBefore(end)) {
                 end = completed.isAfter(start) ? completed : start; // the rest of its time was freed
             }
-            String site = a.getString("siteId");
-            if (a.getString("chairId") != null) {
-                chairs.add(new Intervals.Hold(site + "/" + a.getString("chairId"), e.getKey(), start, end));
+            String site = a.siteId();
+            if (a.chairId() != null) {
+                chairs.add(new Intervals.Hold(site + "/" + a.chairId(), a.id(), start, end));
             }
-            if ("CONSULTATION".equals(a.getString("type")) && a.getString("clinicianId") != null) {
-                clinicians.add(new Intervals.Hold(a.getString("clinicianId"), e.getKey(), start, end));
+            if ("CONSULTATION".equals(a.type()) && a.clinicianId() != null) {
+                clinicians.add(new Intervals.Hold(a.clinicianId(), a.id(), start, end));
             }
         }
         add(
@@ -508,38 +430,32 @@ final class ChaosChecks implements AutoCloseable {
                 Intervals.clashes(clinicians).stream().map(Object::toString).toList(),
                 clinicians.size() + " consultations holding a physician");
 
-        Map<String, String> holder = new HashMap<>();
-        for (Document cell : mongo.getDatabase("scheduling")
-                .getCollection("reservations")
-                .find()
-                .projection(new Document("appointmentId", 1))) {
-            holder.put(String.valueOf(cell.get("_id")), cell.getString("appointmentId"));
-        }
+        Map<String, String> holder = state.cellHolders();
         List<String> unheld = new ArrayList<>();
         int cells = 0;
-        for (Map.Entry<String, Document> e : appointments.entrySet()) {
-            if (!"SCHEDULED".equals(e.getValue().getString("status"))) {
+        for (PlatformState.Appointment a : appointments.values()) {
+            if (!"SCHEDULED".equals(a.status())) {
                 continue;
             }
-            for (Object cell : e.getValue().getList("reservationIds", Object.class, List.of())) {
+            for (String cell : a.cells()) {
                 cells++;
-                String owner = holder.get(String.valueOf(cell));
-                if (!e.getKey().equals(owner)) {
-                    unheld.add(e.getKey() + " " + cell + " held by " + owner);
+                String owner = holder.get(cell);
+                if (!a.id().equals(owner)) {
+                    unheld.add(a.id() + " " + cell + " held by " + owner);
                 }
             }
         }
         add(area, "every booked cell held by its appointment", unheld, cells + " cells of scheduled appointments");
     }
 
-    private void checkCharges(Map<String, Document> appointments, Map<String, Document> invoices) {
+    private void checkCharges(
+            Map<String, PlatformState.Appointment> appointments, Map<String, PlatformState.Invoice> invoices) {
         String area = "4 no double charges";
         Map<String, List<String>> bySource = new TreeMap<>();
-        for (Map.Entry<String, Document> e : invoices.entrySet()) {
-            Document i = e.getValue();
-            if (i.getString("sourceId") != null && !"MANUAL".equals(i.getString("source"))) {
-                bySource.computeIfAbsent(i.getString("source") + " " + i.getString("sourceId"), k -> new ArrayList<>())
-                        .add(e.getKey());
+        for (PlatformState.Invoice i : invoices.values()) {
+            if (i.sourceId() != null && !"MANUAL".equals(i.source())) {
+                bySource.computeIfAbsent(i.source() + " " + i.sourceId(), k -> new ArrayList<>())
+                        .add(i.id());
             }
         }
         List<String> twice = new ArrayList<>();
@@ -554,9 +470,7 @@ final class ChaosChecks implements AutoCloseable {
                 area,
                 "each completed session invoiced once",
                 "SESSION",
-                filter(
-                        appointments,
-                        a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                filter(appointments, a -> "INFUSION".equals(a.type()) && "COMPLETED".equals(a.status())),
                 bySource,
                 true);
         chargedOnce(
@@ -565,51 +479,46 @@ final class ChaosChecks implements AutoCloseable {
                 "CONSULTATION",
                 filter(
                         appointments,
-                        a -> "CONSULTATION".equals(a.getString("type"))
-                                && "COMPLETED".equals(a.getString("status"))
-                                && ChaosLoad.SITE.equals(a.getString("siteId"))),
+                        a -> "CONSULTATION".equals(a.type())
+                                && "COMPLETED".equals(a.status())
+                                && ChaosLoad.SITE.equals(a.siteId())),
                 bySource,
                 true);
         chargedOnce(
                 area,
                 "consultation invoices only for completed ones",
                 "CONSULTATION",
-                filter(
-                        appointments,
-                        a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status"))),
+                filter(appointments, a -> "CONSULTATION".equals(a.type()) && "COMPLETED".equals(a.status())),
                 bySource,
                 false);
         chargedOnce(
                 area,
                 "no-show fees only for no-shows, once",
                 "NO_SHOW",
-                filter(appointments, a -> "NO_SHOW".equals(a.getString("status"))),
+                filter(appointments, a -> "NO_SHOW".equals(a.status())),
                 bySource,
                 false);
 
         List<String> wrong = new ArrayList<>();
         int payments = 0;
-        for (Map.Entry<String, Document> e : invoices.entrySet()) {
-            Document i = e.getValue();
-            List<Document> posted = i.getList("payments", Document.class, List.of());
+        for (PlatformState.Invoice i : invoices.values()) {
+            List<PlatformState.Payment> posted = i.payments();
             payments += posted.size();
             Set<String> ids = new HashSet<>();
             BigDecimal sum = BigDecimal.ZERO;
-            for (Document p : posted) {
-                String id = p.getString("_id") != null ? p.getString("_id") : p.getString("id");
-                if (!ids.add(id)) {
-                    wrong.add(e.getKey() + ": payment " + id + " posted twice");
+            for (PlatformState.Payment p : posted) {
+                if (!ids.add(p.id())) {
+                    wrong.add(i.id() + ": payment " + p.id() + " posted twice");
                 }
-                BigDecimal amount = decimal(p.get("amount"));
-                sum = "REFUND".equals(p.getString("kind")) ? sum.subtract(amount) : sum.add(amount);
+                sum = "REFUND".equals(p.kind()) ? sum.subtract(p.amount()) : sum.add(p.amount());
             }
-            BigDecimal paid = decimal(i.get("paid"));
-            BigDecimal owed = decimal(i.get("patientResponsibility"));
+            BigDecimal paid = i.paid();
+            BigDecimal owed = i.patientResponsibility();
             if (sum.compareTo(paid) != 0) {
-                wrong.add(e.getKey() + ": payments add up to " + sum + " but paid is " + paid);
+                wrong.add(i.id() + ": payments add up to " + sum + " but paid is " + paid);
             }
             if (paid.compareTo(owed) > 0) {
-                wrong.add(e.getKey() + ": paid " + paid + " exceeds the " + owed + " owed");
+                wrong.add(i.id() + ": paid " + paid + " exceeds the " + owed + " owed");
             }
         }
         add(
@@ -649,42 +558,40 @@ final class ChaosChecks implements AutoCloseable {
         add(area, name, problems, appointments.size() + " appointments, " + charged + " invoiced");
     }
 
-    private void checkMonitoring(Map<String, Document> requests, Map<String, Document> appointments, boolean rebuild)
-            throws IOException, InterruptedException {
+    private void checkMonitoring(PlatformState state, boolean rebuild) throws IOException, InterruptedException {
         String area = "5 monitoring";
         Map<String, Double> before = stableIndicators();
         Map<String, Map<String, Long>> expected = new TreeMap<>();
-        count(expected, "clinic_consultation_requests_total", requests.values(), d -> true);
-        count(
+        Collection<PlatformState.Appointment> appointments =
+                state.appointments().values();
+        countSites(
                 expected,
-                "clinic_consultations_scheduled_total",
-                appointments.values(),
-                a -> "CONSULTATION".equals(a.getString("type")));
+                "clinic_consultation_requests_total",
+                state.requests().values().stream()
+                        .map(PlatformState.Request::siteId)
+                        .toList());
+        count(expected, "clinic_consultations_scheduled_total", appointments, a -> "CONSULTATION".equals(a.type()));
         count(
                 expected,
                 "clinic_consultations_completed_total",
-                appointments.values(),
-                a -> "CONSULTATION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status")));
-        count(
-                expected,
-                "clinic_infusions_scheduled_total",
-                appointments.values(),
-                a -> "INFUSION".equals(a.getString("type")));
+                appointments,
+                a -> "CONSULTATION".equals(a.type()) && "COMPLETED".equals(a.status()));
+        count(expected, "clinic_infusions_scheduled_total", appointments, a -> "INFUSION".equals(a.type()));
         count(
                 expected,
                 "clinic_infusions_completed_total",
-                appointments.values(),
-                a -> "INFUSION".equals(a.getString("type")) && "COMPLETED".equals(a.getString("status")));
+                appointments,
+                a -> "INFUSION".equals(a.type()) && "COMPLETED".equals(a.status()));
         count(
                 expected,
                 "clinic_no_shows_total",
-                appointments.values(),
-                a -> "INFUSION".equals(a.getString("type")) && "NO_SHOW".equals(a.getString("status")));
+                appointments,
+                a -> "INFUSION".equals(a.type()) && "NO_SHOW".equals(a.status()));
         count(
                 expected,
                 "clinic_cancellations_total",
-                appointments.values(),
-                a -> "INFUSION".equals(a.getString("type")) && "CANCELLED".equals(a.getString("status")));
+                appointments,
+                a -> "INFUSION".equals(a.type()) && "CANCELLED".equals(a.status()));
         List<String> off = new ArrayList<>();
         long compared = 0;
         for (Map.Entry<String, Map<String, Long>> metric : expected.entrySet()) {
@@ -738,12 +645,23 @@ final class ChaosChecks implements AutoCloseable {
     private static void count(
             Map<String, Map<String, Long>> expected,
             String metric,
-            Collection<Document> documents,
-            Predicate<Document> which) {
+            Collection<PlatformState.Appointment> appointments,
+            Predicate<PlatformState.Appointment> which) {
+        countSites(
+                expected,
+                metric,
+                appointments.stream()
+                        .filter(which)
+                        .map(PlatformState.Appointment::siteId)
+                        .toList());
+    }
+
+    /** Counts the facts per site, one per site given. */
+    private static void countSites(Map<String, Map<String, Long>> expected, String metric, List<String> sites) {
         Map<String, Long> bySite = expected.computeIfAbsent(metric, k -> new TreeMap<>());
-        for (Document d : documents) {
-            if (which.test(d) && d.getString("siteId") != null) {
-                bySite.merge(d.getString("siteId"), 1L, Long::sum);
+        for (String site : sites) {
+            if (site != null && !site.isEmpty()) {
+                bySite.merge(site, 1L, Long::sum);
             }
         }
     }
@@ -789,85 +707,35 @@ final class ChaosChecks implements AutoCloseable {
         checks.add(new Check(area, check, problems.isEmpty(), text));
     }
 
-    private static Map<String, List<String>> groupConsultations(Map<String, Document> appointments) {
+    private static Map<String, List<String>> groupConsultations(Map<String, PlatformState.Appointment> appointments) {
         Map<String, List<String>> byRequest = new HashMap<>();
         appointments.forEach((id, a) -> {
-            if ("CONSULTATION".equals(a.getString("type")) && a.getString("requestId") != null) {
-                byRequest
-                        .computeIfAbsent(a.getString("requestId"), k -> new ArrayList<>())
-                        .add(id);
+            if ("CONSULTATION".equals(a.type()) && a.requestId() != null) {
+                byRequest.computeIfAbsent(a.requestId(), k -> new ArrayList<>()).add(id);
             }
         });
         return byRequest;
     }
 
-    private static Set<String> filter(Map<String, Document> documents, Predicate<Document> which) {
+    private static <T> Set<String> filter(Map<String, T> facts, Predicate<T> which) {
         Set<String> ids = new HashSet<>();
-        documents.forEach((id, d) -> {
-            if (which.test(d)) {
+        facts.forEach((id, fact) -> {
+            if (which.test(fact)) {
                 ids.add(id);
             }
         });
         return ids;
     }
 
-    private static Map<String, Document> byId(MongoCollection<Document> collection, String... fields) {
-        Document projection = new Document();
-        for (String field : fields) {
-            projection.append(field, 1);
-        }
-        Map<String, Document> byId = new LinkedHashMap<>();
-        for (Document d : collection.find().projection(projection)) {
-            byId.put(String.valueOf(d.get("_id")), d);
-        }
-        return byId;
-    }
-
-    /**
-     * Billing keeps one account per patient and site: the patient and site of every account, read
-     * from the account's own fields rather than from how billing composes its ids.
-     */
-    private static Set<String> patientsAtSites(MongoCollection<Document> accounts) {
-        Set<String> pairs = new HashSet<>();
-        for (Document d : accounts.find().projection(new Document("patientId", 1).append("siteId", 1))) {
-            pairs.add(patientAtSite(String.valueOf(d.get("patientId")), String.valueOf(d.get("siteId"))));
-        }
-        return pairs;
-    }
-
-    private static String patientAtSite(String patientId, String siteId) {
-        return patientId + " at " + siteId;
-    }
-
-    private static Set<String> ids(MongoCollection<Document> collection) {
-        Set<String> ids = new HashSet<>();
-        for (Document d : collection.find().projection(new Document("_id", 1))) {
-            ids.add(String.valueOf(d.get("_id")));
-        }
-        return ids;
-    }
-
+    /** An amount as the services' APIs give it (a decimal string); zero when absent. */
     static BigDecimal decimal(@Nullable Object value) {
         if (value == null) {
             return BigDecimal.ZERO;
-        }
-        if (value instanceof Decimal128 d) {
-            return d.bigDecimalValue();
         }
         if (value instanceof BigDecimal d) {
             return d;
         }
         return new BigDecimal(String.valueOf(value));
-    }
-
-    private static @Nullable Instant instant(@Nullable Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        if (value instanceof String s && !s.isBlank()) {
-            return Instant.parse(s);
-        }
-        return null;
     }
 
     /** Prints the table of checks; true if every one passed. */

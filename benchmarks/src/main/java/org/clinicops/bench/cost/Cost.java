@@ -1,7 +1,5 @@
 package org.clinicops.bench.cost;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -76,31 +74,29 @@ public final class Cost implements Scenario {
         }
         Report report = new Report(name());
         String loadBefore = loadAverage();
-        try (MongoClient mongo = MongoClients.create(platform.mongo())) {
-            Settling settling = new Settling(platform, mongo, Settling.serviceGroups());
-            Meter meter = new Meter(platform, processes, settling);
-            boolean exported = meter.commands().values().stream()
-                    .anyMatch(counts -> !counts.counts().isEmpty());
-            if (!exported) {
-                report.note("no service exports " + CommandCounts.METRIC + ": the command figures are 0");
-            }
-            UnitCost requests = requests(platform, options, meter, report, rate, duration, warmup, idleFor, settle);
-            requests.addTo(report, top);
-            requestTargets(report, requests, exported);
-            if (sessions > 0) {
-                UnitCost completed = new SessionCost(platform, meter, report)
-                        .measure(sessions, options.integer("session-rate", 2), requests.idle(), settle);
-                if (completed.units() > 0) {
-                    completed.addTo(report, top);
-                }
-                sessionTargets(report, completed, exported);
-            } else {
-                report.note("completed sessions not measured (--sessions 0)");
-            }
-            report.note("after the windows the store held " + settling.pendingOutboxDocuments()
-                    + " document(s) with unpublished events and the clinic_outbox_pending gauges summed to "
-                    + settling.pendingOutboxGauges() + " (checked outside the windows: it scans the store)");
+        Settling settling = new Settling(platform, Settling.serviceGroups());
+        Meter meter = new Meter(platform, processes, settling);
+        boolean exported = meter.commands().values().stream()
+                .anyMatch(counts -> !counts.counts().isEmpty());
+        if (!exported) {
+            report.note("no service exports " + CommandCounts.METRIC + ": the command figures are 0");
         }
+        UnitCost requests = requests(platform, options, meter, report, rate, duration, warmup, idleFor, settle);
+        requests.addTo(report, top);
+        requestTargets(report, requests, exported);
+        if (sessions > 0) {
+            UnitCost completed = new SessionCost(platform, meter, report)
+                    .measure(sessions, options.integer("session-rate", 2), requests.idle(), settle);
+            if (completed.units() > 0) {
+                completed.addTo(report, top);
+            }
+            sessionTargets(report, completed, exported);
+        } else {
+            report.note("completed sessions not measured (--sessions 0)");
+        }
+        report.note("after the windows the store held " + settling.pendingOutboxDocuments()
+                + " document(s) with unpublished events and the clinic_outbox_pending gauges summed to "
+                + settling.pendingOutboxGauges() + " (checked outside the windows: it scans the store)");
         report.note("load average (1, 5, 15 min) of the machine at the start " + loadBefore + ", at the end "
                 + loadAverage() + ": CPU per unit grows when other work competes for the cores");
         report.note("processes: " + processes.pids() + "; CPU = utime + stime of /proc/<pid>/stat (all threads),"
