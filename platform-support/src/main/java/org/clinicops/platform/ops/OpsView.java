@@ -1,6 +1,7 @@
 package org.clinicops.platform.ops;
 
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,6 +55,19 @@ public interface OpsView {
                 return rows.after(after, limit);
             }
         };
+    }
+
+    /**
+     * A view of one collection, a row per document read as {@code type} in {@code _id} order: the
+     * view most services contribute.
+     */
+    static <T> OpsView ofCollection(
+            String name, MongoTemplate mongo, Class<T> type, String collection, Function<T, ? extends Row> row) {
+        return of(
+                name,
+                (after, limit) -> firstAfter(mongo, type, collection, after, limit).stream()
+                        .map(row)
+                        .toList());
     }
 
     /**

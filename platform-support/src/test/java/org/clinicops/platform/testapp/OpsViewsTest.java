@@ -8,14 +8,13 @@ import java.util.List;
 import org.clinicops.platform.outbox.OutboxRelay;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.OpsViews;
-import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.OpsViewsOffByDefault;
+import org.clinicops.platform.test.OpsViewsSwitchedOn;
 import org.clinicops.platform.test.TestTokens;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +27,7 @@ class OpsViewsTest {
     }
 
     @Nested
-    @ServiceIntegrationTest
-    @TestPropertySource(properties = "clinic.ops.views.enabled=true")
-    class SwitchedOn {
-
-        @LocalManagementPort
-        int management;
+    class SwitchedOn extends OpsViewsSwitchedOn {
 
         @Autowired
         TicketAccess tickets;
@@ -103,21 +97,12 @@ class OpsViewsTest {
         }
     }
 
-    /** The context every other test of this module shares: the views are off there. */
     @Nested
-    @ServiceIntegrationTest
-    class ByDefault {
+    class ByDefault extends OpsViewsOffByDefault {
 
-        @LocalManagementPort
-        int management;
-
-        @Test
-        void the_ops_views_are_not_served() throws Exception {
-            assertThat(get(management, "/actuator/opsviews", TestTokens.admin()).statusCode())
-                    .isEqualTo(404);
-            assertThat(get(management, "/actuator/opsviews/inbox", TestTokens.admin())
-                            .statusCode())
-                    .isEqualTo(404);
+        @Override
+        protected String view() {
+            return "inbox";
         }
     }
 }

@@ -24,11 +24,11 @@ class AccountOpsViews {
 
     @Bean
     OpsView accountsView(MongoTemplate mongo) {
-        return OpsView.of(
+        return OpsView.ofCollection(
                 "accounts",
-                (after, limit) ->
-                        OpsView.firstAfter(mongo, PatientAccount.class, MongoAccounts.COLLECTION, after, limit).stream()
-                                .map(a -> new Account(a.id(), a.patientId(), a.siteId(), a.payerType(), a.openedAt()))
-                                .toList());
+                mongo,
+                PatientAccount.class,
+                MongoAccounts.COLLECTION,
+                a -> new Account(a.id(), a.patientId(), a.siteId(), a.payerType(), a.openedAt()));
     }
 }

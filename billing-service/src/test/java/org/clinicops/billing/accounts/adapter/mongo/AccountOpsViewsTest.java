@@ -11,36 +11,22 @@ import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.events.SiteUpdated;
-import org.clinicops.platform.test.OpsViews;
-import org.clinicops.platform.test.ServiceIntegrationTest;
-import org.clinicops.platform.test.TestTokens;
+import org.clinicops.platform.test.OpsViewsOffByDefault;
+import org.clinicops.platform.test.OpsViewsSwitchedOn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 class AccountOpsViewsTest {
 
-    static final Instant NOW = Instant.parse("2026-03-16T15:00:00Z");
-
     @Nested
-    @ServiceIntegrationTest
-    @TestPropertySource(properties = "clinic.ops.views.enabled=true")
-    class SwitchedOn {
-
-        @LocalManagementPort
-        int management;
-
-        @Autowired
-        KafkaTemplate<String, byte[]> kafka;
+    class SwitchedOn extends OpsViewsSwitchedOn {
 
         @Test
         void lists_the_account_a_request_opened_by_patient_and_site_and_the_events_applied() {
+            Instant now = Instant.parse("2026-03-16T15:00:00Z");
             TestEvents.publish(
                     kafka,
-                    new SiteUpdated("opv", "opv", "America/Denver", "USD", 4, List.of(), true, NOW),
+                    new SiteUpdated("opv", "opv", "America/Denver", "USD", 4, List.of(), true, now),
                     "evt_opv_site");
             TestEvents.publish(
                     kafka,
@@ -52,37 +38,28 @@ class AccountOpsViewsTest {
                             ReferralSource.SELF,
                             PayerType.SELF_PAY,
                             false,
-                            NOW),
+                            now),
                     "evt_opv_acc");
 
-            await().untilAsserted(() -> assertThat(OpsViews.rows(management, "accounts"))
-                    .anySatisfy(a -> {
-                        assertThat(a.path("patientId").asString()).isEqualTo("p_opv_acc");
-                        assertThat(a.path("siteId").asString()).isEqualTo("opv");
-                        assertThat(a.path("payerType").asString()).isEqualTo("SELF_PAY");
-                        assertThat(a.has("condition")).isFalse();
-                    }));
-            await().untilAsserted(() -> assertThat(OpsViews.rows(management, "inbox"))
-                    .anySatisfy(e -> {
-                        assertThat(e.path("handler").asString()).isEqualTo("consultation-requested");
-                        assertThat(e.path("eventId").asString()).isEqualTo("evt_opv_acc");
-                    }));
+            await().untilAsserted(() -> assertThat(rows("accounts")).anySatisfy(a -> {
+                assertThat(a.path("patientId").asString()).isEqualTo("p_opv_acc");
+                assertThat(a.path("siteId").asString()).isEqualTo("opv");
+                assertThat(a.path("payerType").asString()).isEqualTo("SELF_PAY");
+                assertThat(a.has("condition")).isFalse();
+            }));
+            await().untilAsserted(() -> assertThat(rows("inbox")).anySatisfy(e -> {
+                assertThat(e.path("handler").asString()).isEqualTo("consultation-requested");
+                assertThat(e.path("eventId").asString()).isEqualTo("evt_opv_acc");
+            }));
         }
     }
 
-    /** The context the service's other integration tests share: the views are off there. */
     @Nested
-    @ServiceIntegrationTest
-    class ByDefault {
+    class ByDefault extends OpsViewsOffByDefault {
 
-        @LocalManagementPort
-        int management;
-
-        @Test
-        void the_ops_views_are_not_served() throws Exception {
-            assertThat(OpsViews.get(management, "/actuator/opsviews/accounts", TestTokens.admin())
-                            .statusCode())
-                    .isEqualTo(404);
+        @Override
+        protected String view() {
+            return "accounts";
         }
     }
 }

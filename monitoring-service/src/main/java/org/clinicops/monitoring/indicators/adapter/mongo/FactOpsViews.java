@@ -24,12 +24,7 @@ class FactOpsViews {
 
     @Bean
     OpsView factsView(MongoTemplate mongo) {
-        return OpsView.of(
-                "facts",
-                (after, limit) ->
-                        OpsView.firstAfter(mongo, Document.class, MongoFactLog.COLLECTION, after, limit).stream()
-                                .map(FactOpsViews::entry)
-                                .toList());
+        return OpsView.ofCollection("facts", mongo, Document.class, MongoFactLog.COLLECTION, FactOpsViews::entry);
     }
 
     private static InboxView.Entry entry(Document fact) {

@@ -10,39 +10,25 @@ import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
 import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.test.EventRecords;
-import org.clinicops.platform.test.OpsViews;
-import org.clinicops.platform.test.ServiceIntegrationTest;
-import org.clinicops.platform.test.TestTokens;
+import org.clinicops.platform.test.OpsViewsOffByDefault;
+import org.clinicops.platform.test.OpsViewsSwitchedOn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 class FactOpsViewsTest {
 
-    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-
     @Nested
-    @ServiceIntegrationTest
-    @TestPropertySource(properties = "clinic.ops.views.enabled=true")
-    class SwitchedOn {
-
-        @LocalManagementPort
-        int management;
-
-        @Autowired
-        KafkaTemplate<String, byte[]> kafka;
+    class SwitchedOn extends OpsViewsSwitchedOn {
 
         @Test
         void lists_each_event_the_indicators_recorded_once_as_their_inbox() {
+            Instant t0 = Instant.parse("2026-03-02T09:00:00Z");
             ConsultationRequested requested = new ConsultationRequested(
-                    "req_opv", "p_opv", "site_opv", Condition.PTSD, ReferralSource.SELF, PayerType.SELF_PAY, false, T0);
-            kafka.send(EventRecords.fromOwner(PendingEvent.of(requested, "evt_opv_req", T0)));
-            kafka.send(EventRecords.fromOwner(PendingEvent.of(requested, "evt_opv_req", T0))); // redelivered
+                    "req_opv", "p_opv", "site_opv", Condition.PTSD, ReferralSource.SELF, PayerType.SELF_PAY, false, t0);
+            kafka.send(EventRecords.fromOwner(PendingEvent.of(requested, "evt_opv_req", t0)));
+            kafka.send(EventRecords.fromOwner(PendingEvent.of(requested, "evt_opv_req", t0))); // redelivered
 
-            await().untilAsserted(() -> assertThat(OpsViews.rows(management, "facts"))
+            await().untilAsserted(() -> assertThat(rows("facts"))
                     .filteredOn(f -> "evt_opv_req".equals(f.path("eventId").asString()))
                     .singleElement()
                     .satisfies(f -> {
@@ -53,19 +39,12 @@ class FactOpsViewsTest {
         }
     }
 
-    /** The context the service's other integration tests share: the views are off there. */
     @Nested
-    @ServiceIntegrationTest
-    class ByDefault {
+    class ByDefault extends OpsViewsOffByDefault {
 
-        @LocalManagementPort
-        int management;
-
-        @Test
-        void the_ops_views_are_not_served() throws Exception {
-            assertThat(OpsViews.get(management, "/actuator/opsviews/facts", TestTokens.admin())
-                            .statusCode())
-                    .isEqualTo(404);
+        @Override
+        protected String view() {
+            return "facts";
         }
     }
 }

@@ -55,40 +55,32 @@ class BookingOpsViews {
 
     @Bean
     OpsView appointmentsView(MongoTemplate mongo) {
-        String collection = mongo.getCollectionName(Appointment.class);
-        return OpsView.of(
+        return OpsView.ofCollection(
                 "appointments",
-                (after, limit) -> OpsView.firstAfter(mongo, Appointment.class, collection, after, limit).stream()
-                        .map(a -> new Booking(a.id(), a.requestId(), a.status(), a.completedAt(), a.reservationIds()))
-                        .toList());
+                mongo,
+                Appointment.class,
+                mongo.getCollectionName(Appointment.class),
+                a -> new Booking(a.id(), a.requestId(), a.status(), a.completedAt(), a.reservationIds()));
     }
 
     @Bean
     OpsView cellsView(MongoTemplate mongo) {
-        return OpsView.of(
+        return OpsView.ofCollection(
                 "cells",
-                (after, limit) ->
-                        OpsView.firstAfter(mongo, Reservation.class, MongoReservations.COLLECTION, after, limit)
-                                .stream()
-                                .map(r -> new Cell(r.id(), r.appointmentId()))
-                                .toList());
+                mongo,
+                Reservation.class,
+                MongoReservations.COLLECTION,
+                r -> new Cell(r.id(), r.appointmentId()));
     }
 
     @Bean
     OpsView waitingListView(MongoTemplate mongo) {
-        return OpsView.of(
+        return OpsView.ofCollection(
                 "waiting-list",
-                (after, limit) ->
-                        OpsView.firstAfter(mongo, WaitingEntry.class, MongoWaitingList.COLLECTION, after, limit)
-                                .stream()
-                                .map(e -> new Waiting(
-                                        e.id(),
-                                        e.kind(),
-                                        e.siteId(),
-                                        e.requestId(),
-                                        e.planId(),
-                                        e.reason(),
-                                        e.waitingSince()))
-                                .toList());
+                mongo,
+                WaitingEntry.class,
+                MongoWaitingList.COLLECTION,
+                e -> new Waiting(
+                        e.id(), e.kind(), e.siteId(), e.requestId(), e.planId(), e.reason(), e.waitingSince()));
     }
 }

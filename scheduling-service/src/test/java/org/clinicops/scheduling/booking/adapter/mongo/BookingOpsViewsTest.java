@@ -20,40 +20,24 @@ import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
 import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.OpsViews;
-import org.clinicops.platform.test.ServiceIntegrationTest;
+import org.clinicops.platform.test.OpsViewsOffByDefault;
+import org.clinicops.platform.test.OpsViewsSwitchedOn;
 import org.clinicops.platform.test.TestClock;
 import org.clinicops.platform.test.TestInstants;
 import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 class BookingOpsViewsTest {
 
-    private static final String ALWAYS_OPEN = """
-            [{"day":"MONDAY","opens":"00:00","closes":"24:00"},{"day":"TUESDAY","opens":"00:00","closes":"24:00"},
-             {"day":"WEDNESDAY","opens":"00:00","closes":"24:00"},{"day":"THURSDAY","opens":"00:00","closes":"24:00"},
-             {"day":"FRIDAY","opens":"00:00","closes":"24:00"},{"day":"SATURDAY","opens":"00:00","closes":"24:00"},
-             {"day":"SUNDAY","opens":"00:00","closes":"24:00"}]""";
-
     @Nested
-    @ServiceIntegrationTest
-    @TestPropertySource(properties = "clinic.ops.views.enabled=true")
-    class SwitchedOn {
+    class SwitchedOn extends OpsViewsSwitchedOn {
 
         @LocalServerPort
         int port;
-
-        @LocalManagementPort
-        int management;
-
-        @Autowired
-        KafkaTemplate<String, byte[]> kafka;
 
         @Autowired
         TestClock clock;
@@ -61,6 +45,7 @@ class BookingOpsViewsTest {
         @Test
         void shows_the_request_and_cells_of_a_booked_consultation_their_holders_and_the_waiting_list()
                 throws Exception {
+            // a weekday morning: the new site's default hours (weekdays 08:00-18:00) are open
             clock.set(TestInstants.weekdayAt(LocalTime.of(10, 0), ZoneId.of("America/Los_Angeles")));
             HttpResponse<String> site = HttpClient.newHttpClient()
                     .send(
@@ -71,18 +56,17 @@ class BookingOpsViewsTest {
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("""
                                             {"id":"opv","name":"Site opv","timeZone":"America/Los_Angeles","chairs":1,
-                                             "openingHours":%s,
                                              "clinicians":[{"id":"opv-dr1","name":"Dr One","role":"PHYSICIAN"},
-                                                           {"id":"opv-rn1","name":"Nurse One","role":"NURSE"}]}""".formatted(ALWAYS_OPEN)))
+                                                           {"id":"opv-rn1","name":"Nurse One","role":"NURSE"}]}"""))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
             request("req_opv_booked", "opv", "evt_opv_booked");
             request("req_opv_waiting", "opv-unknown", "evt_opv_waiting");
 
-            await().untilAsserted(() -> assertThat(OpsViews.rows(management, "appointments"))
+            await().untilAsserted(() -> assertThat(rows("appointments"))
                     .anySatisfy(a -> assertThat(a.path("requestId").asString()).isEqualTo("req_opv_booked")));
-            JsonNode booked = OpsViews.rows(management, "appointments").stream()
+            JsonNode booked = rows("appointments").stream()
                     .filter(a -> "req_opv_booked".equals(a.path("requestId").asString()))
                     .findFirst()
                     .orElseThrow();
@@ -99,13 +83,12 @@ class BookingOpsViewsTest {
                     .allSatisfy(cell -> assertThat(holders)
                             .containsEntry(cell, booked.path("id").asString()));
 
-            await().untilAsserted(() -> assertThat(OpsViews.rows(management, "waiting-list"))
-                    .anySatisfy(w -> {
-                        assertThat(w.path("requestId").asString()).isEqualTo("req_opv_waiting");
-                        assertThat(w.path("kind").asString()).isEqualTo("CONSULTATION");
-                        assertThat(w.path("siteId").asString()).isEqualTo("opv-unknown");
-                    }));
-            assertThat(OpsViews.rows(management, "inbox"))
+            await().untilAsserted(() -> assertThat(rows("waiting-list")).anySatisfy(w -> {
+                assertThat(w.path("requestId").asString()).isEqualTo("req_opv_waiting");
+                assertThat(w.path("kind").asString()).isEqualTo("CONSULTATION");
+                assertThat(w.path("siteId").asString()).isEqualTo("opv-unknown");
+            }));
+            assertThat(rows("inbox"))
                     .anySatisfy(e -> assertThat(e.path("eventId").asString()).isEqualTo("evt_opv_booked"));
         }
 
@@ -125,19 +108,12 @@ class BookingOpsViewsTest {
         }
     }
 
-    /** The context the service's other integration tests share: the views are off there. */
     @Nested
-    @ServiceIntegrationTest
-    class ByDefault {
+    class ByDefault extends OpsViewsOffByDefault {
 
-        @LocalManagementPort
-        int management;
-
-        @Test
-        void the_ops_views_are_not_served() throws Exception {
-            assertThat(OpsViews.get(management, "/actuator/opsviews/appointments", TestTokens.admin())
-                            .statusCode())
-                    .isEqualTo(404);
+        @Override
+        protected String view() {
+            return "appointments";
         }
     }
 }
