@@ -176,7 +176,7 @@ class ImportSessionHistoryTest {
     /** Every cell an appointment lists is stored and held by it, and no other cell is stored. */
     private void assertReservationInvariants() {
         long listed = 0;
-        for (Appointment a : mongo.findAll(Appointment.class)) {
+        for (Appointment a : MongoBookingStores.allAppointments(mongo)) {
             for (String id : a.reservationIds()) {
                 Document cell = mongo.getCollection("reservations")
                         .find(new Document("_id", id))

@@ -7,6 +7,7 @@ import org.clinicops.platform.ops.OpsViewsAutoConfiguration;
 import org.clinicops.scheduling.booking.application.WaitingEntry;
 import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.AppointmentStatus;
+import org.clinicops.scheduling.booking.domain.ConsultationDetails;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -58,9 +59,13 @@ class BookingOpsViews {
         return OpsView.ofCollection(
                 "appointments",
                 mongo,
-                Appointment.class,
-                mongo.getCollectionName(Appointment.class),
-                a -> new Booking(a.id(), a.requestId(), a.status(), a.completedAt(), a.reservationIds()));
+                AppointmentDocument.class,
+                mongo.getCollectionName(AppointmentDocument.class),
+                stored -> {
+                    Appointment a = stored.toAppointment();
+                    String requestId = a.details() instanceof ConsultationDetails c ? c.requestId() : null;
+                    return new Booking(a.id(), requestId, a.status(), a.completedAt(), a.reservationIds());
+                });
     }
 
     @Bean
@@ -69,7 +74,7 @@ class BookingOpsViews {
                 "cells",
                 mongo,
                 Reservation.class,
-                MongoReservations.COLLECTION,
+                ReservationCells.COLLECTION,
                 r -> new Cell(r.id(), r.appointmentId()));
     }
 
