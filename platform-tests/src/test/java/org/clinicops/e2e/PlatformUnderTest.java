@@ -213,6 +213,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + brokers(),
                 "--clinic.kafka.partitions=1",
                 "--clinic.outbox.sweep-interval=1s",
+                // the crash test's checks read what no public API shows through the ops views
+                "--clinic.ops.views.enabled=true",
                 "--clinic.security.issuer=" + authServer().issuer(),
                 // intake's keysets (created when missing) under target/, not in the source tree
                 "--clinic.intake.encryption.keyset-file=" + logDir.resolveSibling("e2e-keys/field-keyset.json"),
