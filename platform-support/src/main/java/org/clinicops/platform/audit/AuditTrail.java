@@ -1,7 +1,9 @@
 package org.clinicops.platform.audit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,22 +22,52 @@ import org.springframework.data.mongodb.core.query.Query;
  * The append-only audit trail in the service's own database (collection {@value #COLLECTION}). It
  * offers appending and searching, nothing that changes or removes an entry; in production the
  * service's database user should hold only insert and find on this collection.
+ *
+ * <p>Entries are written in groups ({@link GroupCommit}): appends made while a write is in flight
+ * share the next insert command, at most {@value #MAX_GROUP} entries, and each caller is answered
+ * only once its own entry is acknowledged, failed, or {@link #MAX_WAIT} has passed. The group sizes
+ * are the distribution {@code clinic_audit_group_size}.
  */
 public class AuditTrail {
 
     /** The collection holding the entries. */
     public static final String COLLECTION = "audit_log";
 
+    /** The most entries one insert command carries. */
+    static final int MAX_GROUP = 64;
+
+    /**
+     * How long an append waits for its group's acknowledgement (the write in flight, then its own
+     * group's) before it is treated as not written: a slow database refuses reads within the 503's
+     * {@code Retry-After} instead of holding request threads for the driver's timeouts.
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final MongoTemplate mongo;
     private final Counter failures;
+    private final GroupCommit<AuditRecord> groups;
 
     public AuditTrail(MongoTemplate mongo, MeterRegistry meters) {
+        this(mongo, meters, new MongoAuditStore(mongo), MAX_GROUP, MAX_WAIT);
+    }
+
+    AuditTrail(
+            MongoTemplate mongo,
+            MeterRegistry meters,
+            GroupCommit.Store<AuditRecord> store,
+            int maxGroup,
+            Duration maxWait) {
         this.mongo = mongo;
         this.failures = Counter.builder("clinic_audit_write_failures_total")
                 .description("Audit entries that could not be written")
                 .register(meters);
+        DistributionSummary groupSizes = DistributionSummary.builder("clinic_audit_group_size")
+                .description("Audit entries written by one insert command (group commit)")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+                .register(meters);
+        this.groups = new GroupCommit<>(store, maxGroup, maxWait, groupSizes::record);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on("patientId", Sort.Direction.ASC).sparse());
@@ -49,24 +81,29 @@ public class AuditTrail {
     }
 
     /**
-     * Appends an entry and says whether it was written; a failure is logged and counted, never
+     * Appends an entry and says whether it was written: true only once the store has acknowledged
+     * it. A failure, or no acknowledgement within {@link #MAX_WAIT}, is logged and counted, never
      * thrown, so the caller decides what an unwritten entry means (a read of patient data is not
      * served without one).
      */
     public boolean tryAppend(AuditRecord entry) {
-        try {
-            mongo.insert(entry, COLLECTION);
+        GroupCommit.Outcome outcome = groups.append(entry);
+        if (outcome == GroupCommit.Outcome.STORED) {
             return true;
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.error(
-                    "Could not write audit entry {} ({} {}): {}",
-                    entry.id(),
-                    entry.action(),
-                    entry.outcome(),
-                    e.getClass().getSimpleName());
-            return false;
         }
+        failures.increment();
+        log.error(
+                "Could not write audit entry {} ({} {}): {}",
+                entry.id(),
+                entry.action(),
+                entry.outcome(),
+                outcome == GroupCommit.Outcome.NOT_STORED ? "not written" : "no acknowledgement in time");
+        return false;
+    }
+
+    /** Entries waiting for the next group (for tests). */
+    int queued() {
+        return groups.queued();
     }
 
     /** Entries matching every given criterion, newest first. */
