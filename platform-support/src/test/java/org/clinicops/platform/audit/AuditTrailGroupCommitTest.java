@@ -37,8 +37,9 @@ class AuditTrailGroupCommitTest {
     private final List<Integer> insertSizes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean holdNextInsert = new AtomicBoolean();
     private final CountDownLatch releaseHeldInsert = new CountDownLatch(1);
+    private final ConnectionString database = new ConnectionString(InMemoryMongo.freshDatabaseUri("audit"));
     private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(InMemoryMongo.freshDatabaseUri("audit")))
+            .applyConnectionString(database)
             .addCommandListener(new CommandListener() {
                 @Override
                 public void commandStarted(CommandStartedEvent event) {
@@ -52,7 +53,7 @@ class AuditTrailGroupCommitTest {
                 }
             })
             .build());
-    private final MongoTemplate mongo = new MongoTemplate(client, "audit_group_commit");
+    private final MongoTemplate mongo = new MongoTemplate(client, database.getDatabase());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AuditTrail trail = new AuditTrail(mongo, meters);
     private final ExecutorService callers = Executors.newCachedThreadPool();
