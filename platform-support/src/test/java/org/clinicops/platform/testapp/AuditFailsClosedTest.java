@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -145,7 +147,10 @@ class AuditFailsClosedTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The service's MongoTemplate, failing every insert into the audit trail while the flag is set. */
+    /**
+     * The service's MongoTemplate, failing every insert into the audit trail while the flag is set,
+     * single or grouped.
+     */
     @TestConfiguration
     static class AuditStoreThatFails {
         @Bean
@@ -157,6 +162,15 @@ class AuditFailsClosedTest {
                         throw new DataAccessResourceFailureException("audit store unreachable");
                     }
                     return super.insert(object, collectionName);
+                }
+
+                @Override
+                public BulkOperations bulkOps(BulkMode mode, Class<?> entityType, String collectionName) {
+                    // entries of concurrent requests are written as one group
+                    if (auditStoreDown.get() && AuditTrail.COLLECTION.equals(collectionName)) {
+                        throw new DataAccessResourceFailureException("audit store unreachable");
+                    }
+                    return super.bulkOps(mode, entityType, collectionName);
                 }
             };
         }
