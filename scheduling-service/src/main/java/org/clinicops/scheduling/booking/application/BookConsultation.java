@@ -3,6 +3,7 @@ package org.clinicops.scheduling.booking.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Site;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +25,19 @@ import org.springframework.stereotype.Service;
  * withdrawal is checked before booking and again once the consultation or the waiting entry is
  * written (the withdrawal is remembered before it looks for either), so one of the two sides always
  * sees the other.
+ *
+ * <p>A site that a search found without free physician time up to the horizon's end, for any
+ * patient, is remembered ({@link FullSites}): its next requests wait at once, without reading the
+ * horizon's occupancy again, until time is freed there, the site changes or a new day enters the
+ * horizon. Requests retried from the waiting list ({@link #retry}) always search.
  */
 @Service
 public class BookConsultation {
 
     private static final int ATTEMPTS = 20;
+
+    /** A patient without appointments: a site without time for them has none for anyone. */
+    private static final String PROBE_PATIENT = "full-site-probe";
 
     private final SiteRepository sites;
     private final AppointmentRepository appointments;
@@ -38,6 +48,7 @@ public class BookConsultation {
     private final IdGenerator ids;
     private final Clock clock;
     private final WithdrawConsultationRequest withdrawals;
+    private final FullSites fullSites;
 
     BookConsultation(
             SiteRepository sites,
@@ -49,7 +60,33 @@ public class BookConsultation {
             IdGenerator ids,
             Clock clock,
             WithdrawConsultationRequest withdrawals) {
+        this(
+                sites,
+                appointments,
+                reservations,
+                waitingList,
+                search,
+                properties,
+                ids,
+                clock,
+                withdrawals,
+                FullSites.none(clock));
+    }
+
+    @Autowired
+    BookConsultation(
+            SiteRepository sites,
+            AppointmentRepository appointments,
+            Reservations reservations,
+            WaitingList waitingList,
+            SlotSearch search,
+            SchedulingProperties properties,
+            IdGenerator ids,
+            Clock clock,
+            WithdrawConsultationRequest withdrawals,
+            FullSites fullSites) {
         this.withdrawals = withdrawals;
+        this.fullSites = fullSites;
         this.sites = sites;
         this.appointments = appointments;
         this.reservations = reservations;
@@ -60,7 +97,17 @@ public class BookConsultation {
         this.clock = clock;
     }
 
+    /** A new request: waits at once when its site is known to be full. */
     public BookingOutcome handle(BookConsultationCommand command) {
+        return book(command, true);
+    }
+
+    /** A request from the waiting list: searches even when its site is remembered as full. */
+    BookingOutcome retry(BookConsultationCommand command) {
+        return book(command, false);
+    }
+
+    private BookingOutcome book(BookConsultationCommand command, boolean fullSiteWaits) {
         // spares the booking of a request withdrawn before; the check after writing decides
         if (withdrawals.isKnownWithdrawn(command.requestId())) {
             return withdrawn(command.requestId());
@@ -82,10 +129,16 @@ public class BookConsultation {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Instant earliest = search.grid().roundUp(now);
+            LocalDate horizonEnd = resources.calendar().localDate(now).plusDays(properties.horizonDays());
+            if (fullSiteWaits && fullSites.isFull(resources, horizonEnd, earliest)) {
+                return wait(command, "NO_CAPACITY");
+            }
+            long changesBefore = fullSites.changes(); // read before the occupancy the search uses
             Optional<Slot> slot = Optional.empty();
+            Occupancy occupancy = Occupancy.empty();
             for (int days : windows(properties.horizonDays())) {
                 var lastDay = resources.calendar().localDate(now).plusDays(days);
-                Occupancy occupancy = search.occupancy(
+                occupancy = search.occupancy(
                         resources, command.patientId(), earliest, earliest.plus(Duration.ofDays(days + 2)), "");
                 slot = search.finder()
                         .firstConsultation(
@@ -95,9 +148,18 @@ public class BookConsultation {
                 }
             }
             if (slot.isEmpty()) {
+                // full for anyone, not only for this patient's own appointments: remembered
+                if (search.finder()
+                        .firstConsultation(
+                                resources, PROBE_PATIENT, appointmentId, length, earliest, horizonEnd, occupancy)
+                        .isEmpty()) {
+                    fullSites.remember(resources, horizonEnd, earliest, changesBefore);
+                }
                 return wait(command, "NO_CAPACITY");
             }
             if (!reservations.reserveAll(slot.get().reservations())) {
+                // the cells this call held for a moment may have made another search find the site full
+                fullSites.forget(command.siteId());
                 continue; // lost a race for a cell: search again with fresh occupancy
             }
             Appointment appointment = Appointment.scheduleConsultation(

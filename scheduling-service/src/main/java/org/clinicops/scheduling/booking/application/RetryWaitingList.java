@@ -18,7 +18,9 @@ import org.springframework.stereotype.Service;
  * Books waiting requests, plans and sessions released from a hold when capacity may have appeared:
  * after a site change, a cancellation or a hold, a patient's release from a clinical hold, and
  * periodically. Urgent requests first, then the oldest. Every infusion booked here goes through the
- * booking gate, so a held patient's plan keeps waiting ({@code PATIENT_ON_HOLD}).
+ * booking gate, so a held patient's plan keeps waiting ({@code PATIENT_ON_HOLD}). A consultation
+ * retried here is searched even when this instance remembers its site as full ({@link FullSites}):
+ * the time may have been freed at another instance.
  */
 @Service
 public class RetryWaitingList {
@@ -114,7 +116,7 @@ public class RetryWaitingList {
         try {
             return switch (entry.kind()) {
                 case CONSULTATION ->
-                    bookConsultation.handle(new BookConsultationCommand(
+                    bookConsultation.retry(new BookConsultationCommand(
                             entry.requestId(), entry.patientId(), entry.siteId(), entry.urgent(), entry.requestedAt()));
                 case SERIES ->
                     bookInfusionSeries.handle(new BookInfusionSeriesCommand(

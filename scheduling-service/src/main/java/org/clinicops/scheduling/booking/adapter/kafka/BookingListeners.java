@@ -63,7 +63,17 @@ class BookingListeners {
                 .register(meters);
     }
 
-    @KafkaListener(topics = "clinic.consultation-requested")
+    /**
+     * At most {@code clinic.scheduling.consultation-batch-records} (default 50) requests a poll: the
+     * offsets are committed once per polled batch, and a batch must end within the consumer's
+     * {@code max.poll.interval.ms} (5 min, Kafka's default, kept). A request that searches the whole
+     * horizon took about 0.2 s on a loaded machine (5 a second, issue 19) and one answered from the
+     * full-site memo a few milliseconds, so 50 of the slow kind take about 10 s: the bound leaves a
+     * factor of 30 for a slower machine, and the backlog's progress is committed every few seconds.
+     */
+    @KafkaListener(
+            topics = "clinic.consultation-requested",
+            properties = "max.poll.records=${clinic.scheduling.consultation-batch-records:50}")
     void onConsultationRequested(ConsumerRecord<String, byte[]> record) {
         inbox.process(record, ConsultationRequested.class, event -> {
             ConsultationRequested e = event.payload();
