@@ -58,7 +58,7 @@ public final class Replay implements Scenario {
     @Override
     public String description() {
         return "monitoring rebuilds its projections from N generated events beside a raw consumer"
-                + " (--events 1000000, --sites 5, --jfr to profile the rebuild)";
+                + " (--events 1000000, --sites 5, --jfr to profile the rebuild, --full-jit true: monitoring with C2)";
     }
 
     @Override
@@ -73,6 +73,11 @@ public final class Replay implements Scenario {
                     platform.root().resolve("var/bench/replay-monitoring.jfr").toAbsolutePath();
             if (options.flag("jfr")) {
                 jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            }
+            boolean fullJit = options.flag("full-jit");
+            if (fullJit) {
+                // the services run C1 only (-XX:TieredStopAtLevel=1, for their footprint): measure the C2 as well
+                jvm.add("-XX:TieredStopAtLevel=4");
             }
             // the topics are created at start-up; the live listener stays stopped
             stack.startService("monitoring-service", jvm, List.of("--spring.kafka.listener.auto-startup=false"));
@@ -139,6 +144,7 @@ public final class Replay implements Scenario {
                             Report.round(1e6 * replayCpuSeconds / Math.max(1, eventsRead), 2));
             report.figure("events", events)
                     .figure("sites", sites)
+                    .figure("full_jit", fullJit)
                     .figure("produce_seconds", Report.round(produceSeconds, 2))
                     .figure("raw_records", raw.records())
                     .figure("raw_bytes", raw.bytes())
