@@ -104,7 +104,7 @@ public class ImportSessionHistory {
         List<Placed> placed = new ArrayList<>();
         int refused = 0;
         for (List<Session> day : byDay(command.sessions(), resources).values()) {
-            Occupancy occupancy = siteOccupancy(site.id(), day, span, batch);
+            Occupancy occupancy = siteOccupancy(command, site.id(), day, span);
             for (Session session : day) {
                 if (stored.contains(appointmentId(command, session))) {
                     continue;
@@ -141,15 +141,19 @@ public class ImportSessionHistory {
 
     /**
      * The site's chairs and nurse capacity taken during the day's sessions, except by the sessions of
-     * this batch: cells a crashed import of the same sessions reserved are theirs to take again.
+     * this batch that overlap them: cells a crashed import of the same sessions reserved are theirs to
+     * take again (read by appointment, so ignoring them costs what they hold).
      */
-    private Occupancy siteOccupancy(String siteId, List<Session> day, Duration span, Set<String> batch) {
+    private Occupancy siteOccupancy(
+            ImportSessionHistoryCommand command, String siteId, List<Session> day, Duration span) {
         Instant from = day.get(0).startsAt();
         Instant to = day.get(day.size() - 1).startsAt().plus(span);
-        return new Occupancy(reservations.atSite(siteId, from, to).stream()
-                .filter(r -> !batch.contains(r.appointmentId()))
-                .map(Reservation::id)
-                .toList());
+        List<String> overlapping = command.sessions().stream()
+                .filter(s ->
+                        s.startsAt().isBefore(to) && s.startsAt().plus(span).isAfter(from))
+                .map(s -> appointmentId(command, s))
+                .toList();
+        return reservations.occupancy(siteId, List.of(), from, to, overlapping);
     }
 
     /** An imported session: its appointment and the cells it holds. */

@@ -93,7 +93,7 @@ public class MeasureCapacity {
             for (SiteCalendar.Interval open : calendar.openIntervals(day)) {
                 long openMinutes = Duration.between(open.start(), open.end()).toMinutes();
                 available += openMinutes * site.chairsInService().size();
-                for (Reservation r : reservations.atSite(site.id(), open.start(), open.end())) {
+                for (Reservations.TakenCell r : reservations.atSite(site.id(), open.start(), open.end())) {
                     for (Chair chair : site.chairsInService()) {
                         if (r.resource().equals(Reservation.chair(site.id(), chair.id()))) {
                             booked += cell.toMinutes();

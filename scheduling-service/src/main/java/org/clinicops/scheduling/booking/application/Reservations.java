@@ -36,16 +36,40 @@ public interface Reservations {
 
     /**
      * The cells taken at the site, or by the given resources anywhere, in [from, to), ignoring the
-     * cells of {@code ignoreAppointmentId} (the appointment being moved).
+     * cells of {@code ignoreAppointmentId} (the appointment being moved; none when empty).
      */
-    Occupancy occupancy(
-            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId);
+    default Occupancy occupancy(
+            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
+        return occupancy(
+                siteId, resources, from, to, ignoreAppointmentId.isEmpty() ? List.of() : List.of(ignoreAppointmentId));
+    }
 
     /**
-     * Reservations of a site's own resources (chairs, nurse capacity) in [from, to), for the board and
-     * metrics; patients' and clinicians' cells are read per resource with {@link #occupancyOf}.
+     * The cells taken at the site, or by the given resources anywhere, in [from, to), ignoring the
+     * cells these appointments hold (a store reads them by appointment, so ignoring costs what those
+     * appointments hold, not what the window holds).
      */
-    List<Reservation> atSite(String siteId, Instant from, Instant to);
+    Occupancy occupancy(
+            String siteId,
+            Collection<String> resources,
+            Instant from,
+            Instant to,
+            Collection<String> ignoreAppointmentIds);
+
+    /**
+     * The taken cells of a site's own resources (chairs, nurse capacity) in [from, to), for the board
+     * and metrics, without their holders; patients' and clinicians' cells are read per resource with
+     * {@link #occupancyOf}.
+     */
+    List<TakenCell> atSite(String siteId, Instant from, Instant to);
+
+    /** A taken cell of a resource: who holds it is the reservation's business, not the listing's. */
+    record TakenCell(String resource, Instant cell) {
+
+        public String id() {
+            return Reservation.idOf(resource, cell);
+        }
+    }
 
     /** Ids of the cells a resource holds in [from, to). */
     List<String> occupancyOf(String resource, Instant from, Instant to);

@@ -113,14 +113,14 @@ public class SiteDay {
         List<SiteCalendar.Interval> open = calendar.openIntervals(date);
         Instant from = date.atStartOfDay(site.zone()).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(site.zone()).toInstant();
-        List<Reservation> atSite = reservations.atSite(siteId, from, to);
-        Set<String> taken = atSite.stream().map(Reservation::id).collect(Collectors.toSet());
+        List<Reservations.TakenCell> atSite = reservations.atSite(siteId, from, to);
+        Set<String> taken = atSite.stream().map(Reservations.TakenCell::id).collect(Collectors.toSet());
         // a chair is only free while the nurses can take one more infusion (nurse ratio)
         int capacity = properties.nurseRatio()
                 * site.cliniciansWith(ClinicianRole.NURSE).size();
         Map<Instant, Long> infusionsPerCell = atSite.stream()
                 .filter(r -> r.resource().startsWith("nurse-capacity:"))
-                .collect(Collectors.groupingBy(Reservation::cell, Collectors.counting()));
+                .collect(Collectors.groupingBy(Reservations.TakenCell::cell, Collectors.counting()));
         List<ResourceAvailability> chairs = new ArrayList<>();
         for (Chair chair : site.chairsInService()) {
             String resource = Reservation.chair(siteId, chair.id());

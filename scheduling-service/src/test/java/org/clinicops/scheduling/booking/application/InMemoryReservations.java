@@ -46,10 +46,15 @@ final class InMemoryReservations implements Reservations {
 
     @Override
     public synchronized Occupancy occupancy(
-            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
+            String siteId,
+            Collection<String> resources,
+            Instant from,
+            Instant to,
+            Collection<String> ignoreAppointmentIds) {
         Set<String> wanted = Set.copyOf(resources);
+        Set<String> ignored = Set.copyOf(ignoreAppointmentIds);
         return new Occupancy(cells.values().stream()
-                .filter(r -> !r.appointmentId().equals(ignoreAppointmentId))
+                .filter(r -> !ignored.contains(r.appointmentId()))
                 .filter(r -> r.siteId().equals(siteId) || wanted.contains(r.resource()))
                 .filter(r -> !r.cell().isBefore(from) && r.cell().isBefore(to))
                 .map(Reservation::id)
@@ -57,11 +62,12 @@ final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public synchronized List<Reservation> atSite(String siteId, Instant from, Instant to) {
+    public synchronized List<TakenCell> atSite(String siteId, Instant from, Instant to) {
         return cells.values().stream()
                 .filter(r -> r.siteId().equals(siteId))
                 .filter(r -> r.resource().startsWith("chair:") || r.resource().startsWith("nurse-capacity:"))
                 .filter(r -> !r.cell().isBefore(from) && r.cell().isBefore(to))
+                .map(r -> new TakenCell(r.resource(), r.cell()))
                 .toList();
     }
 

@@ -8,14 +8,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
 import org.clinicops.scheduling.booking.domain.CellTimes;
 
 /**
- * The naming rules of the day buckets: one document per scope and UTC day listing the cells reserved
- * in that scope on that day, so the cells of a time window are read by {@code _id} and cost what the
+ * The naming rules of the day buckets: one document per scope and UTC day marking the cells reserved
+ * in that scope on that day (one bit per resource and cell, {@link DayBits}), so the cells of a time window are read by {@code _id} and cost what the
  * window holds, not what the collection holds. Chairs and nurse capacity belong to one site: their
- * cells are listed in the site's bucket. Patients and clinicians can be at several sites: their cells
+ * cells are marked in the site's bucket. Patients and clinicians can be at several sites: their cells
  * are listed in the resource's own bucket, so a search reads the site's bucket plus the buckets of
  * the patient and physicians it books, and no bucket carries cells its readers never ask about.
  */
@@ -57,9 +56,14 @@ final class DayBuckets {
         return new ArrayList<>(ids);
     }
 
-    /** An entry of a bucket's {@code cells} array: cell id and holder. */
-    static Document entry(String cellId, String appointmentId) {
-        return new Document("c", cellId).append("a", appointmentId);
+    /** The UTC day of a bucket id. */
+    static LocalDate dayOfId(String bucketId) {
+        return LocalDate.parse(bucketId.substring(bucketId.lastIndexOf('|') + 1));
+    }
+
+    /** The scope of a bucket id. */
+    static String scopeOfId(String bucketId) {
+        return bucketId.substring(0, bucketId.lastIndexOf('|'));
     }
 
     /** The resource part of a cell id ({@code resource@instant}). */

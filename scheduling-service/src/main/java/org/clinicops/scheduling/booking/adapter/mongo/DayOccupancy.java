@@ -1,5 +1,8 @@
 package org.clinicops.scheduling.booking.adapter.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -16,21 +19,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.bson.Document;
-import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What is taken when, from the day buckets in {@code reservation_days} (named as {@link DayBuckets}
- * says): per site or cross-site resource and UTC day, the {cell, holder} entries. Occupancy reads the
- * buckets of its window by {@code _id}. A bucket is written after its cells and cleared before them,
- * so a crash leaves it lagging (a cell it does not list), never listing a free cell; a lagging bucket
- * heals on the collision it causes: the losing insert adds the cell to its bucket.
+ * says): per site or cross-site resource and UTC day, one bit per resource and cell ({@link DayBits}),
+ * so a bucket's size is bounded by the scope's resources and the cells of a day, whatever the history.
+ * Occupancy reads the buckets of its window by {@code _id}.
+ *
+ * <p>A bucket is written after its cells and cleared before them, so a crash leaves it lagging (a
+ * cell it does not mark), never marking a free cell; a lagging bucket heals on the collision it
+ * causes: the losing insert marks the cell in its bucket. A bit has no holder: a release clears only
+ * the bits of cells its appointment holds, and the sweep clears a bit only while its cell is free.
+ *
+ * <p>Every write is a read-modify-write of whole buckets guarded by their version {@code v}: the update
+ * matches only the version it read (or a bucket not there yet), so two schedulers writing one bucket
+ * never lose each other's bits; the loser's upsert collides on {@code _id} and it reads again. (MongoDB's
+ * {@code $bit} would do without the read, but the local store does not support it.)
  */
 final class DayOccupancy {
 
     static final String COLLECTION = "reservation_days";
+    static final String VERSION = "v";
+    /** The {cell, holder} entries of the layout before the bits, removed by its migration. */
+    static final String LEGACY_ENTRIES = "cells";
+
+    /** Retries of a write whose buckets other writers kept changing; each retry means one of them won. */
+    static final int MAX_ATTEMPTS = 50;
+
+    /** A change of one bucket: changes the bits read and answers whether there is anything to write. */
+    @FunctionalInterface
+    interface Change {
+        boolean apply(DayBits bits, Document stored);
+    }
+
+    private record Pending(String scope, LocalDate day, List<Change> changes) {}
 
     private final MongoTemplate mongo;
 
@@ -42,114 +68,187 @@ final class DayOccupancy {
         return mongo.getCollection(COLLECTION);
     }
 
-    /** Lists the cells in their buckets (creating a bucket on its first cell). */
+    /** Marks the cells in their buckets (creating a bucket on its first cell). */
     void add(Collection<Reservation> reservations) {
-        Map<String, List<Document>> entries = new LinkedHashMap<>();
-        Map<String, String> scopes = new HashMap<>();
-        Map<String, LocalDate> days = new HashMap<>();
+        Map<String, Pending> pending = new LinkedHashMap<>();
         for (Reservation r : reservations) {
             LocalDate day = DayBuckets.dayOf(r.cell());
             for (String scope : DayBuckets.scopesOf(r.resource(), r.siteId())) {
-                String id = DayBuckets.id(scope, day);
-                entries.computeIfAbsent(id, k -> new ArrayList<>()).add(DayBuckets.entry(r.id(), r.appointmentId()));
-                scopes.put(id, scope);
-                days.put(id, day);
+                change(pending, scope, day, (bits, stored) -> bits.set(r.resource(), r.cell()));
             }
         }
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        entries.forEach((id, list) -> updates.add(new UpdateOneModel<>(
-                new Document("_id", id),
-                new Document("$addToSet", new Document("cells", new Document("$each", list)))
+        write(pending);
+    }
+
+    /** Unmarks these cells of a site (held by nobody, or by the appointment about to delete them). */
+    void remove(String siteId, Collection<String> cells) {
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        for (String id : cells) {
+            Instant cell = DayBuckets.cellOf(id);
+            String resource = DayBuckets.resourceOf(id);
+            for (String scope : DayBuckets.scopesOf(resource, siteId)) {
+                change(pending, scope, DayBuckets.dayOf(cell), (bits, stored) -> bits.clear(resource, cell));
+            }
+        }
+        write(pending);
+    }
+
+    private static void change(Map<String, Pending> pending, String scope, LocalDate day, Change change) {
+        pending.computeIfAbsent(DayBuckets.id(scope, day), id -> new Pending(scope, day, new ArrayList<>()))
+                .changes()
+                .add(change);
+    }
+
+    /**
+     * Applies the changes, one bulk write per round: each bucket is read, changed and written back only
+     * if its version is still the one read; the buckets another writer changed meanwhile go round again.
+     */
+    private int write(Map<String, Pending> changes) {
+        Map<String, Pending> pending = new LinkedHashMap<>(changes);
+        Set<String> written = new HashSet<>();
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException(
+                        "day buckets changed under " + pending.size() + " writes " + MAX_ATTEMPTS + " times");
+            }
+            Map<String, Document> stored = read(pending.keySet());
+            List<String> ids = new ArrayList<>();
+            List<WriteModel<Document>> updates = new ArrayList<>();
+            pending.forEach((id, p) -> {
+                Document bucket = stored.getOrDefault(id, new Document());
+                DayBits bits = DayBits.of(p.day(), bucket);
+                boolean changed = false;
+                for (Change change : p.changes()) {
+                    changed |= change.apply(bits, bucket);
+                }
+                if (!changed) {
+                    return;
+                }
+                Object version = bucket.get(VERSION);
+                long next = version instanceof Number n ? n.longValue() + 1 : 1L;
+                Document update = new Document(
+                                "$set",
+                                new Document(DayBits.UNIT, bits.unit())
+                                        .append(DayBits.RESOURCES, bits.resources())
+                                        .append(VERSION, next))
                         .append(
                                 "$setOnInsert",
-                                new Document("scope", scopes.get(id))
+                                new Document("scope", p.scope())
                                         .append(
                                                 "day",
-                                                Date.from(days.get(id)
+                                                Date.from(p.day()
                                                         .atStartOfDay(ZoneOffset.UTC)
-                                                        .toInstant()))),
-                new UpdateOptions().upsert(true))));
-        BulkUpserts.upsertAll(collection(), updates);
-    }
-
-    /** Removes the appointment's entries of these cells of a site from their buckets. */
-    void remove(String appointmentId, String siteId, Collection<String> cells) {
-        Map<String, List<Document>> entries = new LinkedHashMap<>();
-        for (String id : cells) {
-            LocalDate day = DayBuckets.dayOf(DayBuckets.cellOf(id));
-            for (String scope : DayBuckets.scopesOf(DayBuckets.resourceOf(id), siteId)) {
-                entries.computeIfAbsent(DayBuckets.id(scope, day), k -> new ArrayList<>())
-                        .add(DayBuckets.entry(id, appointmentId));
-            }
-        }
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        entries.forEach((id, list) -> updates.add(
-                new UpdateOneModel<>(new Document("_id", id), new Document("$pullAll", new Document("cells", list)))));
-        if (!updates.isEmpty()) {
-            collection().bulkWrite(updates, BulkUpserts.UNORDERED);
-        }
-    }
-
-    /** The bucket entries of the scopes in [from, to), without those of {@code ignoreAppointmentId}. */
-    private List<Document> entries(Collection<String> scopes, Instant from, Instant to, String ignoreAppointmentId) {
-        List<Document> found = new ArrayList<>();
-        if (!from.isBefore(to)) {
-            return found;
-        }
-        LocalDate first = DayBuckets.dayOf(from);
-        LocalDate last = DayBuckets.dayOf(to.minusNanos(1));
-        for (Document bucket : collection()
-                .find(new Document("_id", new Document("$in", DayBuckets.ids(scopes, from, to))))
-                .projection(new Document("cells", 1))) {
-            String id = bucket.getString("_id");
-            LocalDate day = LocalDate.parse(id.substring(id.lastIndexOf('|') + 1));
-            boolean inside = day.isAfter(first) && day.isBefore(last);
-            for (Document entry : bucket.getList("cells", Document.class, List.of())) {
-                if (ignoreAppointmentId.equals(entry.getString("a"))) {
-                    continue;
+                                                        .toInstant())));
+                if (bucket.containsKey(LEGACY_ENTRIES)) {
+                    update.append("$unset", new Document(LEGACY_ENTRIES, ""));
                 }
-                if (!inside) {
-                    Instant cell = DayBuckets.cellOf(entry.getString("c"));
-                    if (cell.isBefore(from) || !cell.isBefore(to)) {
-                        continue;
+                ids.add(id);
+                updates.add(new UpdateOneModel<>(
+                        new Document("_id", id)
+                                .append(VERSION, version != null ? version : new Document("$exists", false)),
+                        update,
+                        new UpdateOptions().upsert(true)));
+            });
+            Map<String, Pending> again = new LinkedHashMap<>();
+            if (!updates.isEmpty()) {
+                try {
+                    collection().bulkWrite(updates, BulkUpserts.UNORDERED);
+                } catch (MongoBulkWriteException e) {
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                            throw e;
+                        }
+                        // another writer changed the bucket after our read: the guarded upsert collided
+                        String id = ids.get(error.getIndex());
+                        again.put(id, pending.get(id));
                     }
                 }
-                found.add(entry);
             }
+            ids.stream().filter(id -> !again.containsKey(id)).forEach(written::add);
+            pending = again;
+        }
+        return written.size();
+    }
+
+    private Map<String, Document> read(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        for (Document bucket : collection().find(new Document("_id", new Document("$in", new ArrayList<>(ids))))) {
+            found.put(bucket.getString("_id"), bucket);
         }
         return found;
     }
 
-    /** See {@link org.clinicops.scheduling.booking.application.Reservations#occupancy}. */
-    Occupancy occupancy(
-            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
+    /** The taken cells of the scopes in [from, to), by resource and start. */
+    private void taken(Collection<String> scopes, Instant from, Instant to, BiConsumer<String, Instant> action) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        for (Document bucket : collection()
+                .find(new Document("_id", new Document("$in", DayBuckets.ids(scopes, from, to))))
+                .projection(new Document(DayBits.UNIT, 1).append(DayBits.RESOURCES, 1))) {
+            String id = bucket.getString("_id");
+            DayBits.of(DayBuckets.dayOfId(id), bucket).forEach(from, to, action);
+        }
+    }
+
+    /**
+     * Ids of the cells taken at the site (chairs, nurse capacity) or by the given patients and
+     * clinicians in [from, to).
+     */
+    Set<String> occupancy(String siteId, Collection<String> resources, Instant from, Instant to) {
         List<String> scopes = new ArrayList<>();
         scopes.add(DayBuckets.siteScope(siteId));
         resources.stream().filter(r -> !DayBuckets.siteLocal(r)).forEach(scopes::add);
         Set<String> taken = new HashSet<>();
-        for (Document entry : entries(scopes, from, to, ignoreAppointmentId)) {
-            taken.add(entry.getString("c"));
-        }
-        return new Occupancy(taken);
+        taken(scopes, from, to, (resource, cell) -> taken.add(Reservation.idOf(resource, cell)));
+        return taken;
     }
 
-    /** See {@link org.clinicops.scheduling.booking.application.Reservations#atSite}. */
-    List<Reservation> atSite(String siteId, Instant from, Instant to) {
-        List<Reservation> found = new ArrayList<>();
-        for (Document entry : entries(List.of(DayBuckets.siteScope(siteId)), from, to, "")) {
-            String id = entry.getString("c");
-            found.add(new Reservation(
-                    id, DayBuckets.resourceOf(id), siteId, DayBuckets.cellOf(id), entry.getString("a")));
-        }
-        return found;
+    /** The taken cells of a site's own resources in [from, to), as resource and start. */
+    void atSite(String siteId, Instant from, Instant to, BiConsumer<String, Instant> action) {
+        taken(List.of(DayBuckets.siteScope(siteId)), from, to, action);
     }
 
     /** Cells of a patient or clinician (resources with their own buckets) in [from, to). */
     List<String> occupancyOf(String resource, Instant from, Instant to) {
-        Set<String> taken = new HashSet<>();
-        for (Document entry : entries(List.of(resource), from, to, "")) {
-            taken.add(entry.getString("c"));
+        List<String> taken = new ArrayList<>();
+        taken(List.of(resource), from, to, (r, cell) -> {
+            if (r.equals(resource)) {
+                taken.add(Reservation.idOf(r, cell));
+            }
+        });
+        return taken;
+    }
+
+    /** The ids of the cells a bucket marks (tests and the migration's checks). */
+    List<String> cellsOf(String bucketId) {
+        Document bucket = collection().find(new Document("_id", bucketId)).first();
+        List<String> cells = new ArrayList<>();
+        if (bucket != null) {
+            DayBits.of(DayBuckets.dayOfId(bucketId), bucket)
+                    .forEach((resource, cell) -> cells.add(Reservation.idOf(resource, cell)));
         }
-        return List.copyOf(taken);
+        return cells;
+    }
+
+    /**
+     * Turns buckets of the entry layout ({@code cells}: {cell, holder}) into bits, a batch of ids at a
+     * time; a bucket already converted is left alone. Answers how many it converted.
+     */
+    int convertEntries(Collection<String> bucketIds) {
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        for (String id : bucketIds) {
+            Change fromEntries = (bits, stored) -> {
+                for (Document entry : stored.getList(LEGACY_ENTRIES, Document.class, List.of())) {
+                    String cell = entry.getString("c");
+                    if (cell != null) {
+                        bits.set(DayBuckets.resourceOf(cell), DayBuckets.cellOf(cell));
+                    }
+                }
+                return stored.containsKey(LEGACY_ENTRIES);
+            };
+            pending.put(id, new Pending(DayBuckets.scopeOfId(id), DayBuckets.dayOfId(id), List.of(fromEntries)));
+        }
+        return write(pending);
     }
 }

@@ -26,14 +26,16 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link ReservationCells} ({@code reservations}): one document per cell, whose unique {@code
  *       _id} is the only guard against double booking; everything else is a hint or a worklist.
- *   <li>{@link DayOccupancy} ({@code reservation_days}): the day buckets occupancy is read from.
+ *   <li>{@link DayOccupancy} ({@code reservation_days}): the day buckets occupancy is read from, one
+ *       bit per resource and cell ({@link DayBits}).
  *   <li>{@link WriteAheadLog} ({@code reservation_holds}, {@code reservation_checks}): every cell an
  *       appointment tries to take, written before the cells, and the worklist of the {@link
  *       ReservationSweep}.
  * </ul>
  *
  * Every query of the booking path is answered by {@code _id} ({@code $in} for many) or by the unique
- * index {@code {_id, appointmentId}}. The indexes and layout migrations are set up at start-up by
+ * index {@code {_id, appointmentId}}: a booking reads the buckets of its window's days, whose size is
+ * bounded by the resources and cells of a day whatever the history. The indexes and layout migrations are set up at start-up by
  * {@link SchedulingStoreSetup}.
  */
 @Component
@@ -178,9 +180,11 @@ public class MongoReservations implements Reservations {
     }
 
     /**
-     * Releases cells of the appointment: bucket entries first, then the cells (only while this
-     * appointment holds them), then the holds. A crash halfway leaves cells that the holds still
-     * list and the sweep finds through the check filed first. Answers how many cells were deleted.
+     * Releases cells of the appointment: bucket bits first, then the cells (only while this
+     * appointment holds them), then the holds. A bit has no holder, so only the bits of cells this
+     * appointment holds (or nobody holds) are cleared: a cell its holds list but another appointment
+     * took stays marked. A crash halfway leaves cells that the holds still list and the sweep finds
+     * through the check filed first. Answers how many cells were deleted.
      */
     private int release(String appointmentId, @Nullable String siteId, Collection<String> ids, boolean check) {
         if (ids.isEmpty()) {
@@ -189,9 +193,20 @@ public class MongoReservations implements Reservations {
         if (check) {
             log.fileCheck(List.of(appointmentId), List.of(), Date.from(clock.instant()));
         }
-        String site = siteId != null ? siteId : cells.siteOf(ids.iterator().next());
+        Map<String, ReservationCells.Held> stored = cells.byId(ids);
+        String site = siteId;
+        List<String> unmark = new ArrayList<>();
+        for (String id : ids) {
+            ReservationCells.Held held = stored.get(id);
+            if (held == null || appointmentId.equals(held.appointmentId())) {
+                unmark.add(id);
+            }
+            if (site == null && held != null) {
+                site = held.siteId();
+            }
+        }
         if (site != null) {
-            days.remove(appointmentId, site, ids);
+            days.remove(site, unmark);
         }
         int deleted = cells.delete(appointmentId, new ArrayList<>(ids));
         log.unhold(appointmentId, ids);
@@ -201,15 +216,39 @@ public class MongoReservations implements Reservations {
     // ---------------------------------------------------------------------------------------------
     // reading and sweeping
 
+    /**
+     * The bits of the window's buckets; the cells of the ignored appointments are read by appointment
+     * (their holds, then those cells by {@code _id}), so ignoring costs what they hold.
+     */
     @Override
     public Occupancy occupancy(
-            String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
-        return days.occupancy(siteId, resources, from, to, ignoreAppointmentId);
+            String siteId,
+            Collection<String> resources,
+            Instant from,
+            Instant to,
+            Collection<String> ignoreAppointmentIds) {
+        Set<String> taken = days.occupancy(siteId, resources, from, to);
+        if (!ignoreAppointmentIds.isEmpty() && !taken.isEmpty()) {
+            Set<String> ignored = Set.copyOf(ignoreAppointmentIds);
+            List<String> listed =
+                    log.cellsOf(ignored).stream().filter(taken::contains).toList();
+            if (!listed.isEmpty()) {
+                cells.byId(listed).forEach((id, held) -> {
+                    String holder = held.appointmentId();
+                    if (holder != null && ignored.contains(holder)) {
+                        taken.remove(id);
+                    }
+                });
+            }
+        }
+        return new Occupancy(taken);
     }
 
     @Override
-    public List<Reservation> atSite(String siteId, Instant from, Instant to) {
-        return days.atSite(siteId, from, to);
+    public List<TakenCell> atSite(String siteId, Instant from, Instant to) {
+        List<TakenCell> found = new ArrayList<>();
+        days.atSite(siteId, from, to, (resource, cell) -> found.add(new TakenCell(resource, cell)));
+        return found;
     }
 
     /** Cells of a patient or clinician (resources with their own buckets) in [from, to). */

@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Reconciles what the {@link WriteAheadLog} worklist names after the grace period: removes cells no
- * appointment holds and bucket entries of cells gone or held by another. Only the worklist is
+ * appointment holds and the bucket bits of cells nobody holds. Only the worklist is
  * scanned, and it only holds recent writes, so the sweep never reads the history.
  */
 final class ReservationSweep {
@@ -93,9 +93,12 @@ final class ReservationSweep {
         if (siteId == null) {
             return 0;
         }
-        if (!notHeld.isEmpty()) {
-            // entries of cells this appointment no longer holds (a heal that raced its release)
-            days.remove(appointmentId, siteId, notHeld);
+        List<String> free =
+                notHeld.stream().filter(id -> !stored.containsKey(id)).toList();
+        if (!free.isEmpty()) {
+            // bits of cells nobody holds any more (a heal that raced its holder's release); a cell
+            // another appointment took since keeps its bit
+            days.remove(siteId, free);
         }
         return release.release(appointmentId, siteId, orphans);
     }

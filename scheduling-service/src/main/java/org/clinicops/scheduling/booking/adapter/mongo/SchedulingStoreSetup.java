@@ -61,5 +61,7 @@ public class SchedulingStoreSetup implements InitializingBean {
     private void migrate() {
         // day-buckets-1: holds and day buckets for a store written before they existed
         new DayBucketsMigration(mongo, clock).run();
+        // day-bits-2: the day buckets' {cell, holder} entries become one bit per resource and cell
+        new DayBitsMigration(mongo, clock).run();
     }
 }

@@ -66,6 +66,17 @@ final class WriteAheadLog {
                 : new Holds(holds.getList("cells", String.class, List.of()), holds.getString("siteId"));
     }
 
+    /** The cells these appointments ever tried to take and not released, one read by {@code _id}. */
+    List<String> cellsOf(Collection<String> appointmentIds) {
+        List<String> cells = new ArrayList<>();
+        for (Document holds : mongo.getCollection(HOLDS)
+                .find(new Document("_id", new Document("$in", new ArrayList<>(appointmentIds))))
+                .projection(new Document("cells", 1))) {
+            cells.addAll(holds.getList("cells", String.class, List.of()));
+        }
+        return cells;
+    }
+
     /** Removes released cells from the appointment's holds. */
     void unhold(String appointmentId, Collection<String> cells) {
         mongo.getCollection(HOLDS)

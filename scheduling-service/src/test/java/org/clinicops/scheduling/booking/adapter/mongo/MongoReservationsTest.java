@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.clinicops.platform.test.InMemoryMongo;
+import org.clinicops.scheduling.booking.application.Reservations;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +60,8 @@ class MongoReservationsTest {
                 "bos", List.of(Reservation.patient(patientId)), NOW, NOW.plus(Duration.ofDays(7)), "");
     }
 
-    private List<Object> bucket(String scope, Instant day) {
-        Document doc = mongo.getCollection(DayOccupancy.COLLECTION)
-                .find(new Document("_id", DayBuckets.id(scope, DayBuckets.dayOf(day))))
-                .first();
-        return doc == null ? List.of() : doc.getList("cells", Object.class);
+    private List<String> bucket(String scope, Instant day) {
+        return new DayOccupancy(mongo).cellsOf(DayBuckets.id(scope, DayBuckets.dayOf(day)));
     }
 
     private List<Object> holds(String appointmentId) {
@@ -93,7 +91,7 @@ class MongoReservationsTest {
         Occupancy seen = occupancyOf("p1");
         assertThat(mine).allMatch(r -> !seen.isFree(r.id()));
         assertThat(reservations.atSite("bos", NINE, NINE.plus(Duration.ofMinutes(30))))
-                .extracting(Reservation::cell)
+                .extracting(Reservations.TakenCell::cell)
                 .containsOnly(NINE, NINE.plus(Duration.ofMinutes(15)));
         assertThat(reservations.occupancyOf(Reservation.patient("p1"), NOW, NOW.plus(Duration.ofDays(2))))
                 .hasSize(3);
@@ -198,13 +196,7 @@ class MongoReservationsTest {
         // apt_2 collides (adding apt_1's entries again) while apt_1 releases: its entries come back
         assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isFalse();
         reservations.releaseExcept("apt_1", List.of());
-        mongo.getCollection(DayOccupancy.COLLECTION)
-                .updateOne(
-                        new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(NINE))),
-                        new Document(
-                                "$push",
-                                new Document(
-                                        "cells", DayBuckets.entry(first.get(0).id(), "apt_1"))));
+        new DayOccupancy(mongo).add(first);
         assertThat(occupancyOf("p2").isFree(first.get(0).id()))
                 .as("a stale entry")
                 .isFalse();
@@ -213,5 +205,62 @@ class MongoReservationsTest {
 
         assertThat(occupancyOf("p2").isFree(first.get(0).id())).isTrue();
         assertThat(reservations.reserveAll(session("apt_2", "p2", NINE, 1))).isTrue();
+    }
+
+    @Test
+    void movingAnAppointmentIgnoresTheCellsItHoldsButNotACellItsHoldsListThatAnotherTook() {
+        List<Reservation> mine = session("apt_1", "p1", NINE, 2);
+        reservations.reserveAll(mine);
+        // apt_1 once tried a cell apt_9 holds (a crash kept it in apt_1's holds)
+        Reservation theirs = Reservation.of(CHAIR, "bos", NINE.plus(Duration.ofHours(2)), "apt_9");
+        reservations.reserveAll(List.of(theirs));
+        new WriteAheadLog(mongo).hold(List.of(new WriteAheadLog.Hold("apt_1", "bos", List.of(theirs.id()))));
+
+        Occupancy moving = reservations.occupancy(
+                "bos", List.of(Reservation.patient("p1")), NOW, NOW.plus(Duration.ofDays(7)), "apt_1");
+
+        assertThat(mine).allMatch(r -> moving.isFree(r.id()));
+        assertThat(moving.isFree(theirs.id())).isFalse();
+    }
+
+    @Test
+    void aReleaseKeepsTheBitOfACellAnotherAppointmentHolds() {
+        Reservation theirs = Reservation.of(CHAIR, "bos", NINE, "apt_9");
+        reservations.reserveAll(List.of(theirs));
+        new WriteAheadLog(mongo).hold(List.of(new WriteAheadLog.Hold("apt_1", "bos", List.of(theirs.id()))));
+
+        reservations.releaseExcept("apt_1", List.of());
+
+        assertThat(cells()).isEqualTo(1);
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).containsExactly(theirs.id());
+    }
+
+    @Test
+    void aBucketStaysTheSizeOfADayOfItsResourcesWhateverTheHistory() {
+        // a day booked full, then released and booked again many times: the bucket never grows
+        int size = 0;
+        for (int round = 0; round < 20; round++) {
+            List<Reservation> day = new ArrayList<>();
+            for (int chair = 0; chair < 8; chair++) {
+                for (int cell = 0; cell < 96; cell++) {
+                    day.add(Reservation.of(
+                            Reservation.chair("bos", "bos-" + chair),
+                            "bos",
+                            Instant.parse("2026-12-02T00:00:00Z").plus(Duration.ofMinutes(15L * cell)),
+                            "apt_" + round + "_" + chair));
+                }
+            }
+            assertThat(reservations.reserveAll(day)).isTrue();
+            Document bucket = mongo.getCollection(DayOccupancy.COLLECTION)
+                    .find(new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(NINE))))
+                    .first();
+            size = org.bson.RawBsonDocument.parse(bucket.toJson()).getByteBuffer().remaining();
+            assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(8 * 96);
+            for (int chair = 0; chair < 8; chair++) {
+                reservations.releaseExcept("apt_" + round + "_" + chair, List.of());
+            }
+        }
+        assertThat(size).as("8 chairs x 96 cells in bytes").isLessThan(1000);
+        assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).isEmpty();
     }
 }

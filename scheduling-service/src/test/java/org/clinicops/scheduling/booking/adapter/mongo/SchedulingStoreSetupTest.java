@@ -47,11 +47,8 @@ class SchedulingStoreSetupTest {
         return doc == null ? List.of() : doc.getList("cells", Object.class);
     }
 
-    private List<Object> siteBucket(Instant day) {
-        Document doc = mongo.getCollection(DayOccupancy.COLLECTION)
-                .find(new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(day))))
-                .first();
-        return doc == null ? List.of() : doc.getList("cells", Object.class);
+    private List<String> siteBucket(Instant day) {
+        return new DayOccupancy(mongo).cellsOf(DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(day)));
     }
 
     @Test
@@ -105,5 +102,57 @@ class SchedulingStoreSetupTest {
         assertThat(mongo.indexOps(DayOccupancy.COLLECTION).getIndexInfo().stream()
                         .map(IndexInfo::getName))
                 .contains("day_1");
+    }
+
+    /** A bucket as layout day-buckets-1 wrote it: a {cell, holder} entry per cell. */
+    private void legacyBucket(String scope, Instant day, List<Reservation> entries) {
+        List<Document> cells = entries.stream()
+                .map(r -> new Document("c", r.id()).append("a", r.appointmentId()))
+                .toList();
+        mongo.getCollection(DayOccupancy.COLLECTION)
+                .insertOne(new Document("_id", DayBuckets.id(scope, DayBuckets.dayOf(day)))
+                        .append("scope", scope)
+                        .append("day", Date.from(day))
+                        .append("cells", cells));
+    }
+
+    @Test
+    void bucketsOfEntriesBecomeBitsOfTheSameCellsOnceAndAnInterruptedRunFinishes() {
+        new SchedulingStoreSetup(mongo, CLOCK).run();
+        mongo.getCollection(DayBucketsMigration.LAYOUT)
+                .deleteOne(new Document("_id", DayBitsMigration.VERSION));
+        String chair = Reservation.chair("bos", "bos-1");
+        List<Reservation> site = List.of(
+                Reservation.of(chair, "bos", NINE, "apt_1"),
+                Reservation.of(chair, "bos", NINE.plusSeconds(900), "apt_1"),
+                Reservation.of(Reservation.nurseCapacity("bos", 0), "bos", NINE, "apt_1"));
+        List<Reservation> patient = List.of(Reservation.of(Reservation.patient("p1"), "bos", NINE, "apt_1"));
+        legacyBucket(DayBuckets.siteScope("bos"), NINE, site);
+        legacyBucket(Reservation.patient("p1"), NINE, patient);
+
+        assertThat(new DayBitsMigration(mongo, CLOCK).run()).isEqualTo(2);
+
+        assertThat(siteBucket(NINE))
+                .containsExactlyInAnyOrderElementsOf(
+                        site.stream().map(Reservation::id).toList());
+        assertThat(mongo.getCollection(DayOccupancy.COLLECTION)
+                        .countDocuments(new Document("cells", new Document("$exists", true))))
+                .as("no entries left")
+                .isZero();
+        assertThat(new MongoReservations(mongo, CLOCK)
+                        .occupancyOf(Reservation.patient("p1"), NOW, NOW.plusSeconds(7 * 86_400)))
+                .containsExactly(patient.get(0).id());
+        assertThat(new DayBitsMigration(mongo, CLOCK).run()).as("done once").isEqualTo(-1);
+
+        // a run that died before recording: the converted buckets are left alone, the rest converted
+        mongo.getCollection(DayBucketsMigration.LAYOUT)
+                .deleteOne(new Document("_id", DayBitsMigration.VERSION));
+        Instant tomorrow = NINE.plusSeconds(86_400);
+        legacyBucket(DayBuckets.siteScope("bos"), tomorrow, List.of(Reservation.of(chair, "bos", tomorrow, "apt_2")));
+
+        new SchedulingStoreSetup(mongo, CLOCK).run();
+
+        assertThat(siteBucket(NINE)).hasSize(3);
+        assertThat(siteBucket(tomorrow)).containsExactly(Reservation.idOf(chair, tomorrow));
     }
 }
