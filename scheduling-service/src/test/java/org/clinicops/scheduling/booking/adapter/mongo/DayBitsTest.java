@@ -29,8 +29,7 @@ class DayBitsTest {
 
     /** Stored and read back, as a bucket would be. */
     private static DayBits roundTrip(DayBits bits) {
-        return DayBits.of(
-                DAY, new Document(DayBits.UNIT, bits.unit()).append(DayBits.RESOURCES, bits.resources()));
+        return DayBits.of(DAY, new Document(DayBits.UNIT, bits.unit()).append(DayBits.RESOURCES, bits.resources()));
     }
 
     @Test
@@ -59,7 +58,9 @@ class DayBitsTest {
         assertThat(read.isSet(CHAIR, at("14:00:00"))).isTrue();
         assertThat(read.isSet(CHAIR, at("14:05:00"))).isTrue();
         assertThat(read.isSet(CHAIR, at("14:10:00"))).isFalse();
-        assertThat(read.isSet(CHAIR, at("14:07:30"))).as("off the unit: never taken").isFalse();
+        assertThat(read.isSet(CHAIR, at("14:07:30")))
+                .as("off the unit: never taken")
+                .isFalse();
     }
 
     @Test

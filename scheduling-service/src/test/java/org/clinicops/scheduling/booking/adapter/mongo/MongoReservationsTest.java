@@ -254,7 +254,9 @@ class MongoReservationsTest {
             Document bucket = mongo.getCollection(DayOccupancy.COLLECTION)
                     .find(new Document("_id", DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(NINE))))
                     .first();
-            size = org.bson.RawBsonDocument.parse(bucket.toJson()).getByteBuffer().remaining();
+            size = org.bson.RawBsonDocument.parse(bucket.toJson())
+                    .getByteBuffer()
+                    .remaining();
             assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(8 * 96);
             for (int chair = 0; chair < 8; chair++) {
                 reservations.releaseExcept("apt_" + round + "_" + chair, List.of());

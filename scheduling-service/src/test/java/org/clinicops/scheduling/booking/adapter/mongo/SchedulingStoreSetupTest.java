@@ -119,8 +119,7 @@ class SchedulingStoreSetupTest {
     @Test
     void bucketsOfEntriesBecomeBitsOfTheSameCellsOnceAndAnInterruptedRunFinishes() {
         new SchedulingStoreSetup(mongo, CLOCK).run();
-        mongo.getCollection(DayBucketsMigration.LAYOUT)
-                .deleteOne(new Document("_id", DayBitsMigration.VERSION));
+        mongo.getCollection(DayBucketsMigration.LAYOUT).deleteOne(new Document("_id", DayBitsMigration.VERSION));
         String chair = Reservation.chair("bos", "bos-1");
         List<Reservation> site = List.of(
                 Reservation.of(chair, "bos", NINE, "apt_1"),
@@ -145,8 +144,7 @@ class SchedulingStoreSetupTest {
         assertThat(new DayBitsMigration(mongo, CLOCK).run()).as("done once").isEqualTo(-1);
 
         // a run that died before recording: the converted buckets are left alone, the rest converted
-        mongo.getCollection(DayBucketsMigration.LAYOUT)
-                .deleteOne(new Document("_id", DayBitsMigration.VERSION));
+        mongo.getCollection(DayBucketsMigration.LAYOUT).deleteOne(new Document("_id", DayBitsMigration.VERSION));
         Instant tomorrow = NINE.plusSeconds(86_400);
         legacyBucket(DayBuckets.siteScope("bos"), tomorrow, List.of(Reservation.of(chair, "bos", tomorrow, "apt_2")));
 
