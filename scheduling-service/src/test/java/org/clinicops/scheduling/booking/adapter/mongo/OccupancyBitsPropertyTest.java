@@ -42,7 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class OccupancyBitsPropertyTest {
 
     private static final long SEED = Long.getLong("occupancy.bits.seed", 20_261_207L);
-    private static final int SEQUENCES = Integer.getInteger("occupancy.bits.sequences", 150);
+    private static final int SEQUENCES = Integer.getInteger("occupancy.bits.sequences", 80);
     private static final int STEPS = 30;
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
