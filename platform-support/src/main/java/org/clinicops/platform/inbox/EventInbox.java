@@ -31,6 +31,30 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * handlers also write with natural keys or upserts: recording here is the fast path, the handler's
  * own idempotence the guarantee.
  *
+ * <p>A consumer whose whole change is one aggregate document keeps the inbox in that document
+ * instead ({@link #processInDocument}, {@link org.clinicops.platform.outbox.AggregateRoot#applyOnce}):
+ * the handler loads the document, skips the event when the document's {@code inbox} list holds
+ * {@code handler/ce_id}, else changes it, appends the entry and saves it with its version. One read
+ * and one write instead of a read and a write of {@code processed_events} besides. Why each event is
+ * still applied at most once per handler, and never lost:
+ *
+ * <ul>
+ *   <li>The change and its entry are one document write, atomic in MongoDB: a crash before it
+ *       stores neither (the redelivered event is applied as new), a crash after it stores both (the
+ *       redelivered event finds its entry: duplicate). There is no window between applying and
+ *       recording, unlike {@link #process}, which relies on the handler's idempotence for it.
+ *   <li>A save is conditional on the version read: when another delivery of the same event (or any
+ *       other change) was saved in between, this save is refused and the attempt runs again on
+ *       the stored document ({@link org.clinicops.platform.change.ConcurrentChanges#retry}), where it
+ *       finds the entry.
+ *   <li>A handler that throws saves nothing and records nothing; the record is redelivered.
+ *   <li>The list is bounded ({@link org.clinicops.platform.outbox.AggregateRoot#INBOX_KEPT_PER_HANDLER}
+ *       entries per handler, oldest dropped): an event is recognised as long as fewer than that many
+ *       later events of the same handler were applied to the same document, far more than one
+ *       document receives from a handler in its life. Handlers keep their changes idempotent where
+ *       they can (furthest state wins), as for {@code processed_events} after its retention.
+ * </ul>
+ *
  * <p>Only the owner of a topic may publish on it: an event whose {@code ce_source} is not {@link
  * EventType#source()} of its type is refused with {@link ForeignSourceException} (straight to the
  * dead-letter topic), whichever listener reads it.
@@ -120,7 +144,7 @@ public class EventInbox {
             String topic,
             int partition,
             long offset) {
-        String key = handlerName + KEY_SEPARATOR + event.id();
+        String key = key(handlerName, event.id());
         String type = event.type().type();
         if (mongo.getCollection(COLLECTION).find(new Document("_id", key)).first() != null) {
             count(type, Outcome.DUPLICATE);
@@ -146,6 +170,44 @@ public class EventInbox {
         }
         count(type, Outcome.APPLIED);
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Applies the record to the one document the handler changes, which keeps its own inbox: no
+     * {@code processed_events} entry is read or written (see the class comment for the argument).
+     * The handler is named after the event type, as for {@link #process}.
+     */
+    public <T extends ClinicEvent> Outcome processInDocument(
+            ConsumerRecord<String, byte[]> record, Class<T> payloadType, DocumentHandler<T> handler) {
+        EventType expected = EventType.of(payloadType);
+        return applyInDocument(read(record, expected, payloadType), expected.eventName(), handler);
+    }
+
+    /** Applies an already read event to the one document the handler changes, which keeps its own inbox. */
+    public <T extends ClinicEvent> Outcome applyInDocument(
+            InboundEvent<T> event, String handlerName, DocumentHandler<T> handler) {
+        if (handlerName.contains(KEY_SEPARATOR)) {
+            throw new IllegalArgumentException("a handler name holds no " + KEY_SEPARATOR + ": " + handlerName);
+        }
+        AppliedEvent entry = AppliedEvent.of(handlerName, event, clock.instant());
+        return applyOnce(event, e -> handler.apply(e.payload(), entry));
+    }
+
+    /**
+     * A handler whose change is one aggregate document with its own inbox: it loads the document,
+     * changes it through {@link org.clinicops.platform.outbox.AggregateRoot#applyOnce} with the
+     * entry and, when that applied the change, saves it with its version (retrying a lost race on
+     * the stored document). It answers whether the event was new to the document; an event for no
+     * document of the service is applied to nothing, and answers true.
+     */
+    @FunctionalInterface
+    public interface DocumentHandler<T extends ClinicEvent> {
+        boolean apply(T payload, AppliedEvent entry);
+    }
+
+    /** The {@code _id} of an entry: the handler name, then the {@code ce_id}. */
+    static String key(String handlerName, String eventId) {
+        return handlerName + KEY_SEPARATOR + eventId;
     }
 
     /** The handler name of an entry's {@code _id} (handler names hold no separator, event ids may). */
