@@ -7,11 +7,14 @@ import org.clinicops.events.ConsultationCompleted;
 import org.clinicops.events.ConsultationScheduled;
 import org.clinicops.intake.requests.domain.ConsultationRequest;
 import org.clinicops.platform.change.ConcurrentChanges;
+import org.clinicops.platform.inbox.AppliedEvent;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps a request's consultation as scheduling reports it: booked, checked in, completed. The events
- * may come in any order and more than once; the request keeps the furthest state.
+ * may come in any order and more than once; the request keeps the furthest state, and keeps the
+ * events it applied in its own inbox ({@code EventInbox.processInDocument}): an event is applied to
+ * it once, in the same write as its change.
  */
 @Service
 public class ProgressConsultation {
@@ -24,33 +27,41 @@ public class ProgressConsultation {
         this.clock = clock;
     }
 
-    public void scheduled(ConsultationScheduled event) {
-        update(
+    /** Answers whether the event was new to the request (true also when the request is not ours). */
+    public boolean scheduled(ConsultationScheduled event, AppliedEvent entry) {
+        return update(
                 event.requestId(),
+                entry,
                 r -> r.consultationScheduled(event.appointmentId(), event.startsAt(), clock.instant()));
     }
 
-    public void checkedIn(ConsultationCheckedIn event) {
-        update(
+    public boolean checkedIn(ConsultationCheckedIn event, AppliedEvent entry) {
+        return update(
                 event.requestId(),
+                entry,
                 r -> r.consultationCheckedIn(event.appointmentId(), event.checkedInAt(), clock.instant()));
     }
 
-    public void completed(ConsultationCompleted event) {
-        update(
+    public boolean completed(ConsultationCompleted event, AppliedEvent entry) {
+        return update(
                 event.requestId(),
+                entry,
                 r -> r.consultationCompleted(
                         event.appointmentId(), event.startsAt(), event.completedAt(), clock.instant()));
     }
 
-    private void update(String requestId, Consumer<ConsultationRequest> change) {
-        ConcurrentChanges.retry(
+    private boolean update(String requestId, AppliedEvent entry, Consumer<ConsultationRequest> change) {
+        return ConcurrentChanges.retry(
                 ConcurrentChanges.CONSUMER_ATTEMPTS,
                 "the consultation request",
                 () -> requests.findById(requestId) // absent: not a request of ours
-                        .ifPresent(request -> {
-                            change.accept(request);
-                            requests.save(request);
-                        }));
+                        .map(request -> {
+                            boolean applied = request.applyOnce(entry, () -> change.accept(request));
+                            if (applied) {
+                                requests.save(request);
+                            }
+                            return applied;
+                        })
+                        .orElse(true));
     }
 }

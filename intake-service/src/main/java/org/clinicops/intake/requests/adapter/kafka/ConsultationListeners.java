@@ -9,7 +9,10 @@ import org.clinicops.platform.inbox.EventInbox;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Scheduling's consultation events (booked, checked in, completed) move requests along. */
+/**
+ * Scheduling's consultation events (booked, checked in, completed) move requests along; each request
+ * keeps the events applied to it in its own inbox, written with the change.
+ */
 @Component
 class ConsultationListeners {
 
@@ -23,16 +26,16 @@ class ConsultationListeners {
 
     @KafkaListener(topics = "clinic.consultation-scheduled")
     void scheduled(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, ConsultationScheduled.class, event -> progress.scheduled(event.payload()));
+        inbox.processInDocument(record, ConsultationScheduled.class, progress::scheduled);
     }
 
     @KafkaListener(topics = "clinic.consultation-checked-in")
     void checkedIn(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, ConsultationCheckedIn.class, event -> progress.checkedIn(event.payload()));
+        inbox.processInDocument(record, ConsultationCheckedIn.class, progress::checkedIn);
     }
 
     @KafkaListener(topics = "clinic.consultation-completed")
     void completed(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, ConsultationCompleted.class, event -> progress.completed(event.payload()));
+        inbox.processInDocument(record, ConsultationCompleted.class, progress::completed);
     }
 }
