@@ -18,6 +18,9 @@ public interface AppointmentRepository {
 
     Optional<Appointment> findById(String id);
 
+    /** The appointments of these ids that exist, in any order, in one read. */
+    List<Appointment> findAllById(Collection<String> ids);
+
     boolean existsById(String id);
 
     /** Stores a new appointment ({@code DuplicateKeyException} when its id is taken). */

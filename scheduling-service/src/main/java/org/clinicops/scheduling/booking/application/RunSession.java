@@ -2,6 +2,7 @@ package org.clinicops.scheduling.booking.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,14 @@ public class RunSession {
      * day), from {@code check-in-opens-before} the start until {@code check-in-closes-after} it.
      */
     public Appointment checkIn(String appointmentId) {
-        Appointment appointment = load(appointmentId);
+        return checkIn(load(appointmentId));
+    }
+
+    /**
+     * {@link #checkIn(String)} of an appointment the caller has just read (to check access): not read
+     * again; a change stored meanwhile makes the versioned save refuse it.
+     */
+    public Appointment checkIn(Appointment appointment) {
         gate.requireMayBegin(appointment);
         appointment.checkIn(
                 properties.checkInOpensBefore(), properties.checkInClosesAfter(), ids.eventId(), clock.instant());
@@ -79,7 +87,11 @@ public class RunSession {
 
     /** Starts a checked-in appointment, through the booking gate (not while held, not a second infusion that day). */
     public Appointment start(String appointmentId) {
-        Appointment appointment = load(appointmentId);
+        return start(load(appointmentId));
+    }
+
+    /** {@link #start(String)} of an appointment the caller has just read, not read again. */
+    public Appointment start(Appointment appointment) {
         gate.requireMayBegin(appointment);
         appointment.start(clock.instant());
         return appointments.save(appointment);
@@ -101,9 +113,13 @@ public class RunSession {
      * booked time.
      */
     public Appointment complete(String appointmentId, CompleteSessionCommand command) {
-        Appointment appointment = load(appointmentId);
+        return complete(load(appointmentId), command);
+    }
+
+    /** {@link #complete(String, CompleteSessionCommand)} of an appointment the caller has just read. */
+    public Appointment complete(Appointment appointment, CompleteSessionCommand command) {
         if (appointment.type() == AppointmentType.CONSULTATION) {
-            return completeConsultation(appointmentId, null);
+            return completeConsultation(appointment, null);
         } else {
             try {
                 appointment.completeSession(
@@ -133,7 +149,12 @@ public class RunSession {
      */
     public Appointment completeConsultation(
             String appointmentId, ConsultationCompleted.@Nullable VisitLevel visitLevel) {
-        Appointment appointment = load(appointmentId);
+        return completeConsultation(load(appointmentId), visitLevel);
+    }
+
+    /** {@link #completeConsultation(String, ConsultationCompleted.VisitLevel)} of an appointment just read. */
+    public Appointment completeConsultation(
+            Appointment appointment, ConsultationCompleted.@Nullable VisitLevel visitLevel) {
         boolean newPatient = NewPatientRule.isNew(
                 appointment, appointments.findOfPatient(appointment.patientId(), NewPatientRule.servicesGiven()));
         appointment.completeConsultation(
@@ -171,16 +192,15 @@ public class RunSession {
      * in, in progress or on hold): completed, stopped, cancelled and missed sessions have ended.
      */
     private boolean isLastOfCourse(InfusionDetails session) {
+        List<String> others = new ArrayList<>();
         for (int n = 1; n <= session.sessionsTotal(); n++) {
-            if (n == session.sessionNumber()) {
-                continue;
-            }
-            var other = appointments.findById(Appointment.sessionId(session.planId(), n));
-            if (other.isPresent() && PENDING.contains(other.get().status())) {
-                return false;
+            if (n != session.sessionNumber()) {
+                others.add(Appointment.sessionId(session.planId(), n));
             }
         }
-        return true;
+        // one read of the other sessions, not one each
+        return others.isEmpty()
+                || appointments.findAllById(others).stream().noneMatch(other -> PENDING.contains(other.status()));
     }
 
     private Appointment load(String appointmentId) {

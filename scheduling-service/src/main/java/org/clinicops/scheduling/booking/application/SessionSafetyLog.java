@@ -1,6 +1,7 @@
 package org.clinicops.scheduling.booking.application;
 
 import java.time.Instant;
+import org.clinicops.platform.inbox.AppliedEvent;
 import org.clinicops.scheduling.booking.domain.SessionSafety;
 
 /**
@@ -17,6 +18,19 @@ public interface SessionSafetyLog {
     void alertRaised(String sessionId, String alertId);
 
     void alertClosed(String sessionId, String alertId);
+
+    /**
+     * {@link #vitalsTaken(String, Instant)} for a consumed event, applied once: the session's
+     * document keeps the event's entry in its own inbox, written by the same upsert; answers whether
+     * the event was new to it.
+     */
+    boolean vitalsTaken(String sessionId, Instant takenAt, AppliedEvent entry);
+
+    /** {@link #alertRaised(String, String)} for a consumed event, applied once. */
+    boolean alertRaised(String sessionId, String alertId, AppliedEvent entry);
+
+    /** {@link #alertClosed(String, String)} for a consumed event, applied once. */
+    boolean alertClosed(String sessionId, String alertId, AppliedEvent entry);
 
     /** What is known of the session; nothing recorded when the session is unknown. */
     SessionSafety of(String sessionId);

@@ -3,6 +3,7 @@ package org.clinicops.scheduling.booking.application;
 import org.clinicops.events.VitalsAlertClosed;
 import org.clinicops.events.VitalsAlertRaised;
 import org.clinicops.events.VitalsRecorded;
+import org.clinicops.platform.inbox.AppliedEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,15 +19,16 @@ public class TrackSessionSafety {
         this.log = log;
     }
 
-    public void vitalsRecorded(VitalsRecorded e) {
-        log.vitalsTaken(e.sessionId(), e.takenAt());
+    /** Each answers whether the event was new to the session (applied once, with its inbox entry). */
+    public boolean vitalsRecorded(VitalsRecorded e, AppliedEvent entry) {
+        return log.vitalsTaken(e.sessionId(), e.takenAt(), entry);
     }
 
-    public void alertRaised(VitalsAlertRaised e) {
-        log.alertRaised(e.sessionId(), e.alertId());
+    public boolean alertRaised(VitalsAlertRaised e, AppliedEvent entry) {
+        return log.alertRaised(e.sessionId(), e.alertId(), entry);
     }
 
-    public void alertClosed(VitalsAlertClosed e) {
-        log.alertClosed(e.sessionId(), e.alertId());
+    public boolean alertClosed(VitalsAlertClosed e, AppliedEvent entry) {
+        return log.alertClosed(e.sessionId(), e.alertId(), entry);
     }
 }

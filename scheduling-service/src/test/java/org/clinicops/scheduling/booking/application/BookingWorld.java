@@ -536,6 +536,24 @@ final class BookingWorld {
                 public void alertClosed(String sessionId, String alertId) {}
 
                 @Override
+                public boolean vitalsTaken(
+                        String sessionId, Instant takenAt, org.clinicops.platform.inbox.AppliedEvent entry) {
+                    return true;
+                }
+
+                @Override
+                public boolean alertRaised(
+                        String sessionId, String alertId, org.clinicops.platform.inbox.AppliedEvent entry) {
+                    return true;
+                }
+
+                @Override
+                public boolean alertClosed(
+                        String sessionId, String alertId, org.clinicops.platform.inbox.AppliedEvent entry) {
+                    return true;
+                }
+
+                @Override
                 public SessionSafety of(String sessionId) {
                     return new SessionSafety(clock.instant(), Set.of());
                 }

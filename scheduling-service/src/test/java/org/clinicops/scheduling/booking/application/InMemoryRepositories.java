@@ -217,6 +217,11 @@ final class InMemoryRepositories {
             }
 
             @Override
+            public List<Appointment> findAllById(java.util.Collection<String> ids) {
+                return ids.stream().flatMap(id -> store.findById(id).stream()).toList();
+            }
+
+            @Override
             public boolean existsById(String id) {
                 return store.existsById(id);
             }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Thin listeners feeding the session-safety read model that discharge checks read: vitals readings
- * and alerts from monitoring (the inbox refuses them from any other source).
+ * and alerts from monitoring (the inbox refuses them from any other source). The session's document
+ * keeps its own inbox: one upsert per event, no {@code processed_events} entry.
  */
 @Component
 class SessionSafetyListeners {
@@ -26,16 +27,16 @@ class SessionSafetyListeners {
 
     @KafkaListener(topics = "clinic.vitals-recorded")
     void onVitalsRecorded(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, VitalsRecorded.class, event -> safety.vitalsRecorded(event.payload()));
+        inbox.processInDocument(record, VitalsRecorded.class, safety::vitalsRecorded);
     }
 
     @KafkaListener(topics = "clinic.vitals-alert-raised")
     void onVitalsAlertRaised(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, VitalsAlertRaised.class, event -> safety.alertRaised(event.payload()));
+        inbox.processInDocument(record, VitalsAlertRaised.class, safety::alertRaised);
     }
 
     @KafkaListener(topics = "clinic.vitals-alert-closed")
     void onVitalsAlertClosed(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, VitalsAlertClosed.class, event -> safety.alertClosed(event.payload()));
+        inbox.processInDocument(record, VitalsAlertClosed.class, safety::alertClosed);
     }
 }

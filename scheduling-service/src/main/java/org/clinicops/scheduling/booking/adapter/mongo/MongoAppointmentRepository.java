@@ -41,6 +41,11 @@ class MongoAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
+    public List<Appointment> findAllById(Collection<String> ids) {
+        return appointments(mongo.find(Query.query(Criteria.where("_id").in(ids)), AppointmentDocument.class));
+    }
+
+    @Override
     public boolean existsById(String id) {
         return repository.existsById(id);
     }

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.clinicops.platform.inbox.AppliedEvent;
+import org.clinicops.platform.inbox.ReadModelInbox;
 import org.clinicops.scheduling.booking.application.SessionSafetyLog;
 import org.clinicops.scheduling.booking.domain.SessionSafety;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * the session (appointment) id, with {@code lastVitalsAt} (kept with {@code $max}) and the ids of the
  * alerts raised and closed (sets, {@code $addToSet}). An alert is open while it is raised and not
  * closed. Every write is an upsert by {@code _id}: replays and either order are harmless, and a read
- * is one lookup by {@code _id}.
+ * is one lookup by {@code _id}. A consumed event is applied once ({@link ReadModelInbox}): the
+ * document keeps the events' entries in its own {@code inbox}, written by the same upsert.
  */
 @Component
 public class MongoSessionSafety implements SessionSafetyLog {
@@ -45,6 +48,25 @@ public class MongoSessionSafety implements SessionSafetyLog {
     @Override
     public void alertClosed(String sessionId, String alertId) {
         upsert(sessionId, new Update().addToSet("closedAlerts", alertId));
+    }
+
+    @Override
+    public boolean vitalsTaken(String sessionId, Instant takenAt, AppliedEvent entry) {
+        return upsertOnce(sessionId, new Update().max("lastVitalsAt", Date.from(takenAt)), entry);
+    }
+
+    @Override
+    public boolean alertRaised(String sessionId, String alertId, AppliedEvent entry) {
+        return upsertOnce(sessionId, new Update().addToSet("raisedAlerts", alertId), entry);
+    }
+
+    @Override
+    public boolean alertClosed(String sessionId, String alertId, AppliedEvent entry) {
+        return upsertOnce(sessionId, new Update().addToSet("closedAlerts", alertId), entry);
+    }
+
+    private boolean upsertOnce(String sessionId, Update update, AppliedEvent entry) {
+        return ReadModelInbox.upsertOnce(mongo, COLLECTION, sessionId, update, entry);
     }
 
     @Override
