@@ -30,6 +30,12 @@ class FactOpsViews {
     private static InboxView.Entry entry(Document fact) {
         String id = fact.getString("_id");
         Date time = fact.getDate("time");
-        return new InboxView.Entry(id, HANDLER, id, fact.getString("type"), time == null ? null : time.toInstant());
+        return new InboxView.Entry(
+                id,
+                HANDLER,
+                id,
+                fact.getString("type"),
+                time == null ? null : time.toInstant(),
+                MongoFactLog.COLLECTION);
     }
 }
