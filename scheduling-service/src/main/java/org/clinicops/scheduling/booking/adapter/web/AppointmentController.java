@@ -147,15 +147,16 @@ class AppointmentController {
     @PostMapping("/{id}/check-in")
     AppointmentResponse checkIn(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
-        // the appointment access read is the one the step changes: not read twice
-        return AppointmentResponse.of(session.checkIn(access.require(id, AppointmentAction.CHECK_IN)));
+        access.require(id, AppointmentAction.CHECK_IN);
+        return AppointmentResponse.of(session.checkIn(id));
     }
 
     @Operation(summary = "Start a consultation or an infusion (booking gate)")
     @PostMapping("/{id}/start")
     AppointmentResponse start(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
-        return AppointmentResponse.of(session.start(access.require(id, AppointmentAction.START)));
+        access.require(id, AppointmentAction.START);
+        return AppointmentResponse.of(session.start(id));
     }
 
     /**
@@ -194,8 +195,7 @@ class AppointmentController {
             @Valid @RequestBody(required = false) @Nullable Complete body) {
         var appointment = access.require(id, AppointmentAction.COMPLETE);
         if (appointment.type() == AppointmentType.CONSULTATION) {
-            return AppointmentResponse.of(
-                    session.completeConsultation(appointment, body == null ? null : body.visitLevel()));
+            return AppointmentResponse.of(session.completeConsultation(id, body == null ? null : body.visitLevel()));
         }
         if (body == null
                 || body.doseMg() == null
@@ -214,7 +214,7 @@ class AppointmentController {
             override = new OverrideRequest(user.username(), body.override().reason());
         }
         var completed = session.complete(
-                appointment,
+                id,
                 new CompleteSessionCommand(
                         new SessionOutcome(
                                 body.doseMg(),

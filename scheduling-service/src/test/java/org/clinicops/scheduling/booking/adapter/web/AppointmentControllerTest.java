@@ -113,11 +113,6 @@ class AppointmentControllerTest {
     @MockitoBean
     RunSession session;
 
-    /** The appointment of this id, as the controller passes on the one it read to check access. */
-    private static Appointment appointment(String id) {
-        return org.mockito.ArgumentMatchers.argThat(a -> a != null && a.id().equals(id));
-    }
-
     @BeforeEach
     void appointmentsAtBoston() {
         when(appointments.findById("apt_1")).thenReturn(Optional.of(infusion("apt_1", "bos")));
@@ -135,7 +130,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersAnIllegalStepWithA409ProblemDetail() {
-        when(session.start(appointment("apt_1")))
+        when(session.start("apt_1"))
                 .thenThrow(new ConflictException(
                         "ILLEGAL_TRANSITION",
                         "cannot start an appointment that is SCHEDULED",
@@ -150,7 +145,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersAChangeThatLostARaceWithA409ProblemDetailNotA500() {
-        when(session.checkIn(appointment("apt_1")))
+        when(session.checkIn("apt_1"))
                 .thenThrow(new OptimisticLockingFailureException("version 3 of apt_1 is no longer current"));
 
         assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_1/check-in")))
@@ -332,7 +327,7 @@ class AppointmentControllerTest {
 
     @Test
     void passesAClinciansOverrideWithTheSignedInStaffIdAndTheReason() {
-        when(session.complete(appointment("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
+        when(session.complete(eq("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
 
         assertThat(postJson(
                         CLINICIAN_BOS,
@@ -340,7 +335,7 @@ class AppointmentControllerTest {
                         COMPLETE.formatted(",\"override\":{\"reason\":\"  transferred to the ward  \"}")))
                 .hasStatus(200);
         var command = org.mockito.ArgumentCaptor.forClass(CompleteSessionCommand.class);
-        org.mockito.Mockito.verify(session).complete(appointment("apt_1"), command.capture());
+        org.mockito.Mockito.verify(session).complete(eq("apt_1"), command.capture());
         assertThat(command.getValue().override())
                 .isEqualTo(new OverrideRequest("clinician-bos", "transferred to the ward"));
         assertThat(command.getValue().outcome().weightKg()).isEqualByComparingTo("70.0");
@@ -348,7 +343,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersFailedDischargeChecksWithA409NamingEveryOne() {
-        when(session.complete(appointment("apt_1"), any()))
+        when(session.complete(eq("apt_1"), any()))
                 .thenThrow(new DischargeRefusedException(List.of(
                         new DischargePolicy.Failure(DischargeCheck.NO_RECENT_VITALS, "no vitals"),
                         new DischargePolicy.Failure(DischargeCheck.OPEN_ALERT, "1 alert open"))));
