@@ -150,7 +150,9 @@ class DocumentInboxPropertyTest {
                 .mapToDouble(c -> c.count())
                 .sum();
         assertThat(outcomes).as("every delivery is counted once").isEqualTo(deliveries);
-        assertThat(count(meters, "applied")).as("applied at most once per event").isLessThanOrEqualTo(stored.size());
+        assertThat(count(meters, "applied"))
+                .as("applied at most once per event")
+                .isLessThanOrEqualTo(stored.size());
         assertThat(count(meters, "failed")).isEqualTo(failures);
     }
 
