@@ -202,13 +202,17 @@ final class ConsultationWorld {
 
         @Override
         public Occupancy occupancy(
-                String siteId, Collection<String> resources, Instant from, Instant to, String ignoreAppointmentId) {
+                String siteId,
+                Collection<String> resources,
+                Instant from,
+                Instant to,
+                Collection<String> ignoreAppointmentIds) {
             occupancyReads++;
-            return cells.occupancy(siteId, resources, from, to, ignoreAppointmentId);
+            return cells.occupancy(siteId, resources, from, to, ignoreAppointmentIds);
         }
 
         @Override
-        public List<Reservation> atSite(String siteId, Instant from, Instant to) {
+        public List<TakenCell> atSite(String siteId, Instant from, Instant to) {
             return cells.atSite(siteId, from, to);
         }
 
