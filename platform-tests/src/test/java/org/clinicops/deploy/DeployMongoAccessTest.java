@@ -289,7 +289,8 @@ class DeployMongoAccessTest {
                         || Pattern.compile("\\.class,\\s*" + quoted + "\\s*\\)")
                                 .matcher(code)
                                 .find()
-                        || Pattern.compile("[(,]\\s*" + quoted + ",\\s*\\w+\\.class")
+                        // a field of a document read with getList(NAME, X.class) is not a collection
+                        || Pattern.compile("(?:(?<!getList)\\(|,)\\s*" + quoted + ",\\s*\\w+\\.class")
                                 .matcher(code)
                                 .find();
                 if (used) {
