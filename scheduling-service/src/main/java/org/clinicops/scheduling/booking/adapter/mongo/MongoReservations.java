@@ -182,8 +182,8 @@ public class MongoReservations implements Reservations {
     /**
      * Releases cells of the appointment: bucket bits first, then the cells (only while this
      * appointment holds them), then the holds. A bit has no holder, so only the bits of cells this
-     * appointment holds (or nobody holds) are cleared: a cell its holds list but another appointment
-     * took stays marked. A crash halfway leaves cells that the holds still list and the sweep finds
+     * appointment holds are cleared: a cell its holds list but another appointment took, or nobody
+     * holds, stays marked (the sweep clears a free cell's bit). A crash halfway leaves cells that the holds still list and the sweep finds
      * through the check filed first. Answers how many cells were deleted.
      */
     private int release(String appointmentId, @Nullable String siteId, Collection<String> ids, boolean check) {
@@ -198,7 +198,10 @@ public class MongoReservations implements Reservations {
         List<String> unmark = new ArrayList<>();
         for (String id : ids) {
             ReservationCells.Held held = stored.get(id);
-            if (held == null || appointmentId.equals(held.appointmentId())) {
+            // only a cell this appointment still holds: nobody else can take it before it is deleted
+            // below, while a cell nobody holds may be taken (and marked) by another scheduler between
+            // this read and the bucket write, which would then clear the new holder's bit
+            if (held != null && appointmentId.equals(held.appointmentId())) {
                 unmark.add(id);
             }
             if (site == null && held != null) {
