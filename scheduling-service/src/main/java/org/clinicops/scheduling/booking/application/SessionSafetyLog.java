@@ -12,24 +12,17 @@ import org.clinicops.scheduling.booking.domain.SessionSafety;
  */
 public interface SessionSafetyLog {
 
-    /** A reading was taken at the chair; the latest one is kept. */
-    void vitalsTaken(String sessionId, Instant takenAt);
-
-    void alertRaised(String sessionId, String alertId);
-
-    void alertClosed(String sessionId, String alertId);
-
     /**
-     * {@link #vitalsTaken(String, Instant)} for a consumed event, applied once: the session's
-     * document keeps the event's entry in its own inbox, written by the same upsert; answers whether
-     * the event was new to it.
+     * A reading was taken at the chair; the latest one is kept. Applied once per consumed event: the
+     * session's document keeps the event's entry in its own inbox, written by the same upsert;
+     * answers whether the event was new to it.
      */
     boolean vitalsTaken(String sessionId, Instant takenAt, AppliedEvent entry);
 
-    /** {@link #alertRaised(String, String)} for a consumed event, applied once. */
+    /** An alert was raised, applied once per consumed event as {@link #vitalsTaken}. */
     boolean alertRaised(String sessionId, String alertId, AppliedEvent entry);
 
-    /** {@link #alertClosed(String, String)} for a consumed event, applied once. */
+    /** An alert was closed, applied once per consumed event as {@link #vitalsTaken}. */
     boolean alertClosed(String sessionId, String alertId, AppliedEvent entry);
 
     /** What is known of the session; nothing recorded when the session is unknown. */

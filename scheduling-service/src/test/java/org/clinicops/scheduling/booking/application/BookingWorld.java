@@ -527,15 +527,6 @@ final class BookingWorld {
                 SchedulingMetrics metrics) {
             SessionSafetyLog safety = new SessionSafetyLog() {
                 @Override
-                public void vitalsTaken(String sessionId, Instant takenAt) {}
-
-                @Override
-                public void alertRaised(String sessionId, String alertId) {}
-
-                @Override
-                public void alertClosed(String sessionId, String alertId) {}
-
-                @Override
                 public boolean vitalsTaken(
                         String sessionId, Instant takenAt, org.clinicops.platform.inbox.AppliedEvent entry) {
                     return true;

@@ -36,21 +36,6 @@ public class MongoSessionSafety implements SessionSafetyLog {
     }
 
     @Override
-    public void vitalsTaken(String sessionId, Instant takenAt) {
-        upsert(sessionId, new Update().max("lastVitalsAt", Date.from(takenAt)));
-    }
-
-    @Override
-    public void alertRaised(String sessionId, String alertId) {
-        upsert(sessionId, new Update().addToSet("raisedAlerts", alertId));
-    }
-
-    @Override
-    public void alertClosed(String sessionId, String alertId) {
-        upsert(sessionId, new Update().addToSet("closedAlerts", alertId));
-    }
-
-    @Override
     public boolean vitalsTaken(String sessionId, Instant takenAt, AppliedEvent entry) {
         return upsertOnce(sessionId, new Update().max("lastVitalsAt", Date.from(takenAt)), entry);
     }
@@ -79,10 +64,6 @@ public class MongoSessionSafety implements SessionSafetyLog {
         Set<String> open = new HashSet<>(strings(doc, "raisedAlerts"));
         open.removeAll(strings(doc, "closedAlerts"));
         return new SessionSafety(last == null ? null : last.toInstant(), open);
-    }
-
-    private void upsert(String sessionId, Update update) {
-        mongo.upsert(byId(sessionId), update, COLLECTION);
     }
 
     private static Query byId(String sessionId) {
