@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.bson.Document;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -93,6 +94,33 @@ final class DayOccupancy {
         write(pending);
     }
 
+    /**
+     * Unmarks those of these cells of a site that nobody holds, asking {@code holders} in every write
+     * round after the buckets are read: a cell taken after that read is marked by a write that changes
+     * its bucket's version, so this round's write collides and the next round sees the holder. Its bit
+     * is never cleared under it.
+     */
+    void removeFree(String siteId, Collection<String> cells, Function<Collection<String>, Set<String>> holders) {
+        Set<String> held = new HashSet<>();
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        for (String id : cells) {
+            Instant cell = DayBuckets.cellOf(id);
+            String resource = DayBuckets.resourceOf(id);
+            for (String scope : DayBuckets.scopesOf(resource, siteId)) {
+                change(
+                        pending,
+                        scope,
+                        DayBuckets.dayOf(cell),
+                        (bits, stored) -> !held.contains(id) && bits.clear(resource, cell));
+            }
+        }
+        List<String> ids = List.copyOf(cells);
+        write(pending, () -> {
+            held.clear();
+            held.addAll(holders.apply(ids));
+        });
+    }
+
     private static void change(Map<String, Pending> pending, String scope, LocalDate day, Change change) {
         pending.computeIfAbsent(DayBuckets.id(scope, day), id -> new Pending(scope, day, new ArrayList<>()))
                 .changes()
@@ -104,6 +132,11 @@ final class DayOccupancy {
      * if its version is still the one read; the buckets another writer changed meanwhile go round again.
      */
     private int write(Map<String, Pending> changes) {
+        return write(changes, () -> {});
+    }
+
+    /** As {@link #write(Map)}, running {@code afterRead} in each round once the buckets are read. */
+    private int write(Map<String, Pending> changes, Runnable afterRead) {
         Map<String, Pending> pending = new LinkedHashMap<>(changes);
         Set<String> written = new HashSet<>();
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
@@ -112,6 +145,7 @@ final class DayOccupancy {
                         "day buckets changed under " + pending.size() + " writes " + MAX_ATTEMPTS + " times");
             }
             Map<String, Document> stored = read(pending.keySet());
+            afterRead.run();
             List<String> ids = new ArrayList<>();
             List<WriteModel<Document>> updates = new ArrayList<>();
             pending.forEach((id, p) -> {

@@ -96,9 +96,10 @@ final class ReservationSweep {
         List<String> free =
                 notHeld.stream().filter(id -> !stored.containsKey(id)).toList();
         if (!free.isEmpty()) {
-            // bits of cells nobody holds any more (a heal that raced its holder's release); a cell
-            // another appointment took since keeps its bit
-            days.remove(siteId, free);
+            // bits of cells nobody holds any more (a heal that raced its holder's release); the holders
+            // are read again inside each write round, so a cell another scheduler takes meanwhile keeps
+            // its bit
+            days.removeFree(siteId, free, ids -> cells.byId(ids).keySet());
         }
         return release.release(appointmentId, siteId, orphans);
     }

@@ -119,4 +119,35 @@ class DayOccupancyConcurrencyTest {
         assertThat(held).hasSize(SCHEDULERS * (SESSIONS - SESSIONS / 3) * 12);
         assertThat(marked).isEqualTo(held);
     }
+
+    /**
+     * The sweep's race, one step at a time: it finds a cell free, another scheduler then takes the cell
+     * and marks it, and only then does the sweep write. The taker's write changed the bucket's version,
+     * so the sweep's write collides, the next round asks the holders again and the bit stays.
+     */
+    @Test
+    void aCellTakenBetweenTheSweepsHolderReadAndItsWriteKeepsItsBit() {
+        DayOccupancy sweep = new DayOccupancy(template());
+        DayOccupancy taker = new DayOccupancy(template());
+        Reservation gone = Reservation.of(Reservation.chair("bos", "bos-1"), "bos", DAY, "apt_gone");
+        Reservation taken =
+                Reservation.of(Reservation.chair("bos", "bos-1"), "bos", DAY.plus(Duration.ofMinutes(15)), "apt_new");
+        sweep.add(List.of(gone));
+        Set<String> holders = new HashSet<>();
+        List<Integer> rounds = new ArrayList<>();
+
+        sweep.removeFree("bos", List.of(gone.id(), taken.id()), ids -> {
+            Set<String> answer = new HashSet<>(holders);
+            rounds.add(rounds.size() + 1);
+            if (rounds.size() == 1) {
+                holders.add(taken.id());
+                taker.add(List.of(taken));
+            }
+            return answer;
+        });
+
+        String bucket = DayBuckets.id(DayBuckets.siteScope("bos"), DayBuckets.dayOf(DAY));
+        assertThat(rounds).hasSize(2);
+        assertThat(sweep.cellsOf(bucket)).containsExactly(taken.id());
+    }
 }
