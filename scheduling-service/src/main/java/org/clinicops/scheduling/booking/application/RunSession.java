@@ -98,7 +98,12 @@ public class RunSession {
     }
 
     public Appointment noShow(String appointmentId) {
-        Appointment appointment = load(appointmentId);
+        return noShow(load(appointmentId));
+    }
+
+    /** {@link #noShow(String)} of an appointment the caller has just read, not read again. */
+    public Appointment noShow(Appointment appointment) {
+        String appointmentId = appointment.id();
         appointment.recordNoShow(ids.eventId(), clock.instant());
         Appointment saved = appointments.save(appointment);
         reservations.releaseExcept(appointmentId, List.of());
@@ -170,7 +175,11 @@ public class RunSession {
      * minutes and dose actually given, and the rest of its booked time is freed.
      */
     public Appointment stop(String appointmentId, StopSessionCommand command) {
-        Appointment appointment = load(appointmentId);
+        return stop(load(appointmentId), command);
+    }
+
+    /** {@link #stop(String, StopSessionCommand)} of an appointment the caller has just read. */
+    public Appointment stop(Appointment appointment, StopSessionCommand command) {
         appointment.stop(command.reason(), command.infusionMinutes(), command.doseMg(), ids.eventId(), clock.instant());
         Appointment saved = freeRemainingTime(appointments.save(appointment));
         metrics.sessionStopped(saved.siteId(), command.reason());

@@ -139,24 +139,21 @@ class AppointmentController {
     @PostMapping("/{id}/no-show")
     AppointmentResponse noShow(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
-        access.require(id, AppointmentAction.NO_SHOW);
-        return AppointmentResponse.of(session.noShow(id));
+        return AppointmentResponse.of(session.noShow(access.require(id, AppointmentAction.NO_SHOW)));
     }
 
     @Operation(summary = "Check a patient in (window and booking gate)")
     @PostMapping("/{id}/check-in")
     AppointmentResponse checkIn(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
-        access.require(id, AppointmentAction.CHECK_IN);
-        return AppointmentResponse.of(session.checkIn(id));
+        return AppointmentResponse.of(session.checkIn(access.require(id, AppointmentAction.CHECK_IN)));
     }
 
     @Operation(summary = "Start a consultation or an infusion (booking gate)")
     @PostMapping("/{id}/start")
     AppointmentResponse start(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id) {
-        access.require(id, AppointmentAction.START);
-        return AppointmentResponse.of(session.start(id));
+        return AppointmentResponse.of(session.start(access.require(id, AppointmentAction.START)));
     }
 
     /**
@@ -195,7 +192,8 @@ class AppointmentController {
             @Valid @RequestBody(required = false) @Nullable Complete body) {
         var appointment = access.require(id, AppointmentAction.COMPLETE);
         if (appointment.type() == AppointmentType.CONSULTATION) {
-            return AppointmentResponse.of(session.completeConsultation(id, body == null ? null : body.visitLevel()));
+            return AppointmentResponse.of(
+                    session.completeConsultation(appointment, body == null ? null : body.visitLevel()));
         }
         if (body == null
                 || body.doseMg() == null
@@ -214,7 +212,7 @@ class AppointmentController {
             override = new OverrideRequest(user.username(), body.override().reason());
         }
         var completed = session.complete(
-                id,
+                appointment,
                 new CompleteSessionCommand(
                         new SessionOutcome(
                                 body.doseMg(),
@@ -269,8 +267,8 @@ class AppointmentController {
     AppointmentResponse stop(
             @PathVariable @Parameter(schema = @Schema(maxLength = ApiBounds.MAX_ID_LENGTH)) String id,
             @Valid @RequestBody Stop body) {
-        access.require(id, AppointmentAction.STOP);
-        return AppointmentResponse.of(
-                session.stop(id, new StopSessionCommand(body.reason(), body.infusionMinutes(), body.doseMg())));
+        return AppointmentResponse.of(session.stop(
+                access.require(id, AppointmentAction.STOP),
+                new StopSessionCommand(body.reason(), body.infusionMinutes(), body.doseMg())));
     }
 }

@@ -130,7 +130,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersAnIllegalStepWithA409ProblemDetail() {
-        when(session.start("apt_1"))
+        when(session.start(any(Appointment.class)))
                 .thenThrow(new ConflictException(
                         "ILLEGAL_TRANSITION",
                         "cannot start an appointment that is SCHEDULED",
@@ -145,7 +145,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersAChangeThatLostARaceWithA409ProblemDetailNotA500() {
-        when(session.checkIn("apt_1"))
+        when(session.checkIn(any(Appointment.class)))
                 .thenThrow(new OptimisticLockingFailureException("version 3 of apt_1 is no longer current"));
 
         assertThat(as(NURSE_BOS, mvc.post().uri("/api/appointments/apt_1/check-in")))
@@ -327,7 +327,7 @@ class AppointmentControllerTest {
 
     @Test
     void passesAClinciansOverrideWithTheSignedInStaffIdAndTheReason() {
-        when(session.complete(eq("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
+        when(session.complete(any(Appointment.class), any())).thenReturn(infusion("apt_1", "bos"));
 
         assertThat(postJson(
                         CLINICIAN_BOS,
@@ -335,7 +335,11 @@ class AppointmentControllerTest {
                         COMPLETE.formatted(",\"override\":{\"reason\":\"  transferred to the ward  \"}")))
                 .hasStatus(200);
         var command = org.mockito.ArgumentCaptor.forClass(CompleteSessionCommand.class);
-        org.mockito.Mockito.verify(session).complete(eq("apt_1"), command.capture());
+        org.mockito.Mockito.verify(session)
+                .complete(
+                        org.mockito.ArgumentMatchers.<Appointment>argThat(
+                                read -> read.patientId().equals("p_apt_1")),
+                        command.capture());
         assertThat(command.getValue().override())
                 .isEqualTo(new OverrideRequest("clinician-bos", "transferred to the ward"));
         assertThat(command.getValue().outcome().weightKg()).isEqualByComparingTo("70.0");
@@ -343,7 +347,7 @@ class AppointmentControllerTest {
 
     @Test
     void answersFailedDischargeChecksWithA409NamingEveryOne() {
-        when(session.complete(eq("apt_1"), any()))
+        when(session.complete(any(Appointment.class), any()))
                 .thenThrow(new DischargeRefusedException(List.of(
                         new DischargePolicy.Failure(DischargeCheck.NO_RECENT_VITALS, "no vitals"),
                         new DischargePolicy.Failure(DischargeCheck.OPEN_ALERT, "1 alert open"))));
@@ -356,14 +360,17 @@ class AppointmentControllerTest {
 
     @Test
     void stopsAnInfusionForANurseOrAClinicianOfItsSite() {
-        when(session.stop(eq("apt_1"), any())).thenReturn(infusion("apt_1", "bos"));
+        when(session.stop(any(Appointment.class), any())).thenReturn(infusion("apt_1", "bos"));
         String stop = "{\"reason\":\"TRANSFER\",\"infusionMinutes\":20}";
 
         assertThat(postJson(NURSE_BOS, "/api/appointments/apt_1/stop", stop)).hasStatus(200);
         assertThat(postJson(CLINICIAN_BOS, "/api/appointments/apt_1/stop", stop))
                 .hasStatus(200);
         org.mockito.Mockito.verify(session, org.mockito.Mockito.times(2))
-                .stop("apt_1", new StopSessionCommand(SessionStopped.Reason.TRANSFER, 20, null));
+                .stop(
+                        org.mockito.ArgumentMatchers.<Appointment>argThat(
+                                read -> read.patientId().equals("p_apt_1")),
+                        eq(new StopSessionCommand(SessionStopped.Reason.TRANSFER, 20, null)));
         assertThat(postJson(INTAKE_BOS, "/api/appointments/apt_1/stop", stop)).hasStatus(403);
         assertThat(postJson(NURSE_BOS, "/api/appointments/apt_den/stop", stop)).hasStatus(403);
         assertThat(postJson(NURSE_BOS, "/api/appointments/apt_c/stop", stop))
