@@ -79,6 +79,12 @@ class SchedulingFlowIntegrationTest {
     TestClock clock;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
     org.clinicops.scheduling.booking.application.SessionSafetyLog sessionSafety;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -181,6 +187,32 @@ class SchedulingFlowIntegrationTest {
                         false,
                         now),
                 "evt_req_flow1_again");
+        // and the same event again: applied without a processed_events entry, it changes nothing
+        publish(
+                new ConsultationRequested(
+                        "req_flow1",
+                        "p_flow1",
+                        "bos",
+                        Condition.TREATMENT_RESISTANT_DEPRESSION,
+                        ReferralSource.SELF,
+                        PayerType.SELF_PAY,
+                        false,
+                        now),
+                "evt_req_flow1");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> meters.counter(
+                                        "clinic.events.consumed",
+                                        "type",
+                                        "clinic.consultation-requested.v1",
+                                        "outcome",
+                                        "duplicate")
+                                .count()
+                        >= 2);
+        assertThat(mongo.getCollection("processed_events")
+                        .countDocuments(new org.bson.Document(
+                                "_id", java.util.regex.Pattern.compile("^consultation-requested/"))))
+                .isZero();
         String id = page.get("content").get(0).get("id").asString();
         // a walk-in: any free future time, off the grid and minutes from now
         Instant walkIn = clock.instant().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

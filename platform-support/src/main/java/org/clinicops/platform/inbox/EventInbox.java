@@ -137,6 +137,19 @@ public class EventInbox {
         return outcome;
     }
 
+    /**
+     * Applies a record whose handler is idempotent by a key the event carries and recognises a
+     * repeat itself (a booking keyed by its request id that finds the booking it made), so nothing
+     * is read or written in {@code processed_events}: the handler's idempotence, which {@link
+     * #process} relies on for a crash between applying and recording anyway, is the whole guarantee.
+     * A redelivery is thus applied again and must change nothing; the handler answers whether the
+     * event was new.
+     */
+    public <T extends ClinicEvent> Outcome processIdempotent(
+            ConsumerRecord<String, byte[]> record, Class<T> payloadType, Predicate<InboundEvent<T>> handler) {
+        return applyOnce(read(record, EventType.of(payloadType), payloadType), handler);
+    }
+
     private <T extends ClinicEvent> Outcome apply(
             InboundEvent<T> event,
             String handlerName,

@@ -75,10 +75,14 @@ class BookingListeners {
             topics = "clinic.consultation-requested",
             properties = "max.poll.records=${clinic.scheduling.consultation-batch-records:50}")
     void onConsultationRequested(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, ConsultationRequested.class, event -> {
+        // booking is idempotent by request id (the consultation's id is derived from it, the waiting
+        // entry's too, and a withdrawal is checked again after writing): a redelivery finds what the
+        // first delivery did, so no processed_events entry is read or written
+        inbox.processIdempotent(record, ConsultationRequested.class, event -> {
             ConsultationRequested e = event.payload();
-            bookConsultation.handle(
-                    new BookConsultationCommand(e.requestId(), e.patientId(), e.siteId(), e.urgent(), e.requestedAt()));
+            return bookConsultation.handle(new BookConsultationCommand(
+                            e.requestId(), e.patientId(), e.siteId(), e.urgent(), e.requestedAt()))
+                    != BookingOutcome.ALREADY_BOOKED;
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.clinicops.events.Condition;
+import org.clinicops.events.ConsultationRequestWithdrawn;
 import org.clinicops.events.ConsultationRequested;
 import org.clinicops.events.PayerType;
 import org.clinicops.events.ReferralSource;
@@ -88,8 +89,15 @@ class BookingOpsViewsTest {
                 assertThat(w.path("kind").asString()).isEqualTo("CONSULTATION");
                 assertThat(w.path("siteId").asString()).isEqualTo("opv-unknown");
             }));
-            assertThat(rows("inbox"))
-                    .anySatisfy(e -> assertThat(e.path("eventId").asString()).isEqualTo("evt_opv_booked"));
+            // a request is applied without an inbox entry (booking is idempotent by request id); its
+            // withdrawal is recorded
+            kafka.send(EventRecords.fromOwner(PendingEvent.of(
+                    new ConsultationRequestWithdrawn(
+                            "req_opv_waiting", "p_req_opv_waiting", "opv-unknown", null, clock.instant()),
+                    "evt_opv_withdrawn",
+                    clock.instant())));
+            await().untilAsserted(() -> assertThat(rows("inbox"))
+                    .anySatisfy(e -> assertThat(e.path("eventId").asString()).isEqualTo("evt_opv_withdrawn")));
         }
 
         private void request(String requestId, String siteId, String eventId) {
