@@ -161,6 +161,36 @@ class AccountsPerSiteTest {
                 .containsEntry("condition", "ANXIETY");
     }
 
+    /**
+     * The account's handlers keep no processed_events entry: a repeated or late event must change
+     * nothing, whichever order the request and the plan arrive in.
+     */
+    @Test
+    void aRepeatedOrOlderEventLeavesTheAccountAsTheNewestEventSetIt() {
+        assertThat(storedAccounts.openOrUpdate(
+                        "p_aps_order", "bos", PayerType.SELF_PAY, Condition.ANXIETY, NOW.plusSeconds(60)))
+                .as("opened")
+                .isTrue();
+        assertThat(storedAccounts.openOrUpdate(
+                        "p_aps_order", "bos", PayerType.INSURANCE, Condition.PTSD, NOW.plusSeconds(120)))
+                .as("a newer event sets it")
+                .isTrue();
+        assertThat(storedAccounts.openOrUpdate("p_aps_order", "bos", PayerType.SELF_PAY, Condition.ANXIETY, NOW))
+                .as("an older event delivered late")
+                .isFalse();
+        storedAccounts.openOrUpdate("p_aps_order", "bos", PayerType.INSURANCE, Condition.PTSD, NOW.plusSeconds(120));
+
+        assertThat(accounts.of("p_aps_order")).singleElement().satisfies(a -> {
+            assertThat(a.payerType()).isEqualTo(PayerType.INSURANCE);
+            assertThat(a.condition()).isEqualTo(Condition.PTSD);
+            assertThat(a.openedAt()).isEqualTo(NOW.plusSeconds(60));
+        });
+        assertThat(mongo.getCollection("processed_events")
+                        .countDocuments(new Document(
+                                "_id", java.util.regex.Pattern.compile("^(consultation-requested|treatment-plan)"))))
+                .isZero();
+    }
+
     private void request(String requestId, String patientId, String site, Condition condition, PayerType payer) {
         TestEvents.publish(
                 kafka,

@@ -16,9 +16,11 @@ public interface AccountRepository {
 
     /**
      * Opens the patient's account at the site, first seen {@code at}, or updates its payer type and
-     * condition: a replay changes nothing, and the account at another site is never touched.
+     * condition when {@code at} is not older than the event that last set them: a replay, or an
+     * older event delivered late, changes nothing, and the account at another site is never touched.
+     * Answers whether the account was opened or set.
      */
-    void openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at);
+    boolean openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at);
 
     Optional<PatientAccount> find(String patientId, String siteId);
 

@@ -28,17 +28,21 @@ public class PatientAccounts {
         this.diagnoses = diagnoses;
     }
 
-    /** Opens the account at the request's site on the first request there; a later one there updates it. */
-    public void handle(ConsultationRequested event) {
+    /**
+     * Opens the account at the request's site on the first request there; a later one there updates
+     * it. Idempotent by the event's own keys (see {@link AccountRepository#openOrUpdate}); answers
+     * whether the account changed.
+     */
+    public boolean handle(ConsultationRequested event) {
         diagnoses.recordRequest(event.requestId(), event.condition());
-        accounts.openOrUpdate(
+        return accounts.openOrUpdate(
                 event.patientId(), event.siteId(), event.payerType(), event.condition(), event.requestedAt());
     }
 
     /** The approved plan names the condition treated at its site; its sessions are billed with it. */
-    public void handle(TreatmentPlanApproved event) {
+    public boolean handle(TreatmentPlanApproved event) {
         diagnoses.recordPlan(event.planId(), event.condition());
-        accounts.openOrUpdate(
+        return accounts.openOrUpdate(
                 event.patientId(), event.siteId(), event.payerType(), event.condition(), event.approvedAt());
     }
 

@@ -3,9 +3,11 @@ package org.clinicops.billing.accounts.adapter.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +41,8 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
 
     private static final Logger log = LoggerFactory.getLogger(MongoAccounts.class);
     static final String COLLECTION = "accounts";
+    /** When the event that last set the payer type and condition happened. */
+    static final String SET_AT = "setAt";
 
     private final MongoTemplate mongo;
 
@@ -46,17 +51,29 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
     }
 
     @Override
-    public void openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at) {
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(PatientAccount.idOf(patientId, siteId))),
-                new Update()
-                        .set("payerType", payerType)
-                        .set("condition", condition)
-                        .setOnInsert("patientId", patientId)
-                        .setOnInsert("siteId", siteId)
-                        .setOnInsert("openedAt", at),
-                PatientAccount.class,
-                COLLECTION);
+    public boolean openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at) {
+        Date when = Date.from(at);
+        try {
+            UpdateResult result = mongo.upsert(
+                    Query.query(Criteria.where("_id")
+                            .is(PatientAccount.idOf(patientId, siteId))
+                            .and(SET_AT)
+                            .not()
+                            .gt(when)),
+                    new Update()
+                            .set("payerType", payerType)
+                            .set("condition", condition)
+                            .set(SET_AT, when)
+                            .setOnInsert("patientId", patientId)
+                            .setOnInsert("siteId", siteId)
+                            .setOnInsert("openedAt", at),
+                    PatientAccount.class,
+                    COLLECTION);
+            return result.getUpsertedId() != null || result.getModifiedCount() > 0;
+        } catch (DuplicateKeyException newer) {
+            // the account exists and a newer event set it: the filter missed it and the upsert collided
+            return false;
+        }
     }
 
     @Override
