@@ -150,17 +150,16 @@ class SchedulingFlowIntegrationTest {
     void booksAConsultationForARequestAndListsIt() throws Exception {
         createSite("bos", 2);
         Instant now = clock.instant();
-        publish(
-                new ConsultationRequested(
-                        "req_flow1",
-                        "p_flow1",
-                        "bos",
-                        Condition.TREATMENT_RESISTANT_DEPRESSION,
-                        ReferralSource.SELF,
-                        PayerType.SELF_PAY,
-                        false,
-                        now),
-                "evt_req_flow1");
+        ConsultationRequested requested = new ConsultationRequested(
+                "req_flow1",
+                "p_flow1",
+                "bos",
+                Condition.TREATMENT_RESISTANT_DEPRESSION,
+                ReferralSource.SELF,
+                PayerType.SELF_PAY,
+                false,
+                now);
+        publish(requested, "evt_req_flow1");
 
         try (TopicProbe probe = new TopicProbe(brokers, "clinic.consultation-scheduled")) {
             ConsumerRecord<String, byte[]> record = probe.await(r -> "p_flow1".equals(r.key()));
@@ -176,29 +175,9 @@ class SchedulingFlowIntegrationTest {
         assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(1);
 
         // redelivery under a new event id books nothing new
-        publish(
-                new ConsultationRequested(
-                        "req_flow1",
-                        "p_flow1",
-                        "bos",
-                        Condition.TREATMENT_RESISTANT_DEPRESSION,
-                        ReferralSource.SELF,
-                        PayerType.SELF_PAY,
-                        false,
-                        now),
-                "evt_req_flow1_again");
+        publish(requested, "evt_req_flow1_again");
         // and the same event again: applied without a processed_events entry, it changes nothing
-        publish(
-                new ConsultationRequested(
-                        "req_flow1",
-                        "p_flow1",
-                        "bos",
-                        Condition.TREATMENT_RESISTANT_DEPRESSION,
-                        ReferralSource.SELF,
-                        PayerType.SELF_PAY,
-                        false,
-                        now),
-                "evt_req_flow1");
+        publish(requested, "evt_req_flow1");
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> meters.counter(
