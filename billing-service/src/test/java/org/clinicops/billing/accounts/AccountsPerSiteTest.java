@@ -191,6 +191,35 @@ class AccountsPerSiteTest {
                 .isZero();
     }
 
+    /** The request and the plan of a new patient applied at the same moment: the newer one's values stay. */
+    @Test
+    void aRequestAndAPlanAppliedAtOnceLeaveTheNewerValues() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int n = 0; n < 40; n++) {
+                String patient = "p_aps_race_" + n;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var older = pool.submit(() -> {
+                    together.await();
+                    return storedAccounts.openOrUpdate(patient, "bos", PayerType.SELF_PAY, Condition.ANXIETY, NOW);
+                });
+                var newer = pool.submit(() -> {
+                    together.await();
+                    return storedAccounts.openOrUpdate(
+                            patient, "bos", PayerType.INSURANCE, Condition.PTSD, NOW.plusSeconds(1));
+                });
+                assertThat(newer.get()).as("the newer event is never dropped").isTrue();
+                older.get();
+                assertThat(accounts.find(patient, "bos")).hasValueSatisfying(a -> {
+                    assertThat(a.payerType()).isEqualTo(PayerType.INSURANCE);
+                    assertThat(a.condition()).isEqualTo(Condition.PTSD);
+                });
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private void request(String requestId, String patientId, String site, Condition condition, PayerType payer) {
         TestEvents.publish(
                 kafka,

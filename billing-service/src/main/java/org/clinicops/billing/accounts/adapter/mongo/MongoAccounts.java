@@ -53,26 +53,29 @@ public class MongoAccounts implements AccountRepository, SmartInitializingSingle
     @Override
     public boolean openOrUpdate(String patientId, String siteId, PayerType payerType, Condition condition, Instant at) {
         Date when = Date.from(at);
-        try {
-            UpdateResult result = mongo.upsert(
-                    Query.query(Criteria.where("_id")
-                            .is(PatientAccount.idOf(patientId, siteId))
-                            .and(SET_AT)
-                            .not()
-                            .gt(when)),
-                    new Update()
-                            .set("payerType", payerType)
-                            .set("condition", condition)
-                            .set(SET_AT, when)
-                            .setOnInsert("patientId", patientId)
-                            .setOnInsert("siteId", siteId)
-                            .setOnInsert("openedAt", at),
-                    PatientAccount.class,
-                    COLLECTION);
-            return result.getUpsertedId() != null || result.getModifiedCount() > 0;
-        } catch (DuplicateKeyException newer) {
-            // the account exists and a newer event set it: the filter missed it and the upsert collided
-            return false;
+        Query notNewer = Query.query(Criteria.where("_id")
+                .is(PatientAccount.idOf(patientId, siteId))
+                .and(SET_AT)
+                .not()
+                .gt(when));
+        Update set = new Update()
+                .set("payerType", payerType)
+                .set("condition", condition)
+                .set(SET_AT, when)
+                .setOnInsert("patientId", patientId)
+                .setOnInsert("siteId", siteId)
+                .setOnInsert("openedAt", at);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                UpdateResult result = mongo.upsert(notNewer, set, PatientAccount.class, COLLECTION);
+                return result.getUpsertedId() != null || result.getModifiedCount() > 0;
+            } catch (DuplicateKeyException collided) {
+                // the account exists and the filter missed it: a newer event set it, or another
+                // event's upsert inserted it at the same moment (then the second attempt matches it)
+                if (attempt == 2) {
+                    return false;
+                }
+            }
         }
     }
 
