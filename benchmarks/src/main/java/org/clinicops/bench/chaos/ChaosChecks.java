@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *       list), one billing account, and was applied by every consumer;
  *   <li>no lost events: each service's state has exactly one event for each fact on its outgoing
  *       topics and no event lacks its state; every consumer applied every event of its topics
- *       (its inbox); no dead letters;
+ *       (its inbox, or the state a consumer that keeps no inbox entry leaves); no dead letters;
  *   <li>no duplicate appointments: one consultation per request, one appointment per plan session,
  *       no chair or clinician held twice at a time, every booked cell held by its appointment;
  *   <li>no double charges: one invoice per charged source, each completed session charged once,
@@ -54,6 +54,22 @@ final class ChaosChecks {
 
     /** Every consumer of the platform, as the services' listeners declare them. */
     static final List<Subscription> SUBSCRIPTIONS = subscriptions();
+
+    /**
+     * The consumers that keep no inbox entry (idempotent by the event's own keys: {@code
+     * EventInbox.processIdempotent}); what they applied is seen in the state they leave.
+     */
+    static final Set<Subscription> KEEP_NO_RECORD = Set.of(
+            new Subscription(
+                    "scheduling-service",
+                    EventType.CONSULTATION_REQUESTED.eventName(),
+                    EventType.CONSULTATION_REQUESTED),
+            new Subscription(
+                    "billing-service", EventType.CONSULTATION_REQUESTED.eventName(), EventType.CONSULTATION_REQUESTED),
+            new Subscription(
+                    "billing-service",
+                    EventType.TREATMENT_PLAN_APPROVED.eventName(),
+                    EventType.TREATMENT_PLAN_APPROVED));
 
     /** Monitoring series that are not indicators (process counters, open alerts aging by the clock). */
     private static final List<String> NOT_INDICATORS = List.of(
@@ -189,7 +205,17 @@ final class ChaosChecks {
             }
             for (String id : ids) {
                 for (String service : List.of("scheduling-service", "billing-service")) {
-                    if (!state.applied(service, EventType.CONSULTATION_REQUESTED.eventName(), id)) {
+                    if (!applied(
+                            state,
+                            consultationsByRequest,
+                            new Subscription(
+                                    service,
+                                    EventType.CONSULTATION_REQUESTED.eventName(),
+                                    EventType.CONSULTATION_REQUESTED),
+                            id,
+                            r.requestId(),
+                            r.patientId(),
+                            r.siteId())) {
                         notApplied.add(service + ":" + r.requestId());
                     }
                 }
@@ -306,10 +332,18 @@ final class ChaosChecks {
         // consumers
         Map<String, List<String>> missing = new TreeMap<>();
         Map<String, Integer> expected = new TreeMap<>();
+        Map<String, List<String>> consultationsByRequest = groupConsultations(state.appointments());
         for (Subscription s : SUBSCRIPTIONS) {
             for (TopicSnapshot.Event event : events.events(s.type().topic())) {
                 expected.merge(s.service(), 1, Integer::sum);
-                if (!state.applied(s.service(), s.handler(), event.id())) {
+                if (!applied(
+                        state,
+                        consultationsByRequest,
+                        s,
+                        event.id(),
+                        event.text("requestId"),
+                        event.text("patientId"),
+                        event.text("siteId"))) {
                     missing.computeIfAbsent(s.service(), k -> new ArrayList<>())
                             .add(s.type().eventName() + " " + event.id());
                 }
@@ -705,6 +739,35 @@ final class ChaosChecks {
                     + (detail.isEmpty() ? "" : " (" + detail + ")");
         }
         checks.add(new Check(area, check, problems.isEmpty(), text));
+    }
+
+    /**
+     * Whether the consumer applied the event: its inbox entry, or, for a handler that keeps none
+     * because it is idempotent by the event's own keys ({@link #KEEP_NO_RECORD}), the state that
+     * applying it leaves: scheduling's consultation for the request, its waiting-list place or the
+     * withdrawn request; billing's account of the patient at the site.
+     */
+    private static boolean applied(
+            PlatformState state,
+            Map<String, List<String>> consultationsByRequest,
+            Subscription s,
+            String eventId,
+            String requestId,
+            String patientId,
+            String siteId) {
+        if (state.applied(s.service(), s.handler(), eventId)) {
+            return true;
+        }
+        if (!KEEP_NO_RECORD.contains(s)) {
+            return false;
+        }
+        if (s.service().equals("scheduling-service")) {
+            PlatformState.Request request = state.requests().get(requestId);
+            return consultationsByRequest.containsKey(requestId)
+                    || state.waitingRequests().contains(requestId)
+                    || (request != null && "WITHDRAWN".equals(request.status()));
+        }
+        return state.accounts().contains(PlatformState.patientAtSite(patientId, siteId));
     }
 
     private static Map<String, List<String>> groupConsultations(Map<String, PlatformState.Appointment> appointments) {

@@ -80,5 +80,8 @@ class ChaosLogicTest {
                 .filteredOn(s -> s.type() == org.clinicops.events.EventType.INVOICE_VOIDED)
                 .extracting(ChaosChecks.Subscription::service)
                 .containsExactly("monitoring-service");
+        assertThat(ChaosChecks.SUBSCRIPTIONS)
+                .as("a consumer without inbox entries is still a consumer")
+                .containsAll(ChaosChecks.KEEP_NO_RECORD);
     }
 }
