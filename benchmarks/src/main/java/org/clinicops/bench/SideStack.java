@@ -89,7 +89,9 @@ public final class SideStack implements AutoCloseable {
                     "mongo",
                     List.of(
                             "-Xms64m",
-                            "-Xmx384m",
+                            // booking-scale's largest site holds 200k appointments and about 4.4M
+                            // reservation cells: 384 MB (the platform's store) ran out of heap at 50k
+                            "-Xmx1536m",
                             "-XX:+UseSerialGC",
                             "-cp",
                             classpath,
