@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -83,15 +84,7 @@ final class DayOccupancy {
 
     /** Unmarks these cells of a site (held by nobody, or by the appointment about to delete them). */
     void remove(String siteId, Collection<String> cells) {
-        Map<String, Pending> pending = new LinkedHashMap<>();
-        for (String id : cells) {
-            Instant cell = DayBuckets.cellOf(id);
-            String resource = DayBuckets.resourceOf(id);
-            for (String scope : DayBuckets.scopesOf(resource, siteId)) {
-                change(pending, scope, DayBuckets.dayOf(cell), (bits, stored) -> bits.clear(resource, cell));
-            }
-        }
-        write(pending);
+        write(unmarking(siteId, cells, id -> false));
     }
 
     /**
@@ -102,6 +95,15 @@ final class DayOccupancy {
      */
     void removeFree(String siteId, Collection<String> cells, Function<Collection<String>, Set<String>> holders) {
         Set<String> held = new HashSet<>();
+        List<String> ids = List.copyOf(cells);
+        write(unmarking(siteId, ids, held::contains), () -> {
+            held.clear();
+            held.addAll(holders.apply(ids));
+        });
+    }
+
+    /** The changes that clear the cells' bits in every bucket marking them, but those {@code kept} names. */
+    private static Map<String, Pending> unmarking(String siteId, Collection<String> cells, Predicate<String> kept) {
         Map<String, Pending> pending = new LinkedHashMap<>();
         for (String id : cells) {
             Instant cell = DayBuckets.cellOf(id);
@@ -111,14 +113,10 @@ final class DayOccupancy {
                         pending,
                         scope,
                         DayBuckets.dayOf(cell),
-                        (bits, stored) -> !held.contains(id) && bits.clear(resource, cell));
+                        (bits, stored) -> !kept.test(id) && bits.clear(resource, cell));
             }
         }
-        List<String> ids = List.copyOf(cells);
-        write(pending, () -> {
-            held.clear();
-            held.addAll(holders.apply(ids));
-        });
+        return pending;
     }
 
     private static void change(Map<String, Pending> pending, String scope, LocalDate day, Change change) {

@@ -183,8 +183,9 @@ public class MongoReservations implements Reservations {
      * Releases cells of the appointment: bucket bits first, then the cells (only while this
      * appointment holds them), then the holds. A bit has no holder, so only the bits of cells this
      * appointment holds are cleared: a cell its holds list but another appointment took, or nobody
-     * holds, stays marked (the sweep clears a free cell's bit). A crash halfway leaves cells that the holds still list and the sweep finds
-     * through the check filed first. Answers how many cells were deleted.
+     * holds, stays marked (the sweep clears a free cell's bit). A crash halfway leaves cells that the
+     * holds still list and the sweep finds through the check filed first. Answers how many cells were
+     * deleted.
      */
     private int release(String appointmentId, @Nullable String siteId, Collection<String> ids, boolean check) {
         if (ids.isEmpty()) {
