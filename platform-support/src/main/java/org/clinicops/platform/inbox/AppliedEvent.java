@@ -28,6 +28,6 @@ public record AppliedEvent(
 
     /** The event's {@code ce_id}. */
     public String eventId() {
-        return key.substring(handler().length() + 1);
+        return EventInbox.eventIdOf(key);
     }
 }

@@ -229,6 +229,11 @@ public class EventInbox {
         return separator < 0 ? "" : key.substring(0, separator);
     }
 
+    /** The {@code ce_id} of an entry's {@code _id}. */
+    static String eventIdOf(String key) {
+        return key.substring(handlerOf(key).length() + KEY_SEPARATOR.length());
+    }
+
     private <T extends ClinicEvent> InboundEvent<T> read(
             ConsumerRecord<String, byte[]> record, EventType expected, Class<T> payloadType) {
         CloudEvent cloudEvent = CloudEventRecords.fromRecord(record);

@@ -99,8 +99,12 @@ public class InboxView implements OpsView {
     }
 
     private static Entry entry(String id, @Nullable String type, @Nullable Date at, String store) {
-        String handler = EventInbox.handlerOf(id);
         return new Entry(
-                id, handler, id.substring(handler.length() + 1), type, at == null ? null : at.toInstant(), store);
+                id,
+                EventInbox.handlerOf(id),
+                EventInbox.eventIdOf(id),
+                type,
+                at == null ? null : at.toInstant(),
+                store);
     }
 }
