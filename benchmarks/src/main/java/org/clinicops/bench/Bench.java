@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinicops.bench.backlog.FullSiteDrain;
 import org.clinicops.bench.booking.BookingScale;
 import org.clinicops.bench.cost.Cost;
 import org.clinicops.bench.footprint.Footprint;
@@ -34,7 +35,8 @@ public final class Bench {
                 new Replay(),
                 new BookingScale(),
                 new Footprint(),
-                new Cost())) {
+                new Cost(),
+                new FullSiteDrain())) {
             SCENARIOS.put(scenario.name(), scenario);
         }
     }

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * The processes {@code ./clinic up} started ({@code var/run/<name>.pid}) and the CPU time each has
  * used, read from {@code /proc/<pid>/stat} (user + system time of all its threads).
  */
-final class PlatformProcesses {
+public final class PlatformProcesses {
 
     /** The services, then the store, the broker and the auth server. */
     static final List<String> NAMES = List.of(
@@ -42,7 +42,7 @@ final class PlatformProcesses {
      * The platform's processes whose pid file names a live process of that name (its command line
      * holds the marker {@code ./clinic} checks); processes not found are left out.
      */
-    static PlatformProcesses find(Path root) {
+    public static PlatformProcesses find(Path root) {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String name : NAMES) {
             pid(root, name).ifPresent(pid -> pids.put(name, pid));
@@ -50,12 +50,12 @@ final class PlatformProcesses {
         return new PlatformProcesses(pids, ticksPerSecond());
     }
 
-    Map<String, Long> pids() {
+    public Map<String, Long> pids() {
         return pids;
     }
 
     /** CPU seconds each process has used since it started; a process gone since is left out. */
-    Map<String, Double> cpuSeconds() {
+    public Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
             try {

@@ -44,12 +44,33 @@ public final class BenchSites {
 
     /** {@code count} sites of the given shape, open around the clock; answers their ids. */
     public static List<String> create(Platform platform, String prefix, int count, Shape shape) throws Exception {
+        return create(
+                platform,
+                prefix,
+                count,
+                shape,
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                "00:00",
+                "24:00");
+    }
+
+    /**
+     * {@code count} sites of the given shape, open on the given days (e.g. {@code MONDAY}) from
+     * {@code opens} to {@code closes} (e.g. {@code 00:00} and {@code 24:00}); answers their ids.
+     */
+    public static List<String> create(
+            Platform platform, String prefix, int count, Shape shape, List<String> days, String opens, String closes)
+            throws Exception {
         StringBuilder hours = new StringBuilder();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+        for (String day : days) {
             hours.append(hours.isEmpty() ? "" : ",")
                     .append("{\"day\":\"")
                     .append(day)
-                    .append("\",\"opens\":\"00:00\",\"closes\":\"24:00\"}");
+                    .append("\",\"opens\":\"")
+                    .append(opens)
+                    .append("\",\"closes\":\"")
+                    .append(closes)
+                    .append("\"}");
         }
         List<String> ids = new ArrayList<>();
         String run = RunIds.next(); // new sites each run, also on a platform that kept earlier runs' sites

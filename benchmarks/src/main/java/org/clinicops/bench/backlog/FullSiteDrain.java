@@ -1,0 +1,248 @@
+package org.clinicops.bench.backlog;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.clinicops.bench.OpenLoad;
+import org.clinicops.bench.Options;
+import org.clinicops.bench.Platform;
+import org.clinicops.bench.Report;
+import org.clinicops.bench.Scenario;
+import org.clinicops.bench.cost.PlatformProcesses;
+import org.clinicops.bench.intake.BenchSites;
+import org.clinicops.bench.intake.Requests;
+import org.clinicops.events.EventType;
+
+/**
+ * {@code full-site-drain}: a backlog of consultation requests for sites with no free physician time,
+ * and how fast scheduling works it off.
+ *
+ * <p>The sites each have one physician of their own and are open one hour a week, so the first few
+ * requests take the horizon's few consultation times and every later one goes to the waiting list.
+ * After those have been consumed, scheduling is paused ({@code SIGSTOP}: it is down, as far as
+ * Kafka can tell) while requests arrive through intake at a constant rate; once all of them are on
+ * {@code clinic.consultation-requested}, scheduling is resumed and its consumer group's lag on that
+ * topic is read every half second until it is zero. The drain rate counts from the first record
+ * consumed after the resume (the consumer rejoins its group first); the longest time without
+ * progress shows whether a batch comes anywhere near {@code max.poll.interval.ms}.
+ */
+public final class FullSiteDrain implements Scenario {
+
+    static final double DRAIN_TARGET_PER_SECOND = 200;
+    static final String SCHEDULING = "scheduling-service";
+
+    @Override
+    public String name() {
+        return "full-site-drain";
+    }
+
+    @Override
+    public String description() {
+        return "a backlog for full sites: scheduling paused while --requests 6000 arrive at --rate 150"
+                + " (--sites 4, --fill 20 per site first), then resumed: records/s consumed, scheduling CPU"
+                + " per record, longest stall (--give-up 600s)";
+    }
+
+    @Override
+    public Report run(Platform platform, Options options) throws Exception {
+        int siteCount = options.integer("sites", 4);
+        int fill = options.integer("fill", 20);
+        int requests = options.integer("requests", 6000);
+        int rate = options.integer("rate", 150);
+        Duration giveUp = options.duration("give-up", Duration.ofSeconds(600));
+        PlatformProcesses processes = PlatformProcesses.find(platform.root());
+        Long pid = processes.pids().get(SCHEDULING);
+        if (pid == null) {
+            throw new IllegalStateException("no running " + SCHEDULING + " under "
+                    + platform.root().toAbsolutePath()
+                    + "/var/run: full-site-drain pauses the scheduling service ./clinic up -d started");
+        }
+        Report report = new Report(name());
+        List<String> sites = BenchSites.create(
+                platform,
+                "bench-full",
+                siteCount,
+                new BenchSites.Shape("UTC", 4, 1, 1, true, List.of()),
+                List.of("MONDAY"),
+                "00:00",
+                "01:00");
+        String token = platform.token();
+        OpenLoad.Call call = i -> Requests.submit(platform, token, sites.get((int) (i % sites.size())), i)
+                .thenApply(response -> response.statusCode() == 201);
+        OpenLoad load = new OpenLoad(2000);
+
+        // the sites fill: their few consultation times are taken, later requests wait
+        OpenLoad.Step filled =
+                load.run(20, Duration.ofMillis(1000L * siteCount * fill / 20), Duration.ofSeconds(30), call);
+        String caughtUp = awaitLag(platform, lag -> lag == 0, Duration.ofSeconds(180));
+        if (caughtUp != null) {
+            throw new IllegalStateException("scheduling did not consume the filling requests: " + caughtUp);
+        }
+
+        long endBefore = endOffsets(platform);
+        OpenLoad.Step offered;
+        signal(pid, "STOP");
+        try {
+            offered = load.run(rate, Duration.ofMillis(1000L * requests / rate), Duration.ofSeconds(60), call);
+            long expected = endBefore + offered.succeeded();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (endOffsets(platform) < expected && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+        } finally {
+            signal(pid, "CONT");
+        }
+        long resumed = System.nanoTime();
+        double cpuBefore = processes.cpuSeconds().getOrDefault(SCHEDULING, 0.0);
+        long backlog = lag(platform);
+        long firstProgress = -1;
+        long lastProgress = resumed;
+        long longestStall = 0;
+        long left = backlog;
+        long giveUpAt = resumed + giveUp.toNanos();
+        while (left > 0 && System.nanoTime() < giveUpAt) {
+            Thread.sleep(500);
+            long now = System.nanoTime();
+            long lag = lag(platform);
+            if (lag < left) {
+                if (firstProgress < 0) {
+                    firstProgress = now;
+                } else {
+                    longestStall = Math.max(longestStall, now - lastProgress);
+                }
+                lastProgress = now;
+                left = lag;
+            }
+        }
+        long end = System.nanoTime();
+        double cpu = processes.cpuSeconds().getOrDefault(SCHEDULING, 0.0) - cpuBefore;
+        long consumed = backlog - left;
+        double drainSeconds = firstProgress < 0 ? 0 : (lastProgress - firstProgress) / 1e9;
+        // the first look that saw progress already counts what was consumed since the resume
+        double perSecond = firstProgress < 0 ? 0 : consumed / Math.max(0.5, (lastProgress - resumed) / 1e9);
+
+        report.table(
+                        "Backlog for full sites (scheduling paused while it built up)",
+                        "sites",
+                        "filled with",
+                        "backlog",
+                        "offered/s",
+                        "intake p99 ms",
+                        "rejoin s",
+                        "drain s",
+                        "records/s",
+                        "left",
+                        "CPU ms/record",
+                        "longest stall s")
+                .row(
+                        siteCount,
+                        filled.succeeded(),
+                        backlog,
+                        rate,
+                        Report.round(offered.p(99), 1),
+                        firstProgress < 0 ? "-" : Report.round((firstProgress - resumed) / 1e9, 1),
+                        Report.round(drainSeconds, 1),
+                        Report.round(perSecond, 1),
+                        left,
+                        consumed == 0 ? "-" : Report.round(1000 * cpu / consumed, 2),
+                        Report.round(longestStall / 1e9, 1));
+        report.figure("backlog", backlog)
+                .figure("consumed", consumed)
+                .figure("left", left)
+                .figure("recordsPerSecond", Report.round(perSecond, 1))
+                .figure("rejoinSeconds", firstProgress < 0 ? -1 : Report.round((firstProgress - resumed) / 1e9, 1))
+                .figure("schedulingCpuMillisPerRecord", consumed == 0 ? -1 : Report.round(1000 * cpu / consumed, 2))
+                .figure("longestStallSeconds", Report.round(longestStall / 1e9, 1))
+                .figure("totalSeconds", Report.round((end - resumed) / 1e9, 1));
+        report.target(
+                "a backlog for full sites drains at >= " + (int) DRAIN_TARGET_PER_SECOND + " records/s",
+                Report.round(perSecond, 1) + " records/s (" + consumed + " of " + backlog + ")",
+                left == 0 && perSecond >= DRAIN_TARGET_PER_SECOND);
+        report.note("records/s = records consumed / seconds from the resume to the last progress seen (looks every"
+                + " 0.5 s), the rejoin included; sites: one physician each, open Mondays 00:00-01:00 UTC");
+        report.note("longest stall = the longest time between two looks that saw the lag shrink (max.poll.interval.ms"
+                + " is 300 s)");
+        return report;
+    }
+
+    /** Sends the signal ({@code STOP}, {@code CONT}) to the process. */
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .redirectErrorStream(true)
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
+    /** Waits until the lag satisfies the condition; null when it did, else a line on the lag left. */
+    private static String awaitLag(Platform platform, java.util.function.LongPredicate done, Duration max)
+            throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        long lag = lag(platform);
+        while (!done.test(lag)) {
+            if (System.nanoTime() > deadline) {
+                return lag + " records behind after " + max.toSeconds() + " s";
+            }
+            Thread.sleep(500);
+            lag = lag(platform);
+        }
+        return null;
+    }
+
+    /** The sum of the end offsets of the topic's partitions. */
+    private static long endOffsets(Platform platform) throws Exception {
+        try (Admin admin = admin(platform)) {
+            return ends(admin).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Records of the topic that scheduling's consumer group has not consumed (uncommitted partitions from 0). */
+    private static long lag(Platform platform) throws Exception {
+        try (Admin admin = admin(platform)) {
+            Map<TopicPartition, Long> ends = ends(admin);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(SCHEDULING)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            long behind = 0;
+            for (var entry : ends.entrySet()) {
+                OffsetAndMetadata at = committed.get(entry.getKey());
+                behind += Math.max(0, entry.getValue() - (at == null ? 0 : at.offset()));
+            }
+            return behind;
+        }
+    }
+
+    private static Map<TopicPartition, Long> ends(Admin admin) throws InterruptedException, ExecutionException {
+        String topic = EventType.CONSULTATION_REQUESTED.topic();
+        int partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    private static Admin admin(Platform platform) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
+        return Admin.create(props);
+    }
+}
