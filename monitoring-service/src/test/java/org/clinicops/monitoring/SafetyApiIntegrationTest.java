@@ -9,11 +9,16 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.clinicops.events.ClinicalHoldReleased;
 import org.clinicops.events.EventJson;
 import org.clinicops.events.EventType;
+import org.clinicops.events.InfusionScheduled;
+import org.clinicops.events.Protocol;
 import org.clinicops.monitoring.sessions.application.InfusionSessionRepository;
+import org.clinicops.platform.outbox.PendingEvent;
 import org.clinicops.platform.security.Role;
+import org.clinicops.platform.test.EventRecords;
 import org.clinicops.platform.test.EventSchemas;
 import org.clinicops.platform.test.ServiceIntegrationTest;
 import org.clinicops.platform.test.TestClock;
@@ -26,6 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +66,9 @@ class SafetyApiIntegrationTest {
 
     @Autowired
     InfusionSessionRepository sessions;
+
+    @Autowired
+    MongoTemplate mongo;
 
     RestClient http;
     Instant now;
@@ -126,6 +137,41 @@ class SafetyApiIntegrationTest {
     /** Sessions in progress: started half an hour ago. */
     void inProgress(String... sessions) {
         booked.book(now.minus(Duration.ofMinutes(30)), sessions);
+    }
+
+    @Test
+    void aRedeliveredInfusionEventChangesNothingAndLeavesNoInboxEntry() {
+        Instant startsAt = now.plus(Duration.ofDays(2));
+        Instant bookedAt = now.minus(Duration.ofDays(1));
+        PendingEvent scheduled = PendingEvent.of(
+                new InfusionScheduled(
+                        "ses_again",
+                        "plan_again",
+                        "p_again",
+                        "site_safe",
+                        "chair_1",
+                        1,
+                        6,
+                        Protocol.DEPRESSION_INDUCTION,
+                        startsAt,
+                        startsAt.plus(Duration.ofHours(2)),
+                        bookedAt),
+                "evt_again_1",
+                bookedAt);
+        kafka.send(EventRecords.fromOwner(scheduled));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sessions.findById("ses_again").isPresent());
+        Document first = mongo.findById("ses_again", Document.class, "infusion_sessions");
+
+        // the same event again (same ce_id), then the patient's next session on the same partition:
+        // once that is in, the repeat has been consumed
+        kafka.send(EventRecords.fromOwner(scheduled));
+        booked.book(startsAt.plus(Duration.ofDays(3)), "ses_again_2", "p_again", "site_safe");
+
+        Document after = mongo.findById("ses_again", Document.class, "infusion_sessions");
+        assertThat(after).isEqualTo(first); // not written again: same version, same fields
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").regex("ses_again|evt_again")), "processed_events"))
+                .isFalse();
     }
 
     @Test

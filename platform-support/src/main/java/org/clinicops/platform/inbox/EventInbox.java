@@ -118,10 +118,11 @@ public class EventInbox {
 
     /**
      * Applies an event whose handler recognises a repeat in the very write that applies it, such as
-     * an insert whose {@code _id} is the {@code ce_id} (a duplicate key is a duplicate), so nothing
-     * is read or written in {@code processed_events}: one store command instead of three. The
-     * handler answers whether the event was new. Only for handlers whose whole change is that one
-     * write: a handler that writes more than one document needs {@link #apply}.
+     * an insert whose {@code _id} is the {@code ce_id} (a duplicate key is a duplicate), or in the
+     * one document it changes, whose state shows the event applied (an idempotent merge, saved with
+     * its version only when it changed), so nothing is read or written in {@code processed_events}.
+     * The handler answers whether the event was new. Only for handlers whose whole change is that
+     * one write: a handler that writes more than one document needs {@link #apply}.
      */
     public <T extends ClinicEvent> Outcome applyOnce(InboundEvent<T> event, Predicate<InboundEvent<T>> handler) {
         String type = event.type().type();

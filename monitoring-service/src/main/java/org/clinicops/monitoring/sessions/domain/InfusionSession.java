@@ -51,55 +51,64 @@ public class InfusionSession {
         return new InfusionSession(sessionId, patientId, siteId);
     }
 
-    /** infusion-scheduled or infusion-rescheduled: booked (again) for this slot. */
-    public void booked(String patientId, String siteId, String planId, Instant startsAt, Instant endsAt, Instant at) {
-        identify(patientId, siteId, planId, at);
+    /**
+     * infusion-scheduled or infusion-rescheduled: booked (again) for this slot. Each of these methods
+     * answers whether the event changed anything: false for a repeat, and for an event older than
+     * everything it would set.
+     */
+    public boolean booked(
+            String patientId, String siteId, String planId, Instant startsAt, Instant endsAt, Instant at) {
+        boolean changed = identify(patientId, siteId, planId, at);
         if (slotAt == null || at.isAfter(slotAt)) {
             this.startsAt = startsAt;
             this.endsAt = endsAt;
             this.slotAt = at;
+            changed = true;
         }
-        status(SessionStatus.SCHEDULED, at);
+        return status(SessionStatus.SCHEDULED, at) | changed;
     }
 
     /** infusion-cancelled: gone, or waiting for a clinical hold to be released. */
-    public void cancelled(
+    public boolean cancelled(
             String patientId, String siteId, String planId, Instant startsAt, boolean onHold, Instant at) {
-        identify(patientId, siteId, planId, at);
-        slotIfUnknown(startsAt);
-        status(onHold ? SessionStatus.ON_HOLD : SessionStatus.CANCELLED, at);
+        return identify(patientId, siteId, planId, at)
+                | slotIfUnknown(startsAt)
+                | status(onHold ? SessionStatus.ON_HOLD : SessionStatus.CANCELLED, at);
     }
 
     /** patient-no-show. */
-    public void missed(String patientId, String siteId, String planId, Instant startsAt, Instant at) {
-        identify(patientId, siteId, planId, at);
-        slotIfUnknown(startsAt);
-        status(SessionStatus.NO_SHOW, at);
+    public boolean missed(String patientId, String siteId, String planId, Instant startsAt, Instant at) {
+        return identify(patientId, siteId, planId, at) | slotIfUnknown(startsAt) | status(SessionStatus.NO_SHOW, at);
     }
 
     /** session-completed or session-stopped: the session ended at {@code at}. */
-    public void ended(String patientId, String siteId, String planId, boolean stopped, Instant startedAt, Instant at) {
-        identify(patientId, siteId, planId, at);
-        slotIfUnknown(startedAt);
-        status(stopped ? SessionStatus.STOPPED : SessionStatus.COMPLETED, at);
+    public boolean ended(
+            String patientId, String siteId, String planId, boolean stopped, Instant startedAt, Instant at) {
+        return identify(patientId, siteId, planId, at)
+                | slotIfUnknown(startedAt)
+                | status(stopped ? SessionStatus.STOPPED : SessionStatus.COMPLETED, at);
     }
 
-    private void identify(String patientId, String siteId, String planId, Instant at) {
+    private boolean identify(String patientId, String siteId, String planId, Instant at) {
         if (this.planId == null || at.isAfter(identityAt)) {
             this.patientId = patientId;
             this.siteId = siteId;
             this.planId = planId;
             this.identityAt = at;
+            return true;
         }
+        return false;
     }
 
-    private void slotIfUnknown(Instant startsAt) {
+    private boolean slotIfUnknown(Instant startsAt) {
         if (this.startsAt == null) {
             this.startsAt = startsAt;
+            return true;
         }
+        return false;
     }
 
-    private void status(SessionStatus next, Instant at) {
+    private boolean status(SessionStatus next, Instant at) {
         boolean wins;
         if (status.ended() != next.ended()) {
             wins = next.ended();
@@ -113,6 +122,7 @@ public class InfusionSession {
             statusAt = at;
             endedAt = next.ended() ? at : null;
         }
+        return wins;
     }
 
     /** Whether the patient named (if any) and the site named (if any) are this session's. */

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
@@ -22,25 +22,25 @@ class InfusionSessionTest {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    static InfusionSession session(List<Consumer<InfusionSession>> events) {
+    static InfusionSession session(List<Predicate<InfusionSession>> events) {
         InfusionSession session = InfusionSession.firstSeen("apt_1", "p_1", "bos");
-        events.forEach(e -> e.accept(session));
+        events.forEach(e -> e.test(session));
         return session;
     }
 
-    static Consumer<InfusionSession> scheduled(int startsAt, int at) {
+    static Predicate<InfusionSession> scheduled(int startsAt, int at) {
         return s -> s.booked("p_1", "bos", "plan_1", at(startsAt), at(startsAt + 120), at(at));
     }
 
-    static Consumer<InfusionSession> cancelled(boolean onHold, int at) {
+    static Predicate<InfusionSession> cancelled(boolean onHold, int at) {
         return s -> s.cancelled("p_1", "bos", "plan_1", at(0), onHold, at(at));
     }
 
-    static Consumer<InfusionSession> noShow(int at) {
+    static Predicate<InfusionSession> noShow(int at) {
         return s -> s.missed("p_1", "bos", "plan_1", at(0), at(at));
     }
 
-    static Consumer<InfusionSession> ended(boolean stopped, int at) {
+    static Predicate<InfusionSession> ended(boolean stopped, int at) {
         return s -> s.ended("p_1", "bos", "plan_1", stopped, at(0), at(at));
     }
 
@@ -109,7 +109,7 @@ class InfusionSessionTest {
     @RepeatedTest(200)
     void anyOrderAndRedeliveryOfTheSameEventsGivesTheSameSession(RepetitionInfo repetition) {
         Random random = new Random(31L * repetition.getCurrentRepetition());
-        List<Consumer<InfusionSession>> events = new ArrayList<>();
+        List<Predicate<InfusionSession>> events = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int time = 0;
         events.add(scheduled(600, time));
@@ -131,7 +131,7 @@ class InfusionSessionTest {
         }
         InfusionSession expected = session(events);
 
-        List<Consumer<InfusionSession>> delivered = new ArrayList<>(events);
+        List<Predicate<InfusionSession>> delivered = new ArrayList<>(events);
         for (int i = 0; i < random.nextInt(3); i++) {
             delivered.add(events.get(random.nextInt(events.size())));
         }
@@ -142,5 +142,33 @@ class InfusionSessionTest {
         assertThat(shuffled.startsAt()).as(names.toString()).isEqualTo(expected.startsAt());
         assertThat(shuffled.endsAt()).as(names.toString()).isEqualTo(expected.endsAt());
         assertThat(shuffled.endedAt()).as(names.toString()).isEqualTo(expected.endedAt());
+        // every event delivered again answers that it changed nothing, and changes nothing
+        for (Predicate<InfusionSession> again : events) {
+            assertThat(again.test(shuffled)).as(names.toString()).isFalse();
+        }
+        assertThat(shuffled.status()).as(names.toString()).isEqualTo(expected.status());
+        assertThat(shuffled.startsAt()).as(names.toString()).isEqualTo(expected.startsAt());
+        assertThat(shuffled.endedAt()).as(names.toString()).isEqualTo(expected.endedAt());
+    }
+
+    @Test
+    void anEventAnswersWhetherItChangedTheSession() {
+        InfusionSession session = InfusionSession.firstSeen("apt_1", "p_1", "bos");
+
+        assertThat(scheduled(600, 0).test(session)).as("first seen").isTrue();
+        assertThat(scheduled(600, 0).test(session)).as("the same event again").isFalse();
+        assertThat(scheduled(900, 10).test(session)).as("a later reschedule").isTrue();
+        assertThat(scheduled(700, 5).test(session))
+                .as("an earlier reschedule, late")
+                .isFalse();
+        assertThat(ended(false, 700).test(session)).as("completed").isTrue();
+        assertThat(cancelled(false, 650).test(session))
+                .as("a cancellation before the end, late")
+                .isFalse();
+        assertThat(ended(false, 700).test(session)).as("the completion again").isFalse();
+        assertThat(cancelled(false, 800).test(session))
+                .as("a cancellation after the end: newer, it names the patient and site")
+                .isTrue();
+        assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
     }
 }
