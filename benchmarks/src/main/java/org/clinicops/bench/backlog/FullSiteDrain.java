@@ -1,6 +1,7 @@
 package org.clinicops.bench.backlog;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.clinicops.bench.Options;
 import org.clinicops.bench.Platform;
 import org.clinicops.bench.Report;
 import org.clinicops.bench.Scenario;
+import org.clinicops.bench.Series;
 import org.clinicops.bench.cost.PlatformProcesses;
 import org.clinicops.bench.intake.BenchSites;
 import org.clinicops.bench.intake.Requests;
@@ -125,6 +127,7 @@ public final class FullSiteDrain implements Scenario {
         }
         long end = System.nanoTime();
         double cpu = processes.cpuSeconds().getOrDefault(SCHEDULING, 0.0) - cpuBefore;
+        long waiting = waitingAt(platform, sites, backlog);
         long consumed = backlog - left;
         double drainSeconds = firstProgress < 0 ? 0 : (lastProgress - firstProgress) / 1e9;
         // the first look that saw progress already counts what was consumed since the resume
@@ -141,6 +144,7 @@ public final class FullSiteDrain implements Scenario {
                         "drain s",
                         "records/s",
                         "left",
+                        "waiting",
                         "CPU ms/record",
                         "longest stall s")
                 .row(
@@ -153,11 +157,13 @@ public final class FullSiteDrain implements Scenario {
                         Report.round(drainSeconds, 1),
                         Report.round(perSecond, 1),
                         left,
+                        waiting,
                         consumed == 0 ? "-" : Report.round(1000 * cpu / consumed, 2),
                         Report.round(longestStall / 1e9, 1));
         report.figure("backlog", backlog)
                 .figure("consumed", consumed)
                 .figure("left", left)
+                .figure("waiting", waiting)
                 .figure("recordsPerSecond", Report.round(perSecond, 1))
                 .figure("rejoinSeconds", firstProgress < 0 ? -1 : Report.round((firstProgress - resumed) / 1e9, 1))
                 .figure("schedulingCpuMillisPerRecord", consumed == 0 ? -1 : Report.round(1000 * cpu / consumed, 2))
@@ -169,9 +175,39 @@ public final class FullSiteDrain implements Scenario {
                 left == 0 && perSecond >= DRAIN_TARGET_PER_SECOND);
         report.note("records/s = records consumed / seconds from the resume to the last progress seen (looks every"
                 + " 0.5 s), the rejoin included; sites: one physician each, open Mondays 00:00-01:00 UTC");
+        report.note(
+                "waiting = the sites' waiting entries (scheduling's clinic_scheduling_waiting_entries gauge, refreshed"
+                        + " every 30 s; read until it counts the backlog, at most 60 s): the backlog went to the waiting list");
         report.note("longest stall = the longest time between two looks that saw the lag shrink (max.poll.interval.ms"
                 + " is 300 s)");
         return report;
+    }
+
+    /**
+     * The waiting entries of the sites, from scheduling's gauge, read until it counts at least {@code
+     * expected} (it is refreshed every 30 s) or for 60 s; -1 if it cannot be read.
+     */
+    private static long waitingAt(Platform platform, List<String> sites, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long waiting = -1;
+        while (waiting < expected && System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> scrape = platform.getManagement(SCHEDULING, "/actuator/prometheus");
+                if (scrape.statusCode() == 200) {
+                    waiting = Math.round(
+                            Series.parse(scrape.body(), "clinic_scheduling_waiting_entries"::equals).entrySet().stream()
+                                    .filter(series -> sites.contains(Series.label(series.getKey(), "site")))
+                                    .mapToDouble(Map.Entry::getValue)
+                                    .sum());
+                }
+            } catch (IOException e) {
+                // not answering yet: look again
+            }
+            if (waiting < expected) {
+                Thread.sleep(2000);
+            }
+        }
+        return waiting;
     }
 
     /** Sends the signal ({@code STOP}, {@code CONT}) to the process. */
