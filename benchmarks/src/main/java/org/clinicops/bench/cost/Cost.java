@@ -63,15 +63,10 @@ public final class Cost implements Scenario {
         Duration settle = options.duration("settle", Duration.ofSeconds(180));
         int sessions = options.integer("sessions", 40);
         int top = options.integer("top", 25);
-        PlatformProcesses processes = PlatformProcesses.find(platform.root());
-        for (String service : Platform.SERVICES) {
-            if (!processes.pids().containsKey(service)) {
-                throw new IllegalStateException(
-                        "no running " + service + " under " + platform.root().toAbsolutePath()
-                                + "/var/run: the cost scenario reads the CPU of the processes ./clinic up -d started"
-                                + " from this directory");
-            }
-        }
+        PlatformProcesses processes = PlatformProcesses.requireRunning(
+                platform.root(),
+                Platform.SERVICES,
+                "the cost scenario reads the CPU of the processes ./clinic up -d started from this directory");
         Report report = new Report(name());
         String loadBefore = loadAverage();
         Settling settling = new Settling(platform, Settling.serviceGroups());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,22 @@ public final class PlatformProcesses {
             pid(root, name).ifPresent(pid -> pids.put(name, pid));
         }
         return new PlatformProcesses(pids, ticksPerSecond());
+    }
+
+    /**
+     * As {@link #find}, refusing to go on unless each of {@code names} runs: a scenario that reads or
+     * signals those processes says {@code why} it needs the ones {@code ./clinic up -d} started from
+     * this directory.
+     */
+    public static PlatformProcesses requireRunning(Path root, Collection<String> names, String why) {
+        PlatformProcesses processes = find(root);
+        for (String name : names) {
+            if (!processes.pids().containsKey(name)) {
+                throw new IllegalStateException("no running " + name + " under "
+                        + root.resolve("var/run").toAbsolutePath().normalize() + ": " + why);
+            }
+        }
+        return processes;
     }
 
     public Map<String, Long> pids() {
