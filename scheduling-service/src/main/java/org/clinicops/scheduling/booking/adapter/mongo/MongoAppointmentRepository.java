@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.clinicops.platform.paging.Page;
 import org.clinicops.platform.paging.PageRequest;
 import org.clinicops.scheduling.booking.application.AppointmentFilter;
@@ -47,7 +48,15 @@ class MongoAppointmentRepository implements AppointmentRepository {
 
     @Override
     public boolean existsById(String id) {
-        return repository.existsById(id);
+        // a find by _id, not Spring Data's existsById: that is a count, which the driver sends as an
+        // aggregate, and a store may serve an aggregate's $match without the _id index (the local
+        // store scanned every appointment, half its CPU under load)
+        return mongo.getCollection(mongo.getCollectionName(AppointmentDocument.class))
+                        .find(new Document("_id", id))
+                        .projection(new Document("_id", 1))
+                        .limit(1)
+                        .first()
+                != null;
     }
 
     @Override
