@@ -24,9 +24,9 @@ public record NurseRatioPolicy(int ratio) {
     public Optional<Reservation> freeToken(
             String siteId, int nurses, Instant cell, Occupancy occupancy, String appointmentId) {
         for (int k = 0; k < capacity(nurses); k++) {
-            Reservation token = Reservation.of(Reservation.nurseCapacity(siteId, k), siteId, cell, appointmentId);
-            if (occupancy.isFree(token.id())) {
-                return Optional.of(token);
+            String token = Reservation.nurseCapacity(siteId, k);
+            if (occupancy.isFree(token, cell)) {
+                return Optional.of(Reservation.of(token, siteId, cell, appointmentId));
             }
         }
         return Optional.empty();

@@ -1,42 +1,88 @@
 package org.clinicops.scheduling.booking.domain;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The reservation ids known to be taken when a search starts. Only a hint that keeps the search
+ * The cells known to be taken when a search starts, by resource. Only a hint that keeps the search
  * fast: the database's unique ids decide, and a lost race marks the cell taken and searches on.
+ *
+ * <p>Cells are kept per resource as their starts in epoch seconds, so a search asks about a resource
+ * and a time without building the reservation's id text ({@code resource@instant}): it checks
+ * thousands of cells for one booking, and building and hashing those ids was most of its CPU.
  */
 public final class Occupancy {
 
-    private final Set<String> taken;
+    private final Map<String, Set<Long>> taken;
 
-    public Occupancy(Collection<String> taken) {
-        this.taken = new HashSet<>(taken);
+    private Occupancy(Map<String, Set<Long>> taken) {
+        this.taken = taken;
+    }
+
+    /** Occupancy of these reservation ids ({@code resource@instant}). */
+    public Occupancy(Collection<String> reservationIds) {
+        this(new HashMap<>());
+        reservationIds.forEach(this::take);
     }
 
     public static Occupancy empty() {
-        return new Occupancy(Set.of());
+        return new Occupancy(List.of());
+    }
+
+    /** Whether no cell is known to be taken. */
+    public boolean isEmpty() {
+        return taken.values().stream().allMatch(Set::isEmpty);
+    }
+
+    public boolean isFree(String resource, Instant cell) {
+        Set<Long> cells = taken.get(resource);
+        return cells == null || !cells.contains(cell.getEpochSecond());
     }
 
     public boolean isFree(String reservationId) {
-        return !taken.contains(reservationId);
+        int at = reservationId.lastIndexOf('@');
+        return isFree(reservationId.substring(0, at), CellTimes.parse(reservationId.substring(at + 1)));
     }
 
     public boolean allFree(Collection<Reservation> reservations) {
-        return reservations.stream().allMatch(r -> isFree(r.id()));
+        for (Reservation r : reservations) {
+            if (!isFree(r.resource(), r.cell())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void take(String resource, Instant cell) {
+        taken.computeIfAbsent(resource, r -> new HashSet<>()).add(cell.getEpochSecond());
     }
 
     public void take(Collection<Reservation> reservations) {
-        reservations.forEach(r -> taken.add(r.id()));
+        reservations.forEach(r -> take(r.resource(), r.cell()));
     }
 
     public void take(String reservationId) {
-        taken.add(reservationId);
+        int at = reservationId.lastIndexOf('@');
+        take(reservationId.substring(0, at), CellTimes.parse(reservationId.substring(at + 1)));
+    }
+
+    /** Forgets a taken cell (one the search may use again, e.g. held by the appointment being moved). */
+    public void free(String reservationId) {
+        int at = reservationId.lastIndexOf('@');
+        Set<Long> cells = taken.get(reservationId.substring(0, at));
+        if (cells != null) {
+            cells.remove(CellTimes.parse(reservationId.substring(at + 1)).getEpochSecond());
+        }
     }
 
     public Occupancy copy() {
-        return new Occupancy(taken);
+        Map<String, Set<Long>> copied = new HashMap<>();
+        taken.forEach((resource, cells) -> copied.put(resource, new HashSet<>(cells)));
+        return new Occupancy(copied);
     }
 }

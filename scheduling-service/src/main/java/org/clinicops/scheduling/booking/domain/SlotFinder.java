@@ -61,13 +61,19 @@ public final class SlotFinder {
             @Nullable String preferredPhysician) {
         Instant end = start.plus(span);
         List<Instant> cells = grid.cells(start, end);
+        // asked by resource and time; the reservations (and their ids) are built only for the slot found
+        String patient = Reservation.patient(patientId);
+        if (!allFree(occupancy, patient, cells)) {
+            return Optional.empty();
+        }
         for (String physician : preferredFirst(site.physicianIds(), preferredPhysician)) {
-            List<Reservation> reservations = new ArrayList<>();
-            for (Instant cell : cells) {
-                reservations.add(Reservation.of(Reservation.clinician(physician), site.siteId(), cell, appointmentId));
-                reservations.add(Reservation.of(Reservation.patient(patientId), site.siteId(), cell, appointmentId));
-            }
-            if (occupancy.allFree(reservations)) {
+            String clinician = Reservation.clinician(physician);
+            if (allFree(occupancy, clinician, cells)) {
+                List<Reservation> reservations = new ArrayList<>();
+                for (Instant cell : cells) {
+                    reservations.add(Reservation.of(clinician, site.siteId(), cell, appointmentId));
+                    reservations.add(Reservation.of(patient, site.siteId(), cell, appointmentId));
+                }
                 return Optional.of(new Slot(start, end, physician, null, reservations));
             }
         }
@@ -105,9 +111,13 @@ public final class SlotFinder {
             @Nullable String preferredChair) {
         Instant end = start.plus(span);
         List<Instant> cells = grid.cells(start, end);
+        String patient = Reservation.patient(patientId);
+        if (!allFree(occupancy, patient, cells)) {
+            return Optional.empty();
+        }
         List<Reservation> common = new ArrayList<>();
         for (Instant cell : cells) {
-            common.add(Reservation.of(Reservation.patient(patientId), site.siteId(), cell, appointmentId));
+            common.add(Reservation.of(patient, site.siteId(), cell, appointmentId));
             Optional<Reservation> token =
                     nurseRatio.freeToken(site.siteId(), site.nurses(), cell, occupancy, appointmentId);
             if (token.isEmpty()) {
@@ -115,16 +125,13 @@ public final class SlotFinder {
             }
             common.add(token.get());
         }
-        if (!occupancy.allFree(common)) {
-            return Optional.empty();
-        }
         for (String chair : preferredFirst(site.chairIds(), preferredChair)) {
-            List<Reservation> reservations = new ArrayList<>(common);
-            for (Instant cell : cells) {
-                reservations.add(
-                        Reservation.of(Reservation.chair(site.siteId(), chair), site.siteId(), cell, appointmentId));
-            }
-            if (occupancy.allFree(reservations)) {
+            String resource = Reservation.chair(site.siteId(), chair);
+            if (allFree(occupancy, resource, cells)) {
+                List<Reservation> reservations = new ArrayList<>(common);
+                for (Instant cell : cells) {
+                    reservations.add(Reservation.of(resource, site.siteId(), cell, appointmentId));
+                }
                 return Optional.of(new Slot(start, end, null, chair, reservations));
             }
         }
@@ -275,6 +282,15 @@ public final class SlotFinder {
             }
         }
         return free.stream().sorted(nearest).limit(limit).toList();
+    }
+
+    private static boolean allFree(Occupancy occupancy, String resource, List<Instant> cells) {
+        for (Instant cell : cells) {
+            if (!occupancy.isFree(resource, cell)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> preferredFirst(List<String> ids, @Nullable String preferred) {

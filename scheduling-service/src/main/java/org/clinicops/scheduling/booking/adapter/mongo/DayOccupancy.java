@@ -23,6 +23,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -224,15 +225,15 @@ final class DayOccupancy {
     }
 
     /**
-     * Ids of the cells taken at the site (chairs, nurse capacity) or by the given patients and
-     * clinicians in [from, to).
+     * The cells taken at the site (chairs, nurse capacity) or by the given patients and clinicians in
+     * [from, to).
      */
-    Set<String> occupancy(String siteId, Collection<String> resources, Instant from, Instant to) {
+    Occupancy occupancy(String siteId, Collection<String> resources, Instant from, Instant to) {
         List<String> scopes = new ArrayList<>();
         scopes.add(DayBuckets.siteScope(siteId));
         resources.stream().filter(r -> !DayBuckets.siteLocal(r)).forEach(scopes::add);
-        Set<String> taken = new HashSet<>();
-        taken(scopes, from, to, (resource, cell) -> taken.add(Reservation.idOf(resource, cell)));
+        Occupancy taken = Occupancy.empty();
+        taken(scopes, from, to, taken::take);
         return taken;
     }
 

@@ -231,21 +231,22 @@ public class MongoReservations implements Reservations {
             Instant from,
             Instant to,
             Collection<String> ignoreAppointmentIds) {
-        Set<String> taken = days.occupancy(siteId, resources, from, to);
+        Occupancy taken = days.occupancy(siteId, resources, from, to);
         if (!ignoreAppointmentIds.isEmpty() && !taken.isEmpty()) {
             Set<String> ignored = Set.copyOf(ignoreAppointmentIds);
-            List<String> listed =
-                    log.cellsOf(ignored).stream().filter(taken::contains).toList();
+            List<String> listed = log.cellsOf(ignored).stream()
+                    .filter(id -> !taken.isFree(id))
+                    .toList();
             if (!listed.isEmpty()) {
                 cells.byId(listed).forEach((id, held) -> {
                     String holder = held.appointmentId();
                     if (holder != null && ignored.contains(holder)) {
-                        taken.remove(id);
+                        taken.free(id);
                     }
                 });
             }
         }
-        return new Occupancy(taken);
+        return taken;
     }
 
     @Override
