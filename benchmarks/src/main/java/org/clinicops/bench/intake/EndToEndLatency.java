@@ -4,10 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -43,7 +45,8 @@ public final class EndToEndLatency implements Scenario {
 
     @Override
     public String description() {
-        return "request accepted -> consultation-scheduled consumed, p50/p99 at --rates 50,200,500 (--step 20s)";
+        return "request accepted -> consultation-scheduled consumed, p50/p99 at --rates 50,200,500 (--step 20s),"
+                + " and by when the request was accepted (--window 10s)";
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class EndToEndLatency implements Scenario {
         List<Integer> rates = options.integers("rates", List.of(50, 200, 500));
         Duration step = options.duration("step", Duration.ofSeconds(20));
         Duration settle = options.duration("settle", Duration.ofSeconds(30));
+        Duration window = options.duration("window", Duration.ofSeconds(10));
         Report report = new Report(name());
         Report.Table table = report.table(
                 "Request accepted -> consultation-scheduled consumed",
@@ -64,7 +68,7 @@ public final class EndToEndLatency implements Scenario {
                 "missing");
         List<String> sites = BenchSites.create(platform, "bench-e2e", options.integer("sites", 4), 12);
 
-        Tracker tracker = new Tracker();
+        Tracker tracker = new Tracker(window);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread consumer = new Thread(() -> consume(platform, tracker, running), "e2e-consumer");
         consumer.start();
@@ -95,6 +99,22 @@ public final class EndToEndLatency implements Scenario {
                         tracker.waiting());
                 report.figure("p50Millis@" + rate, Report.round(Latencies.millis(h, 50), 1))
                         .figure("p99Millis@" + rate, Report.round(Latencies.millis(h, 99), 1));
+                Report.Table timeline = report.table(
+                        "At " + rate + "/s, by when the request was accepted (" + window.toSeconds() + " s windows)",
+                        "from s",
+                        "scheduled",
+                        "p50 ms",
+                        "p99 ms",
+                        "max ms");
+                tracker.windows.forEach((index, latencies) -> {
+                    Histogram w = latencies.histogram();
+                    timeline.row(
+                            index * window.toSeconds(),
+                            w.getTotalCount(),
+                            Report.round(Latencies.millis(w, 50), 1),
+                            Report.round(Latencies.millis(w, 99), 1),
+                            Report.round(w.getMaxValue() / 1000.0, 1));
+                });
                 if (rate == TARGET_RATE) {
                     p99AtTarget = Latencies.millis(h, 99);
                 }
@@ -143,15 +163,30 @@ public final class EndToEndLatency implements Scenario {
      * overtake intake's 201 on its way to this client; it then counts as no wait.
      */
     static final class Tracker {
+        private final long window;
+        private long start = System.nanoTime();
         private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+        /** Latencies by the window (of the step) in which the request was accepted, to show when a tail arose. */
+        private final NavigableMap<Long, Latencies> windows = new ConcurrentSkipListMap<>();
+
         private final Map<String, Long> early = new ConcurrentHashMap<>();
         private final Latencies latencies = new Latencies();
         private final AtomicLong scheduled = new AtomicLong();
 
+        Tracker(Duration window) {
+            this.window = window.toNanos();
+        }
+
+        private void record(long accepted, long latency) {
+            latencies.recordNanos(latency);
+            windows.computeIfAbsent(Math.max(0, accepted - start) / window, w -> new Latencies())
+                    .recordNanos(latency);
+            scheduled.incrementAndGet();
+        }
+
         synchronized void accepted(String patientId, long at) {
             if (early.remove(patientId) != null) {
-                latencies.recordNanos(0);
-                scheduled.incrementAndGet();
+                record(at, 0);
             } else {
                 acceptedAt.putIfAbsent(patientId, at);
             }
@@ -160,8 +195,7 @@ public final class EndToEndLatency implements Scenario {
         synchronized void scheduled(String patientId, long at) {
             Long accepted = acceptedAt.remove(patientId);
             if (accepted != null) {
-                latencies.recordNanos(at - accepted);
-                scheduled.incrementAndGet();
+                record(accepted, at - accepted);
             } else if (early.size() < 100_000) {
                 early.put(patientId, at);
             }
@@ -175,6 +209,8 @@ public final class EndToEndLatency implements Scenario {
             acceptedAt.clear();
             early.clear();
             latencies.reset();
+            windows.clear();
+            start = System.nanoTime();
             scheduled.set(0);
         }
     }
