@@ -12,6 +12,7 @@ import org.clinicops.scheduling.booking.domain.Appointment;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
+import org.clinicops.scheduling.booking.domain.SlotFinder;
 import org.clinicops.scheduling.sites.application.SiteRepository;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,18 +27,15 @@ import org.springframework.stereotype.Service;
  * written (the withdrawal is remembered before it looks for either), so one of the two sides always
  * sees the other.
  *
- * <p>A site that a search found without free physician time up to the horizon's end, for any
- * patient, is remembered ({@link FullSites}): its next requests wait at once, without reading the
- * horizon's occupancy again, until time is freed there, the site changes or a new day enters the
- * horizon. Requests retried from the waiting list ({@link #retry}) always search.
+ * <p>The days a search found without free physician time for any patient, from the first, are
+ * remembered ({@link FullSites}): the next requests search from the day after them, and wait at once,
+ * without reading occupancy, when they reach the horizon's end, until time is freed there or the
+ * site changes. Requests retried from the waiting list ({@link #retry}) always search every day.
  */
 @Service
 public class BookConsultation {
 
     private static final int ATTEMPTS = 20;
-
-    /** A patient without appointments: a site without time for them has none for anyone. */
-    private static final String PROBE_PATIENT = "full-site-probe";
 
     private final SiteRepository sites;
     private final AppointmentRepository appointments;
@@ -129,32 +127,59 @@ public class BookConsultation {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             Instant earliest = search.grid().roundUp(now);
-            LocalDate horizonEnd = resources.calendar().localDate(now).plusDays(properties.horizonDays());
-            if (fullSiteWaits && fullSites.isFull(resources, horizonEnd, earliest)) {
-                return wait(command, "NO_CAPACITY");
+            LocalDate today = resources.calendar().localDate(now);
+            LocalDate horizonEnd = today.plusDays(properties.horizonDays());
+            long changesBefore = fullSites.changes(); // read before the memo and the occupancy the search uses
+            LocalDate earliestDay = resources.calendar().localDate(earliest);
+            LocalDate firstDay = earliestDay;
+            // the days from earliestDay up to this one are full for anyone (none when null)
+            LocalDate fullThrough = null;
+            if (fullSiteWaits) {
+                LocalDate known = fullSites.fullThrough(resources, earliest);
+                if (known != null && !known.isBefore(horizonEnd)) {
+                    return wait(command, "NO_CAPACITY");
+                }
+                if (known != null && !known.isBefore(firstDay)) {
+                    fullThrough = known;
+                    firstDay = known.plusDays(1);
+                }
             }
-            long changesBefore = fullSites.changes(); // read before the occupancy the search uses
             Optional<Slot> slot = Optional.empty();
-            Occupancy occupancy = Occupancy.empty();
             for (int days : windows(properties.horizonDays())) {
-                var lastDay = resources.calendar().localDate(now).plusDays(days);
-                occupancy = search.occupancy(
-                        resources, command.patientId(), earliest, earliest.plus(Duration.ofDays(days + 2)), "");
-                slot = search.finder()
-                        .firstConsultation(
-                                resources, command.patientId(), appointmentId, length, earliest, lastDay, occupancy);
+                LocalDate lastDay = today.plusDays(days);
+                if (lastDay.isBefore(firstDay)) {
+                    continue;
+                }
+                // each window reads and searches only the days the windows before it did not
+                Instant from = max(
+                        earliest,
+                        firstDay.atStartOfDay(resources.calendar().zone()).toInstant());
+                Occupancy occupancy = search.occupancy(
+                        resources, command.patientId(), from, earliest.plus(Duration.ofDays(days + 2)), "");
+                SlotFinder.ConsultationSearch found = search.finder()
+                        .searchConsultation(
+                                resources,
+                                command.patientId(),
+                                appointmentId,
+                                length,
+                                from,
+                                firstDay,
+                                lastDay,
+                                occupancy);
+                boolean extendsFullDays = firstDay.equals(fullThrough == null ? earliestDay : fullThrough.plusDays(1));
+                if (extendsFullDays && found.fullThrough() != null) {
+                    fullThrough = found.fullThrough();
+                }
+                slot = found.slot();
                 if (slot.isPresent()) {
                     break;
                 }
+                firstDay = lastDay.plusDays(1);
+            }
+            if (fullThrough != null) {
+                fullSites.remember(resources, fullThrough, earliest, changesBefore);
             }
             if (slot.isEmpty()) {
-                // full for anyone, not only for this patient's own appointments: remembered
-                if (search.finder()
-                        .firstConsultation(
-                                resources, PROBE_PATIENT, appointmentId, length, earliest, horizonEnd, occupancy)
-                        .isEmpty()) {
-                    fullSites.remember(resources, horizonEnd, earliest, changesBefore);
-                }
                 return wait(command, "NO_CAPACITY");
             }
             if (!reservations.reserveAll(slot.get().reservations())) {
@@ -207,6 +232,10 @@ public class BookConsultation {
         }
         windows.add(horizonDays);
         return windows;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     static String entryId(String requestId) {

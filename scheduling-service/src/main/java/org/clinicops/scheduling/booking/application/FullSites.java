@@ -21,17 +21,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's memo of the sites where a consultation search over the whole horizon found no
- * free physician time, for any patient: while it holds, a consultation request for such a site goes
- * to the waiting list without reading the horizon's occupancy again.
+ * This instance's memo of the days at each site on which a consultation search found no free
+ * physician time for any patient, from the first day searched: the next consultation search there
+ * starts on the day after them, and a request for a site full up to the horizon's end goes to the
+ * waiting list without reading occupancy at all. A site that fills day by day thus costs each
+ * booking the days that still have room, not every full day before them.
  *
- * <p>A memo is about one site with the physicians, calendar and horizon it was searched with, and
- * stays true as bookings are made (they only take time). It is forgotten when time may have been
- * freed: capacity freed ({@link CapacityFreed}: cancellations, reschedules, no-shows, withdrawals,
- * holds, a finished session), a site change ({@link SiteCapacityChanged}, and any change of the
- * site's physicians or calendar, compared on each use), orphan cells swept, a lost reservation race
- * (its cells were taken for a moment), and when the horizon moves: a new day in the site's time zone
- * brings a new day into the horizon. It is also forgotten after {@code
+ * <p>A memo is about one site with the physicians and calendar it was searched with, and stays
+ * true as bookings are made (they only take time) and as the horizon moves (a new day entering it
+ * is searched, being after the memo's days). It is forgotten when time may have been freed:
+ * capacity freed ({@link CapacityFreed}: cancellations, reschedules, no-shows, withdrawals, holds, a
+ * finished session), a site change ({@link SiteCapacityChanged}, and any change of the site's
+ * physicians or calendar, compared on each use), orphan cells swept and a lost reservation race (its
+ * cells were taken for a moment). It is also forgotten after {@code
  * clinic.scheduling.full-site-memo-ttl}, which bounds how long a slot freed at another instance of
  * the service (whose events this one does not see) keeps new requests waiting. The memo is only an
  * optimisation: waiting requests are retried without it, by the instance that freed the time and
@@ -43,8 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FullSites {
 
-    /** The site had no free physician time for a consultation starting at or after {@code earliest} up to {@code lastDay}. */
-    private record Memo(SiteResources resources, LocalDate lastDay, Instant earliest, Instant expiresAt) {}
+    /** The site had no free physician time for a consultation starting at or after {@code earliest} up to {@code fullThrough}. */
+    private record Memo(SiteResources resources, LocalDate fullThrough, Instant earliest, Instant expiresAt) {}
 
     private final Map<String, Memo> memos = new HashMap<>();
     private final AtomicLong changes = new AtomicLong();
@@ -81,35 +83,43 @@ public class FullSites {
     }
 
     /**
-     * True when the site, with these resources, is known to have no free consultation time from
-     * {@code earliest} up to {@code lastDay}.
+     * The last day up to which the site, with these resources, is known to have no free consultation
+     * time for anyone from {@code earliest} on (from {@code earliest}'s day); null when nothing is known.
      */
-    synchronized boolean isFull(SiteResources resources, LocalDate lastDay, Instant earliest) {
+    synchronized @Nullable LocalDate fullThrough(SiteResources resources, Instant earliest) {
         Memo memo = memos.get(resources.siteId());
         if (memo == null) {
-            return false;
+            return null;
         }
         boolean holds = memo.resources().equals(resources)
-                && memo.lastDay().equals(lastDay)
                 && !earliest.isBefore(memo.earliest())
                 && clock.instant().isBefore(memo.expiresAt());
         if (!holds) {
             memos.remove(resources.siteId());
+            return null;
         }
-        return holds;
+        return memo.fullThrough();
     }
 
     /**
-     * Remembers that a search found no time at the site for any patient, unless anything was freed
-     * since {@code changesBefore} (read before the search's occupancy).
+     * Remembers that a search found no time at the site for anyone from {@code earliest} up to {@code
+     * fullThrough}, unless anything was freed since {@code changesBefore} (read before the memo and the
+     * search's occupancy). A memo reaching further is kept.
      */
-    synchronized void remember(SiteResources resources, LocalDate lastDay, Instant earliest, long changesBefore) {
+    synchronized void remember(SiteResources resources, LocalDate fullThrough, Instant earliest, long changesBefore) {
         if (!enabled || changes.get() != changesBefore) {
+            return;
+        }
+        Memo known = memos.get(resources.siteId());
+        if (known != null
+                && known.resources().equals(resources)
+                && !known.fullThrough().isBefore(fullThrough)
+                && !earliest.isBefore(known.earliest())) {
             return;
         }
         memos.put(
                 resources.siteId(),
-                new Memo(resources, lastDay, earliest, clock.instant().plus(ttl)));
+                new Memo(resources, fullThrough, earliest, clock.instant().plus(ttl)));
     }
 
     /** Forgets the site, and every site sharing a physician with it (a physician's time is one across sites). */

@@ -37,17 +37,68 @@ public final class SlotFinder {
             Instant earliest,
             LocalDate lastDay,
             Occupancy occupancy) {
+        return searchConsultation(
+                        site,
+                        patientId,
+                        appointmentId,
+                        length,
+                        earliest,
+                        site.calendar().localDate(earliest),
+                        lastDay,
+                        occupancy)
+                .slot();
+    }
+
+    /**
+     * What a consultation search over days found: the earliest slot, and the last day of the days
+     * searched before it, from the first, on which no physician had a free start for anyone (null
+     * when the first day had one). Those days are full whoever asks, until time is freed.
+     */
+    public record ConsultationSearch(
+            Optional<Slot> slot, @Nullable LocalDate fullThrough) {}
+
+    /**
+     * The earliest consultation with any physician of the site on the days from {@code firstDay} to
+     * {@code lastDay}, not before {@code earliest}, and how many of those days were full for anyone.
+     */
+    public ConsultationSearch searchConsultation(
+            SiteResources site,
+            String patientId,
+            String appointmentId,
+            Duration length,
+            Instant earliest,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            Occupancy occupancy) {
         OpeningHoursPolicy hours = new OpeningHoursPolicy(site.calendar(), grid);
         Duration span = grid.span(length);
-        for (LocalDate day = site.calendar().localDate(earliest); !day.isAfter(lastDay); day = day.plusDays(1)) {
+        String patient = Reservation.patient(patientId);
+        LocalDate fullThrough = null;
+        boolean fullSoFar = true;
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            boolean freeForAnyone = false;
             for (Instant start : hours.candidateStarts(day, span, earliest)) {
-                Optional<Slot> slot = consultationAt(site, patientId, appointmentId, start, span, occupancy, null);
-                if (slot.isPresent()) {
-                    return slot;
+                List<Instant> cells = grid.cells(start, start.plus(span));
+                boolean patientFree = allFree(occupancy, patient, cells);
+                if (!patientFree && (freeForAnyone || !fullSoFar)) {
+                    continue; // whether anyone could take it no longer matters
+                }
+                String physician = freePhysician(site.physicianIds(), null, cells, occupancy);
+                if (physician == null) {
+                    continue;
+                }
+                freeForAnyone = true;
+                if (patientFree) {
+                    Slot slot = consultation(site, patient, appointmentId, start, span, cells, physician);
+                    return new ConsultationSearch(Optional.of(slot), fullThrough);
                 }
             }
+            fullSoFar &= !freeForAnyone;
+            if (fullSoFar) {
+                fullThrough = day;
+            }
         }
-        return Optional.empty();
+        return new ConsultationSearch(Optional.empty(), fullThrough);
     }
 
     /** A consultation at exactly this start, preferring the given physician. */
@@ -59,25 +110,44 @@ public final class SlotFinder {
             Duration span,
             Occupancy occupancy,
             @Nullable String preferredPhysician) {
-        Instant end = start.plus(span);
-        List<Instant> cells = grid.cells(start, end);
+        List<Instant> cells = grid.cells(start, start.plus(span));
         // asked by resource and time; the reservations (and their ids) are built only for the slot found
         String patient = Reservation.patient(patientId);
         if (!allFree(occupancy, patient, cells)) {
             return Optional.empty();
         }
-        for (String physician : preferredFirst(site.physicianIds(), preferredPhysician)) {
-            String clinician = Reservation.clinician(physician);
-            if (allFree(occupancy, clinician, cells)) {
-                List<Reservation> reservations = new ArrayList<>();
-                for (Instant cell : cells) {
-                    reservations.add(Reservation.of(clinician, site.siteId(), cell, appointmentId));
-                    reservations.add(Reservation.of(patient, site.siteId(), cell, appointmentId));
-                }
-                return Optional.of(new Slot(start, end, physician, null, reservations));
+        String physician = freePhysician(site.physicianIds(), preferredPhysician, cells, occupancy);
+        return physician == null
+                ? Optional.empty()
+                : Optional.of(consultation(site, patient, appointmentId, start, span, cells, physician));
+    }
+
+    /** The first physician, the preferred one first, whose cells are all free; null when none is. */
+    private static @Nullable String freePhysician(
+            List<String> physicianIds, @Nullable String preferred, List<Instant> cells, Occupancy occupancy) {
+        for (String physician : preferredFirst(physicianIds, preferred)) {
+            if (allFree(occupancy, Reservation.clinician(physician), cells)) {
+                return physician;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private static Slot consultation(
+            SiteResources site,
+            String patient,
+            String appointmentId,
+            Instant start,
+            Duration span,
+            List<Instant> cells,
+            String physician) {
+        String clinician = Reservation.clinician(physician);
+        List<Reservation> reservations = new ArrayList<>();
+        for (Instant cell : cells) {
+            reservations.add(Reservation.of(clinician, site.siteId(), cell, appointmentId));
+            reservations.add(Reservation.of(patient, site.siteId(), cell, appointmentId));
+        }
+        return new Slot(start, start.plus(span), physician, null, reservations);
     }
 
     /** The earliest infusion session on one day, not before {@code earliest}. */

@@ -183,6 +183,9 @@ final class ConsultationWorld {
 
         private final InMemoryReservations cells = new InMemoryReservations();
         int occupancyReads;
+        /** Where each occupancy read began. */
+        final List<Instant> readsFrom = new java.util.ArrayList<>();
+
         int orphans;
 
         @Override
@@ -208,6 +211,7 @@ final class ConsultationWorld {
                 Instant to,
                 Collection<String> ignoreAppointmentIds) {
             occupancyReads++;
+            readsFrom.add(from);
             return cells.occupancy(siteId, resources, from, to, ignoreAppointmentIds);
         }
 

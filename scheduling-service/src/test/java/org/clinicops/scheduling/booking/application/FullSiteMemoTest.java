@@ -80,6 +80,48 @@ class FullSiteMemoTest {
     }
 
     @Test
+    void aDayFullForAnyoneIsNeitherReadNorSearchedAgain() {
+        assertThat(world.request("req_1", "p_1", "lim")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.request("req_2", "p_2", "lim")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.request("req_3", "p_3", "lim")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.consultationOf("req_3").startsAt()).isEqualTo(at(1, 8, 0));
+        int reads = world.reservations.occupancyReads;
+
+        assertThat(world.request("req_4", "p_4", "lim")).isEqualTo(BookingOutcome.BOOKED);
+
+        assertThat(world.consultationOf("req_4").startsAt()).isEqualTo(at(1, 8, 45));
+        assertThat(world.reservations.readsFrom.subList(reads, world.reservations.readsFrom.size()))
+                .as("Monday, full, is not read again")
+                .containsExactly(at(1, 0, 0));
+    }
+
+    @Test
+    void timeFreedOnADayRememberedFullIsBookedAgain() {
+        for (int n = 1; n <= 4; n++) {
+            assertThat(world.request("req_" + n, "p_" + n, "lim")).isEqualTo(BookingOutcome.BOOKED);
+        }
+
+        world.cancel("req_2");
+
+        assertThat(world.request("req_5", "p_5", "lim")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.consultationOf("req_5").startsAt()).isEqualTo(at(0, 8, 45));
+    }
+
+    @Test
+    void aDayFullOnlyForThisPatientIsNotRememberedFull() {
+        world.site("two", "dr-2", "dr-3");
+        assertThat(world.request("a_1", "p_1", "two")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.request("a_2", "p_1", "two")).isEqualTo(BookingOutcome.BOOKED);
+        // Monday has no time for p_1 (busy at both starts), but dr-3 is free at both
+        assertThat(world.request("a_3", "p_1", "two")).isEqualTo(BookingOutcome.BOOKED);
+        assertThat(world.consultationOf("a_3").startsAt()).isEqualTo(at(1, 8, 0));
+
+        assertThat(world.request("b_1", "p_2", "two")).isEqualTo(BookingOutcome.BOOKED);
+
+        assertThat(world.consultationOf("b_1").startsAt()).isEqualTo(at(0, 8, 0));
+    }
+
+    @Test
     void aPatientBusyEverywhereFreeDoesNotMakeTheSiteFullForOthers() {
         world.site("two", "dr-2", "dr-3");
         // p_1 takes dr-2's time; dr-3 is free then, but not for p_1, who is busy at every free time
