@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +34,15 @@ final class MongoWireServer implements AutoCloseable {
 
     /** The system property that chooses the backend: {@code indexed} (the default) or {@code plain}. */
     static final String BACKEND_PROPERTY = "clinic.local-store.backend";
+
+    private static final AtomicInteger BACKGROUND_FAILURES = new AtomicInteger();
+
+    /** The exit status of a store process ended by a failure that left the store unable to save. */
+    static final int EXIT_STORE_FAILED = 70;
+
+    private static final long PANIC_CHECK_DELAY_MS = 1_000;
+
+    private volatile @Nullable MVStore store;
 
     private final Path dataDir;
     private final int port;
@@ -64,7 +74,9 @@ final class MongoWireServer implements AutoCloseable {
         MVStore store = new MVStore.Builder()
                 .fileName(storeFile().toString())
                 .cacheSize(CACHE_MB)
+                .backgroundExceptionHandler(this::backgroundFailure)
                 .open();
+        this.store = store;
         H2Backend backend = plain ? new H2Backend(store) : new IndexedH2Backend(store);
         MongoServer mongoServer = new MongoServer(backend);
         try {
@@ -79,6 +91,42 @@ final class MongoWireServer implements AutoCloseable {
                 connectionString(),
                 storeFile(),
                 plain ? "plain upstream" : "indexed");
+    }
+
+    /**
+     * A failure of the store's background writer (committing, serializing or saving a chunk, or
+     * housekeeping), logged here where it would otherwise be lost. When it panicked the store, H2
+     * leaves the store open but unable to save: the next save waits for the failed chunk forever, and
+     * every client with it. The process then ends (exit status {@value #EXIT_STORE_FAILED}) instead of
+     * hanging: the failure shows, and {@code ./clinic up} starts the store again from its last saved
+     * chunk (what the failed saves held was lost with the panic either way).
+     */
+    private void backgroundFailure(Thread thread, Throwable failure) {
+        BACKGROUND_FAILURES.incrementAndGet();
+        log.error("The store's background writer failed on {}", thread.getName(), failure);
+        // H2 records the panic right after calling this handler
+        Thread check = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(PANIC_CHECK_DELAY_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    MVStore current = store;
+                    if (current != null && current.getPanicException() != null) {
+                        log.error("The store cannot save any more after that failure: stopping the process,"
+                                + " so that it does not hang; ./clinic up starts it again");
+                        Runtime.getRuntime().halt(EXIT_STORE_FAILED);
+                    }
+                },
+                "store-panic-check");
+        check.setDaemon(true);
+        check.start();
+    }
+
+    /** Failures of the background writer in this process so far (tests). */
+    static int backgroundFailures() {
+        return BACKGROUND_FAILURES.get();
     }
 
     /** Stops listening, closes client connections and closes the store so every write is on disk. */

@@ -294,4 +294,106 @@ class MongoWireServerTest {
             System.clearProperty(MongoWireServer.BACKEND_PROPERTY);
         }
     }
+
+    /**
+     * Updates rewrite stored documents while the store's background writer serializes the pages that
+     * hold them: many threads update the same documents, each update growing them, for a few seconds,
+     * across many background commits. Every update is answered and the writer never fails.
+     */
+    @Test
+    void updatesWhileTheBackgroundWriterSavesNeverBreakTheStore() throws Exception {
+        int failuresBefore = MongoWireServer.backgroundFailures();
+        try (MongoWireServer server = new MongoWireServer(dataDir, FreePorts.next())) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                var appointments = client.getDatabase("scheduling").getCollection("appointments");
+                List<String> history = new ArrayList<>();
+                for (int i = 0; i < 2_000; i++) {
+                    history.add("entry " + i);
+                }
+                for (int i = 0; i < 20; i++) {
+                    appointments.insertOne(new Document("_id", "apt-" + i).append("log", history));
+                }
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                List<Thread> writers = new ArrayList<>();
+                List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+                for (int t = 0; t < 4; t++) {
+                    int writer = t;
+                    Thread thread = new Thread(() -> {
+                        try {
+                            for (int n = 0; System.nanoTime() < until; n++) {
+                                appointments.updateOne(
+                                        Filters.eq("_id", "apt-" + (n % 20)),
+                                        new Document("$push", new Document("log", writer + ":" + n))
+                                                .append("$set", new Document("at", new Date())));
+                            }
+                        } catch (Throwable e) {
+                            errors.add(e);
+                        }
+                    });
+                    thread.start();
+                    writers.add(thread);
+                }
+                for (Thread writer : writers) {
+                    writer.join(TimeUnit.SECONDS.toMillis(60));
+                }
+                assertThat(writers).noneMatch(Thread::isAlive);
+                assertThat(errors).isEmpty();
+            }
+        }
+        assertThat(MongoWireServer.backgroundFailures()).isEqualTo(failuresBefore);
+    }
+
+    /** A store closed right after it was created, then opened again and written to by many clients. */
+    @Test
+    void aStoreClosedRightAfterItsCreationTakesConcurrentWritesWhenOpenedAgain() throws Exception {
+        int failuresBefore = MongoWireServer.backgroundFailures();
+        int port = FreePorts.next();
+        try (MongoWireServer first = new MongoWireServer(dataDir, port)) {
+            first.start();
+            try (MongoClient client = client(first)) {
+                client.getDatabase("scheduling").getCollection("sites").insertOne(new Document("_id", "north"));
+            }
+        }
+        try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
+            server.start();
+            try (MongoClient client = client(server)) {
+                List<Thread> writers = new ArrayList<>();
+                List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+                for (int t = 0; t < 6; t++) {
+                    int writer = t;
+                    Thread thread = new Thread(() -> {
+                        try {
+                            var db = client.getDatabase("db" + (writer % 3));
+                            var items = db.getCollection("items" + (writer % 2));
+                            items.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+                            for (int n = 0; System.nanoTime() < until; n++) {
+                                String id = writer + "-" + n;
+                                items.insertOne(new Document("_id", id)
+                                        .append("key", id)
+                                        .append("payload", "x".repeat(200 + n % 500)));
+                                items.updateOne(
+                                        Filters.eq("_id", writer + "-" + (n / 2)),
+                                        new Document("$set", new Document("at", new Date())));
+                                if (n % 3 == 0) {
+                                    items.deleteOne(Filters.eq("_id", writer + "-" + (n / 3)));
+                                }
+                            }
+                        } catch (Throwable e) {
+                            errors.add(e);
+                        }
+                    });
+                    thread.start();
+                    writers.add(thread);
+                }
+                for (Thread writer : writers) {
+                    writer.join(TimeUnit.SECONDS.toMillis(60));
+                }
+                assertThat(writers).noneMatch(Thread::isAlive);
+                assertThat(errors).isEmpty();
+            }
+        }
+        assertThat(MongoWireServer.backgroundFailures()).isEqualTo(failuresBefore);
+    }
 }
