@@ -1,5 +1,7 @@
 package org.clinicops.scheduling.booking.adapter.mongo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -42,6 +44,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * matches only the version it read (or a bucket not there yet), so two schedulers writing one bucket
  * never lose each other's bits; the loser's upsert collides on {@code _id} and it reads again. (MongoDB's
  * {@code $bit} would do without the read, but the local store does not support it.)
+ *
+ * <p>A write's first round starts from the buckets as this instance last read or wrote them (a
+ * booking writes the buckets its search has just read), without reading them again; a bucket changed
+ * since, by another instance or writer, makes that round's guarded write collide, and the next round
+ * reads it. What is remembered is only where a write starts: the version guard decides.
  */
 final class DayOccupancy {
 
@@ -61,7 +68,17 @@ final class DayOccupancy {
 
     private record Pending(String scope, LocalDate day, List<Change> changes) {}
 
+    /** Buckets remembered as last read or written, at most: a few days of a few hundred resources. */
+    static final int KNOWN_BUCKETS = 20_000;
+
     private final MongoTemplate mongo;
+
+    /**
+     * The buckets by {@code _id} as this instance last read or wrote them, with their version; an
+     * empty document for a bucket that was not there. Never changed in place: replaced.
+     */
+    private final Cache<String, Document> known =
+            Caffeine.newBuilder().maximumSize(KNOWN_BUCKETS).build();
 
     DayOccupancy(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -143,8 +160,10 @@ final class DayOccupancy {
                 throw new IllegalStateException(
                         "day buckets changed under " + pending.size() + " writes " + MAX_ATTEMPTS + " times");
             }
-            Map<String, Document> stored = read(pending.keySet());
+            // the first round starts from the buckets as last seen; a round after a collision reads
+            Map<String, Document> stored = attempt == 0 ? readKnown(pending.keySet()) : read(pending.keySet());
             afterRead.run();
+            Map<String, Document> writing = new HashMap<>();
             List<String> ids = new ArrayList<>();
             List<WriteModel<Document>> updates = new ArrayList<>();
             pending.forEach((id, p) -> {
@@ -176,6 +195,12 @@ final class DayOccupancy {
                     update.append("$unset", new Document(LEGACY_ENTRIES, ""));
                 }
                 ids.add(id);
+                writing.put(
+                        id,
+                        new Document("_id", id)
+                                .append(DayBits.UNIT, bits.unit())
+                                .append(DayBits.RESOURCES, bits.resources())
+                                .append(VERSION, next));
                 updates.add(new UpdateOneModel<>(
                         new Document("_id", id)
                                 .append(VERSION, version != null ? version : new Document("$exists", false)),
@@ -189,26 +214,63 @@ final class DayOccupancy {
                 } catch (MongoBulkWriteException e) {
                     for (BulkWriteError error : e.getWriteErrors()) {
                         if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                            known.invalidateAll(ids);
                             throw e;
                         }
                         // another writer changed the bucket after our read: the guarded upsert collided
                         String id = ids.get(error.getIndex());
                         again.put(id, pending.get(id));
                     }
+                } catch (RuntimeException e) {
+                    known.invalidateAll(ids); // whether they were written is not known
+                    throw e;
                 }
             }
-            ids.stream().filter(id -> !again.containsKey(id)).forEach(written::add);
+            for (String id : ids) {
+                if (again.containsKey(id)) {
+                    known.invalidate(id);
+                } else {
+                    written.add(id);
+                    known.put(id, writing.get(id));
+                }
+            }
             pending = again;
         }
         return written.size();
     }
 
+    /** The buckets there are, by {@code _id}, read from the database; remembered as read. */
     private Map<String, Document> read(Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
         for (Document bucket : collection().find(new Document("_id", new Document("$in", new ArrayList<>(ids))))) {
             found.put(bucket.getString("_id"), bucket);
         }
+        remember(ids, found);
         return found;
+    }
+
+    /** As {@link #read}, taking the buckets remembered from the last read or write, reading the others. */
+    private Map<String, Document> readKnown(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            Document bucket = known.getIfPresent(id);
+            if (bucket == null) {
+                unknown.add(id);
+            } else if (!bucket.isEmpty()) {
+                found.put(id, bucket);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            found.putAll(read(unknown));
+        }
+        return found;
+    }
+
+    private void remember(Collection<String> ids, Map<String, Document> found) {
+        for (String id : ids) {
+            known.put(id, found.getOrDefault(id, new Document()));
+        }
     }
 
     /** The taken cells of the scopes in [from, to), by resource and start. */
@@ -216,12 +278,21 @@ final class DayOccupancy {
         if (!from.isBefore(to)) {
             return;
         }
+        List<String> ids = DayBuckets.ids(scopes, from, to);
+        Map<String, Document> found = new HashMap<>();
+        // what a write needs (bits, version, entries of the old layout): the booking's write after
+        // this search starts from these buckets instead of reading them again
         for (Document bucket : collection()
-                .find(new Document("_id", new Document("$in", DayBuckets.ids(scopes, from, to))))
-                .projection(new Document(DayBits.UNIT, 1).append(DayBits.RESOURCES, 1))) {
+                .find(new Document("_id", new Document("$in", ids)))
+                .projection(new Document(DayBits.UNIT, 1)
+                        .append(DayBits.RESOURCES, 1)
+                        .append(VERSION, 1)
+                        .append(LEGACY_ENTRIES, 1))) {
             String id = bucket.getString("_id");
+            found.put(id, bucket);
             DayBits.of(DayBuckets.dayOfId(id), bucket).forEach(from, to, action);
         }
+        remember(ids, found);
     }
 
     /**
