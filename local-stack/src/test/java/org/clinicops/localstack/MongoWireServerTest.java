@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -314,31 +315,13 @@ class MongoWireServerTest {
                 for (int i = 0; i < 20; i++) {
                     appointments.insertOne(new Document("_id", "apt-" + i).append("log", history));
                 }
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                List<Thread> writers = new ArrayList<>();
-                List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-                for (int t = 0; t < 4; t++) {
-                    int writer = t;
-                    Thread thread = new Thread(() -> {
-                        try {
-                            for (int n = 0; System.nanoTime() < until; n++) {
-                                appointments.updateOne(
-                                        Filters.eq("_id", "apt-" + (n % 20)),
-                                        new Document("$push", new Document("log", writer + ":" + n))
-                                                .append("$set", new Document("at", new Date())));
-                            }
-                        } catch (Throwable e) {
-                            errors.add(e);
-                        }
-                    });
-                    thread.start();
-                    writers.add(thread);
-                }
-                for (Thread writer : writers) {
-                    writer.join(TimeUnit.SECONDS.toMillis(60));
-                }
-                assertThat(writers).noneMatch(Thread::isAlive);
-                assertThat(errors).isEmpty();
+                writeConcurrently(
+                        4,
+                        Duration.ofSeconds(5),
+                        (writer, n) -> appointments.updateOne(
+                                Filters.eq("_id", "apt-" + (n % 20)),
+                                new Document("$push", new Document("log", writer + ":" + n))
+                                        .append("$set", new Document("at", new Date()))));
             }
         }
         assertThat(MongoWireServer.backgroundFailures()).isEqualTo(failuresBefore);
@@ -358,42 +341,54 @@ class MongoWireServerTest {
         try (MongoWireServer server = new MongoWireServer(dataDir, port)) {
             server.start();
             try (MongoClient client = client(server)) {
-                List<Thread> writers = new ArrayList<>();
-                List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-                for (int t = 0; t < 6; t++) {
-                    int writer = t;
-                    Thread thread = new Thread(() -> {
-                        try {
-                            var db = client.getDatabase("db" + (writer % 3));
-                            var items = db.getCollection("items" + (writer % 2));
-                            items.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
-                            for (int n = 0; System.nanoTime() < until; n++) {
-                                String id = writer + "-" + n;
-                                items.insertOne(new Document("_id", id)
-                                        .append("key", id)
-                                        .append("payload", "x".repeat(200 + n % 500)));
-                                items.updateOne(
-                                        Filters.eq("_id", writer + "-" + (n / 2)),
-                                        new Document("$set", new Document("at", new Date())));
-                                if (n % 3 == 0) {
-                                    items.deleteOne(Filters.eq("_id", writer + "-" + (n / 3)));
-                                }
-                            }
-                        } catch (Throwable e) {
-                            errors.add(e);
-                        }
-                    });
-                    thread.start();
-                    writers.add(thread);
-                }
-                for (Thread writer : writers) {
-                    writer.join(TimeUnit.SECONDS.toMillis(60));
-                }
-                assertThat(writers).noneMatch(Thread::isAlive);
-                assertThat(errors).isEmpty();
+                writeConcurrently(6, Duration.ofSeconds(8), (writer, n) -> {
+                    var items = client.getDatabase("db" + (writer % 3)).getCollection("items" + (writer % 2));
+                    if (n == 0) {
+                        items.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+                    }
+                    String id = writer + "-" + n;
+                    items.insertOne(
+                            new Document("_id", id).append("key", id).append("payload", "x".repeat(200 + n % 500)));
+                    items.updateOne(
+                            Filters.eq("_id", writer + "-" + (n / 2)),
+                            new Document("$set", new Document("at", new Date())));
+                    if (n % 3 == 0) {
+                        items.deleteOne(Filters.eq("_id", writer + "-" + (n / 3)));
+                    }
+                });
             }
         }
         assertThat(MongoWireServer.backgroundFailures()).isEqualTo(failuresBefore);
+    }
+
+    /** One write of a writer: its number and how many it wrote before. */
+    private interface Write {
+        void write(int writer, int n);
+    }
+
+    /** Runs the writers side by side for the duration; each must finish within a minute, without errors. */
+    private static void writeConcurrently(int writers, Duration duration, Write write) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < writers; t++) {
+            int writer = t;
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int n = 0; System.nanoTime() < until; n++) {
+                        write.write(writer, n);
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        assertThat(threads).noneMatch(Thread::isAlive);
+        assertThat(errors).isEmpty();
     }
 }
