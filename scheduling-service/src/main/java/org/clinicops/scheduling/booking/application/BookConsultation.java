@@ -110,11 +110,9 @@ public class BookConsultation {
         if (withdrawals.isKnownWithdrawn(command.requestId())) {
             return withdrawn(command.requestId());
         }
+        // a request booked before (a redelivery, or a retry of a waiting request booked meanwhile) is
+        // not looked up first: its insert collides below, or, where no time is found, wait() finds it
         String appointmentId = Appointment.consultationId(command.requestId());
-        if (appointments.existsById(appointmentId)) {
-            waitingList.remove(entryId(command.requestId()));
-            return BookingOutcome.ALREADY_BOOKED;
-        }
         Optional<Site> site = sites.findForReading(command.siteId()); // a few seconds old at most
         if (site.isEmpty()) {
             return wait(command, "UNKNOWN_SITE");
@@ -250,6 +248,10 @@ public class BookConsultation {
     }
 
     private BookingOutcome wait(BookConsultationCommand command, String reason) {
+        if (appointments.existsById(Appointment.consultationId(command.requestId()))) {
+            waitingList.remove(entryId(command.requestId()));
+            return BookingOutcome.ALREADY_BOOKED; // booked before: it never waits
+        }
         reservations.releaseExcept(Appointment.consultationId(command.requestId()), List.<String>of());
         waitingList.add(new WaitingEntry(
                 entryId(command.requestId()),
