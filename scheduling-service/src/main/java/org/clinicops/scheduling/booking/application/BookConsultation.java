@@ -248,11 +248,12 @@ public class BookConsultation {
     }
 
     private BookingOutcome wait(BookConsultationCommand command, String reason) {
-        if (appointments.existsById(Appointment.consultationId(command.requestId()))) {
+        String appointmentId = Appointment.consultationId(command.requestId());
+        if (appointments.existsById(appointmentId)) {
             waitingList.remove(entryId(command.requestId()));
             return BookingOutcome.ALREADY_BOOKED; // booked before: it never waits
         }
-        reservations.releaseExcept(Appointment.consultationId(command.requestId()), List.<String>of());
+        reservations.releaseExcept(appointmentId, List.<String>of());
         waitingList.add(new WaitingEntry(
                 entryId(command.requestId()),
                 WaitingEntry.Kind.CONSULTATION,

@@ -45,8 +45,7 @@ public final class Occupancy {
     }
 
     public boolean isFree(String reservationId) {
-        int at = reservationId.lastIndexOf('@');
-        return isFree(reservationId.substring(0, at), CellTimes.parse(reservationId.substring(at + 1)));
+        return isFree(Reservation.resourceOf(reservationId), Reservation.cellOf(reservationId));
     }
 
     public boolean allFree(Collection<Reservation> reservations) {
@@ -67,16 +66,14 @@ public final class Occupancy {
     }
 
     public void take(String reservationId) {
-        int at = reservationId.lastIndexOf('@');
-        take(reservationId.substring(0, at), CellTimes.parse(reservationId.substring(at + 1)));
+        take(Reservation.resourceOf(reservationId), Reservation.cellOf(reservationId));
     }
 
     /** Forgets a taken cell (one the search may use again, e.g. held by the appointment being moved). */
     public void free(String reservationId) {
-        int at = reservationId.lastIndexOf('@');
-        Set<Long> cells = taken.get(reservationId.substring(0, at));
+        Set<Long> cells = taken.get(Reservation.resourceOf(reservationId));
         if (cells != null) {
-            cells.remove(CellTimes.parse(reservationId.substring(at + 1)).getEpochSecond());
+            cells.remove(Reservation.cellOf(reservationId).getEpochSecond());
         }
     }
 

@@ -17,6 +17,16 @@ public record Reservation(String id, String resource, String siteId, Instant cel
         return resource + "@" + CellTimes.format(cell);
     }
 
+    /** The resource part of a reservation id ({@code resource@instant}): the inverse of {@link #idOf}. */
+    public static String resourceOf(String id) {
+        return id.substring(0, id.lastIndexOf('@'));
+    }
+
+    /** The cell part of a reservation id ({@code resource@instant}): the inverse of {@link #idOf}. */
+    public static Instant cellOf(String id) {
+        return CellTimes.parse(id.substring(id.lastIndexOf('@') + 1));
+    }
+
     public static String chair(String siteId, String chairId) {
         return "chair:" + siteId + "/" + chairId;
     }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.clinicops.scheduling.booking.domain.CellTimes;
 
 /**
  * The naming rules of the day buckets: one document per scope and UTC day marking the cells reserved
@@ -64,15 +63,5 @@ final class DayBuckets {
     /** The scope of a bucket id. */
     static String scopeOfId(String bucketId) {
         return bucketId.substring(0, bucketId.lastIndexOf('|'));
-    }
-
-    /** The resource part of a cell id ({@code resource@instant}). */
-    static String resourceOf(String cellId) {
-        return cellId.substring(0, cellId.lastIndexOf('@'));
-    }
-
-    /** The instant part of a cell id ({@code resource@instant}). */
-    static Instant cellOf(String cellId) {
-        return CellTimes.parse(cellId.substring(cellId.lastIndexOf('@') + 1));
     }
 }

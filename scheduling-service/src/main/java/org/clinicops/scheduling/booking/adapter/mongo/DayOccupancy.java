@@ -124,8 +124,8 @@ final class DayOccupancy {
     private static Map<String, Pending> unmarking(String siteId, Collection<String> cells, Predicate<String> kept) {
         Map<String, Pending> pending = new LinkedHashMap<>();
         for (String id : cells) {
-            Instant cell = DayBuckets.cellOf(id);
-            String resource = DayBuckets.resourceOf(id);
+            Instant cell = Reservation.cellOf(id);
+            String resource = Reservation.resourceOf(id);
             for (String scope : DayBuckets.scopesOf(resource, siteId)) {
                 change(
                         pending,
@@ -346,7 +346,7 @@ final class DayOccupancy {
                 for (Document entry : stored.getList(LEGACY_ENTRIES, Document.class, List.of())) {
                     String cell = entry.getString("c");
                     if (cell != null) {
-                        bits.set(DayBuckets.resourceOf(cell), DayBuckets.cellOf(cell));
+                        bits.set(Reservation.resourceOf(cell), Reservation.cellOf(cell));
                     }
                 }
                 return stored.containsKey(LEGACY_ENTRIES);

@@ -174,7 +174,7 @@ public class MongoReservations implements Reservations {
     public void releaseFrom(String appointmentId, Instant from) {
         WriteAheadLog.Holds holds = log.holdsOf(appointmentId);
         List<String> release = holds.cells().stream()
-                .filter(id -> !DayBuckets.cellOf(id).isBefore(from))
+                .filter(id -> !Reservation.cellOf(id).isBefore(from))
                 .toList();
         release(appointmentId, holds.siteId(), release, true);
     }

@@ -228,8 +228,8 @@ class OccupancyBitsPropertyTest {
                 Set<String> bits = new TreeSet<>(w.days.cellsOf(DayBuckets.id(scope, DayBuckets.dayOf(d))));
                 Set<String> expected = new TreeSet<>();
                 w.held.keySet().stream()
-                        .filter(id -> DayBuckets.dayOf(DayBuckets.cellOf(id)).equals(DayBuckets.dayOf(d)))
-                        .filter(id -> DayBuckets.scopesOf(DayBuckets.resourceOf(id), "bos")
+                        .filter(id -> DayBuckets.dayOf(Reservation.cellOf(id)).equals(DayBuckets.dayOf(d)))
+                        .filter(id -> DayBuckets.scopesOf(Reservation.resourceOf(id), "bos")
                                 .contains(scope))
                         .forEach(expected::add);
                 if (!bits.equals(expected)) {
