@@ -291,7 +291,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String mismatch(TypeMismatchException ex) {
         Class<?> type = ex.getRequiredType();
-        return "cannot be '" + truncate(String.valueOf(ex.getValue())) + "'"
+        return "cannot be '" + truncate(shown(ex.getValue())) + "'"
                 + (type == null
                         ? ""
                         : type.isEnum()
@@ -300,6 +300,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Echoed input is cut short: an oversized value is not sent back whole. */
+    /** The value as the caller sent it: a parameter given twice is shown as its values, comma-separated. */
+    private static String shown(@Nullable Object value) {
+        if (value instanceof Object[] values) {
+            return java.util.Arrays.stream(values)
+                    .map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+        return String.valueOf(value);
+    }
+
     private static String truncate(String value) {
         return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }

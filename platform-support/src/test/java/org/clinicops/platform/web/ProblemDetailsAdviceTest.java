@@ -226,6 +226,18 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void showsAParameterGivenTwiceAsItsValuesNotAsAJavaArray() {
+        MvcTestResult result = mvc.get().uri("/counts?limit=lots&limit=more").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .hasPathSatisfying(
+                        "$.errors[0].message",
+                        m -> assertThat(m).asString().isEqualTo("cannot be 'lots,more': expected an integer"));
+    }
+
+    @Test
     void answersEveryOtherRefusedRequestWithAProblemDetailNeverA500() {
         assertThat(mvc.get().uri("/samples").exchange())
                 .as("missing parameter")
