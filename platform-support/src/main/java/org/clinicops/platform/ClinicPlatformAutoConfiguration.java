@@ -99,7 +99,8 @@ public class ClinicPlatformAutoConfiguration {
                 meters,
                 outbox.sweepInterval(),
                 outbox.sendTimeout(),
-                outbox.batchSize());
+                outbox.batchSize(),
+                outbox.removalDelay());
     }
 
     @Bean

@@ -47,12 +47,18 @@ public record ClinicPlatformProperties(
      * @param sweepInterval how often every outbox is scanned for events a crash left behind (a scan
      *     reads whole collections; saves reach the relay directly, so this is only a safety net)
      * @param sendTimeout how long the relay waits for the broker to acknowledge an event
-     * @param batchSize documents read per sweep query
+     * @param batchSize documents read per sweep query, published per pass, and removed per write at
+     *     most
+     * @param removalDelay how long published events may stay in their documents before their removal
+     *     is written: the removals of every document published within it share one bulk write (one
+     *     command for a group instead of one per document); a save or a sweep that meets such an event
+     *     does not send it again
      */
     public record Outbox(
             @DefaultValue("60s") Duration sweepInterval,
             @DefaultValue("10s") Duration sendTimeout,
-            @DefaultValue("200") int batchSize) {}
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("500ms") Duration removalDelay) {}
 
     /**
      * @param retention how long {@code processed_events} remembers an applied event; must be longer

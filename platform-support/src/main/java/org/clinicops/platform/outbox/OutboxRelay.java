@@ -39,7 +39,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>A save of an aggregate with pending events hands the relay the events it has just stored (fast
  * path): the relay sends them without reading the document, all of a batch before awaiting the
  * acknowledgements (idempotent producer, acks=all, so each key's events keep their order), then
- * removes the acknowledged ones with one bulk write. Documents the broker refused are retried after
+ * removes the acknowledged ones. Removals are written in groups: one bulk write for every document
+ * acknowledged within {@code removalDelay} (or for a batch of them, whichever comes first), so a
+ * steady trickle of saves costs one command per group rather than one per document. Until then an
+ * acknowledged event stays in its document; the relay remembers the last acknowledged event ids and
+ * never sends one again when a save writes it back or the sweep finds it, it only removes it.
+ * Documents the broker refused are retried after
  * a pause, read by {@code _id} then (the stored outbox is the truth once a send failed), as are
  * documents woken without their events. A sweep over every aggregate collection, at start and then rarely (it
  * scans whole collections), picks up whatever a crash left behind, so an event written with its
@@ -52,6 +57,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /**
+     * Acknowledged event ids remembered: far more than are acknowledged within a removal delay, so a
+     * save that writes back an event whose removal is still waiting never sends it again.
+     */
+    private static final int ACKNOWLEDGED_KEPT = 20_000;
+
     private static final Document HAS_PENDING =
             new Document(AggregateRoot.OUTBOX_FIELD + ".0", new Document("$exists", true));
 
@@ -64,11 +75,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final int batchSize;
+    private final long removalDelayNanos;
 
     private final Semaphore signal = new Semaphore(0);
     private final ConcurrentLinkedQueue<DocumentRef> dirty = new ConcurrentLinkedQueue<>();
     private final Map<String, Counter> publishedByType = new ConcurrentHashMap<>();
     private final AtomicLong pending = new AtomicLong();
+    /** Acknowledged events not yet removed, per collection and document; only the relay's lock holds it. */
+    private final Map<String, Map<Object, Set<String>>> removals = new LinkedHashMap<>();
+    /** {@link System#nanoTime()} when the oldest waiting removal was acknowledged. */
+    private long removalsSince;
+    /** The last event ids the broker acknowledged (oldest first), so that none is sent twice. */
+    private final Map<String, Boolean> acknowledged = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ACKNOWLEDGED_KEPT;
+        }
+    };
+
     private volatile boolean running;
     private @Nullable Thread worker;
     private volatile long nextSweep;
@@ -84,7 +108,8 @@ public class OutboxRelay implements SmartLifecycle {
             MeterRegistry meters,
             Duration sweepInterval,
             Duration sendTimeout,
-            int batchSize) {
+            int batchSize,
+            Duration removalDelay) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = Set.copyOf(collections);
@@ -94,6 +119,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sweepInterval = sweepInterval;
         this.sendTimeout = sendTimeout;
         this.batchSize = batchSize;
+        this.removalDelayNanos = removalDelay.toNanos();
         Gauge.builder("clinic.outbox.pending", pending, AtomicLong::get)
                 .description("Events written to outboxes and not yet published")
                 .register(meters);
@@ -125,6 +151,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Per collection of aggregates, how many documents hold events not published yet (a scan of each). */
     public Map<String, Long> pendingDocuments() {
+        flushRemovals(); // what waits only for its removal is published already
         Map<String, Long> counts = new TreeMap<>();
         for (String collection : collections) {
             counts.put(collection, mongo.getCollection(collection).countDocuments(HAS_PENDING));
@@ -136,6 +163,7 @@ public class OutboxRelay implements SmartLifecycle {
     public synchronized int drainAll() {
         int sent = 0;
         dirty.clear();
+        flushRemovals();
         for (String collection : collections) {
             List<Document> batch;
             do {
@@ -160,6 +188,7 @@ public class OutboxRelay implements SmartLifecycle {
                             .sum());
                     return sent;
                 }
+                flushRemovals(); // the next page must not find this one's events again
             } while (batch.size() == batchSize);
         }
         pending.set(0);
@@ -237,9 +266,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Sends the pending events of all the documents without waiting in between (the producer keeps
-     * the order of each key's events), then waits for the acknowledgements and removes from each
-     * document the events acknowledged before its first failure. Returns the documents with events
-     * left unsent.
+     * the order of each key's events), then waits for the acknowledgements and schedules the removal
+     * from each document of the events acknowledged before its first failure. An event acknowledged
+     * before is not sent again, only removed. Returns the documents with events left unsent.
      */
     private List<Outbox> publishAll(String collection, List<Outbox> docs) {
         List<List<CompletableFuture<?>>> acks = new ArrayList<>();
@@ -248,6 +277,10 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<?>> docAcks = new ArrayList<>();
             List<PendingEvent> docEvents = new ArrayList<>();
             for (PendingEvent event : doc.events()) {
+                if (acknowledged.containsKey(event.eventId())) {
+                    scheduleRemoval(collection, doc.id(), List.of(event.eventId()));
+                    continue;
+                }
                 CompletableFuture<?> ack;
                 try {
                     ack = kafka.send(CloudEventRecords.toRecord(event, source));
@@ -261,7 +294,6 @@ public class OutboxRelay implements SmartLifecycle {
             events.add(docEvents);
         }
         List<Outbox> unsent = new ArrayList<>();
-        List<WriteModel<Document>> removals = new ArrayList<>();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (int d = 0; d < docs.size(); d++) {
             List<String> sent = new ArrayList<>();
@@ -271,6 +303,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 PendingEvent event = events.get(d).get(e);
                 sent.add(event.eventId());
+                acknowledged.put(event.eventId(), Boolean.TRUE);
                 publishedByType
                         .computeIfAbsent(
                                 event.type(),
@@ -284,19 +317,50 @@ public class OutboxRelay implements SmartLifecycle {
                 unsent.add(docs.get(d));
             }
             if (!sent.isEmpty()) {
-                removals.add(new UpdateOneModel<>(
-                        new Document("_id", docs.get(d).id()),
-                        new Document(
-                                "$pull",
-                                new Document(
-                                        AggregateRoot.OUTBOX_FIELD,
-                                        new Document("eventId", new Document("$in", sent))))));
+                scheduleRemoval(collection, docs.get(d).id(), sent);
             }
         }
-        if (!removals.isEmpty()) {
-            mongo.getCollection(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
-        }
         return unsent;
+    }
+
+    /** Remembers that the events are to be removed from the document with the next group. */
+    private void scheduleRemoval(String collection, Object id, List<String> eventIds) {
+        if (removals.isEmpty()) {
+            removalsSince = System.nanoTime();
+        }
+        removals.computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                .computeIfAbsent(id, i -> new LinkedHashSet<>())
+                .addAll(eventIds);
+    }
+
+    /** Nanoseconds until the waiting removals are due; 0 when they are, max when none wait. */
+    private long nanosUntilRemovalsDue() {
+        if (removals.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        int documents = removals.values().stream().mapToInt(Map::size).sum();
+        return documents >= batchSize ? 0 : Math.max(0, removalsSince + removalDelayNanos - System.nanoTime());
+    }
+
+    /**
+     * Writes the waiting removals: one bulk write per collection, each document's acknowledged
+     * events pulled from its outbox. What a failed write left stays waiting for the next attempt.
+     */
+    private synchronized void flushRemovals() {
+        for (var it = removals.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Map<Object, Set<String>>> entry = it.next();
+            List<WriteModel<Document>> pulls = new ArrayList<>();
+            entry.getValue()
+                    .forEach((id, eventIds) -> pulls.add(new UpdateOneModel<>(
+                            new Document("_id", id),
+                            new Document(
+                                    "$pull",
+                                    new Document(
+                                            AggregateRoot.OUTBOX_FIELD,
+                                            new Document("eventId", new Document("$in", List.copyOf(eventIds))))))));
+            mongo.getCollection(entry.getKey()).bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+            it.remove();
+        }
     }
 
     private boolean acknowledged(CompletableFuture<?> ack, long deadline, String collection) {
@@ -331,12 +395,13 @@ public class OutboxRelay implements SmartLifecycle {
                 } else {
                     drainDirty();
                 }
+                long removalsDue = removalsDue();
                 if (retryDue) {
                     // the broker refused: pause, then try the same documents again
                     retryDue = false;
-                    Thread.sleep(RETRY_PAUSE.toMillis());
-                } else {
-                    signal.tryAcquire(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    Thread.sleep(Math.min(RETRY_PAUSE.toMillis(), TimeUnit.NANOSECONDS.toMillis(removalsDue)));
+                } else if (removalsDue > 0) {
+                    signal.tryAcquire(Math.min(sweepInterval.toNanos(), removalsDue), TimeUnit.NANOSECONDS);
                 }
                 signal.drainPermits();
             } catch (InterruptedException e) {
@@ -352,6 +417,14 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Writes the removals that are due; answers the nanoseconds until the next are. */
+    private synchronized long removalsDue() {
+        if (nanosUntilRemovalsDue() == 0) {
+            flushRemovals();
+        }
+        return nanosUntilRemovalsDue();
     }
 
     @Override
@@ -375,6 +448,12 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            flushRemovals();
+        } catch (RuntimeException e) {
+            // the sweep at the next start finds these documents and removes (or sends) their events
+            log.warn("outbox relay could not remove published events at stop: {}", e.toString());
         }
     }
 

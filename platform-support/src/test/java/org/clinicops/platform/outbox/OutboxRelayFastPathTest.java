@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The fast path publishes what a save handed over without reading it, and falls back to the store. */
+/**
+ * The fast path publishes what a save handed over without reading it, and falls back to the store;
+ * removals of published events are written in groups.
+ */
 class OutboxRelayFastPathTest {
 
     private static final String COLLECTION = "tickets";
@@ -58,15 +61,7 @@ class OutboxRelayFastPathTest {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
 
-    private final OutboxRelay relay = new OutboxRelay(
-            mongo,
-            kafka,
-            java.util.Set.of(COLLECTION),
-            "intake-service",
-            new SimpleMeterRegistry(),
-            Duration.ofHours(1),
-            Duration.ofSeconds(5),
-            100);
+    private OutboxRelay relay = relay(Duration.ofMillis(200));
 
     OutboxRelayFastPathTest() {
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
@@ -135,6 +130,65 @@ class OutboxRelayFastPathTest {
 
         await().untilAsserted(() -> assertThat(outboxOf("t3")).isEmpty());
         assertThat(sent).extracting(ProducerRecord::key).contains("p_req_3");
+    }
+
+    @Test
+    void theRemovalsOfDocumentsPublishedOneAfterAnotherShareOneWrite() {
+        relay = relay(Duration.ofHours(1));
+        relay.start();
+        await().until(() -> commands.containsKey("find"));
+        for (int i = 1; i <= 3; i++) {
+            PendingEvent event = event("req_g" + i, "evt_g" + i);
+            store("g" + i, event);
+            relay.wakeUp(COLLECTION, "g" + i, List.of(event));
+            int published = i;
+            await().until(() -> sent.size() == published);
+        }
+        assertThat(count("update")).as("removals written while the delay runs").isZero();
+        assertThat(outboxOf("g1")).as("published, its removal waiting").hasSize(1);
+
+        relay.stop(); // writes the waiting removals
+
+        assertThat(count("update")).as("one write for the three documents").isEqualTo(1);
+        assertThat(List.of(outboxOf("g1"), outboxOf("g2"), outboxOf("g3")))
+                .allSatisfy(outbox -> assertThat(outbox).isEmpty());
+    }
+
+    @Test
+    void aSaveThatWritesBackAnEventAwaitingItsRemovalDoesNotSendItAgain() {
+        relay = relay(Duration.ofHours(1));
+        relay.start();
+        await().until(() -> commands.containsKey("find"));
+        PendingEvent first = event("req_w", "evt_w1");
+        store("w", first);
+        relay.wakeUp(COLLECTION, "w", List.of(first));
+        await().until(() -> sent.size() == 1);
+
+        // a save of the document as it was read before the removal: the first event is still there
+        PendingEvent second = event("req_w", "evt_w2");
+        mongo.getCollection(COLLECTION).deleteOne(new Document("_id", "w"));
+        store("w", first, second);
+        relay.wakeUp(COLLECTION, "w", List.of(first, second));
+        await().until(() -> sent.size() == 2);
+        relay.drainAll(); // the sweep meets the first event too: it only removes it
+
+        assertThat(sent.stream()
+                        .map(r -> new String(r.headers().lastHeader("ce_id").value())))
+                .containsExactly("evt_w1", "evt_w2");
+        assertThat(outboxOf("w")).isEmpty();
+    }
+
+    private OutboxRelay relay(Duration removalDelay) {
+        return new OutboxRelay(
+                mongo,
+                kafka,
+                java.util.Set.of(COLLECTION),
+                "intake-service",
+                new SimpleMeterRegistry(),
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                100,
+                removalDelay);
     }
 
     private int count(String command) {
