@@ -8,8 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
@@ -17,7 +19,6 @@ import org.clinicops.scheduling.booking.domain.SiteResources;
 import org.clinicops.scheduling.booking.domain.Slot;
 import org.clinicops.scheduling.booking.domain.SpacingPolicy;
 import org.clinicops.scheduling.sites.application.SiteRepository;
-import org.clinicops.scheduling.sites.domain.Chair;
 import org.clinicops.scheduling.sites.domain.Site;
 import org.clinicops.scheduling.sites.domain.SiteCalendar;
 import org.springframework.stereotype.Service;
@@ -83,26 +84,48 @@ public class MeasureCapacity {
         return new Measurement(capacities, waiting);
     }
 
-    /** Booked chair-minutes over open chair-minutes of the chairs in service, from day {@code first} to {@code last}. */
+    /**
+     * Booked chair-minutes over open chair-minutes of the chairs in service, from day {@code first} to
+     * {@code last}: one read of the site's taken cells for the whole span, whatever its days and
+     * opening intervals.
+     */
     double utilization(Site site, LocalDate first, LocalDate last) {
         SiteCalendar calendar = site.calendar();
-        long available = 0;
-        long booked = 0;
-        Duration cell = search.grid().cell();
+        List<SiteCalendar.Interval> open = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            for (SiteCalendar.Interval open : calendar.openIntervals(day)) {
-                long openMinutes = Duration.between(open.start(), open.end()).toMinutes();
-                available += openMinutes * site.chairsInService().size();
-                for (Reservations.TakenCell r : reservations.atSite(site.id(), open.start(), open.end())) {
-                    for (Chair chair : site.chairsInService()) {
-                        if (r.resource().equals(Reservation.chair(site.id(), chair.id()))) {
-                            booked += cell.toMinutes();
-                        }
-                    }
-                }
+            open.addAll(calendar.openIntervals(day));
+        }
+        Set<String> chairs = site.chairsInService().stream()
+                .map(chair -> Reservation.chair(site.id(), chair.id()))
+                .collect(Collectors.toSet());
+        if (open.isEmpty() || chairs.isEmpty()) {
+            return 0.0;
+        }
+        long available = 0;
+        Instant from = open.get(0).start();
+        Instant to = open.get(0).end();
+        for (SiteCalendar.Interval interval : open) {
+            available += Duration.between(interval.start(), interval.end()).toMinutes() * chairs.size();
+            from = interval.start().isBefore(from) ? interval.start() : from;
+            to = interval.end().isAfter(to) ? interval.end() : to;
+        }
+        long cellMinutes = search.grid().cell().toMinutes();
+        long booked = 0;
+        for (Reservations.TakenCell taken : reservations.atSite(site.id(), from, to)) {
+            if (chairs.contains(taken.resource()) && isOpen(open, taken.cell())) {
+                booked += cellMinutes;
             }
         }
         return available == 0 ? 0.0 : (double) booked / available;
+    }
+
+    private static boolean isOpen(List<SiteCalendar.Interval> open, Instant cell) {
+        for (SiteCalendar.Interval interval : open) {
+            if (!cell.isBefore(interval.start()) && cell.isBefore(interval.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Days from today until the first session of a standard series (6 sessions, 2-4 days apart) could start. */

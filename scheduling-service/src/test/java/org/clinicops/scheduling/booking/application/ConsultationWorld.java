@@ -54,6 +54,7 @@ final class ConsultationWorld {
     final WithdrawConsultationRequest withdrawals;
     final RetryWaitingList retry;
     final SweepReservations sweep;
+    final MeasureCapacity capacity;
 
     ConsultationWorld(boolean memo, Instant start) {
         clock = new BookingWorld.MutableClock(start);
@@ -91,9 +92,8 @@ final class ConsultationWorld {
         SlotSearch search = new SlotSearch(properties, reservations);
         HeldSessions heldSessions = new HeldSessions(appointments, reservations, idGenerator, clock);
         BookingGate gate = new BookingGate(appointments, holds, sites, reservations, heldSessions, events, clock);
-        SchedulingMetrics metrics = new MicrometerSchedulingMetrics(
-                new SimpleMeterRegistry(),
-                new MeasureCapacity(sites, reservations, waitingList, search, properties, clock));
+        capacity = new MeasureCapacity(sites, reservations, waitingList, search, properties, clock);
+        SchedulingMetrics metrics = new MicrometerSchedulingMetrics(new SimpleMeterRegistry(), capacity);
         withdrawals = new WithdrawConsultationRequest(
                 new InMemoryWithdrawnRequests(),
                 waitingList,
@@ -187,6 +187,7 @@ final class ConsultationWorld {
         final List<Instant> readsFrom = new java.util.ArrayList<>();
 
         int orphans;
+        int atSiteReads;
 
         @Override
         public boolean reserveAll(List<Reservation> reservations) {
@@ -217,6 +218,7 @@ final class ConsultationWorld {
 
         @Override
         public List<TakenCell> atSite(String siteId, Instant from, Instant to) {
+            atSiteReads++;
             return cells.atSite(siteId, from, to);
         }
 
