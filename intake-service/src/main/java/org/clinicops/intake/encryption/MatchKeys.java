@@ -21,11 +21,13 @@ public final class MatchKeys {
     private static final int LENGTH = 32;
 
     private final PrfSet prfs;
+    private final int size;
 
     public MatchKeys(KeysetHandle keyset) {
         Keysets.registerTink();
         try {
             this.prfs = keyset.getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+            this.size = prfs.getPrfs().size();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The match keyset is not a PRF keyset: " + e.getMessage(), e);
         }
@@ -55,6 +57,11 @@ public final class MatchKeys {
             throw new IllegalStateException("Cannot compute a match key", e);
         }
         return keys;
+    }
+
+    /** How many keys the keyset holds: more than one while patients may be stored under older keys. */
+    public int size() {
+        return size;
     }
 
     private static byte[] bytes(String value) {

@@ -31,6 +31,13 @@ public interface Patients {
      */
     Patient insert(Patient patient);
 
+    /**
+     * The stored patient with the candidate's canonical identity, or else the candidate, stored now.
+     * Two concurrent calls for one person answer the same patient (they meet at the unique match
+     * key).
+     */
+    Patient findOrInsert(Patient candidate);
+
     /** Stores a changed patient. */
     Patient save(Patient patient);
 

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.clinicops.events.PayerType;
 import org.clinicops.intake.patients.domain.Patient;
-import org.clinicops.intake.patients.domain.PatientMatchKey;
 import org.clinicops.intake.patients.domain.SubmittedIdentity;
 import org.clinicops.platform.ids.IdGenerator;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,13 +54,7 @@ public class RegisterPatient {
     }
 
     private String findOrRegister(PatientDetails details, String siteId, PayerType payerType) {
-        String identity = PatientMatchKey.canonical(
-                details.firstName(), details.lastName(), details.dateOfBirth(), details.email());
-        var existing = patients.findByIdentity(identity);
-        if (existing.isPresent()) {
-            return existing.get().id();
-        }
-        Patient patient = Patient.register(
+        Patient candidate = Patient.register(
                 ids.next("p_"),
                 details.firstName(),
                 details.lastName(),
@@ -72,10 +64,6 @@ public class RegisterPatient {
                 siteId,
                 payerType,
                 clock.instant());
-        try {
-            return patients.insert(patient).id();
-        } catch (DuplicateKeyException raced) {
-            return patients.findByIdentity(identity).orElseThrow(() -> raced).id();
-        }
+        return patients.findOrInsert(candidate).id();
     }
 }

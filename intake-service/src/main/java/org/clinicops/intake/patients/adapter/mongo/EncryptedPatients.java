@@ -19,6 +19,7 @@ import org.clinicops.intake.patients.domain.SiteHousehold;
 import org.clinicops.intake.patients.domain.SubmittedIdentity;
 import org.clinicops.platform.change.ConcurrentChanges;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -64,6 +65,28 @@ class EncryptedPatients implements Patients {
     @Override
     public Patient insert(Patient patient) {
         return toPatient(mongo.insert(toDocument(patient, new PatientDocument())));
+    }
+
+    /**
+     * With one match key, the insert comes first and the unique match key answers whether the person
+     * is stored already (one command for a new patient, two for a returning one). While a rotated
+     * keyset still holds older keys, a patient may be stored under one of them, which the insert
+     * would not meet, so the lookup by every key comes first.
+     */
+    @Override
+    public Patient findOrInsert(Patient candidate) {
+        String identity = candidate.canonicalIdentity();
+        if (matchKeys.size() > 1) {
+            Optional<Patient> stored = findByIdentity(identity);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        try {
+            return insert(candidate);
+        } catch (DuplicateKeyException stored) {
+            return findByIdentity(identity).orElseThrow(() -> stored);
+        }
     }
 
     @Override

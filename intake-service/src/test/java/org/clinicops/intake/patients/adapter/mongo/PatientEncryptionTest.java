@@ -31,9 +31,13 @@ import org.clinicops.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -146,6 +150,37 @@ class PatientEncryptionTest {
     }
 
     @Test
+    void withOneMatchKeyANewPatientIsStoredWithoutALookupAndAReturningOneMeetsTheUniqueKey() {
+        MongoTemplate store =
+                Mockito.spy(withUniqueMatchKey(new MongoTemplate(client, "intake-first-" + System.nanoTime())));
+        EncryptedPatients patients = patients(store, keys.resolve("field.json"), keys.resolve("match.json"));
+
+        assertThat(patients.findOrInsert(patient("p_first")).id()).isEqualTo("p_first");
+        Mockito.verify(store, Mockito.never()).findOne(ArgumentMatchers.any(Query.class), ArgumentMatchers.any());
+
+        assertThat(patients.findOrInsert(patient("p_second")).id())
+                .as("the same person again")
+                .isEqualTo("p_first");
+        assertThat(store.getCollection("patients").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void whileARotatedKeysetHoldsAnOlderKeyAPatientStoredUnderItIsFoundNotStoredTwice() {
+        MongoTemplate store = withUniqueMatchKey(new MongoTemplate(client, "intake-rotating-" + System.nanoTime()));
+        Path fieldKeys = keys.resolve("field.json");
+        Path matchKeys = keys.resolve("match.json");
+        patients(store, fieldKeys, matchKeys).insert(patient("p_old_key"));
+        Keysets.addPrimaryKey(matchKeys, PredefinedPrfParameters.HMAC_SHA256_PRF);
+
+        // the new primary key's match key collides with nothing: only the lookup by every key finds them
+        assertThat(patients(store, fieldKeys, matchKeys)
+                        .findOrInsert(patient("p_new_key"))
+                        .id())
+                .isEqualTo("p_old_key");
+        assertThat(store.getCollection("patients").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void aStoreOpenedWithTheWrongKeyFailsClearlyInsteadOfShowingGarbage() {
         MongoTemplate store = new MongoTemplate(client, "intake-wrong-key-" + System.nanoTime());
         patients(store, keys.resolve("right.json"), keys.resolve("match.json")).insert(patient("p_wrong"));
@@ -156,6 +191,13 @@ class PatientEncryptionTest {
                 .isInstanceOf(FieldCipher.FieldDecryptionException.class)
                 .hasMessageContaining("patients/p_wrong/")
                 .hasMessageContaining("no key of the configured keyset");
+    }
+
+    /** A fresh database with the patients' unique match key, as the service's start-up creates it. */
+    private static MongoTemplate withUniqueMatchKey(MongoTemplate store) {
+        store.indexOps("patients")
+                .createIndex(new Index().on("matchKey", Sort.Direction.ASC).unique());
+        return store;
     }
 
     private static EncryptedPatients patients(MongoTemplate store, Path fieldKeys, Path matchKeys) {
