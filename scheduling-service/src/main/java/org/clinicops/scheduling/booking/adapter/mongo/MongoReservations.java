@@ -1,6 +1,9 @@
 package org.clinicops.scheduling.booking.adapter.mongo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.clinicops.scheduling.booking.application.Reservations;
 import org.clinicops.scheduling.booking.domain.Occupancy;
 import org.clinicops.scheduling.booking.domain.Reservation;
@@ -47,6 +51,20 @@ public class MongoReservations implements Reservations {
     private final DayOccupancy days;
     private final WriteAheadLog log;
     private final ReservationSweep sweep;
+
+    /**
+     * The holds this instance has just created, by appointment, with the cells they list: a booking's
+     * release right after its appointment was stored, keeping all those cells, has nothing to release
+     * and needs no read of the holds (no earlier attempt of the appointment listed anything). An entry
+     * is taken by the first such release and dropped by any other write to the appointment's holds;
+     * one left behind (a booking that failed in between) expires. A hold another instance adds to
+     * meanwhile belongs to an attempt that loses the appointment's insert and releases its own cells,
+     * or, if it crashed, to the sweep through the check it filed first.
+     */
+    private final Cache<String, Set<String>> createdHolds = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     public MongoReservations(MongoTemplate mongo, Clock clock) {
         this.clock = clock;
@@ -96,7 +114,15 @@ public class MongoReservations implements Reservations {
                 appointmentId,
                 taken.get(0).siteId(),
                 taken.stream().map(Reservation::id).toList())));
-        log.hold(holds);
+        Set<String> created = log.hold(holds);
+        byAppointment.forEach((appointmentId, taken) -> {
+            if (created.contains(appointmentId)) {
+                createdHolds.put(
+                        appointmentId, taken.stream().map(Reservation::id).collect(Collectors.toUnmodifiableSet()));
+            } else {
+                createdHolds.invalidate(appointmentId);
+            }
+        });
         // 3. the cells: the unique _id decides
         Set<String> refused = cells.insert(reservations, now);
         if (!refused.isEmpty()) {
@@ -118,6 +144,7 @@ public class MongoReservations implements Reservations {
                 }
                 inserted.forEach(cells::delete);
                 unlisted.forEach(log::unhold);
+                createdHolds.invalidateAll(byAppointment.keySet());
                 return false;
             }
         }
@@ -164,6 +191,10 @@ public class MongoReservations implements Reservations {
 
     @Override
     public void releaseExcept(String appointmentId, Collection<String> keep) {
+        Set<String> created = createdHolds.asMap().remove(appointmentId);
+        if (created != null && keep.containsAll(created)) {
+            return; // the holds list only cells kept
+        }
         WriteAheadLog.Holds holds = log.holdsOf(appointmentId);
         Set<String> release = new LinkedHashSet<>(holds.cells());
         release.removeAll(keep);
@@ -188,6 +219,7 @@ public class MongoReservations implements Reservations {
      * deleted.
      */
     private int release(String appointmentId, @Nullable String siteId, Collection<String> ids, boolean check) {
+        createdHolds.invalidate(appointmentId);
         if (ids.isEmpty()) {
             return 0;
         }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +46,11 @@ final class WriteAheadLog {
         this.mongo = mongo;
     }
 
-    /** Adds the cells to their appointments' holds, one bulk upsert. */
-    void hold(List<Hold> holds) {
+    /**
+     * Adds the cells to their appointments' holds, one bulk upsert; answers the appointments whose
+     * holds this write created (they list these cells and nothing else).
+     */
+    Set<String> hold(List<Hold> holds) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Hold hold : holds) {
             writes.add(new UpdateOneModel<>(
@@ -54,7 +59,11 @@ final class WriteAheadLog {
                             .append("$set", new Document("siteId", hold.siteId())),
                     new UpdateOptions().upsert(true)));
         }
-        BulkUpserts.upsertAll(mongo.getCollection(HOLDS), writes);
+        Set<String> created = new HashSet<>();
+        for (int index : BulkUpserts.upsertAll(mongo.getCollection(HOLDS), writes)) {
+            created.add(holds.get(index).appointmentId());
+        }
+        return created;
     }
 
     Holds holdsOf(String appointmentId) {

@@ -2,14 +2,21 @@ package org.clinicops.scheduling.booking.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.clinicops.platform.test.InMemoryMongo;
 import org.clinicops.scheduling.booking.application.Reservations;
@@ -30,11 +37,28 @@ class MongoReservationsTest {
     private MongoClient client;
     private MongoTemplate mongo;
     private MongoReservations reservations;
+    /** Commands sent, as "command collection". */
+    private final Map<String, Integer> commands = new ConcurrentHashMap<>();
 
     @BeforeEach
     void store() {
         String uri = InMemoryMongo.freshDatabaseUri("cells");
-        client = MongoClients.create(uri);
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        BsonValue collection = event.getCommand().get(event.getCommandName());
+                        if (collection != null && collection.isString()) {
+                            commands.merge(
+                                    event.getCommandName() + " "
+                                            + collection.asString().getValue(),
+                                    1,
+                                    Integer::sum);
+                        }
+                    }
+                })
+                .build());
         mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
         reservations = new MongoReservations(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -122,6 +146,53 @@ class MongoReservationsTest {
 
         assertThat(cells()).isEqualTo(4);
         assertThat(bucket(DayBuckets.siteScope("bos"), NINE)).hasSize(2);
+    }
+
+    @Test
+    void aBookingsReleaseRightAfterItsFirstAttemptReadsNoHolds() {
+        List<Reservation> mine = session("apt_1", "p1", NINE, 2);
+        assertThat(reservations.reserveAll(mine)).isTrue();
+        commands.clear();
+
+        reservations.releaseExcept("apt_1", ids(mine));
+
+        assertThat(commands)
+                .as("no earlier attempt listed anything: nothing to read or release")
+                .isEmpty();
+        assertThat(cells()).isEqualTo(4);
+        assertThat(holds("apt_1")).hasSize(4);
+    }
+
+    @Test
+    void aReleaseAfterAnEarlierAttemptGivesBackThatAttemptsCells() {
+        List<Reservation> earlier = session("apt_1", "p1", NINE, 2);
+        List<Reservation> later = session("apt_1", "p1", NINE.plus(Duration.ofHours(2)), 2);
+        assertThat(reservations.reserveAll(earlier)).isTrue(); // an attempt that crashed before its insert
+        assertThat(reservations.reserveAll(later)).isTrue();
+
+        reservations.releaseExcept("apt_1", ids(later));
+
+        assertThat(cells()).isEqualTo(4);
+        assertThat(holds("apt_1")).containsExactlyInAnyOrderElementsOf(ids(later));
+    }
+
+    @Test
+    void anAttemptOfAnotherInstanceThatLosesTheInsertGivesBackItsOwnCells() {
+        MongoReservations other = new MongoReservations(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Reservation> winner = session("apt_1", "p1", NINE, 2);
+        List<Reservation> loser = session("apt_1", "p1", NINE.plus(Duration.ofHours(2)), 2);
+        assertThat(reservations.reserveAll(winner)).isTrue(); // creates the holds
+        assertThat(other.reserveAll(loser)).isTrue(); // adds to them
+
+        reservations.releaseExcept("apt_1", ids(winner)); // stored its appointment: reads nothing
+        other.releaseExcept("apt_1", ids(winner)); // its insert collided: keeps what the appointment holds
+
+        assertThat(cells()).isEqualTo(4);
+        assertThat(holds("apt_1")).containsExactlyInAnyOrderElementsOf(ids(winner));
+    }
+
+    private static List<String> ids(List<Reservation> reservations) {
+        return reservations.stream().map(Reservation::id).toList();
     }
 
     @Test
