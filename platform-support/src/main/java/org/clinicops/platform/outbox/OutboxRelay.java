@@ -248,6 +248,9 @@ public class OutboxRelay implements SmartLifecycle {
                     return;
                 }
             }
+            if (nanosUntilRemovalsDue() == 0) {
+                flushRemovals(); // a batch of documents waits: one write, before the next batch
+            }
         }
     }
 

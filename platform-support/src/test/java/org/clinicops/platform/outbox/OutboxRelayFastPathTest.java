@@ -155,6 +155,23 @@ class OutboxRelayFastPathTest {
     }
 
     @Test
+    void aBatchOfDocumentsAwaitingRemovalIsWrittenWithoutWaitingForTheDelay() {
+        relay = relay(Duration.ofHours(1), 2);
+        relay.start();
+        await().until(() -> commands.containsKey("find"));
+        for (int i = 1; i <= 2; i++) {
+            PendingEvent event = event("req_b" + i, "evt_b" + i);
+            store("b" + i, event);
+            relay.wakeUp(COLLECTION, "b" + i, List.of(event));
+        }
+
+        // two documents are a batch: their removals are written long before the hour's delay
+        await().untilAsserted(() -> assertThat(List.of(outboxOf("b1"), outboxOf("b2")))
+                .allSatisfy(outbox -> assertThat(outbox).isEmpty()));
+        assertThat(count("update")).isEqualTo(1);
+    }
+
+    @Test
     void aSaveThatWritesBackAnEventAwaitingItsRemovalDoesNotSendItAgain() {
         relay = relay(Duration.ofHours(1));
         relay.start();
@@ -179,6 +196,10 @@ class OutboxRelayFastPathTest {
     }
 
     private OutboxRelay relay(Duration removalDelay) {
+        return relay(removalDelay, 100);
+    }
+
+    private OutboxRelay relay(Duration removalDelay, int batchSize) {
         return new OutboxRelay(
                 mongo,
                 kafka,
@@ -187,7 +208,7 @@ class OutboxRelayFastPathTest {
                 new SimpleMeterRegistry(),
                 Duration.ofHours(1),
                 Duration.ofSeconds(5),
-                100,
+                batchSize,
                 removalDelay);
     }
 
