@@ -9,11 +9,13 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.clinicops.platform.change.ConcurrentUpdateException;
 import org.clinicops.platform.problem.BodyTooLargeException;
@@ -299,17 +301,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 : ": expected " + simpleType(type));
     }
 
-    /** Echoed input is cut short: an oversized value is not sent back whole. */
     /** The value as the caller sent it: a parameter given twice is shown as its values, comma-separated. */
     private static String shown(@Nullable Object value) {
         if (value instanceof Object[] values) {
-            return java.util.Arrays.stream(values)
-                    .map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(","));
+            return Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(","));
         }
         return String.valueOf(value);
     }
 
+    /** Echoed input is cut short: an oversized value is not sent back whole. */
     private static String truncate(String value) {
         return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
