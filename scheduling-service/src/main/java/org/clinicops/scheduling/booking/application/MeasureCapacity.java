@@ -112,20 +112,12 @@ public class MeasureCapacity {
         long cellMinutes = search.grid().cell().toMinutes();
         long booked = 0;
         for (Reservations.TakenCell taken : reservations.atSite(site.id(), from, to)) {
-            if (chairs.contains(taken.resource()) && isOpen(open, taken.cell())) {
+            if (chairs.contains(taken.resource())
+                    && open.stream().anyMatch(interval -> interval.contains(taken.cell()))) {
                 booked += cellMinutes;
             }
         }
         return available == 0 ? 0.0 : (double) booked / available;
-    }
-
-    private static boolean isOpen(List<SiteCalendar.Interval> open, Instant cell) {
-        for (SiteCalendar.Interval interval : open) {
-            if (!cell.isBefore(interval.start()) && cell.isBefore(interval.end())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Days from today until the first session of a standard series (6 sessions, 2-4 days apart) could start. */

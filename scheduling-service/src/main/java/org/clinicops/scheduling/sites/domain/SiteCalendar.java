@@ -49,5 +49,10 @@ public record SiteCalendar(ZoneId zone, List<OpeningHours> openingHours, List<Lo
         public boolean contains(Instant from, Instant to) {
             return !from.isBefore(start) && !to.isAfter(end);
         }
+
+        /** Whether the instant falls within [start, end). */
+        public boolean contains(Instant at) {
+            return !at.isBefore(start) && at.isBefore(end);
+        }
     }
 }
