@@ -81,8 +81,7 @@ class OutboxRelayFastPathTest {
 
     @Test
     void publishesTheEventsASaveHandedOverWithoutReadingTheDocument() {
-        relay.start();
-        await().until(() -> commands.containsKey("find")); // the sweep at start
+        startAfterItsSweep();
         PendingEvent event = event("req_1", "evt_1");
         store("t1", event);
         int finds = count("find");
@@ -110,15 +109,12 @@ class OutboxRelayFastPathTest {
         relay.start();
 
         await().untilAsserted(() -> assertThat(outboxOf("t2")).isEmpty());
-        assertThat(sent.stream()
-                        .map(r -> new String(r.headers().lastHeader("ce_id").value())))
-                .containsExactly("evt_2a", "evt_2b");
+        assertThat(sentIds()).containsExactly("evt_2a", "evt_2b");
     }
 
     @Test
     void whatTheBrokerRefusedIsReadBackFromTheStoreAndPublishedLater() {
-        relay.start();
-        await().until(() -> commands.containsKey("find"));
+        startAfterItsSweep();
         brokerDown.set(true);
         PendingEvent event = event("req_3", "evt_3");
         store("t3", event);
@@ -135,12 +131,10 @@ class OutboxRelayFastPathTest {
     @Test
     void theRemovalsOfDocumentsPublishedOneAfterAnotherShareOneWrite() {
         relay = relay(Duration.ofHours(1));
-        relay.start();
-        await().until(() -> commands.containsKey("find"));
+        startAfterItsSweep();
         for (int i = 1; i <= 3; i++) {
             PendingEvent event = event("req_g" + i, "evt_g" + i);
-            store("g" + i, event);
-            relay.wakeUp(COLLECTION, "g" + i, List.of(event));
+            save("g" + i, event);
             int published = i;
             await().until(() -> sent.size() == published);
         }
@@ -157,12 +151,10 @@ class OutboxRelayFastPathTest {
     @Test
     void aBatchOfDocumentsAwaitingRemovalIsWrittenWithoutWaitingForTheDelay() {
         relay = relay(Duration.ofHours(1), 2);
-        relay.start();
-        await().until(() -> commands.containsKey("find"));
+        startAfterItsSweep();
         for (int i = 1; i <= 2; i++) {
             PendingEvent event = event("req_b" + i, "evt_b" + i);
-            store("b" + i, event);
-            relay.wakeUp(COLLECTION, "b" + i, List.of(event));
+            save("b" + i, event);
         }
 
         // two documents are a batch: their removals are written long before the hour's delay
@@ -174,25 +166,39 @@ class OutboxRelayFastPathTest {
     @Test
     void aSaveThatWritesBackAnEventAwaitingItsRemovalDoesNotSendItAgain() {
         relay = relay(Duration.ofHours(1));
-        relay.start();
-        await().until(() -> commands.containsKey("find"));
+        startAfterItsSweep();
         PendingEvent first = event("req_w", "evt_w1");
-        store("w", first);
-        relay.wakeUp(COLLECTION, "w", List.of(first));
+        save("w", first);
         await().until(() -> sent.size() == 1);
 
         // a save of the document as it was read before the removal: the first event is still there
         PendingEvent second = event("req_w", "evt_w2");
         mongo.getCollection(COLLECTION).deleteOne(new Document("_id", "w"));
-        store("w", first, second);
-        relay.wakeUp(COLLECTION, "w", List.of(first, second));
+        save("w", first, second);
         await().until(() -> sent.size() == 2);
         relay.drainAll(); // the sweep meets the first event too: it only removes it
 
-        assertThat(sent.stream()
-                        .map(r -> new String(r.headers().lastHeader("ce_id").value())))
-                .containsExactly("evt_w1", "evt_w2");
+        assertThat(sentIds()).containsExactly("evt_w1", "evt_w2");
         assertThat(outboxOf("w")).isEmpty();
+    }
+
+    /** Starts the relay and waits for its sweep at start, so that what follows reaches the fast path. */
+    private void startAfterItsSweep() {
+        relay.start();
+        await().until(() -> commands.containsKey("find"));
+    }
+
+    /** What a save does: stores the document with these pending events and hands them to the relay. */
+    private void save(String id, PendingEvent... events) {
+        store(id, events);
+        relay.wakeUp(COLLECTION, id, List.of(events));
+    }
+
+    /** The {@code ce_id}s sent, in order. */
+    private List<String> sentIds() {
+        return sent.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value()))
+                .toList();
     }
 
     private OutboxRelay relay(Duration removalDelay) {
