@@ -3,12 +3,15 @@ package org.clinicops.localstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -18,8 +21,10 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -42,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  *       Java-serialized bytes, so every step of every index lookup serialized two keys; that was
  *       half of the store's CPU under load. Indexes written by the upstream order are copied once
  *       into the new order when the store opens.
+ *   <li>An update changes a copy of each document it matches and stores the copy ({@link
+ *       CopyOnUpdateCollection}); upstream changes the stored object in place, which H2's background
+ *       writer may be serializing at that moment.
  * </ul>
  */
 final class IndexedH2Backend extends H2Backend {
@@ -89,7 +97,7 @@ final class IndexedH2Backend extends H2Backend {
                     "databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(DocumentValueType.INSTANCE));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new CopyOnUpdateCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
@@ -120,6 +128,75 @@ final class IndexedH2Backend extends H2Backend {
         /** The map name the upstream backend gives an index (its database drop removes this prefix). */
         private String upstreamMapName(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /**
+     * An H2 collection whose updates never change a document object the map holds. Upstream's update
+     * matches documents straight from the map, changes each one in place and then puts it back. An
+     * H2 map's values must not change once put: its background writer serializes the pages changed
+     * since the last save on its own thread, without the collection's lock, so an update that changes
+     * a document it is writing fails that save ({@code ConcurrentModificationException} in the BSON
+     * encoder), which panics the store (see the module's README), or writes a
+     * half-changed document. Here an update or find-and-modify matches copies, so the object it
+     * changes and puts is a new one. Reads still get the map's own objects, which nothing changes.
+     */
+    static final class CopyOnUpdateCollection extends H2Collection {
+
+        /** Whether this collection's lock is held by an update; read and written only under it. */
+        private boolean updating;
+
+        CopyOnUpdateCollection(
+                MongoDatabase database,
+                String name,
+                CollectionOptions options,
+                MVMap<Object, Document> documents,
+                MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        public synchronized Document updateDocuments(
+                Document selector,
+                Document update,
+                ArrayFilters arrayFilters,
+                boolean multi,
+                boolean upsert,
+                Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            updating = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(
+                Document query,
+                Stream<Document> documents,
+                int skip,
+                int limit,
+                int batchSize,
+                @Nullable Comparator<Document> order,
+                @Nullable Document fields) {
+            Stream<Document> matched = updating
+                    ? documents
+                            .filter(document -> documentMatchesQuery(document, query))
+                            .map(Document::cloneDeeply)
+                    : documents;
+            return super.matchDocumentsFromStream(query, matched, skip, limit, batchSize, order, fields);
         }
     }
 
