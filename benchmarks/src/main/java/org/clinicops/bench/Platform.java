@@ -34,7 +34,10 @@ public final class Platform {
     private final @Nullable Path secretFile;
     private final Path root;
     private final int portBase;
-    private List<String> serviceJavaOptions = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
+    /** ./clinic up's default CLINIC_JAVA_OPTS; ./clinic bench passes the ones in effect. */
+    private List<String> serviceJavaOptions = List.of(
+            "-Xms64m", "-Xmx384m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)

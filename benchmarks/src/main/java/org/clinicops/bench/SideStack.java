@@ -131,8 +131,7 @@ public final class SideStack implements AutoCloseable {
         int managementPort = freePort();
         managementPorts.put(service, managementPort);
         String database = service.substring(0, service.indexOf('-'));
-        List<String> command = new ArrayList<>(
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        List<String> command = new ArrayList<>(platform.serviceJavaOptions());
         command.addAll(runClockOptions());
         command.addAll(jvmOptions);
         command.add("-jar");
